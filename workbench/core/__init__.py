@@ -1,0 +1,1 @@
+"""The domain core: models, services and pure logic. Imports nothing from the UI."""

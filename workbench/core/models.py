@@ -1,0 +1,216 @@
+"""Database tables (SQLAlchemy 2.0 declarative). Never handed to the UI: see dto.py."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def new_guid() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Transcript(Base):
+    """One interview: its canonical text and where it came from."""
+
+    __tablename__ = "transcript"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    source_path: Mapped[str] = mapped_column(Text)
+    source_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    layout: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    recorded_on: Mapped[str | None] = mapped_column(String(40))
+    duration_ms: Mapped[int | None]
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    memo: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    speakers: Mapped[list[Speaker]] = relationship(
+        back_populates="transcript", cascade="all, delete-orphan", order_by="Speaker.id"
+    )
+    turns: Mapped[list[Turn]] = relationship(
+        back_populates="transcript", cascade="all, delete-orphan", order_by="Turn.index"
+    )
+
+
+class Speaker(Base):
+    """A speaker label as it appears in one transcript, resolved to a participant."""
+
+    __tablename__ = "speaker"
+    __table_args__ = (UniqueConstraint("transcript_id", "label"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(255))
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), index=True
+    )
+
+    transcript: Mapped[Transcript] = relationship(back_populates="speakers")
+    participant: Mapped[Participant | None] = relationship()
+
+
+class Turn(Base):
+    """One speaker's consecutive speech: a span [start, end) of the transcript text."""
+
+    __tablename__ = "turn"
+    __table_args__ = (UniqueConstraint("transcript_id", "index"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"))
+    index: Mapped[int]
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"), index=True)
+    start_ms: Mapped[int | None]
+    end_ms: Mapped[int | None]
+    start: Mapped[int]
+    end: Mapped[int]
+    cue_ids: Mapped[list] = mapped_column(JSON, default=list)
+    memo: Mapped[str | None] = mapped_column(Text)
+
+    transcript: Mapped[Transcript] = relationship(back_populates="turns")
+    speaker: Mapped[Speaker] = relationship()
+
+
+participant_programme = Table(
+    "participant_programme",
+    Base.metadata,
+    Column("participant_id", ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True),
+    Column("programme_id", ForeignKey("programme.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Institution(Base):
+    __tablename__ = "institution"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+
+
+class Programme(Base):
+    """A programme type (opleidingssoort), e.g. pabo or tweedegraads."""
+
+    __tablename__ = "programme"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+
+
+class Participant(Base):
+    """An interviewer or respondent, known by pseudonym in everything shown."""
+
+    __tablename__ = "participant"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pseudonym: Mapped[str] = mapped_column(String(255), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    institution_id: Mapped[int | None] = mapped_column(ForeignKey("institution.id"))
+
+    institution: Mapped[Institution | None] = relationship()
+    programmes: Mapped[list[Programme]] = relationship(
+        secondary=participant_programme, order_by="Programme.name"
+    )
+
+
+class SpeakerAlias(Base):
+    """Registry row: a speaker label (often a real name) that means a participant.
+
+    transcript_id NULL: the label means this participant in every transcript.
+    """
+
+    __tablename__ = "speaker_alias"
+    __table_args__ = (UniqueConstraint("transcript_id", "label"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transcript_id: Mapped[int | None] = mapped_column(
+        ForeignKey("transcript.id", ondelete="CASCADE")
+    )
+    label: Mapped[str] = mapped_column(String(255))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"))
+
+    participant: Mapped[Participant] = relationship()
+
+
+class Code(Base):
+    __tablename__ = "code"
+    __table_args__ = (UniqueConstraint("parent_id", "name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(255))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("code.id"), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str | None] = mapped_column(String(7))
+    keywords: Mapped[list] = mapped_column(JSON, default=list)
+    patterns: Mapped[list] = mapped_column(JSON, default=list)
+    codable: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Coder(Base):
+    __tablename__ = "coder"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+
+
+class Coding(Base):
+    """A code applied to a span [start, end) of a transcript's text by a coder."""
+
+    __tablename__ = "coding"
+    __table_args__ = (Index("ix_coding_transcript_span", "transcript_id", "start", "end"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"))
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id"), index=True)
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coder.id"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    quote: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(20))
+    memo: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CodingTurn(Base):
+    """Which turns a coding overlaps; code and speaker copied for fast counting."""
+
+    __tablename__ = "coding_turn"
+    __table_args__ = (Index("ix_coding_turn_code_speaker", "code_id", "speaker_id"),)
+    coding_id: Mapped[int] = mapped_column(
+        ForeignKey("coding.id", ondelete="CASCADE"), primary_key=True
+    )
+    turn_id: Mapped[int] = mapped_column(
+        ForeignKey("turn.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id"))
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"))
+
+
+class CodebookChange(Base):
+    """History: who changed the codebook, when, and how."""
+
+    __tablename__ = "codebook_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    coder: Mapped[str] = mapped_column(String(255))
+    action: Mapped[str] = mapped_column(String(20))
+    code_guid: Mapped[str] = mapped_column(String(36), index=True)
+    detail: Mapped[dict] = mapped_column(JSON, default=dict)

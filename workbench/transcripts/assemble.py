@@ -1,0 +1,68 @@
+"""Fragments into turns and one canonical text in which every turn is a span."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from workbench.transcripts.model import Fragment, ParsedTurn, RawTranscript
+
+TURN_SEPARATOR = "\n\n"
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+
+
+def clean(text: str) -> str:
+    """NFC, single spaces, no blank or padded lines: a turn never holds '\\n\\n'."""
+    text = unicodedata.normalize("NFC", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def in_time_order(fragments: list[Fragment]) -> list[Fragment]:
+    """Utterances sorted by their first cue's start; cues kept together per utterance."""
+    groups: dict[object, list[tuple[int, Fragment]]] = {}
+    for position, fragment in enumerate(fragments):
+        key = fragment.utterance if fragment.utterance is not None else ("cue", position)
+        groups.setdefault(key, []).append((position, fragment))
+
+    def start(item: tuple[int, Fragment]) -> tuple[int, int]:
+        position, fragment = item
+        return (fragment.start_ms if fragment.start_ms is not None else -1, position)
+
+    ordered = sorted((sorted(group, key=start) for group in groups.values()), key=lambda g: start(g[0]))
+    return [fragment for group in ordered for _, fragment in group]
+
+
+def assemble(raw: RawTranscript) -> tuple[str, list[ParsedTurn]]:
+    """Merge consecutive fragments of one speaker into turns; lay them out as text."""
+    fragments = in_time_order(raw.fragments) if raw.sort_by_time else raw.fragments
+    merged: list[tuple[str, list[Fragment]]] = []
+    for fragment in fragments:
+        speaker = clean(fragment.speaker).replace("\n", " ")
+        if not clean(fragment.text):
+            continue
+        if merged and merged[-1][0] == speaker:
+            merged[-1][1].append(fragment)
+        else:
+            merged.append((speaker, [fragment]))
+
+    parts: list[str] = []
+    turns: list[ParsedTurn] = []
+    offset = 0
+    for index, (speaker, group) in enumerate(merged):
+        text = raw.joiner.join(clean(f.text) for f in group)
+        ends = [f.end_ms for f in group if f.end_ms is not None]
+        turns.append(
+            ParsedTurn(
+                index=index,
+                speaker=speaker,
+                start=offset,
+                end=offset + len(text),
+                start_ms=group[0].start_ms,
+                end_ms=max(ends) if ends else None,
+                cue_ids=tuple(f.cue_id for f in group if f.cue_id),
+            )
+        )
+        parts.append(text)
+        offset += len(text) + len(TURN_SEPARATOR)
+    return TURN_SEPARATOR.join(parts), turns

@@ -1,0 +1,58 @@
+"""Recognise a file's layout by its content and parse it into a ParsedTranscript."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.transcripts.assemble import assemble
+from workbench.transcripts.layouts import LAYOUTS
+from workbench.transcripts.model import ParsedTranscript, ParsedTurn
+from workbench.transcripts.reader import normalise, read_lines
+from workbench.transcripts.webvtt import is_webvtt
+
+SUFFIXES = {".docx", ".vtt", ".txt"}
+
+
+def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
+    """Read and parse one transcript file; errors name the file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbenchError(f"cannot read file: {exc.strerror}", where=str(path)) from exc
+    try:
+        lines = read_lines(data, path.suffix)
+        return _parse(lines, name or path.stem, hashlib.sha256(data).hexdigest(), str(path))
+    except WorkbenchError as exc:
+        raise exc.at(str(path)) from exc
+
+
+def parse_text(text: str, name: str) -> ParsedTranscript:
+    """Parse transcript text already in memory (e.g. a REFI-QDA source)."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return _parse(normalise(text).split("\n"), name, digest, name)
+
+
+def _parse(lines: Sequence[str], name: str, sha256: str, source: str) -> ParsedTranscript:
+    layout = next((layout for layout in LAYOUTS if layout.recognise(lines)), None)
+    if layout is None:
+        if is_webvtt(lines):
+            raise WorkbenchError("WebVTT file has no cues")
+        raise WorkbenchError(
+            "no transcript turns found: expected Teams speaker lines ('Name   0:03'), "
+            "WebVTT cues, or labelled lines ('I: ...', 'R1: ...')"
+        )
+    raw = layout.parse(lines)
+    text, turns = assemble(raw)
+    if not turns:
+        raise WorkbenchError(f"looks like a {layout.name} transcript but holds no speech")
+    meta = dict(raw.meta)
+    meta.setdefault("duration_ms", _last_end(turns))
+    return ParsedTranscript(name, layout.name, text, tuple(turns), meta, sha256, source)
+
+
+def _last_end(turns: Sequence[ParsedTurn]) -> int | None:
+    times = [t for turn in turns for t in (turn.start_ms, turn.end_ms) if t is not None]
+    return max(times) if times else None

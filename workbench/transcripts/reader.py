@@ -1,0 +1,83 @@
+"""Bytes of a file into normalised lines: .docx paragraphs or decoded text."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import unicodedata
+import zipfile
+
+from workbench.errors import WorkbenchError
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200e\u200f"), None)
+
+
+def read_lines(data: bytes, suffix: str) -> list[str]:
+    """Lines of a transcript file; raises WorkbenchError naming the problem."""
+    if not data.strip():
+        raise WorkbenchError("file is empty")
+    if data.startswith(_OLE_MAGIC):
+        raise WorkbenchError(
+            "password-protected or old-style Word file; save it as an unprotected .docx"
+        )
+    if data.startswith(b"PK\x03\x04"):
+        return _docx_lines(data)
+    if suffix.lower() == ".docx":
+        raise WorkbenchError("not a .docx file (no zip signature); is it damaged?")
+    return normalise(decode(data)).split("\n")
+
+
+def _docx_lines(data: bytes) -> list[str]:
+    import docx  # python-docx costs ~0.2 s to import: only when a .docx comes in
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise WorkbenchError(f"corrupt .docx: {exc}") from exc
+    except (KeyError, ValueError) as exc:
+        raise WorkbenchError(f"not a Word document: {exc}") from exc
+    except Exception as exc:  # noqa: BLE001 - lxml and zlib raise many kinds
+        raise WorkbenchError(f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        lines.extend(normalise(paragraph.text).split("\n"))
+        lines.append("")
+    return lines
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM or not) or UTF-16 (BOM, or recognised by its zero bytes)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16")
+    if b"\x00" in data[:4096]:
+        sample = data[:4096]
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd > len(sample) // 4 and even == 0:
+            return _strict(data, "utf-16-le")
+        if even > len(sample) // 4 and odd == 0:
+            return _strict(data, "utf-16-be")
+        raise WorkbenchError("binary data, not a text transcript")
+    text = _strict(data, "utf-8")
+    controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    if controls:
+        raise WorkbenchError("binary data, not a text transcript")
+    return text
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise WorkbenchError(
+            f"cannot read as {encoding.upper()} text (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}); binary file or unsupported encoding, save it as UTF-8"
+        ) from exc
+
+
+def normalise(text: str) -> str:
+    """NFC, '\\n' line ends, no BOM or zero-width characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    return unicodedata.normalize("NFC", text.translate(_INVISIBLE))
