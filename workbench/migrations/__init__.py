@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy.engine import Engine
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy.engine import Engine
 
-HEAD = "0001"
+HEAD = "0001"  # the newest revision; a test keeps it equal to Alembic's head
 HERE = Path(__file__).parent
 
 
 def config() -> Config:
+    from alembic.config import Config  # Alembic loads only when a migration is due
+
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
     return cfg
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = config()
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection

@@ -13,9 +13,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
 
 def clean(text: str) -> str:
     """NFC, single spaces, no blank or padded lines: a turn never holds '\\n\\n'."""
-    text = unicodedata.normalize("NFC", text)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text))
+    if "\n" not in text:
+        return text.strip()
+    return "\n".join(line for line in map(str.strip, text.split("\n")) if line)
 
 
 def in_time_order(fragments: list[Fragment]) -> list[Fragment]:
@@ -39,7 +40,7 @@ def assemble(raw: RawTranscript) -> tuple[str, list[ParsedTurn]]:
     merged: list[tuple[str, list[Fragment]]] = []
     for fragment in fragments:
         speaker = clean(fragment.speaker).replace("\n", " ")
-        if not clean(fragment.text):
+        if not fragment.text.strip():
             continue
         if merged and merged[-1][0] == speaker:
             merged[-1][1].append(fragment)

@@ -1,0 +1,153 @@
+"""Command definitions (Typer)."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from workbench.cli import codebook_commands, report_commands
+from workbench.cli.output import check_choice, emit, table, to_json
+from workbench.cli.state import State
+from workbench.core.services import autocode as autocode_service
+from workbench.core.services import participants as participants_service
+from workbench.core.services import transcripts as transcripts_service
+from workbench.transcripts.clock import format_clock
+
+app = typer.Typer(
+    help="Code Dutch interview transcripts and count codes per respondent and programme.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+transcripts_app = typer.Typer(help="Imported transcripts.", no_args_is_help=True)
+participants_app = typer.Typer(help="The participants registry (speakers, pseudonyms, programmes).", no_args_is_help=True)
+app.add_typer(transcripts_app, name="transcripts")
+app.add_typer(participants_app, name="participants")
+app.add_typer(codebook_commands.app, name="codebook")
+app.add_typer(report_commands.app, name="report")
+
+Format = Annotated[str, typer.Option("--format", help="table or json")]
+
+
+def _default_coder() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER", "coder")
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: db/workbench.sqlite; env WORKBENCH_DB]")] = None,
+    coder: Annotated[Optional[str], typer.Option("--coder", help="who is coding [default: your user name]")] = None,
+) -> None:
+    ctx.obj = State(db, coder or _default_coder())
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    paths: Annotated[list[Path], typer.Argument(help="transcript files or folders (searched recursively)")],
+    replace: Annotated[bool, typer.Option("--replace", help="replace a transcript imported earlier under the same name")] = False,
+) -> None:
+    """Import Teams (.docx, .vtt) and verbatim (.docx, .txt) transcripts."""
+    state: State = ctx.obj
+    outcomes = transcripts_service.import_paths(state.db, paths, replace=replace, coder=state.coder)
+    typer.echo(
+        table(
+            ["transcript", "status", "layout", "turns", "words", "unassigned speakers", "note"],
+            [(o.name, o.status, o.layout, o.turns, o.words, len(o.unassigned) or "", o.note) for o in outcomes],
+        )
+    )
+    unassigned = sum(len(o.unassigned) for o in outcomes)
+    if unassigned:
+        typer.echo(f"{unassigned} speaker(s) not in the participants registry: see 'workbench participants list'", err=True)
+
+
+@transcripts_app.command("list")
+def transcripts_list(ctx: typer.Context, fmt: Format = "table") -> None:
+    """Transcripts with respondents, programmes and how much is coded."""
+    check_choice(fmt, ("table", "json"), "--format")
+    summaries = transcripts_service.list_transcripts(ctx.obj.db)
+    if fmt == "json":
+        emit(to_json(summaries))
+        return
+    emit(
+        table(
+            ["transcript", "date", "duration", "words", "turns", "respondents", "programmes", "coded", "unassigned"],
+            [
+                (s.name, s.recorded_on, format_clock(s.duration_ms), s.words, s.turns, ", ".join(s.respondents),
+                 ", ".join(s.programmes), f"{s.coded_share:.0%}", len(s.unassigned) or "")
+                for s in summaries
+            ],
+        )
+    )
+
+
+@transcripts_app.command("show")
+def transcripts_show(ctx: typer.Context, name: str, fmt: Format = "table") -> None:
+    """Every turn of a transcript: index, speaker, times, offsets, text."""
+    check_choice(fmt, ("table", "json"), "--format")
+    detail = transcripts_service.show_transcript(ctx.obj.db, name)
+    if fmt == "json":
+        emit(to_json({"name": detail.summary.name, "layout": detail.summary.layout, "meta": detail.meta,
+                      "turns": detail.turns}))
+        return
+    for turn in detail.turns:
+        typer.echo(f"[{turn.index}] {turn.speaker} ({turn.role or 'unassigned'}) {format_clock(turn.start_ms)}  "
+                   f"@{turn.start}-{turn.end}")
+        typer.echo(f"    {turn.text}\n")
+
+
+@participants_app.command("import")
+def participants_import(ctx: typer.Context, file: Path) -> None:
+    """Load the registry CSV: transcript,speaker,respondent,role,institution,programme."""
+    outcome = participants_service.import_registry(ctx.obj.db, file)
+    typer.echo(f"{outcome.participants} participant(s), {outcome.aliases} speaker label(s); "
+               f"{outcome.assigned_speakers} speaker(s) assigned, {len(outcome.unassigned)} unassigned")
+    for speaker in outcome.unassigned:
+        typer.echo(f"unassigned: {speaker.transcript}: {speaker.label} ({speaker.turns} turns)", err=True)
+
+
+@participants_app.command("list")
+def participants_list(ctx: typer.Context, fmt: Format = "table") -> None:
+    """Participants by pseudonym, and speakers not yet assigned."""
+    check_choice(fmt, ("table", "json"), "--format")
+    people, unassigned = participants_service.list_participants(ctx.obj.db)
+    if fmt == "json":
+        emit(to_json({"participants": people, "unassigned": unassigned}))
+        return
+    emit(table(["pseudonym", "role", "institution", "programmes", "transcripts"],
+               [(p.pseudonym, p.role, p.institution, "; ".join(p.programmes), len(p.transcripts)) for p in people]))
+    if unassigned:
+        typer.echo("\nunassigned speakers:")
+        emit(table(["transcript", "speaker", "turns"], [(u.transcript, u.label, u.turns) for u in unassigned]))
+
+
+@app.command()
+def autocode(
+    ctx: typer.Context,
+    code: Annotated[Optional[str], typer.Option("--code", help="code path 'Parent > Child' [default: every code with keywords]")] = None,
+    pattern: Annotated[Optional[str], typer.Option("--pattern", help="regular expression [default: the code's keywords and patterns]")] = None,
+    unit: Annotated[str, typer.Option("--unit", help="what a hit codes: match, sentence or turn")] = "sentence",
+    role: Annotated[str, typer.Option("--role", help="only turns of: respondent, interviewer or any")] = "any",
+    transcript: Annotated[Optional[str], typer.Option("--transcript", help="only this transcript")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="show the hits, code nothing")] = False,
+) -> None:
+    """Code every hit of a pattern or of the codebook's keywords (like ATLAS.ti auto-coding)."""
+    state: State = ctx.obj
+    outcome = autocode_service.autocode(
+        state.db, state.coder, code_path=code, pattern=pattern, unit=unit, role=role,
+        transcript=transcript, dry_run=dry_run,
+    )
+    if dry_run:
+        for hit in outcome.hits:
+            typer.echo(f"{hit.transcript}  {hit.code_path}  @{hit.start}-{hit.end}  {hit.quote[:80]!r}")
+    verb = "would create" if dry_run else "created"
+    typer.echo(f"{len(outcome.hits)} hit(s); {verb} {outcome.created} coding(s), "
+               f"{len(outcome.hits) - outcome.created} already coded")

@@ -1,0 +1,112 @@
+"""`workbench codebook ...`: import, export, show, and changes that keep codings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from workbench.cli.output import check_choice, emit, table, to_json
+from workbench.core.codebook_file import dump_codebook
+from workbench.core.services import codebook as service
+
+app = typer.Typer(help="Codes and subcodes, and the history of changes to them.", no_args_is_help=True)
+
+
+@app.command("import")
+def import_(ctx: typer.Context, file: Path) -> None:
+    """Add and update codes from a YAML codebook (codes not in the file are kept)."""
+    outcome = service.import_codebook(ctx.obj.db, file, ctx.obj.coder)
+    typer.echo(f"{len(outcome.added)} code(s) added, {len(outcome.updated)} updated, {outcome.unchanged} unchanged")
+
+
+@app.command("export")
+def export(ctx: typer.Context, file: Annotated[Optional[Path], typer.Argument(help="YAML file [default: print]")] = None) -> None:
+    """Write the codebook as YAML (with guids, so a later import matches codes)."""
+    emit(dump_codebook(service.export_codebook(ctx.obj.db)), file)
+
+
+@app.command("show")
+def show(ctx: typer.Context, fmt: Annotated[str, typer.Option("--format", help="tree or json")] = "tree") -> None:
+    """The code tree with the number of codings per code."""
+    check_choice(fmt, ("tree", "json"), "--format")
+    codes = service.show_codebook(ctx.obj.db)
+    if fmt == "json":
+        emit(to_json(codes))
+        return
+    emit(table(["code", "codings", "colour", "keywords"],
+               [("  " * c.depth + c.name, c.codings, c.colour, ", ".join(c.keywords)[:60]) for c in codes]))
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(help="'Parent > Child'; missing parents are created")],
+    description: Annotated[str, typer.Option("--description")] = "",
+    colour: Annotated[Optional[str], typer.Option("--colour", help="#RRGGBB")] = None,
+) -> None:
+    """Add a code."""
+    typer.echo(f"added {service.add_code(ctx.obj.db, path, ctx.obj.coder, description, colour)}")
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    path: str,
+    description: Annotated[Optional[str], typer.Option("--description")] = None,
+    colour: Annotated[Optional[str], typer.Option("--colour")] = None,
+    keyword: Annotated[Optional[list[str]], typer.Option("--keyword", help="replaces the keywords; repeat")] = None,
+    pattern: Annotated[Optional[list[str]], typer.Option("--pattern", help="replaces the patterns; repeat")] = None,
+) -> None:
+    """Change a code's description, colour, keywords or patterns."""
+    service.update_code(ctx.obj.db, path, ctx.obj.coder, description=description, colour=colour,
+                        keywords=keyword, patterns=pattern)
+    typer.echo(f"updated {path}")
+
+
+@app.command("rename")
+def rename(ctx: typer.Context, path: str, new_name: str) -> None:
+    """Rename a code; its codings stay."""
+    typer.echo(f"renamed to {service.rename_code(ctx.obj.db, path, new_name, ctx.obj.coder)}")
+
+
+@app.command("move")
+def move(
+    ctx: typer.Context, path: str,
+    to: Annotated[str, typer.Option("--to", help="new parent path; '' for the top level")],
+) -> None:
+    """Move a code (with its subcodes and codings) under another parent."""
+    typer.echo(f"moved to {service.move_code(ctx.obj.db, path, to or None, ctx.obj.coder)}")
+
+
+@app.command("merge")
+def merge(ctx: typer.Context, source: str, target: str) -> None:
+    """Merge SOURCE into TARGET: codings and subcodes move, SOURCE goes."""
+    moved = service.merge_codes(ctx.obj.db, source, target, ctx.obj.coder)
+    typer.echo(f"merged {source} into {target}: {moved} coding(s) moved")
+
+
+@app.command("split")
+def split(
+    ctx: typer.Context, path: str,
+    new_path: Annotated[str, typer.Argument(help="the code that takes the chosen codings (created if new)")],
+    pattern: Annotated[Optional[str], typer.Option("--pattern", help="move codings whose quote matches")] = None,
+    coding: Annotated[Optional[list[str]], typer.Option("--coding", help="move this coding (guid); repeat")] = None,
+) -> None:
+    """Split a code: move some of its codings to another (new) code."""
+    moved = service.split_code(ctx.obj.db, path, new_path, ctx.obj.coder, pattern=pattern, coding_guids=coding)
+    typer.echo(f"{moved} coding(s) moved from {path} to {new_path}")
+
+
+@app.command("history")
+def history(ctx: typer.Context, fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
+    """Every change to the codebook: who, when, what."""
+    check_choice(fmt, ("table", "json"), "--format")
+    changes = service.history(ctx.obj.db)
+    if fmt == "json":
+        emit(to_json(changes))
+        return
+    emit(table(["when", "coder", "action", "detail"],
+               [(c.at.strftime("%Y-%m-%d %H:%M"), c.coder, c.action,
+                 ", ".join(f"{k}={v}" for k, v in c.detail.items())[:100]) for c in changes]))

@@ -1,0 +1,50 @@
+"""Printing: aligned tables, JSON, writing to --out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, is_dataclass
+from datetime import datetime
+from pathlib import Path
+
+import typer
+
+from workbench.errors import WorkbenchError
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[str(h) for h in headers], *[["" if v is None else str(v) for v in row] for row in rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
+
+
+def to_json(value: object) -> str:
+    def plain(obj):
+        if is_dataclass(obj):
+            return asdict(obj)
+        if isinstance(obj, datetime):
+            return obj.isoformat()
+        raise TypeError(type(obj).__name__)
+
+    data = [asdict(v) for v in value] if isinstance(value, list) and value and is_dataclass(value[0]) else value
+    return json.dumps(data, ensure_ascii=False, indent=2, default=plain)
+
+
+def emit(text: str, out: Path | None = None) -> None:
+    """Print, or write to a file (created with its folder)."""
+    if out is None:
+        typer.echo(text.rstrip("\n"))
+        return
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(out)) from exc
+    typer.echo(f"wrote {out}", err=True)
+
+
+def check_choice(value: str, choices: Sequence[str], option: str) -> str:
+    if value not in choices:
+        raise WorkbenchError(f"{option} must be one of {', '.join(choices)}, not '{value}'")
+    return value

@@ -1,0 +1,211 @@
+"""The YAML codebook format: read with line-numbered validation, and write.
+
+    name: Interview guide            # optional
+    codes:
+      - name: Belemmeringen studenten
+        description: Waarom studenten niet naar het buitenland gaan.
+        colour: "#d62728"
+        keywords: [studievertraging*, "te duur"]   # whole words, * = any ending
+        patterns: ['achter\\s+(?:te\\s+)?raken']     # regular expressions
+        codable: true                # false for a grouping-only code
+        guid: 6f1c...                # kept stable by export/import
+        children: [...]
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+
+from workbench.core.codes import join_path, normalise_colour
+from workbench.errors import WorkbenchError
+
+_KEYS = {"name", "description", "colour", "color", "keywords", "patterns", "codable", "guid", "children"}
+
+
+@dataclass
+class CodeSpec:
+    name: str
+    description: str = ""
+    colour: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    patterns: list[str] = field(default_factory=list)
+    codable: bool = True
+    guid: str | None = None
+    children: list[CodeSpec] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Codebook:
+    name: str
+    codes: list[CodeSpec]
+
+    def walk(self, codes: list[CodeSpec] | None = None, parents: tuple[str, ...] = ()):
+        """(path names, spec) for every code, parents before children."""
+        for spec in self.codes if codes is None else codes:
+            names = (*parents, spec.name)
+            yield names, spec
+            yield from self.walk(spec.children, names)
+
+
+def read_codebook(path: Path) -> Codebook:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WorkbenchError(f"cannot read codebook: {exc}", where=str(path)) from exc
+    try:
+        return parse_codebook(text)
+    except WorkbenchError as exc:
+        raise exc.at(str(path)) from exc
+
+
+def parse_codebook(text: str) -> Codebook:
+    yaml = YAML(typ="rt")
+    try:
+        _refuse_cycles(yaml.compose(text), frozenset())
+        data = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f"line {mark.line + 1}: " if mark else ""
+        raise WorkbenchError(f"{line}invalid YAML: {exc.problem or exc.context}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
+        raise WorkbenchError("line 1: a codebook needs a 'codes:' list")
+    codes = [_spec(item, data["codes"], i) for i, item in enumerate(data["codes"])]
+    book = Codebook(str(data.get("name") or ""), codes)
+    _refuse_duplicates(book)
+    return book
+
+
+def _refuse_cycles(node, ancestors: frozenset[int]) -> None:
+    if node is None:
+        return
+    if id(node) in ancestors:
+        raise WorkbenchError(
+            f"line {node.start_mark.line + 1}: cycle: alias '*{node.anchor}' puts a code inside itself"
+        )
+    if isinstance(node.value, list):
+        inner = ancestors | {id(node)}
+        for item in node.value:
+            for child in item if isinstance(item, tuple) else (item,):
+                _refuse_cycles(child, inner)
+
+
+def _line(container, index) -> int:
+    try:
+        return container.lc.item(index)[0] + 1 if isinstance(container, list) else container.lc.line + 1
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return 0
+
+
+def _spec(item, container, index) -> CodeSpec:
+    line = _line(container, index)
+    if not isinstance(item, dict):
+        raise WorkbenchError(f"line {line}: each code must be a mapping with at least 'name'")
+    unknown = sorted(set(map(str, item)) - _KEYS)
+    if unknown:
+        raise WorkbenchError(f"line {line}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_KEYS))})")
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise WorkbenchError(f"line {line}: code without a name")
+    if re.search(r">|::", name):
+        raise WorkbenchError(f"line {line}: code name {name!r} may not contain '>' or '::'")
+    spec = CodeSpec(name=name.strip(), line=line)
+    spec.description = _text(item, "description", line)
+    colour = item.get("colour", item.get("color"))
+    if colour is not None:
+        try:
+            spec.colour = normalise_colour(str(colour))
+        except ValueError as exc:
+            raise WorkbenchError(f"line {line}: code '{spec.name}': {exc}") from exc
+    spec.keywords = _strings(item, "keywords", line)
+    spec.patterns = _strings(item, "patterns", line)
+    for pattern in spec.patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise WorkbenchError(f"line {line}: code '{spec.name}': bad pattern {pattern!r}: {exc}") from exc
+    codable = item.get("codable", True)
+    if not isinstance(codable, bool):
+        raise WorkbenchError(f"line {line}: code '{spec.name}': 'codable' must be true or false")
+    spec.codable = codable
+    if (guid := item.get("guid")) is not None:
+        try:
+            spec.guid = str(uuid.UUID(str(guid).strip("{}")))
+        except ValueError as exc:
+            raise WorkbenchError(f"line {line}: code '{spec.name}': bad guid {guid!r}") from exc
+    children = item.get("children") or []
+    if not isinstance(children, list):
+        raise WorkbenchError(f"line {line}: code '{spec.name}': 'children' must be a list")
+    spec.children = [_spec(child, children, i) for i, child in enumerate(children)]
+    return spec
+
+
+def _text(item, key: str, line: int) -> str:
+    value = item.get(key) or ""
+    if not isinstance(value, str):
+        raise WorkbenchError(f"line {line}: '{key}' must be text")
+    return value.strip()
+
+
+def _strings(item, key: str, line: int) -> list[str]:
+    value = item.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise WorkbenchError(f"line {line}: '{key}' must be a list of text")
+    return [v.strip() for v in value if v.strip()]
+
+
+def _refuse_duplicates(book: Codebook) -> None:
+    paths: dict[str, int] = {}
+    guids: dict[str, int] = {}
+    for names, spec in book.walk():
+        key = join_path(names).casefold()
+        if key in paths:
+            raise WorkbenchError(
+                f"line {spec.line}: duplicate code '{join_path(names)}' (first at line {paths[key]})"
+            )
+        paths[key] = spec.line
+        if spec.guid:
+            if spec.guid in guids:
+                raise WorkbenchError(
+                    f"line {spec.line}: guid {spec.guid} used twice (first at line {guids[spec.guid]})"
+                )
+            guids[spec.guid] = spec.line
+
+
+def dump_codebook(book: Codebook) -> str:
+    def as_data(spec: CodeSpec) -> dict:
+        data: dict = {"name": spec.name}
+        if spec.description:
+            data["description"] = spec.description
+        if spec.colour:
+            data["colour"] = spec.colour
+        if spec.keywords:
+            data["keywords"] = list(spec.keywords)
+        if spec.patterns:
+            data["patterns"] = list(spec.patterns)
+        if not spec.codable:
+            data["codable"] = False
+        if spec.guid:
+            data["guid"] = spec.guid
+        if spec.children:
+            data["children"] = [as_data(child) for child in spec.children]
+        return data
+
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 100
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    out = io.StringIO()
+    document = {"name": book.name, "codes": [as_data(spec) for spec in book.codes]}
+    if not book.name:
+        del document["name"]
+    yaml.dump(document, out)
+    return out.getvalue()

@@ -1,0 +1,170 @@
+"""Plain data handed to the CLI, the TUI and other threads: never ORM objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    name: str
+    status: str  # imported | unchanged | replaced | duplicate
+    layout: str
+    turns: int
+    words: int
+    unassigned: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TranscriptSummary:
+    name: str
+    guid: str
+    layout: str
+    recorded_on: str | None
+    duration_ms: int | None
+    words: int
+    turns: int
+    interviewers: tuple[str, ...]
+    respondents: tuple[str, ...]
+    institutions: tuple[str, ...]
+    programmes: tuple[str, ...]
+    unassigned: tuple[str, ...]
+    respondent_turns: int
+    coded_respondent_turns: int
+    coders: tuple[str, ...]
+
+    @property
+    def coded_share(self) -> float:
+        return self.coded_respondent_turns / self.respondent_turns if self.respondent_turns else 0.0
+
+
+@dataclass(frozen=True)
+class TurnView:
+    index: int
+    speaker: str  # pseudonym when assigned, else the label
+    respondent: str | None
+    role: str | None  # interviewer | respondent | None (unassigned)
+    start_ms: int | None
+    end_ms: int | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TranscriptDetail:
+    summary: TranscriptSummary
+    text: str
+    turns: tuple[TurnView, ...]
+    meta: dict
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    pseudonym: str
+    role: str
+    institution: str | None
+    programmes: tuple[str, ...]
+    transcripts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnassignedSpeaker:
+    transcript: str
+    label: str
+    turns: int
+
+
+@dataclass(frozen=True)
+class RegistryOutcome:
+    participants: int
+    aliases: int
+    assigned_speakers: int
+    unassigned: tuple[UnassignedSpeaker, ...]
+
+
+@dataclass(frozen=True)
+class CodeView:
+    guid: str
+    path: str
+    name: str
+    depth: int
+    description: str
+    colour: str | None
+    keywords: tuple[str, ...]
+    patterns: tuple[str, ...]
+    codable: bool
+    codings: int
+
+
+@dataclass(frozen=True)
+class CodebookOutcome:
+    added: tuple[str, ...]
+    updated: tuple[str, ...]
+    unchanged: int
+
+
+@dataclass(frozen=True)
+class CodebookChangeView:
+    at: datetime
+    coder: str
+    action: str
+    code_guid: str
+    detail: dict
+
+
+@dataclass(frozen=True)
+class CodingView:
+    guid: str
+    transcript: str
+    code_path: str
+    start: int
+    end: int
+    quote: str
+    coder: str
+    origin: str
+    memo: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class AutocodeHit:
+    transcript: str
+    code_path: str
+    start: int
+    end: int
+    quote: str
+    new: bool
+
+
+@dataclass(frozen=True)
+class AutocodeOutcome:
+    hits: tuple[AutocodeHit, ...]
+    dry_run: bool
+
+    @property
+    def created(self) -> int:
+        return sum(1 for hit in self.hits if hit.new)
+
+
+@dataclass(frozen=True)
+class FrequencyRow:
+    path: str
+    code: str
+    depth: int
+    group: str
+    count: int
+    n: int
+
+
+@dataclass(frozen=True)
+class FrequencyReport:
+    unit: str
+    by: str
+    groups: tuple[str, ...]
+    sizes: dict[str, int]
+    rows: tuple[FrequencyRow, ...]
+    uncounted_codings: int = 0
+    notes: tuple[str, ...] = field(default_factory=tuple)

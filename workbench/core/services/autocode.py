@@ -1,0 +1,124 @@
+"""Auto-coding: code every hit of a pattern (or a code's keywords), as ATLAS.ti does."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.matching import Matcher, TextIndex
+from workbench.core.db import Database
+from workbench.core.dto import AutocodeHit, AutocodeOutcome
+from workbench.core.models import Code, Coding, Participant, Speaker, Transcript, Turn
+from workbench.core.services.coding_writer import CodingWriter, NewCoding
+from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
+from workbench.core.spans import enclosing, overlapping, sentences, trim
+from workbench.errors import WorkbenchError
+
+UNITS = ("match", "sentence", "turn")
+ROLES = ("respondent", "interviewer", "any")
+
+
+def autocode(
+    db: Database, coder: str, *, code_path: str | None = None, pattern: str | None = None,
+    unit: str = "sentence", role: str = "any", transcript: str | None = None, dry_run: bool = False,
+) -> AutocodeOutcome:
+    """Code each unit (match, sentence or turn) holding a hit; never the same span twice."""
+    if unit not in UNITS:
+        raise WorkbenchError(f"unit must be one of {', '.join(UNITS)}")
+    if role not in ROLES:
+        raise WorkbenchError(f"role must be one of {', '.join(ROLES)}")
+    if pattern and not code_path:
+        raise WorkbenchError("--pattern needs --code: which code do the hits get?")
+    with db.write() as session:
+        tree = CodeTree(session)
+        rules = _rules(session, tree, code_path, pattern)
+        writer = CodingWriter(session, coder_named(session, coder))
+        hits, new = [], []
+        for transcript_id, name, text, turns in _transcripts(session, transcript, role):
+            existing = set(
+                session.execute(
+                    select(Coding.code_id, Coding.start, Coding.end).where(Coding.transcript_id == transcript_id)
+                ).all()
+            )
+            index = TextIndex(text)
+            for code, matcher in rules:
+                for start, end in _units(text, turns, matcher.find(index), unit):
+                    is_new = (code.id, start, end) not in existing
+                    existing.add((code.id, start, end))
+                    if is_new:
+                        new.append(NewCoding(transcript_id, code, start, end, origin="autocode"))
+                    hits.append(AutocodeHit(name, tree.path(code.id), start, end, text[start:end], is_new))
+        if dry_run:
+            session.rollback()
+        else:
+            writer.add_many(new)
+        return AutocodeOutcome(tuple(hits), dry_run)
+
+
+def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str | None):
+    if code_path:
+        code = session.get(Code, tree.get(code_path))
+        if not code.codable:
+            raise WorkbenchError(f"code '{code_path}' only groups other codes and cannot be applied")
+        if pattern:
+            try:
+                return [(code, Matcher(patterns=[pattern]))]
+            except re.error as exc:
+                raise WorkbenchError(f"bad pattern {pattern!r}: {exc}") from exc
+        found = Matcher(code.keywords, code.patterns)
+        if not found:
+            raise WorkbenchError(f"code '{code_path}' has no keywords or patterns; give --pattern")
+        return [(code, found)]
+    rules = [
+        (code, found)
+        for code_id, _ in tree.walk()
+        if (code := session.get(Code, code_id)).codable and (found := Matcher(code.keywords, code.patterns))
+    ]
+    if not rules:
+        raise WorkbenchError("no code in the codebook has keywords or patterns")
+    return rules
+
+
+def _transcripts(session: Session, name: str | None, role: str):
+    """(id, name, text, turn spans) of the transcripts, turns filtered by speaker role."""
+    ids = [transcript_named(session, name).id] if name else session.scalars(
+        select(Transcript.id).order_by(Transcript.name)
+    ).all()
+    for transcript_id in ids:
+        transcript = session.get(Transcript, transcript_id)
+        query = (
+            select(Turn.start, Turn.end)
+            .join(Speaker, Turn.speaker_id == Speaker.id)
+            .outerjoin(Participant, Speaker.participant_id == Participant.id)
+            .where(Turn.transcript_id == transcript_id)
+            .order_by(Turn.start)
+        )
+        if role != "any":
+            query = query.where(Participant.role == role)
+        yield transcript_id, transcript.name, transcript.text, session.execute(query).all()
+
+
+def _units(
+    text: str, turns: list[tuple[int, int]], hits: Iterator[tuple[int, int]], unit: str
+) -> Iterator[tuple[int, int]]:
+    """The span each hit codes; hits outside the given turns are passed over."""
+    sentence_cache: dict[int, list[tuple[int, int]]] = {}
+    for hit_start, hit_end in hits:
+        inside = overlapping(turns, hit_start, hit_end)
+        if not inside:
+            continue
+        turn_start, turn_end = turns[inside[0]]
+        if unit == "match":
+            start, end = trim(text, hit_start, min(hit_end, turn_end))
+        elif unit == "turn":
+            start, end = turn_start, turn_end
+        else:
+            if inside[0] not in sentence_cache:
+                sentence_cache[inside[0]] = sentences(text, turn_start, turn_end)
+            spans = sentence_cache[inside[0]]
+            start, end = enclosing(spans, hit_start, min(hit_end, turn_end)) or (hit_start, hit_end)
+        if start < end:
+            yield start, end

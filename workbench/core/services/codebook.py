@@ -1,0 +1,300 @@
+"""The codebook: import/export, and changes (add, rename, move, merge, split) that keep codings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from workbench.core.codebook_file import Codebook, CodeSpec, read_codebook
+from workbench.core.codes import join_path, normalise_colour, split_path
+from workbench.core.db import Database
+from workbench.core.dto import CodebookChangeView, CodebookOutcome, CodeView
+from workbench.core.models import Code, CodebookChange, Coding
+from workbench.core.services.coding_writer import CodingWriter
+from workbench.core.services.lookup import CodeTree, coder_named
+from workbench.errors import WorkbenchError
+
+_FIELDS = ("description", "colour", "keywords", "patterns", "codable")
+
+
+def _record(session: Session, coder: str, action: str, code: Code, **detail) -> None:
+    session.add(CodebookChange(coder=coder, action=action, code_guid=code.guid, detail=detail))
+
+
+def import_codebook(db: Database, path: Path, coder: str) -> CodebookOutcome:
+    book = read_codebook(path)
+    try:
+        with db.write() as session:
+            return _merge_book(session, book, coder)
+    except WorkbenchError as exc:
+        raise exc.at(str(path)) from exc
+
+
+def _merge_book(session: Session, book: Codebook, coder: str) -> CodebookOutcome:
+    """Add new codes, update known ones (matched by guid, else by path); delete nothing."""
+    added, updated, unchanged = [], [], 0
+    ids: dict[tuple[str, ...], int] = {}
+    for position, (names, spec) in enumerate(book.walk()):
+        tree = CodeTree(session)
+        parent_id = ids[names[:-1]] if len(names) > 1 else None
+        code = session.scalar(select(Code).where(Code.guid == spec.guid)) if spec.guid else None
+        if code is None and (found := tree.find(join_path(names))) is not None:
+            code = session.get(Code, found)
+        path = join_path(names)
+        if code is None:
+            code = Code(name=spec.name, parent_id=parent_id, guid=spec.guid or None, position=position)
+            _apply(code, spec)
+            session.add(code)
+            session.flush()
+            _record(session, coder, "add", code, path=path, source="import")
+            added.append(path)
+        else:
+            before = {f: getattr(code, f) for f in _FIELDS}
+            old_path = tree.path(code.id)
+            if old_path.casefold() != path.casefold():
+                _refuse_taken(tree, path, code.id)
+                code.name, code.parent_id = spec.name, parent_id
+                _record(session, coder, "move", code, old=old_path, new=path, source="import")
+            _apply(code, spec)
+            changed = {f: getattr(code, f) for f in _FIELDS if getattr(code, f) != before[f]}
+            if changed or old_path != path:
+                if changed:
+                    _record(session, coder, "update", code, path=path, source="import", **changed)
+                updated.append(path)
+            else:
+                unchanged += 1
+            session.flush()
+        ids[names] = code.id
+    return CodebookOutcome(tuple(added), tuple(updated), unchanged)
+
+
+def _apply(code: Code, spec: CodeSpec) -> None:
+    code.description = spec.description
+    code.colour = spec.colour
+    code.keywords = list(spec.keywords)
+    code.patterns = list(spec.patterns)
+    code.codable = spec.codable
+
+
+def _refuse_taken(tree: CodeTree, path: str, code_id: int | None = None) -> None:
+    found = tree.find(path)
+    if found is not None and found != code_id:
+        raise WorkbenchError(f"a code '{tree.path(found)}' already exists")
+
+
+def export_codebook(db: Database) -> Codebook:
+    with db.read() as session:
+        tree = CodeTree(session)
+        codes = {c.id: c for c in session.scalars(select(Code))}
+
+        def spec(code_id: int) -> CodeSpec:
+            code = codes[code_id]
+            return CodeSpec(
+                name=code.name, description=code.description, colour=code.colour,
+                keywords=list(code.keywords), patterns=list(code.patterns), codable=code.codable,
+                guid=code.guid, children=[spec(child) for child in tree.children.get(code_id, [])],
+            )
+
+        return Codebook("", [spec(code_id) for code_id in tree.children.get(None, [])])
+
+
+def show_codebook(db: Database) -> list[CodeView]:
+    with db.read() as session:
+        tree = CodeTree(session)
+        codes = {c.id: c for c in session.scalars(select(Code))}
+        counts = dict(session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id)).all())
+        return [
+            CodeView(
+                guid=codes[code_id].guid, path=tree.path(code_id), name=codes[code_id].name,
+                depth=depth, description=codes[code_id].description, colour=codes[code_id].colour,
+                keywords=tuple(codes[code_id].keywords), patterns=tuple(codes[code_id].patterns),
+                codable=codes[code_id].codable, codings=counts.get(code_id, 0),
+            )
+            for code_id, depth in tree.walk()
+        ]
+
+
+def add_code(db: Database, path: str, coder: str, description: str = "", colour: str | None = None) -> str:
+    """Create a code, and any missing parents on its path."""
+    with db.write() as session:
+        tree = CodeTree(session)
+        if (found := tree.find(path)) is not None:
+            raise WorkbenchError(f"code '{tree.path(found)}' already exists")
+        code_id = _ensure(session, _names(path), coder, description, _colour(colour) if colour else None)
+        return CodeTree(session).path(code_id)
+
+
+def _ensure(session: Session, names: list[str], coder: str, description: str = "", colour: str | None = None) -> int:
+    """The code at that path, created (with missing parents) if need be."""
+    tree = CodeTree(session)
+    parent_id = None
+    for depth in range(1, len(names) + 1):
+        found = tree.find(join_path(names[:depth]))
+        if found is None:
+            last = depth == len(names)
+            code = Code(
+                name=names[depth - 1], parent_id=parent_id,
+                description=description if last else "", colour=colour if last else None,
+                position=len(tree.children.get(parent_id, [])),
+            )
+            session.add(code)
+            session.flush()
+            _record(session, coder, "add", code, path=join_path(names[:depth]))
+            found = code.id
+        parent_id = found
+    return parent_id
+
+
+def update_code(
+    db: Database, path: str, coder: str, *, description: str | None = None, colour: str | None = None,
+    keywords: list[str] | None = None, patterns: list[str] | None = None,
+) -> None:
+    with db.write() as session:
+        code = session.get(Code, CodeTree(session).get(path))
+        changes = {}
+        for field, value in (("description", description), ("colour", colour and _colour(colour)),
+                             ("keywords", keywords), ("patterns", patterns)):
+            if value is not None and value != getattr(code, field):
+                if field == "patterns":
+                    _check_patterns(value)
+                changes[field] = {"old": getattr(code, field), "new": value}
+                setattr(code, field, value)
+        if changes:
+            _record(session, coder, "update", code, path=path, **changes)
+
+
+def rename_code(db: Database, path: str, new_name: str, coder: str) -> str:
+    with db.write() as session:
+        tree = CodeTree(session)
+        code = session.get(Code, tree.get(path))
+        (new_name,) = _names(new_name)
+        new_path = join_path((*tree.names(code.id)[:-1], new_name))
+        _refuse_taken(tree, new_path, code.id)
+        _record(session, coder, "rename", code, old=tree.path(code.id), new=new_path)
+        code.name = new_name
+        return new_path
+
+
+def move_code(db: Database, path: str, new_parent: str | None, coder: str) -> str:
+    """Put a code (with its subtree and codings) under another parent, or at the top."""
+    with db.write() as session:
+        tree = CodeTree(session)
+        code = session.get(Code, tree.get(path))
+        parent_id = tree.get(new_parent) if new_parent else None
+        if parent_id is not None and parent_id in tree.subtree(code.id):
+            raise WorkbenchError(f"cannot move '{tree.path(code.id)}' inside itself")
+        parent_names = tree.names(parent_id) if parent_id is not None else ()
+        new_path = join_path((*parent_names, code.name))
+        _refuse_taken(tree, new_path, code.id)
+        _record(session, coder, "move", code, old=tree.path(code.id), new=new_path)
+        code.parent_id = parent_id
+        code.position = len(tree.children.get(parent_id, []))
+        return new_path
+
+
+def merge_codes(db: Database, source: str, target: str, coder: str) -> int:
+    """Move source's codings and subcodes to target, then remove source. Returns codings moved.
+
+    A span that the same coder had coded with both codes keeps one coding (memos joined).
+    """
+    with db.write() as session:
+        tree = CodeTree(session)
+        source_id, target_id = tree.get(source), tree.get(target)
+        if source_id == target_id or target_id in tree.subtree(source_id):
+            raise WorkbenchError(f"cannot merge '{tree.path(source_id)}' into itself or its own subcode")
+        source_code, target_code = session.get(Code, source_id), session.get(Code, target_id)
+        if not target_code.codable:
+            raise WorkbenchError(f"'{tree.path(target_id)}' only groups codes and cannot take codings")
+        writer = CodingWriter(session, coder_named(session, coder))
+        kept = {
+            (c.transcript_id, c.start, c.end, c.coder_id): c
+            for c in session.scalars(select(Coding).where(Coding.code_id == target_id))
+        }
+        moving, duplicates = [], []
+        for coding in session.scalars(select(Coding).where(Coding.code_id == source_id)):
+            twin = kept.get((coding.transcript_id, coding.start, coding.end, coding.coder_id))
+            if twin is None:
+                moving.append(coding.id)
+                continue
+            if coding.memo:
+                twin.memo = f"{twin.memo}\n{coding.memo}" if twin.memo else coding.memo
+            duplicates.append(coding.id)
+        writer.recode(moving, target_code)
+        writer.delete(duplicates)
+        for child_id in tree.children.get(source_id, []):
+            child = session.get(Code, child_id)
+            _refuse_taken(tree, join_path((*tree.names(target_id), child.name)), child_id)
+            child.parent_id = target_id
+        _record(
+            session, coder, "merge", source_code, source=tree.path(source_id), target=tree.path(target_id),
+            target_guid=target_code.guid, codings_moved=len(moving), duplicates_joined=len(duplicates),
+        )
+        session.flush()
+        session.delete(source_code)
+        return len(moving) + len(duplicates)
+
+
+def split_code(
+    db: Database, path: str, new_path: str, coder: str, *, pattern: str | None = None,
+    coding_guids: list[str] | None = None,
+) -> int:
+    """Move the codings of a code whose quote matches pattern (or that are named) to a new code."""
+    if not pattern and not coding_guids:
+        raise WorkbenchError("say which codings move: --pattern REGEX or --coding GUID")
+    regex = _compile(pattern) if pattern else None
+    with db.write() as session:
+        source_id = CodeTree(session).get(path)
+        target_id = _ensure(session, _names(new_path), coder)
+        tree = CodeTree(session)
+        if target_id == source_id:
+            raise WorkbenchError("a code cannot be split into itself")
+        codings = session.scalars(select(Coding).where(Coding.code_id == source_id)).all()
+        wanted = set(coding_guids or [])
+        unknown = wanted - {c.guid for c in codings}
+        if unknown:
+            raise WorkbenchError(f"coding {sorted(unknown)[0]} is not coded with '{tree.path(source_id)}'")
+        chosen = [c.id for c in codings if c.guid in wanted or (regex and regex.search(c.quote))]
+        CodingWriter(session, coder_named(session, coder)).recode(chosen, session.get(Code, target_id))
+        _record(
+            session, coder, "split", session.get(Code, source_id), source=tree.path(source_id),
+            target=tree.path(target_id), target_guid=session.get(Code, target_id).guid,
+            pattern=pattern, codings_moved=len(chosen),
+        )
+        return len(chosen)
+
+
+def history(db: Database) -> list[CodebookChangeView]:
+    with db.read() as session:
+        return [
+            CodebookChangeView(c.at, c.coder, c.action, c.code_guid, dict(c.detail))
+            for c in session.scalars(select(CodebookChange).order_by(CodebookChange.id))
+        ]
+
+
+def _names(path: str) -> list[str]:
+    try:
+        return split_path(path)
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from exc
+
+
+def _colour(value: str) -> str:
+    try:
+        return normalise_colour(value)
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from exc
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise WorkbenchError(f"bad pattern {pattern!r}: {exc}") from exc
+
+
+def _check_patterns(patterns: list[str]) -> None:
+    for pattern in patterns:
+        _compile(pattern)

@@ -1,0 +1,137 @@
+"""The one place where codings are written, moved between codes, or deleted.
+
+A coding's turn links (coding_turn) are kept here too, so counting stays right.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from workbench.core.models import Code, Coder, Coding, CodingTurn, Transcript, Turn, new_guid, utcnow
+from workbench.core.spans import overlapping
+from workbench.errors import WorkbenchError
+
+ORIGINS = ("manual", "autocode", "suggestion", "import")
+
+
+@dataclass(frozen=True)
+class NewCoding:
+    transcript_id: int
+    code: Code
+    start: int
+    end: int
+    origin: str
+    memo: str | None = None
+    guid: str | None = None
+    created_at: datetime | None = None
+
+
+class CodingWriter:
+    def __init__(self, session: Session, coder: Coder):
+        self.session = session
+        self.coder = coder
+        self._texts: dict[int, str] = {}
+        self._turns: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+
+    def _text(self, transcript_id: int) -> str:
+        if transcript_id not in self._texts:
+            self._texts[transcript_id] = self.session.scalar(
+                select(Transcript.text).where(Transcript.id == transcript_id)
+            )
+        return self._texts[transcript_id]
+
+    def _turn_spans(self, transcript_id: int):
+        """([(start, end)], [(turn id, speaker id)]) of a transcript's turns, in text order."""
+        if transcript_id not in self._turns:
+            rows = self.session.execute(
+                select(Turn.start, Turn.end, Turn.id, Turn.speaker_id)
+                .where(Turn.transcript_id == transcript_id)
+                .order_by(Turn.start)
+            ).all()
+            self._turns[transcript_id] = ([(r[0], r[1]) for r in rows], [(r[2], r[3]) for r in rows])
+        return self._turns[transcript_id]
+
+    def add(self, item: NewCoding) -> Coding:
+        """Code one span [start, end) of a transcript; the quote is taken from its text."""
+        (coding_id,) = self.add_many([item])
+        return self.session.get(Coding, coding_id)
+
+    def add_many(self, items: list[NewCoding]) -> list[int]:
+        """Code many spans in one statement; returns the new codings' ids in order."""
+        if not items:
+            return []
+        rows = [self._row(item) for item in items]
+        ids = list(self.session.scalars(insert(Coding).returning(Coding.id, sort_by_parameter_order=True), rows))
+        links = []
+        for coding_id, row in zip(ids, rows):
+            spans, turns = self._turn_spans(row["transcript_id"])
+            for i in overlapping(spans, row["start"], row["end"]):
+                turn_id, speaker_id = turns[i]
+                links.append(
+                    dict(coding_id=coding_id, turn_id=turn_id, code_id=row["code_id"], speaker_id=speaker_id)
+                )
+        if links:
+            self.session.execute(insert(CodingTurn), links)
+        return ids
+
+    def _row(self, item: NewCoding) -> dict:
+        text = self._text(item.transcript_id)
+        if not 0 <= item.start < item.end <= len(text):
+            raise WorkbenchError(f"span {item.start}-{item.end} is outside the transcript (0-{len(text)})")
+        if not item.code.codable:
+            raise WorkbenchError(f"code '{item.code.name}' only groups other codes and cannot be applied")
+        if item.origin not in ORIGINS:
+            raise WorkbenchError(f"unknown coding origin '{item.origin}'")
+        return dict(
+            guid=item.guid or new_guid(),
+            transcript_id=item.transcript_id,
+            code_id=item.code.id,
+            coder_id=self.coder.id,
+            start=item.start,
+            end=item.end,
+            quote=text[item.start : item.end],
+            origin=item.origin,
+            memo=item.memo,
+            created_at=item.created_at or utcnow(),
+        )
+
+    def relink(self, transcript_id: int) -> None:
+        """Recompute the turn links of a transcript's codings (after its turns changed)."""
+        self._turns.pop(transcript_id, None)
+        self._texts.pop(transcript_id, None)
+        codings = self.session.execute(
+            select(Coding.id, Coding.start, Coding.end, Coding.code_id).where(
+                Coding.transcript_id == transcript_id
+            )
+        ).all()
+        self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_([c.id for c in codings])))
+        spans, turns = self._turn_spans(transcript_id)
+        links = [
+            dict(coding_id=c.id, turn_id=turns[i][0], code_id=c.code_id, speaker_id=turns[i][1])
+            for c in codings
+            for i in overlapping(spans, c.start, c.end)
+        ]
+        if links:
+            self.session.execute(insert(CodingTurn), links)
+
+    def recode(self, coding_ids: list[int], code: Code) -> None:
+        """Move codings to another code (merge, split)."""
+        for chunk in _chunks(coding_ids):
+            self.session.execute(update(Coding).where(Coding.id.in_(chunk)).values(code_id=code.id))
+            self.session.execute(
+                update(CodingTurn).where(CodingTurn.coding_id.in_(chunk)).values(code_id=code.id)
+            )
+
+    def delete(self, coding_ids: list[int]) -> None:
+        for chunk in _chunks(coding_ids):
+            self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_(chunk)))
+            self.session.execute(delete(Coding).where(Coding.id.in_(chunk)))
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]

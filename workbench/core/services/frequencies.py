@@ -1,0 +1,93 @@
+"""How often each code occurs, counted the study's way (see core/counting.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import distinct, func, select
+
+from workbench.core import counting
+from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit
+from workbench.core.db import Database
+from workbench.core.dto import FrequencyReport, FrequencyRow
+from workbench.core.models import (
+    CodingTurn,
+    Institution,
+    Participant,
+    Programme,
+    Speaker,
+    participant_programme,
+)
+from workbench.core.services.lookup import CodeTree
+from workbench.errors import WorkbenchError
+
+
+def frequencies(db: Database, unit: str = "respondent", by: str = "programme") -> FrequencyReport:
+    try:
+        unit_, by_ = Unit(unit), GroupBy(by)
+    except ValueError as exc:
+        raise WorkbenchError(str(exc)) from exc
+    with db.read() as session:
+        tree = CodeTree(session)
+        respondents = _respondents(session)
+        speaker_of = dict(
+            session.execute(
+                select(Speaker.id, Speaker.participant_id).where(
+                    Speaker.participant_id.in_(list(respondents))
+                )
+            ).all()
+        )
+        if unit_ is Unit.QUOTATION:
+            pairs = session.execute(
+                select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id).distinct()
+            ).all()
+        else:
+            inner = select(CodingTurn.code_id, CodingTurn.speaker_id).distinct().subquery()
+            pairs = ((code, speaker, 0) for code, speaker in session.execute(select(inner)).all())
+        occurrences = [
+            Occurrence(code_id, speaker_of[speaker_id], coding_id)
+            for code_id, speaker_id, coding_id in pairs
+            if speaker_id in speaker_of
+        ]
+        uncounted = session.scalar(
+            select(func.count(distinct(CodingTurn.coding_id)))
+            .join(Speaker, CodingTurn.speaker_id == Speaker.id)
+            .where(Speaker.participant_id.is_(None))
+        )
+    counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
+    sizes = counting.group_sizes(respondents.values(), unit_, by_)
+    groups = sorted((g for g in sizes if g != TOTAL), key=lambda g: (-sizes[g], g.casefold()))
+    columns = [*groups, TOTAL] if by_ is not GroupBy.NONE else [TOTAL]
+    rows = tuple(
+        FrequencyRow(
+            path=tree.path(code_id), code=tree.nodes[code_id].name, depth=depth, group=group,
+            count=counts.get((code_id, group), 0), n=sizes.get(group, 0),
+        )
+        for code_id, depth in tree.walk()
+        for group in columns
+    )
+    notes = []
+    if uncounted:
+        notes.append(
+            f"{uncounted} coding(s) on unassigned speakers are not counted "
+            "(see 'workbench participants list')"
+        )
+    return FrequencyReport(unit_.value, by_.value, tuple(groups), sizes, rows, uncounted, tuple(notes))
+
+
+def _respondents(session) -> dict[int, Respondent]:
+    """Respondents who speak in at least one transcript, with institution and programmes."""
+    programmes = defaultdict(list)
+    for pid, name in session.execute(
+        select(participant_programme.c.participant_id, Programme.name).join(Programme)
+    ).all():
+        programmes[pid].append(name)
+    rows = session.execute(
+        select(Participant.id, Institution.name)
+        .outerjoin(Institution, Participant.institution_id == Institution.id)
+        .where(
+            Participant.role == "respondent",
+            Participant.id.in_(select(Speaker.participant_id).where(Speaker.participant_id.is_not(None))),
+        )
+    ).all()
+    return {pid: Respondent(pid, institution, tuple(sorted(programmes[pid]))) for pid, institution in rows}

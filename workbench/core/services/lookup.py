@@ -1,0 +1,92 @@
+"""Finding things by the names users type: transcripts, codes, coders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.codes import join_path, split_path
+from workbench.core.models import Code, Coder, Transcript
+from workbench.errors import WorkbenchError
+
+
+def transcript_named(session: Session, name: str) -> Transcript:
+    transcript = session.scalar(select(Transcript).where(Transcript.name == name))
+    if transcript is None:
+        raise WorkbenchError(f"unknown transcript '{name}' (see 'workbench transcripts list')")
+    return transcript
+
+
+def coder_named(session: Session, name: str) -> Coder:
+    """The coder of that name, created on first use."""
+    name = name.strip()
+    if not name:
+        raise WorkbenchError("a coder needs a name (--coder)")
+    coder = session.scalar(select(Coder).where(Coder.name == name))
+    if coder is None:
+        coder = Coder(name=name)
+        session.add(coder)
+        session.flush()
+    return coder
+
+
+@dataclass(frozen=True)
+class CodeNode:
+    id: int
+    name: str
+    parent_id: int | None
+    position: int
+
+
+class CodeTree:
+    """All codes of a session as a tree, for paths, lookups and subtree walks."""
+
+    def __init__(self, session: Session):
+        rows = session.execute(select(Code.id, Code.name, Code.parent_id, Code.position)).all()
+        self.nodes = {row.id: CodeNode(row.id, row.name, row.parent_id, row.position) for row in rows}
+        self.children: dict[int | None, list[int]] = {}
+        for node in sorted(self.nodes.values(), key=lambda n: (n.position, n.name.casefold())):
+            self.children.setdefault(node.parent_id, []).append(node.id)
+        self._paths = {code_id: self._names(code_id) for code_id in self.nodes}
+        self._by_path = {join_path(n).casefold(): code_id for code_id, n in self._paths.items()}
+
+    def _names(self, code_id: int) -> tuple[str, ...]:
+        names = []
+        current: int | None = code_id
+        while current is not None:
+            node = self.nodes[current]
+            names.append(node.name)
+            current = node.parent_id
+        return tuple(reversed(names))
+
+    def names(self, code_id: int) -> tuple[str, ...]:
+        return self._paths[code_id]
+
+    def path(self, code_id: int) -> str:
+        return join_path(self._paths[code_id])
+
+    def parents(self) -> dict[int, int | None]:
+        return {code_id: node.parent_id for code_id, node in self.nodes.items()}
+
+    def find(self, path: str) -> int | None:
+        try:
+            return self._by_path.get(join_path(split_path(path)).casefold())
+        except ValueError as exc:
+            raise WorkbenchError(str(exc)) from exc
+
+    def get(self, path: str) -> int:
+        code_id = self.find(path)
+        if code_id is None:
+            raise WorkbenchError(f"unknown code '{path}' (see 'workbench codebook show')")
+        return code_id
+
+    def walk(self, parent: int | None = None, depth: int = 0):
+        """(code id, depth) in tree order."""
+        for code_id in self.children.get(parent, []):
+            yield code_id, depth
+            yield from self.walk(code_id, depth + 1)
+
+    def subtree(self, code_id: int) -> list[int]:
+        return [code_id, *(child for child, _ in self.walk(code_id))]

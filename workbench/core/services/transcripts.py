@@ -1,0 +1,285 @@
+"""Importing transcripts and looking at them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.orm import Session
+
+from workbench.core.db import Database
+from workbench.core.dto import ImportOutcome, TranscriptDetail, TranscriptSummary, TurnView
+from workbench.core.models import (
+    Coder,
+    Coding,
+    CodingTurn,
+    Institution,
+    Participant,
+    Programme,
+    Speaker,
+    Transcript,
+    Turn,
+    participant_programme,
+)
+from workbench.core.services.coding_writer import CodingWriter
+from workbench.core.services.lookup import coder_named, transcript_named
+from workbench.core.services.participants import resolve_speakers
+from workbench.core.reanchor import reanchor
+from workbench.errors import WorkbenchError
+from workbench.transcripts import parse_file
+from workbench.transcripts.detect import SUFFIXES
+from workbench.transcripts.model import ParsedTranscript
+
+
+def transcript_files(paths: Iterable[Path]) -> list[Path]:
+    """The transcript files named, folders searched recursively, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
+                )
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise WorkbenchError("no such file or folder", where=str(path))
+    return found
+
+
+def import_paths(db: Database, paths: Iterable[Path], *, replace: bool, coder: str) -> list[ImportOutcome]:
+    """Parse every file first, then store all of them in one transaction, or none."""
+    files = transcript_files(paths)
+    if not files:
+        raise WorkbenchError("no transcript files (.docx, .vtt, .txt) found")
+    parsed = [parse_file(path) for path in files]
+    names: dict[str, str] = {}
+    for item in parsed:
+        if item.name in names:
+            raise WorkbenchError(
+                f"two files would both be transcript '{item.name}' (also {names[item.name]})",
+                where=item.source_path,
+            )
+        names[item.name] = item.source_path
+    with db.write() as session:
+        outcomes = [_store(session, item, replace=replace, coder=coder) for item in parsed]
+        resolve_speakers(session)
+        return [_with_unassigned(session, outcome) for outcome in outcomes]
+
+
+def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: str) -> ImportOutcome:
+    existing = session.scalar(select(Transcript).where(Transcript.name == parsed.name))
+    counts = dict(layout=parsed.layout, turns=len(parsed.turns), words=parsed.word_count)
+    if existing is not None and existing.source_sha256 == parsed.sha256:
+        return ImportOutcome(parsed.name, "unchanged", **counts)
+    if existing is not None and not replace:
+        raise WorkbenchError(
+            f"a different transcript '{parsed.name}' is already imported (from "
+            f"{existing.source_path}); use --replace to replace it",
+            where=parsed.source_path,
+        )
+    if existing is None:
+        twin = session.scalar(select(Transcript.name).where(Transcript.source_sha256 == parsed.sha256))
+        if twin:
+            return ImportOutcome(parsed.name, "duplicate", **counts, note=f"same file as '{twin}'")
+        transcript = Transcript(name=parsed.name)
+        session.add(transcript)
+        _fill(session, transcript, parsed)
+        return ImportOutcome(parsed.name, "imported", **counts)
+    note = _replace(session, existing, parsed, coder)
+    return ImportOutcome(parsed.name, "replaced", **counts, note=note)
+
+
+def _fill(session: Session, transcript: Transcript, parsed: ParsedTranscript) -> None:
+    transcript.source_path = parsed.source_path
+    transcript.source_sha256 = parsed.sha256
+    transcript.layout = parsed.layout
+    transcript.text = parsed.text
+    transcript.meta = parsed.meta
+    transcript.recorded_on = parsed.meta.get("date")
+    transcript.duration_ms = parsed.meta.get("duration_ms")
+    transcript.word_count = parsed.word_count
+    session.flush()
+    speakers = {s.label: s for s in session.scalars(select(Speaker).where(Speaker.transcript_id == transcript.id))}
+    for label in parsed.speakers:
+        if label not in speakers:
+            speakers[label] = Speaker(transcript_id=transcript.id, label=label)
+            session.add(speakers[label])
+    session.flush()
+    session.execute(
+        insert(Turn),
+        [
+            dict(
+                transcript_id=transcript.id,
+                index=turn.index,
+                speaker_id=speakers[turn.speaker].id,
+                start_ms=turn.start_ms,
+                end_ms=turn.end_ms,
+                start=turn.start,
+                end=turn.end,
+                cue_ids=list(turn.cue_ids),
+            )
+            for turn in parsed.turns
+        ],
+    )
+
+
+def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript, coder: str) -> str:
+    """New text and turns for a transcript; its codings and memos are re-anchored."""
+    codings = session.scalars(select(Coding).where(Coding.transcript_id == transcript.id)).all()
+    old_text = transcript.text
+    spans = reanchor(old_text, parsed.text, [(c.start, c.end) for c in codings])
+    lost = [c for c, span in zip(codings, spans) if span is None]
+    if lost:
+        raise WorkbenchError(
+            f"{len(lost)} coding(s) cannot be found in the new text (first: "
+            f"{lost[0].quote[:60]!r}); the transcript was not replaced",
+            where=parsed.source_path,
+        )
+    turn_memos = session.execute(
+        select(Turn.start, Turn.end, Turn.memo).where(
+            Turn.transcript_id == transcript.id, Turn.memo.is_not(None)
+        )
+    ).all()
+    session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_([c.id for c in codings])))
+    session.execute(delete(Turn).where(Turn.transcript_id == transcript.id))
+    session.flush()
+    _fill(session, transcript, parsed)
+    for coding, (start, end) in zip(codings, spans):
+        coding.start, coding.end = start, end
+    new_spans = reanchor(old_text, parsed.text, [(s, e) for s, e, _ in turn_memos])
+    orphaned = []
+    for (_, _, memo), span in zip(turn_memos, new_spans):
+        turn = span and session.scalar(
+            select(Turn).where(Turn.transcript_id == transcript.id, Turn.start <= span[0], Turn.end > span[0])
+        )
+        if turn:
+            turn.memo = f"{turn.memo}\n{memo}" if turn.memo else memo
+        else:
+            orphaned.append(memo)
+    if orphaned:
+        kept = "\n".join(f"[turn memo kept on replace] {memo}" for memo in orphaned)
+        transcript.memo = f"{transcript.memo}\n{kept}" if transcript.memo else kept
+    session.flush()
+    CodingWriter(session, coder_named(session, coder)).relink(transcript.id)
+    return f"{len(codings)} coding(s) re-anchored"
+
+
+def _with_unassigned(session: Session, outcome: ImportOutcome) -> ImportOutcome:
+    labels = session.scalars(
+        select(Speaker.label)
+        .join(Transcript)
+        .where(Transcript.name == outcome.name, Speaker.participant_id.is_(None))
+        .order_by(Speaker.label)
+    ).all()
+    return ImportOutcome(**{**outcome.__dict__, "unassigned": tuple(labels)})
+
+
+def list_transcripts(db: Database) -> list[TranscriptSummary]:
+    with db.read() as session:
+        return _summaries(session)
+
+
+def _summaries(session: Session, transcript_id: int | None = None) -> list[TranscriptSummary]:
+    """Summaries in a fixed number of queries, however many transcripts there are."""
+    where = [Transcript.id == transcript_id] if transcript_id is not None else []
+    transcripts = session.execute(
+        select(
+            Transcript.id, Transcript.name, Transcript.guid, Transcript.layout,
+            Transcript.recorded_on, Transcript.duration_ms, Transcript.word_count,
+        ).where(*where).order_by(Transcript.name)
+    ).all()
+    speaker_where = [Speaker.transcript_id == transcript_id] if transcript_id is not None else []
+    speakers = session.execute(
+        select(
+            Speaker.id, Speaker.transcript_id, Speaker.label, Participant.id.label("pid"),
+            Participant.pseudonym, Participant.role, Institution.name.label("institution"),
+        )
+        .outerjoin(Participant, Speaker.participant_id == Participant.id)
+        .outerjoin(Institution, Participant.institution_id == Institution.id)
+        .where(*speaker_where)
+    ).all()
+    programmes = defaultdict(list)
+    for pid, name in session.execute(
+        select(participant_programme.c.participant_id, Programme.name).join(Programme)
+    ).all():
+        programmes[pid].append(name)
+    turns = dict(session.execute(select(Turn.speaker_id, func.count()).group_by(Turn.speaker_id)).all())
+    coded = dict(
+        session.execute(
+            select(CodingTurn.speaker_id, func.count(CodingTurn.turn_id.distinct())).group_by(
+                CodingTurn.speaker_id
+            )
+        ).all()
+    )
+    coders = defaultdict(set)
+    for tid, name in session.execute(
+        select(Coding.transcript_id, Coder.name).join(Coder).distinct()
+    ).all():
+        coders[tid].add(name)
+    by_transcript = defaultdict(list)
+    for speaker in speakers:
+        by_transcript[speaker.transcript_id].append(speaker)
+
+    summaries = []
+    for t in transcripts:
+        people = by_transcript[t.id]
+        respondents = [s for s in people if s.role == "respondent"]
+        summaries.append(
+            TranscriptSummary(
+                name=t.name,
+                guid=t.guid,
+                layout=t.layout,
+                recorded_on=t.recorded_on,
+                duration_ms=t.duration_ms,
+                words=t.word_count,
+                turns=sum(turns.get(s.id, 0) for s in people),
+                interviewers=_sorted(s.pseudonym for s in people if s.role == "interviewer"),
+                respondents=_sorted(s.pseudonym for s in respondents),
+                institutions=_sorted(s.institution for s in respondents if s.institution),
+                programmes=_sorted(p for s in respondents for p in programmes[s.pid]),
+                unassigned=_sorted(s.label for s in people if s.pid is None),
+                respondent_turns=sum(turns.get(s.id, 0) for s in respondents),
+                coded_respondent_turns=sum(coded.get(s.id, 0) for s in respondents),
+                coders=_sorted(coders[t.id]),
+            )
+        )
+    return summaries
+
+
+def _sorted(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(values)))
+
+
+def show_transcript(db: Database, name: str) -> TranscriptDetail:
+    with db.read() as session:
+        transcript = transcript_named(session, name)
+        rows = session.execute(
+            select(Turn, Speaker.label, Participant.pseudonym, Participant.role)
+            .join(Speaker, Turn.speaker_id == Speaker.id)
+            .outerjoin(Participant, Speaker.participant_id == Participant.id)
+            .where(Turn.transcript_id == transcript.id)
+            .order_by(Turn.index)
+        ).all()
+        text = transcript.text
+        turns = tuple(
+            TurnView(
+                index=turn.index,
+                speaker=pseudonym or label,
+                respondent=pseudonym if role == "respondent" else None,
+                role=role,
+                start_ms=turn.start_ms,
+                end_ms=turn.end_ms,
+                start=turn.start,
+                end=turn.end,
+                text=text[turn.start : turn.end],
+            )
+            for turn, label, pseudonym, role in rows
+        )
+        summary = _summaries(session, transcript.id)[0]
+        return TranscriptDetail(summary, text, turns, dict(transcript.meta))

@@ -1,0 +1,93 @@
+"""Frequency reports as a terminal table, CSV, JSON or the study report's Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from dataclasses import asdict
+
+from workbench.core.counting import TOTAL
+from workbench.core.dto import FrequencyReport, FrequencyRow
+
+UNIT_WORDS = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten"}
+RULE = (
+    "Telregel: een respondent die hetzelfde argument zes keer maakt, telt één keer; "
+    "een hoofdcode telt respondenten over al haar subcodes; codes op interviewerbeurten tellen niet."
+)
+FORMATS = ("table", "csv", "json", "md")
+
+
+def render(report: FrequencyReport, fmt: str) -> str:
+    return {"table": table, "csv": to_csv, "json": to_json, "md": markdown}[fmt](report)
+
+
+def _label(group: str) -> str:
+    return group or "totaal"
+
+
+def _columns(report: FrequencyReport) -> list[str]:
+    return [*report.groups, TOTAL] if report.by != "none" else [TOTAL]
+
+
+def table(report: FrequencyReport) -> str:
+    columns = _columns(report)
+    cells: dict[str, dict[str, int]] = defaultdict(dict)
+    order: list[FrequencyRow] = []
+    for row in report.rows:
+        if row.path not in cells:
+            order.append(row)
+        cells[row.path][row.group] = row.count
+    heads = [f"{_label(g)} (N={report.sizes.get(g, 0)})" for g in columns]
+    names = ["  " * row.depth + row.code for row in order]
+    width = max([len("code"), *map(len, names)])
+    lines = ["  ".join(["code".ljust(width), *heads])]
+    for name, row in zip(names, order):
+        values = [str(cells[row.path].get(g, 0)).rjust(len(h)) for g, h in zip(columns, heads)]
+        lines.append("  ".join([name.ljust(width), *values]))
+    lines.append(f"unit: {report.unit}; {RULE}")
+    lines.extend(f"note: {note}" for note in report.notes)
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(report: FrequencyReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["path", "code", "group", "unit", "count"])
+    for row in report.rows:
+        writer.writerow([row.path, row.code, row.group, report.unit, row.count])
+    return out.getvalue()
+
+
+def to_json(report: FrequencyReport) -> str:
+    data = asdict(report)
+    data["rule"] = RULE
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def markdown(report: FrequencyReport) -> str:
+    """The report's phrasing: '- Studievertraging (15x)', largest first, per group."""
+    unit = UNIT_WORDS[report.unit]
+    lines = [f"# Frequenties ({unit})", "", RULE, ""]
+    by_group: dict[str, list[FrequencyRow]] = defaultdict(list)
+    for row in report.rows:
+        by_group[row.group].append(row)
+    for group in _columns(report):
+        lines.append(f"## {_label(group).capitalize()} (N = {report.sizes.get(group, 0)} {unit})")
+        lines.append("")
+        lines.extend(_tree_lines([r for r in by_group[group] if r.count], parent_path=None, depth=0))
+        lines.append("")
+    lines.extend(f"_Noot: {note}_" for note in report.notes)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _tree_lines(rows: list[FrequencyRow], parent_path: str | None, depth: int) -> list[str]:
+    prefix = f"{parent_path} > " if parent_path else ""
+    level = [r for r in rows if r.depth == depth and r.path.startswith(prefix)]
+    level.sort(key=lambda r: (-r.count, r.code.casefold()))
+    lines = []
+    for row in level:
+        lines.append(f"{'  ' * depth}- {row.code} ({row.count}x)")
+        lines.extend(_tree_lines(rows, row.path, depth + 1))
+    return lines
