@@ -8,7 +8,7 @@ import unicodedata
 from workbench.transcripts.model import Fragment, ParsedTurn, RawTranscript
 
 TURN_SEPARATOR = "\n\n"
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\t\u00a0\u2007\u202f]")
 
 
 def clean(text: str) -> str:

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
 CLOCK = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
-_CLOCK_RE = re.compile(rf"^{CLOCK}$")
 
 
 def parse_clock(value: str) -> int:
     """'0:03', '1:02:17', '0:0:3.810' or '00:00:03.120' to milliseconds."""
-    value = value.strip()
-    if not _CLOCK_RE.match(value):
+    whole, dot, fraction = value.strip().replace(",", ".").partition(".")
+    parts = whole.split(":")
+    valid = 2 <= len(parts) <= 3 and all(_digits(p, 2) for p in parts) and (not dot or _digits(fraction, 3))
+    if not valid:
         raise ValueError(f"not a timestamp: {value!r}")
-    whole, _, fraction = value.replace(",", ".").partition(".")
     seconds = 0
-    for part in whole.split(":"):
+    for part in parts:
         seconds = seconds * 60 + int(part)
-    millis = int((fraction + "000")[:3]) if fraction else 0
-    return seconds * 1000 + millis
+    return seconds * 1000 + (int((fraction + "00")[:3]) if fraction else 0)
+
+
+def _digits(text: str, most: int) -> bool:
+    return 0 < len(text) <= most and text.isascii() and text.isdigit()
 
 
 def format_clock(ms: int | None) -> str:

@@ -112,7 +112,7 @@ def _fill(session: Session, transcript: Transcript, parsed: ParsedTranscript) ->
             session.add(speakers[label])
     session.flush()
     session.execute(
-        insert(Turn),
+        insert(Turn.__table__),
         [
             dict(
                 transcript_id=transcript.id,

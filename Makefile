@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make run` (the sample study) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+WB     := $(BIN)/workbench
+SAMPLE := transcripts/sample-study
+
+.PHONY: setup run test bench sample clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## Import the bundled sample study into db/workbench.sqlite, auto-code it, print the report.
+run: setup
+	$(WB) import $(SAMPLE)
+	$(WB) participants import $(SAMPLE)/participants.csv
+	$(WB) codebook import codebook/interview-guide.yaml
+	$(WB) autocode --role respondent
+	$(WB) report frequencies --by programme
+
+## The whole test suite.
+test: setup
+	$(BIN)/python -m pytest
+
+## Benchmarks (not tests): figures printed, nothing asserted.
+bench: setup
+	$(BIN)/python bench/import_ratio.py
+
+## Re-make the sample study from its generator.
+sample: setup
+	rm -rf $(SAMPLE) && $(BIN)/python -m workbench.sample --out $(SAMPLE)
+
+clean:
+	rm -rf $(VENV) db/*.sqlite db/*.sqlite-*

@@ -1,0 +1,182 @@
+"""The `workbench` command end to end, in-process, on a real SQLite file."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CODEBOOK, SAMPLE, docx_bytes
+from workbench.cli import main
+from workbench.core.db import Database, resolve_url
+
+
+@pytest.fixture
+def run(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    dbfile = tmp_path / "cli.sqlite"
+
+    def invoke(*args, db=True):
+        argv = (["--db", str(dbfile), "--coder", "tester"] if db else []) + [str(a) for a in args]
+        try:
+            main(argv)
+            code = 0
+        except SystemExit as exc:
+            code = exc.code or 0
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    invoke.dbfile = dbfile
+    return invoke
+
+
+def dump_file(path):
+    database = Database(resolve_url(str(path)))
+    raw = database.engine.raw_connection()
+    try:
+        return list(raw.driver_connection.iterdump())
+    finally:
+        raw.close()
+        database.close()
+
+
+@pytest.fixture
+def loaded(run, tmp_path):
+    one = tmp_path / "transcripts"
+    one.mkdir()
+    (one / "int1.txt").write_text(
+        "Anouk   0:01\nIs studievertraging een thema?\n\nBram   0:05\nIk vrees studievertraging. "
+        "Ik vrees studievertraging.\n\nCarlijn   0:09\nHet is te duur.\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text(
+        "transcript,speaker,respondent,role,institution,programme\n,Anouk,I1,interviewer,,\n"
+        ",Bram,R01,respondent,Hogeschool A,pabo;tweedegraads\n,Carlijn,R02,respondent,Hogeschool B,pabo\n",
+        encoding="utf-8")
+    assert run("import", one)[0] == 0
+    assert run("participants", "import", tmp_path / "p.csv")[0] == 0
+    assert run("codebook", "import", CODEBOOK)[0] == 0
+    return run
+
+
+def test_import_list_show(loaded):
+    code, out, _ = loaded("transcripts", "list", "--format", "json")
+    (summary,) = json.loads(out)
+    assert summary["respondents"] == ["R01", "R02"] and summary["programmes"] == ["pabo", "tweedegraads"]
+    code, out, _ = loaded("transcripts", "show", "int1", "--format", "json")
+    turns = json.loads(out)["turns"]
+    assert [t["speaker"] for t in turns] == ["I1", "R01", "R02"]
+    assert set(turns[0]) >= {"index", "speaker", "respondent", "role", "start_ms", "end_ms", "start", "end", "text"}
+
+
+def test_autocode_and_report_in_every_format(loaded, tmp_path):
+    code, out, _ = loaded("autocode", "--role", "respondent")
+    assert code == 0 and "created" in out
+    code, out, _ = loaded("report", "frequencies", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["path", "code", "group", "unit", "count"]
+    sv = {r["group"]: r["count"] for r in rows if r["code"] == "Studievertraging"}
+    assert sv == {"pabo": "1", "tweedegraads": "1", "": "1"}
+    code, out, _ = loaded("report", "frequencies", "--by", "none", "--format", "md")
+    assert "- Studievertraging (1x)" in out and "- Financiële redenen (1x)" in out
+    code, out, _ = loaded("report", "frequencies", "--unit", "quotation", "--by", "none", "--format", "json")
+    report = json.loads(out)
+    assert {r["count"] for r in report["rows"] if r["code"] == "Studievertraging"} == {2}
+    target = tmp_path / "out" / "freq.md"
+    assert loaded("report", "frequencies", "--format", "md", "--out", target)[0] == 0
+    assert "(N = 2 respondenten)" in target.read_text(encoding="utf-8")
+    code, out, _ = loaded("report", "frequencies")
+    assert "pabo (N=2)" in out
+
+
+def test_codebook_commands(loaded, tmp_path):
+    assert loaded("codebook", "add", "Nieuw > Sub", "--description", "Iets")[0] == 0
+    code, out, _ = loaded("codebook", "show", "--format", "json")
+    paths = [c["path"] for c in json.loads(out)]
+    assert "Nieuw > Sub" in paths
+    assert loaded("codebook", "rename", "Nieuw > Sub", "Ander")[0] == 0
+    assert loaded("codebook", "move", "Nieuw > Ander", "--to", "")[0] == 0
+    assert loaded("codebook", "set", "Ander", "--colour", "#abc", "--keyword", "vrees*")[0] == 0
+    assert loaded("autocode", "--code", "Ander", "--unit", "match")[0] == 0
+    assert loaded("codebook", "merge", "Ander", "Studenten > Belemmeringen studenten > Studievertraging")[0] == 0
+    code, out, _ = loaded("codebook", "history", "--format", "json")
+    assert [c["action"] for c in json.loads(out)][-5:] == ["add", "rename", "move", "update", "merge"]
+    exported = tmp_path / "book.yaml"
+    assert loaded("codebook", "export", exported)[0] == 0
+    assert "Studievertraging" in exported.read_text(encoding="utf-8")
+
+
+def bad_inputs(tmp_path):
+    """(name, argv) pairs that must each fail with one line, exit 2, nothing changed."""
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.vtt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "nocues.vtt").write_text("WEBVTT\n\n", encoding="utf-8")
+    (tmp_path / "corrupt.docx").write_bytes(b"PK\x03\x04" + b"\x00junk" * 100)
+    (tmp_path / "protected.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    (tmp_path / "letter.docx").write_bytes(docx_bytes(["Beste collega,", "Tot ziens."]))
+    (tmp_path / "latin1.txt").write_bytes("Anouk   0:01\nCaf\xe9\n".encode("latin-1"))
+    (tmp_path / "int1.txt").write_text("Anouk   0:01\nAnders.\nBram   0:02\nJa.\n", encoding="utf-8")
+    (tmp_path / "cols.csv").write_text("speaker,respondent\nBram,R01\n", encoding="utf-8")
+    (tmp_path / "unknown.csv").write_text(
+        "transcript,speaker,respondent,role,institution,programme\nnope,R1,R05,respondent,,\n", encoding="utf-8")
+    (tmp_path / "dup.yaml").write_text("codes:\n  - name: A\n  - name: A\n", encoding="utf-8")
+    (tmp_path / "cycle.yaml").write_text("codes:\n  - &a\n    name: A\n    children: [*a]\n", encoding="utf-8")
+    sql = "Robert'); DROP TABLE coding;--"
+    return [
+        ("empty", ["import", tmp_path / "empty.txt"]),
+        ("binary", ["import", tmp_path / "binary.vtt"]),
+        ("no cues", ["import", tmp_path / "nocues.vtt"]),
+        ("corrupt docx", ["import", tmp_path / "corrupt.docx"]),
+        ("protected docx", ["import", tmp_path / "protected.docx"]),
+        ("not a transcript", ["import", tmp_path / "letter.docx"]),
+        ("encoding", ["import", tmp_path / "latin1.txt"]),
+        ("missing file", ["import", tmp_path / "nope.docx"]),
+        ("same name, other file", ["import", tmp_path / "int1.txt"]),
+        ("csv columns", ["participants", "import", tmp_path / "cols.csv"]),
+        ("csv transcript", ["participants", "import", tmp_path / "unknown.csv"]),
+        ("duplicate code", ["codebook", "import", tmp_path / "dup.yaml"]),
+        ("cycle", ["codebook", "import", tmp_path / "cycle.yaml"]),
+        ("unknown code", ["autocode", "--code", "Nope", "--pattern", "x"]),
+        ("sql-looking code", ["codebook", "rename", sql, "x"]),
+        ("sql-looking transcript", ["transcripts", "show", sql]),
+        ("bad regex", ["autocode", "--code", "Studenten > Houding studenten", "--pattern", "(("]),
+        ("bad unit", ["report", "frequencies", "--unit", "quotes"]),
+    ]
+
+
+def test_bad_input_catalogue(loaded, tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    before = dump_file(loaded.dbfile)
+    for name, argv in bad_inputs(bad):
+        code, out, err = loaded(*argv)
+        lines = err.strip().splitlines()
+        assert code == 2, (name, code, err)
+        assert len(lines) == 1 and lines[0].startswith("error: "), (name, err)
+        assert dump_file(loaded.dbfile) == before, name
+        if isinstance(argv[-1], Path):
+            assert f"error: {argv[-1]}: " in lines[0], (name, err)
+
+
+def test_db_option_env_and_url(tmp_path, monkeypatch, run):
+    env_db = tmp_path / "env.sqlite"
+    monkeypatch.setenv("WORKBENCH_DB", str(env_db))
+    assert run("transcripts", "list", db=False)[0] == 0
+    assert env_db.exists()
+    url = f"sqlite:///{tmp_path / 'url.sqlite'}"
+    assert run("--db", url, "codebook", "add", "X", db=False)[0] == 0
+    assert (tmp_path / "url.sqlite").exists()
+
+
+def test_the_installed_command_runs_as_a_process(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--db", str(tmp_path / "p.sqlite"), "import", str(SAMPLE / "interview-15.txt")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "imported" in result.stdout
+    result = subprocess.run([sys.executable, "-m", "workbench", "--db", str(tmp_path / "p.sqlite"), "import",
+                             str(tmp_path / "missing.vtt")], capture_output=True, text=True)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1

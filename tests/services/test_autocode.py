@@ -1,0 +1,60 @@
+import pytest
+
+from tests.conftest import CODEBOOK, dump
+from workbench.core.services import autocode, codebook, participants, transcripts
+from workbench.errors import WorkbenchError
+
+TEXT = ("Anouk   0:01\nIs studievertraging een thema?\n\nBram   0:05\nJa. Ze zijn bang voor studievertraging. "
+        "Echt waar.\n\nAnouk   0:09\nOké.\n")
+CODE = "Studenten > Belemmeringen studenten > Studievertraging"
+
+
+@pytest.fixture
+def loaded(db, tmp_path):
+    (tmp_path / "t.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "p.csv").write_text("transcript,speaker,respondent,role,institution,programme\n"
+                                    ",Anouk,I1,interviewer,,\n,Bram,R01,respondent,A,pabo\n", encoding="utf-8")
+    transcripts.import_paths(db, [tmp_path / "t.txt"], replace=False, coder="c")
+    participants.import_registry(db, tmp_path / "p.csv")
+    codebook.import_codebook(db, CODEBOOK, coder="lead")
+    return db
+
+
+@pytest.mark.parametrize(
+    ("unit", "quotes"),
+    [
+        ("match", ["studievertraging", "studievertraging"]),
+        ("sentence", ["Is studievertraging een thema?", "Ze zijn bang voor studievertraging."]),
+        ("turn", ["Is studievertraging een thema?", "Ja. Ze zijn bang voor studievertraging. Echt waar."]),
+    ],
+)
+def test_units(loaded, unit, quotes):
+    outcome = autocode.autocode(loaded, "c", code_path=CODE, unit=unit)
+    assert [h.quote for h in outcome.hits] == quotes
+
+
+def test_role_filter_dry_run_and_idempotence(loaded):
+    before = dump(loaded)
+    dry = autocode.autocode(loaded, "c", code_path=CODE, role="respondent", dry_run=True)
+    assert dump(loaded) == before and dry.created == 1
+    first = autocode.autocode(loaded, "c", code_path=CODE, role="respondent")
+    second = autocode.autocode(loaded, "c", code_path=CODE, role="respondent")
+    assert (first.created, second.created, len(second.hits)) == (1, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (dict(code_path="Studenten", pattern="x"), "only groups"),
+        (dict(pattern="x"), "needs --code"),
+        (dict(code_path=CODE, pattern="("), "bad pattern"),
+        (dict(code_path="Nope", pattern="x"), "unknown code 'Nope'"),
+        (dict(code_path=CODE, unit="paragraph"), "unit must be"),
+        (dict(code_path=CODE, transcript="nope"), "unknown transcript"),
+    ],
+)
+def test_bad_requests(loaded, kwargs, message):
+    before = dump(loaded)
+    with pytest.raises(WorkbenchError, match=message):
+        autocode.autocode(loaded, "c", **kwargs)
+    assert dump(loaded) == before

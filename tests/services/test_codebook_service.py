@@ -1,0 +1,92 @@
+"""Codebook changes keep every coding and are recorded."""
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import CODEBOOK, dump
+from workbench.core.codebook_file import dump_codebook
+from workbench.core.models import Coding
+from workbench.core.services import autocode, codebook, transcripts
+from workbench.errors import WorkbenchError
+
+TEXT = ("Anouk   0:01\nVraag?\n\nBram   0:05\nIk ben bang voor studievertraging. Het is ook te duur. "
+        "En weer studievertraging.\n")
+
+
+@pytest.fixture
+def coded(db, tmp_path):
+    (tmp_path / "t.txt").write_text(TEXT, encoding="utf-8")
+    transcripts.import_paths(db, [tmp_path / "t.txt"], replace=False, coder="c")
+    codebook.import_codebook(db, CODEBOOK, coder="lead")
+    autocode.autocode(db, "c", unit="match")
+    return db
+
+
+def codings(db):
+    with db.read() as session:
+        return sorted((c.start, c.end, c.code_id) for c in session.scalars(select(Coding)))
+
+
+def test_export_then_import_keeps_guids_and_changes_nothing(coded, tmp_path):
+    exported = tmp_path / "book.yaml"
+    exported.write_text(dump_codebook(codebook.export_codebook(coded)), encoding="utf-8")
+    before = [(c.guid, c.path) for c in codebook.show_codebook(coded)]
+    outcome = codebook.import_codebook(coded, exported, coder="lead")
+    assert outcome.added == () and outcome.updated == () and outcome.unchanged == len(before)
+    assert [(c.guid, c.path) for c in codebook.show_codebook(coded)] == before
+
+
+def test_import_of_a_renamed_code_with_its_guid_renames_it(coded, tmp_path):
+    text = dump_codebook(codebook.export_codebook(coded)).replace("name: Studievertraging", "name: Angst voor vertraging")
+    (tmp_path / "book.yaml").write_text(text, encoding="utf-8")
+    count = len(codings(coded))
+    outcome = codebook.import_codebook(coded, tmp_path / "book.yaml", coder="lead")
+    assert outcome.updated == ("Studenten > Belemmeringen studenten > Angst voor vertraging",)
+    assert len(codings(coded)) == count
+    assert codebook.history(coded)[-1].action == "move"
+
+
+def test_rename_move_merge_split_keep_codings(coded):
+    total = len(codings(coded))
+    path = "Studenten > Belemmeringen studenten > Studievertraging"
+    assert codebook.rename_code(coded, path, "Vertraging", "lead").endswith("> Vertraging")
+    moved = codebook.move_code(coded, "Studenten > Belemmeringen studenten > Vertraging", "Studenten", "lead")
+    assert moved == "Studenten > Vertraging"
+    merged = codebook.merge_codes(coded, "Studenten > Vertraging", "Studenten > Belemmeringen studenten > Financiële redenen", "lead")
+    assert merged == 2
+    assert len(codings(coded)) == total
+    split = codebook.split_code(coded, "Studenten > Belemmeringen studenten > Financiële redenen",
+                                "Studenten > Belemmeringen studenten > Studievertraging", "lead", pattern="vertraging")
+    assert split == 2
+    assert len(codings(coded)) == total
+    actions = [c.action for c in codebook.history(coded)]
+    assert actions[-5:] == ["rename", "move", "merge", "add", "split"]
+    views = {c.path: c for c in codebook.show_codebook(coded)}
+    assert views["Studenten > Belemmeringen studenten > Studievertraging"].codings == 2
+    assert "Studenten > Vertraging" not in views
+
+
+def test_merge_joins_codings_that_would_become_doubles(coded):
+    base = "Studenten > Belemmeringen studenten > "
+    autocode.autocode(coded, "c", code_path=base + "Financiële redenen", pattern="studievertraging", unit="match")
+    total = len(codings(coded))
+    codebook.merge_codes(coded, base + "Studievertraging", base + "Financiële redenen", "lead")
+    assert len(codings(coded)) == total - 2
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        (lambda db: codebook.move_code(db, "Studenten", "Studenten > Belemmeringen studenten", "x"), "inside itself"),
+        (lambda db: codebook.merge_codes(db, "Studenten", "Studenten > Houding studenten", "x"), "itself or its own subcode"),
+        (lambda db: codebook.rename_code(db, "Studenten > Houding studenten", "Belang voor het beroep", "x"), "already exists"),
+        (lambda db: codebook.add_code(db, "Studenten > Houding studenten", "x"), "already exists"),
+        (lambda db: codebook.split_code(db, "Studenten > Houding studenten", "Nieuw", "x", coding_guids=["nope"]), "is not coded"),
+        (lambda db: codebook.update_code(db, "Nope", "x", colour="#fff"), "unknown code"),
+    ],
+)
+def test_refused_changes_leave_everything_as_it_was(coded, action, message):
+    before = dump(coded)
+    with pytest.raises(WorkbenchError, match=message):
+        action(coded)
+    assert dump(coded) == before

@@ -1,0 +1,74 @@
+"""Frequencies from the database, counted the study's way."""
+
+import json
+
+import pytest
+
+from tests.conftest import CODEBOOK, SAMPLE
+from workbench.core.matching import Matcher, TextIndex
+from workbench.core.codebook_file import read_codebook
+from workbench.core.services import autocode, codebook, participants, transcripts
+from workbench.core.services.frequencies import frequencies
+from workbench.sample.banks import POINTS
+
+CODE = "Studenten > Belemmeringen studenten > Studievertraging"
+REGISTRY = ("transcript,speaker,respondent,role,institution,programme\n"
+            ",Anouk,I1,interviewer,,\n"
+            ",Bram,R01,respondent,Hogeschool A,pabo;tweedegraads\n"
+            ",Carlijn,R02,respondent,Hogeschool A,pabo\n"
+            ",Daan,R03,respondent,Hogeschool B,tweedegraads\n")
+
+
+@pytest.fixture
+def study(db, tmp_path):
+    """Bram says 'studievertraging' six times, Carlijn once, Daan never; Anouk asks about it."""
+    (tmp_path / "one.txt").write_text(
+        "Anouk   0:01\nIs studievertraging een thema?\n\nBram   0:05\n"
+        + " ".join(["Ik vrees studievertraging."] * 6) + "\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text(
+        "Anouk   0:01\nEn bij jullie?\n\nCarlijn   0:05\nJa, studievertraging. Het is te duur.\n\n"
+        "Daan   0:09\nTe duur, ja.\n\nGast   0:12\nStudievertraging!\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text(REGISTRY, encoding="utf-8")
+    transcripts.import_paths(db, [tmp_path / "one.txt", tmp_path / "two.txt"], replace=False, coder="c")
+    participants.import_registry(db, tmp_path / "p.csv")
+    codebook.import_codebook(db, CODEBOOK, coder="lead")
+    autocode.autocode(db, "c", unit="sentence")
+    return db
+
+
+def cells(report, path):
+    return {row.group: (row.count, row.n) for row in report.rows if row.path == path}
+
+
+def test_respondents_not_quotations(study):
+    report = frequencies(study, "respondent", "programme")
+    assert report.groups == ("pabo", "tweedegraads")
+    assert cells(report, CODE) == {"pabo": (2, 2), "tweedegraads": (1, 2), "": (2, 3)}
+    parent = "Studenten > Belemmeringen studenten"
+    assert cells(report, parent)[""] == (3, 3)  # studievertraging or te duur: all three
+    assert report.uncounted_codings == 1 and "unassigned" in report.notes[0]
+
+
+def test_quotations_and_institutions(study):
+    quotes = frequencies(study, "quotation", "none")
+    assert cells(quotes, CODE) == {"": (7, 3)}
+    institutions = frequencies(study, "institution", "programme")
+    assert cells(institutions, CODE) == {"pabo": (1, 1), "tweedegraads": (1, 2), "": (1, 2)}
+
+
+def test_the_sample_study_finds_every_planned_point_whose_wording_has_a_keyword(sample_db):
+    """Plan.json says who makes which point; for points every wording of which carries one of
+    the code's keywords, keyword auto-coding must find each such respondent."""
+    plan = json.loads((SAMPLE / "plan.json").read_text())
+    book = {" > ".join(names): spec for names, spec in read_codebook(CODEBOOK).walk()}
+    report = frequencies(sample_db, "respondent", "none")
+    checked = 0
+    for path, (_, _, variants) in POINTS.items():
+        matcher = Matcher(book[path].keywords, book[path].patterns)
+        if not all(list(matcher.find(TextIndex(v))) for v in variants):
+            continue
+        planned = {r for people in plan.values() for r, points in people.items() if path in points}
+        found = cells(report, path)[""][0]
+        assert found >= len(planned), path
+        checked += 1
+    assert checked >= 20

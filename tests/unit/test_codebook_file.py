@@ -1,0 +1,73 @@
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.core.codebook_file import CodeSpec, Codebook, dump_codebook, parse_codebook, read_codebook
+from workbench.errors import WorkbenchError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("name", ["interview-guide.yaml", "competences.yaml"])
+def test_shipped_codebooks_are_valid(name):
+    book = read_codebook(ROOT / "codebook" / name)
+    assert len(list(book.walk())) > 30
+
+
+def test_interview_guide_has_a_theme_per_part_and_the_report_categories():
+    book = read_codebook(ROOT / "codebook" / "interview-guide.yaml")
+    assert len(book.codes) == 6
+    paths = {" > ".join(names) for names, _ in book.walk()}
+    assert "Studenten > Belemmeringen studenten > Studievertraging" in paths
+    assert all(spec.description for _, spec in book.walk())
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("codes:\n  - name: A\n  - name: B\n  - name: a\n", "line 4: duplicate code 'a' \\(first at line 2\\)"),
+        ("codes:\n  - &x\n    name: A\n    children:\n      - *x\n", "line 2: cycle"),
+        ("codes:\n  - name: A\n    colr: red\n", "line 2: unknown key 'colr'"),
+        ("codes:\n  - name: A\n    colour: reddish\n", "line 2: .*not a colour"),
+        ("codes:\n  - name: A\n    children:\n      - name: B\n        patterns: ['(']\n", "line 4: .*bad pattern"),
+        ("codes:\n  - name: A > B\n", "may not contain"),
+        ("codes: [\n", "invalid YAML"),
+        ("- name: A\n", "needs a 'codes:' list"),
+        ("codes:\n  - name: A\n    guid: 1\n  - name: B\n    guid: 1\n", "bad guid"),
+    ],
+)
+def test_errors_name_the_line(text, message):
+    with pytest.raises(WorkbenchError, match=message):
+        parse_codebook(text)
+
+
+names = st.text(alphabet="abcdé xyz'-", min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+@st.composite
+def trees(draw, depth=0):
+    children = draw(st.lists(trees(depth + 1), max_size=3)) if depth < 2 else []
+    return CodeSpec(name=draw(names), description=draw(st.text(alphabet="abc .", max_size=20)).strip(),
+                    keywords=draw(st.lists(names, max_size=3)), codable=draw(st.booleans()), children=children)
+
+
+@given(st.lists(trees(), max_size=4))
+def test_dump_and_parse_round_trip(codes):
+    seen = set()
+
+    def unique(specs, prefix=()):
+        out = []
+        for spec in specs:
+            key = (*prefix, spec.name.casefold())
+            if key not in seen:
+                seen.add(key)
+                spec.children = unique(spec.children, key)
+                out.append(spec)
+        return out
+
+    book = Codebook("x", unique(codes))
+    again = parse_codebook(dump_codebook(book))
+    strip = lambda b: [(n, s.description, s.keywords, s.codable) for n, s in b.walk()]  # noqa: E731
+    assert strip(again) == strip(book)

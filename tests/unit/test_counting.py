@@ -1,0 +1,71 @@
+"""The counting rule, on small studies whose counts follow from how they are built."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit, count, group_sizes
+
+# 1 Belemmeringen > 2 Studievertraging, 3 Financieel
+PARENTS = {1: None, 2: 1, 3: 1}
+PEOPLE = {
+    10: Respondent(10, "Hogeschool A", ("pabo",)),
+    11: Respondent(11, "Hogeschool A", ("pabo", "tweedegraads")),
+    12: Respondent(12, "Hogeschool B", ("tweedegraads",)),
+}
+
+
+def test_six_times_weighs_as_once():
+    made = [Occurrence(2, 10, i) for i in range(6)]
+    assert count(PARENTS, made, PEOPLE, Unit.RESPONDENT, GroupBy.NONE)[(2, TOTAL)] == 1
+    assert count(PARENTS, made, PEOPLE, Unit.QUOTATION, GroupBy.NONE)[(2, TOTAL)] == 6
+
+
+def test_parent_counts_distinct_respondents_over_its_subtree():
+    made = [Occurrence(2, 10, 1), Occurrence(3, 10, 2), Occurrence(3, 12, 3)]
+    counts = count(PARENTS, made, PEOPLE, Unit.RESPONDENT, GroupBy.NONE)
+    assert (counts[(2, TOTAL)], counts[(3, TOTAL)], counts[(1, TOTAL)]) == (1, 2, 2)
+
+
+def test_respondent_in_two_programmes_counts_in_both_and_once_in_total():
+    counts = count(PARENTS, [Occurrence(2, 11, 1)], PEOPLE, Unit.RESPONDENT, GroupBy.PROGRAMME)
+    assert counts[(2, "pabo")] == counts[(2, "tweedegraads")] == counts[(2, TOTAL)] == 1
+
+
+def test_institutions_are_counted_once_per_institution():
+    made = [Occurrence(2, 10, 1), Occurrence(2, 11, 2), Occurrence(2, 12, 3)]
+    counts = count(PARENTS, made, PEOPLE, Unit.INSTITUTION, GroupBy.PROGRAMME)
+    assert counts[(2, TOTAL)] == 2
+    assert counts[(2, "pabo")] == 1  # two pabo respondents, one institution
+    assert counts[(2, "tweedegraads")] == 2
+
+
+def test_group_sizes():
+    sizes = group_sizes(PEOPLE.values(), Unit.RESPONDENT, GroupBy.PROGRAMME)
+    assert sizes == {TOTAL: 3, "pabo": 2, "tweedegraads": 2}
+    assert group_sizes(PEOPLE.values(), Unit.INSTITUTION, GroupBy.NONE) == {TOTAL: 2}
+
+
+occurrences = st.lists(
+    st.builds(Occurrence, code_id=st.sampled_from([1, 2, 3]), respondent_id=st.sampled_from([10, 11, 12]),
+              coding_id=st.integers(0, 50)),
+    max_size=40,
+)
+
+
+@given(occurrences, st.sampled_from(list(Unit)), st.sampled_from(list(GroupBy)))
+def test_counts_never_exceed_n_and_parents_dominate(made, unit, by):
+    counts = count(PARENTS, made, PEOPLE, unit, by)
+    sizes = group_sizes(PEOPLE.values(), unit, by)
+    for (code, group), value in counts.items():
+        assert value >= counts.get((2, group), 0) if code == 1 else True
+        assert value <= counts[(1, group)]
+        if unit is not Unit.QUOTATION:
+            assert value <= sizes[group]
+        assert value <= counts[(code, TOTAL)] or group == TOTAL
+
+
+@given(occurrences)
+def test_repeating_a_point_changes_no_respondent_count(made):
+    again = made + [Occurrence(o.code_id, o.respondent_id, o.coding_id + 1000) for o in made]
+    for by in GroupBy:
+        assert count(PARENTS, again, PEOPLE, Unit.RESPONDENT, by) == count(PARENTS, made, PEOPLE, Unit.RESPONDENT, by)

@@ -1,0 +1,63 @@
+"""Bad files give one clear message; odd encodings are read."""
+
+import codecs
+
+import pytest
+
+from tests.conftest import docx_bytes
+from workbench.errors import WorkbenchError
+from workbench.transcripts.detect import _parse
+from workbench.transcripts.reader import read_lines
+
+TEXT = "Anouk   0:01\nGoedemorgen, één vraag.\nBram   0:05\nJa.\n"
+
+
+def parse_bytes(data, suffix):
+    return _parse(read_lines(data, suffix), "t", "0" * 64, f"t{suffix}")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [TEXT.encode("utf-8"), codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT.encode("utf-16"),
+     TEXT.encode("utf-16-le"), TEXT.encode("utf-16-be"), TEXT.replace("\n", "\r\n").encode("utf-8")],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le", "utf16be", "crlf"],
+)
+def test_encodings_read_alike(data):
+    parsed = parse_bytes(data, ".txt")
+    assert parsed.text == "Goedemorgen, één vraag.\n\nJa."
+
+
+@pytest.mark.parametrize(
+    ("data", "suffix", "message"),
+    [
+        (b"", ".txt", "file is empty"),
+        (b"  \n\n", ".vtt", "file is empty"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), ".docx", "password-protected"),
+        (b"PK\x03\x04" + b"garbage" * 20, ".docx", "corrupt .docx"),
+        (b"not a zip at all", ".docx", "no zip signature"),
+        (bytes(range(256)) * 8, ".vtt", "binary"),
+        ("Caf\xe9 met lange tekst".encode("latin-1"), ".txt", "cannot read as UTF-8"),
+        (b"WEBVTT\n\nNOTE nothing here\n", ".vtt", "WebVTT file has no cues"),
+        (b"Dit is gewoon een brief.\nMet twee regels.\n", ".txt", "no transcript turns found"),
+    ],
+    ids=["empty", "blank", "protected", "corrupt-zip", "not-zip", "binary-vtt", "latin1", "vtt-no-cues", "letter"],
+)
+def test_bad_input_says_what_is_wrong(data, suffix, message):
+    with pytest.raises(WorkbenchError, match=message):
+        parse_bytes(data, suffix)
+
+
+def test_a_docx_that_is_no_transcript():
+    with pytest.raises(WorkbenchError, match="no transcript turns found"):
+        parse_bytes(docx_bytes(["Notulen van de vergadering", "Aanwezig: iedereen."]), ".docx")
+
+
+def test_a_zip_that_is_no_word_document():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(WorkbenchError, match="not a Word document|corrupt"):
+        parse_bytes(buffer.getvalue(), ".docx")
