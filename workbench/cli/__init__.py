@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-import click
 import typer
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -21,17 +20,16 @@ def main(argv: list[str] | None = None) -> None:
     except WorkbenchError as exc:
         _fail(str(exc))
     except SQLAlchemyError as exc:
-        _fail(f"database: {str(exc.orig if getattr(exc, 'orig', None) else exc).splitlines()[0]}")
-    except click.exceptions.Exit as exc:
+        _fail(f"database: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
+    except typer.TyperException as exc:  # usage errors: the message and help hint, exit 2
+        show = getattr(exc, "show", None)
+        show() if show else print(f"error: {exc.format_message()}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         print("aborted", file=sys.stderr)
         sys.exit(130)
-    except typer.Exit as exc:  # pragma: no cover - typer re-exports click's Exit
-        sys.exit(exc.exit_code)
 
 
 def _fail(message: str) -> None:
