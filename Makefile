@@ -23,8 +23,9 @@ run: setup
 	$(WB) autocode --role respondent
 	$(WB) report frequencies --by programme
 
-## The whole test suite.
+## The whole test suite (after a lint for mistakes: unused names, import order, bugbears).
 test: setup
+	$(BIN)/ruff check workbench tests bench
 	$(BIN)/python -m pytest
 
 ## Benchmarks (not tests): figures printed, nothing asserted.

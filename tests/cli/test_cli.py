@@ -5,7 +5,6 @@ import io
 import json
 import subprocess
 import sys
-
 from pathlib import Path
 
 import pytest
@@ -180,3 +179,16 @@ def test_the_installed_command_runs_as_a_process(tmp_path):
     result = subprocess.run([sys.executable, "-m", "workbench", "--db", str(tmp_path / "p.sqlite"), "import",
                              str(tmp_path / "missing.vtt")], capture_output=True, text=True)
     assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+def test_codings_by_hand(loaded):
+    code, out, err = loaded("codings", "add", "int1", "Studenten > Houding studenten", "--turn", "1", "--memo", "x")
+    assert code == 0, err
+    guid = out.split()[0]
+    assert loaded("codings", "add", "int1", "Studenten > Houding studenten", "--span", "0-5")[0] == 0
+    code, out, _ = loaded("codings", "list", "--code", "Studenten", "--format", "json")
+    assert [c["coder"] for c in json.loads(out)] == ["tester", "tester"]
+    assert loaded("codings", "memo", guid, "anders")[0] == 0
+    assert loaded("codings", "delete", guid)[0] == 0
+    code, _, err = loaded("codings", "add", "int1", "Studenten > Houding studenten", "--span", "a-b")
+    assert code == 2 and err.startswith("error: --span")

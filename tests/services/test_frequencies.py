@@ -5,8 +5,8 @@ import json
 import pytest
 
 from tests.conftest import CODEBOOK, SAMPLE
-from workbench.core.matching import Matcher, TextIndex
 from workbench.core.codebook_file import read_codebook
+from workbench.core.matching import Matcher, TextIndex
 from workbench.core.services import autocode, codebook, participants, transcripts
 from workbench.core.services.frequencies import frequencies
 from workbench.sample.banks import POINTS

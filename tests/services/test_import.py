@@ -48,12 +48,18 @@ def test_same_file_under_another_name_is_not_imported_twice(db, tmp_path):
     assert outcome.status == "duplicate" and "'a'" in outcome.note
 
 
-def test_a_different_file_under_an_existing_name_is_refused_unless_replace(db, tmp_path):
-    folder = tmp_path / "v2"
-    folder.mkdir()
+def coded_once(db, tmp_path, unit):
+    """int1 imported and 'studievertraging' coded (by match or whole turn); a folder for v2."""
     transcripts.import_paths(db, [write(tmp_path / "int1.txt", TEAMS)], replace=False, coder="c")
     codebook.add_code(db, "Belemmeringen > Studievertraging", "c")
-    autocode.autocode(db, "c", code_path="Belemmeringen > Studievertraging", pattern="studievertraging", unit="match")
+    autocode.autocode(db, "c", code_path="Belemmeringen > Studievertraging", pattern="studievertraging", unit=unit)
+    folder = tmp_path / "v2"
+    folder.mkdir()
+    return folder
+
+
+def test_a_different_file_under_an_existing_name_is_refused_unless_replace(db, tmp_path):
+    folder = coded_once(db, tmp_path, "match")
     before = dump(db)
     corrected = write(folder / "int1.txt", "Anouk Brinkhorst   0:01\nWelkom.\n\n" + TEAMS)
     with pytest.raises(WorkbenchError, match="--replace"):
@@ -69,11 +75,7 @@ def test_a_different_file_under_an_existing_name_is_refused_unless_replace(db, t
 
 
 def test_replace_is_refused_when_codings_would_be_lost(db, tmp_path):
-    folder = tmp_path / "v2"
-    folder.mkdir()
-    transcripts.import_paths(db, [write(tmp_path / "int1.txt", TEAMS)], replace=False, coder="c")
-    codebook.add_code(db, "Belemmeringen > Studievertraging", "c")
-    autocode.autocode(db, "c", code_path="Belemmeringen > Studievertraging", pattern="studievertraging", unit="turn")
+    folder = coded_once(db, tmp_path, "turn")
     before = dump(db)
     gutted = write(folder / "int1.txt", "Anouk Brinkhorst   0:03\nIets heel anders.\nBram Feddema   0:09\nNee.\n")
     with pytest.raises(WorkbenchError, match="cannot be found in the new text"):

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.core.codebook_file import CodeSpec, Codebook, dump_codebook, parse_codebook, read_codebook
+from workbench.core.codebook_file import Codebook, CodeSpec, dump_codebook, parse_codebook, read_codebook
 from workbench.errors import WorkbenchError
 
 ROOT = Path(__file__).resolve().parents[2]

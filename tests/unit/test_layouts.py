@@ -1,6 +1,5 @@
 """One test group per transcript layout, through the same interface (parse_text/read_lines)."""
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from workbench.cli import codebook_commands, report_commands
-from workbench.cli.output import check_choice, emit, table, to_json
+from workbench.cli import codebook_commands, coding_commands, report_commands
+from workbench.cli.output import check_choice, emit, listing, table, to_json
 from workbench.cli.state import State
 from workbench.core.services import autocode as autocode_service
 from workbench.core.services import participants as participants_service
@@ -28,6 +28,7 @@ participants_app = typer.Typer(help="The participants registry (speakers, pseudo
 app.add_typer(transcripts_app, name="transcripts")
 app.add_typer(participants_app, name="participants")
 app.add_typer(codebook_commands.app, name="codebook")
+app.add_typer(coding_commands.app, name="codings")
 app.add_typer(report_commands.app, name="report")
 
 Format = Annotated[str, typer.Option("--format", help="table or json")]
@@ -72,20 +73,11 @@ def import_(
 @transcripts_app.command("list")
 def transcripts_list(ctx: typer.Context, fmt: Format = "table") -> None:
     """Transcripts with respondents, programmes and how much is coded."""
-    check_choice(fmt, ("table", "json"), "--format")
-    summaries = transcripts_service.list_transcripts(ctx.obj.db)
-    if fmt == "json":
-        emit(to_json(summaries))
-        return
-    emit(
-        table(
-            ["transcript", "date", "duration", "words", "turns", "respondents", "programmes", "coded", "unassigned"],
-            [
-                (s.name, s.recorded_on, format_clock(s.duration_ms), s.words, s.turns, ", ".join(s.respondents),
-                 ", ".join(s.programmes), f"{s.coded_share:.0%}", len(s.unassigned) or "")
-                for s in summaries
-            ],
-        )
+    listing(
+        fmt, transcripts_service.list_transcripts(ctx.obj.db),
+        ["transcript", "date", "duration", "words", "turns", "respondents", "programmes", "coded", "unassigned"],
+        lambda s: (s.name, s.recorded_on, format_clock(s.duration_ms), s.words, s.turns, ", ".join(s.respondents),
+                   ", ".join(s.programmes), f"{s.coded_share:.0%}", len(s.unassigned) or ""),
     )
 
 

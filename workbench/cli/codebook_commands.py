@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from workbench.cli.output import check_choice, emit, table, to_json
+from workbench.cli.output import emit, listing
 from workbench.core.codebook_file import dump_codebook
 from workbench.core.services import codebook as service
 
@@ -30,13 +30,8 @@ def export(ctx: typer.Context, file: Annotated[Optional[Path], typer.Argument(he
 @app.command("show")
 def show(ctx: typer.Context, fmt: Annotated[str, typer.Option("--format", help="tree or json")] = "tree") -> None:
     """The code tree with the number of codings per code."""
-    check_choice(fmt, ("tree", "json"), "--format")
-    codes = service.show_codebook(ctx.obj.db)
-    if fmt == "json":
-        emit(to_json(codes))
-        return
-    emit(table(["code", "codings", "colour", "keywords"],
-               [("  " * c.depth + c.name, c.codings, c.colour, ", ".join(c.keywords)[:60]) for c in codes]))
+    listing(fmt, service.show_codebook(ctx.obj.db), ["code", "codings", "colour", "keywords"],
+            lambda c: ("  " * c.depth + c.name, c.codings, c.colour, ", ".join(c.keywords)[:60]), ("tree", "json"))
 
 
 @app.command("add")
@@ -102,11 +97,6 @@ def split(
 @app.command("history")
 def history(ctx: typer.Context, fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
     """Every change to the codebook: who, when, what."""
-    check_choice(fmt, ("table", "json"), "--format")
-    changes = service.history(ctx.obj.db)
-    if fmt == "json":
-        emit(to_json(changes))
-        return
-    emit(table(["when", "coder", "action", "detail"],
-               [(c.at.strftime("%Y-%m-%d %H:%M"), c.coder, c.action,
-                 ", ".join(f"{k}={v}" for k, v in c.detail.items())[:100]) for c in changes]))
+    listing(fmt, service.history(ctx.obj.db), ["when", "coder", "action", "detail"],
+            lambda c: (c.at.strftime("%Y-%m-%d %H:%M"), c.coder, c.action,
+                       ", ".join(f"{k}={v}" for k, v in c.detail.items())[:100]))

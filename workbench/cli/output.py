@@ -48,3 +48,12 @@ def check_choice(value: str, choices: Sequence[str], option: str) -> str:
     if value not in choices:
         raise WorkbenchError(f"{option} must be one of {', '.join(choices)}, not '{value}'")
     return value
+
+
+def listing(fmt: str, items, headers: Sequence[str], row, choices=("table", "json")) -> None:
+    """Print items as JSON, or as a table with one row(item) per item."""
+    check_choice(fmt, choices, "--format")
+    if fmt == "json":
+        emit(to_json(items))
+    else:
+        emit(table(headers, [row(item) for item in items]))

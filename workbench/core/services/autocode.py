@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.core.matching import Matcher, TextIndex
 from workbench.core.db import Database
 from workbench.core.dto import AutocodeHit, AutocodeOutcome
+from workbench.core.matching import Matcher, TextIndex
 from workbench.core.models import Code, Coding, Participant, Speaker, Transcript, Turn
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, transcript_named

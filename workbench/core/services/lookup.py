@@ -24,12 +24,17 @@ def coder_named(session: Session, name: str) -> Coder:
     name = name.strip()
     if not name:
         raise WorkbenchError("a coder needs a name (--coder)")
-    coder = session.scalar(select(Coder).where(Coder.name == name))
-    if coder is None:
-        coder = Coder(name=name)
-        session.add(coder)
+    return named(session, Coder, name)
+
+
+def named(session: Session, model, name: str):
+    """The row of a name-keyed table (coder, institution, programme), created on first use."""
+    item = session.scalar(select(model).where(model.name == name))
+    if item is None:
+        item = model(name=name)
+        session.add(item)
         session.flush()
-    return coder
+    return item
 
 
 @dataclass(frozen=True)

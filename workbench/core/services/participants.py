@@ -22,6 +22,7 @@ from workbench.core.models import (
     Transcript,
     Turn,
 )
+from workbench.core.services.lookup import named
 from workbench.errors import WorkbenchError
 
 COLUMNS = ("transcript", "speaker", "respondent", "role", "institution", "programme")
@@ -125,8 +126,8 @@ def _store(session: Session, rows: list[RegistryRow]) -> int:
     for pseudonym, row in people.items():
         participant = participants.get(pseudonym) or Participant(pseudonym=pseudonym)
         participant.role = row.role
-        participant.institution = _named(session, Institution, row.institution) if row.institution else None
-        participant.programmes = [_named(session, Programme, name) for name in row.programmes]
+        participant.institution = named(session, Institution, row.institution) if row.institution else None
+        participant.programmes = [named(session, Programme, name) for name in row.programmes]
         session.add(participant)
         participants[pseudonym] = participant
     session.flush()
@@ -158,15 +159,6 @@ def _merged(earlier: RegistryRow, row: RegistryRow) -> RegistryRow:
         earlier.line, earlier.transcript, earlier.speaker, earlier.pseudonym, earlier.role,
         earlier.institution or row.institution, earlier.programmes or row.programmes,
     )
-
-
-def _named(session: Session, model, name: str):
-    item = session.scalar(select(model).where(model.name == name))
-    if item is None:
-        item = model(name=name)
-        session.add(item)
-        session.flush()
-    return item
 
 
 def resolve_speakers(session: Session) -> None:

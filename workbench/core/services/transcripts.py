@@ -23,10 +23,10 @@ from workbench.core.models import (
     Turn,
     participant_programme,
 )
+from workbench.core.reanchor import reanchor
 from workbench.core.services.coding_writer import CodingWriter
 from workbench.core.services.lookup import coder_named, transcript_named
 from workbench.core.services.participants import resolve_speakers
-from workbench.core.reanchor import reanchor
 from workbench.errors import WorkbenchError
 from workbench.transcripts import parse_file
 from workbench.transcripts.detect import SUFFIXES

@@ -1,0 +1,66 @@
+"""`workbench codings ...`: code a span or a turn by hand, list, memo, delete."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from workbench.cli.output import listing
+from workbench.core.services import codings as service
+from workbench.errors import WorkbenchError
+
+app = typer.Typer(help="Codings: code a span or a turn, list, memo, delete.", no_args_is_help=True)
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    transcript: str,
+    code: Annotated[str, typer.Argument(help="code path 'Parent > Child'")],
+    turn: Annotated[Optional[int], typer.Option("--turn", help="code this whole turn (index as in 'transcripts show')")] = None,
+    span: Annotated[Optional[str], typer.Option("--span", help="START-END offsets in the transcript text")] = None,
+    memo: Annotated[Optional[str], typer.Option("--memo")] = None,
+) -> None:
+    """Code a whole turn (--turn) or a span of text (--span START-END)."""
+    state = ctx.obj
+    if (turn is None) == (span is None):
+        raise WorkbenchError("give either --turn N or --span START-END")
+    if turn is not None:
+        view = service.code_turn(state.db, state.coder, transcript, turn, code, memo)
+    else:
+        try:
+            start, end = (int(part) for part in span.split("-"))
+        except ValueError as exc:
+            raise WorkbenchError(f"--span must be START-END, not '{span}'") from exc
+        view = service.add_coding(state.db, state.coder, transcript, code, start, end, memo)
+    typer.echo(f"{view.guid}  {view.code_path}  @{view.start}-{view.end}  {view.quote[:70]!r}")
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    transcript: Annotated[Optional[str], typer.Option("--transcript")] = None,
+    code: Annotated[Optional[str], typer.Option("--code", help="this code and its subcodes")] = None,
+    coder: Annotated[Optional[str], typer.Option("--by", help="only this coder's codings")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Codings in text order, with their quotes."""
+    listing(fmt, service.list_codings(ctx.obj.db, transcript, code, coder),
+            ["guid", "transcript", "code", "span", "coder", "origin", "quote"],
+            lambda c: (c.guid[:8], c.transcript, c.code_path, f"{c.start}-{c.end}", c.coder, c.origin,
+                       c.quote.replace("\n", " ")[:50]))
+
+
+@app.command("memo")
+def memo(ctx: typer.Context, guid: str, text: str) -> None:
+    """Set (or, with '', clear) a coding's memo."""
+    service.set_memo(ctx.obj.db, guid, text)
+    typer.echo("memo saved")
+
+
+@app.command("delete")
+def delete(ctx: typer.Context, guid: str) -> None:
+    """Remove one coding."""
+    view = service.delete_coding(ctx.obj.db, ctx.obj.coder, guid)
+    typer.echo(f"deleted {view.code_path} @{view.start}-{view.end} in {view.transcript}")

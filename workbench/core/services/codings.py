@@ -1,0 +1,93 @@
+"""Codings one at a time: add (a span or a whole turn), list, memo, delete."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.db import Database
+from workbench.core.dto import CodingView
+from workbench.core.models import Code, Coder, Coding, Transcript, Turn
+from workbench.core.services.coding_writer import CodingWriter, NewCoding
+from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
+from workbench.core.spans import trim
+from workbench.errors import WorkbenchError
+
+
+def add_coding(
+    db: Database, coder: str, transcript: str, code_path: str, start: int, end: int,
+    memo: str | None = None, origin: str = "manual",
+) -> CodingView:
+    """Code the span [start, end) of a transcript (white space at its ends is left out)."""
+    with db.write() as session:
+        found = transcript_named(session, transcript)
+        start, end = trim(found.text, max(start, 0), min(end, len(found.text)))
+        return _add(session, coder, found, code_path, start, end, memo, origin)
+
+
+def code_turn(db: Database, coder: str, transcript: str, turn_index: int, code_path: str,
+              memo: str | None = None) -> CodingView:
+    """Code a whole turn."""
+    with db.write() as session:
+        found = transcript_named(session, transcript)
+        turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
+        if turn is None:
+            raise WorkbenchError(f"transcript '{transcript}' has no turn {turn_index}")
+        return _add(session, coder, found, code_path, turn.start, turn.end, memo, "manual")
+
+
+def _add(session: Session, coder: str, transcript: Transcript, code_path: str, start: int, end: int,
+         memo: str | None, origin: str) -> CodingView:
+    tree = CodeTree(session)
+    code = session.get(Code, tree.get(code_path))
+    writer = CodingWriter(session, coder_named(session, coder))
+    coding = writer.add(NewCoding(transcript.id, code, start, end, origin, memo=memo))
+    return _view(coding, transcript.name, tree.path(code.id), writer.coder.name)
+
+
+def _view(coding: Coding, transcript: str, path: str, coder: str) -> CodingView:
+    return CodingView(coding.guid, transcript, path, coding.start, coding.end, coding.quote, coder,
+                      coding.origin, coding.memo, coding.created_at)
+
+
+def list_codings(db: Database, transcript: str | None = None, code_path: str | None = None,
+                 coder: str | None = None) -> list[CodingView]:
+    """Codings in text order; a code includes its subcodes."""
+    with db.read() as session:
+        tree = CodeTree(session)
+        query = (
+            select(Coding, Transcript.name, Coder.name)
+            .join(Transcript, Coding.transcript_id == Transcript.id)
+            .join(Coder, Coding.coder_id == Coder.id)
+            .order_by(Transcript.name, Coding.start, Coding.end)
+        )
+        if transcript:
+            query = query.where(Coding.transcript_id == transcript_named(session, transcript).id)
+        if code_path:
+            query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
+        if coder:
+            query = query.where(Coder.name == coder)
+        return [_view(c, name, tree.path(c.code_id), who) for c, name, who in session.execute(query).all()]
+
+
+def _coding(session: Session, guid: str) -> Coding:
+    coding = session.scalar(select(Coding).where(Coding.guid == guid))
+    if coding is None:
+        raise WorkbenchError(f"unknown coding '{guid}'")
+    return coding
+
+
+def set_memo(db: Database, guid: str, memo: str | None) -> None:
+    with db.write() as session:
+        _coding(session, guid).memo = memo or None
+
+
+def delete_coding(db: Database, coder: str, guid: str) -> CodingView:
+    """Remove a coding; returns what it was (so it can be put back)."""
+    with db.write() as session:
+        coding = _coding(session, guid)
+        tree = CodeTree(session)
+        view = _view(coding, session.get(Transcript, coding.transcript_id).name, tree.path(coding.code_id),
+                     session.get(Coder, coding.coder_id).name)
+        CodingWriter(session, coder_named(session, coder)).delete([coding.id])
+        return view
