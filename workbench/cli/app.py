@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from workbench.cli import codebook_commands, coding_commands, report_commands
+from workbench.cli import codebook_commands, coding_commands, project_commands, report_commands
 from workbench.cli.output import check_choice, emit, listing, table, to_json
 from workbench.cli.state import State
 from workbench.core.services import autocode as autocode_service
@@ -29,6 +29,7 @@ app.add_typer(transcripts_app, name="transcripts")
 app.add_typer(participants_app, name="participants")
 app.add_typer(codebook_commands.app, name="codebook")
 app.add_typer(coding_commands.app, name="codings")
+app.add_typer(project_commands.app, name="project")
 app.add_typer(report_commands.app, name="report")
 
 Format = Annotated[str, typer.Option("--format", help="table or json")]

@@ -10,21 +10,32 @@ import typer
 from workbench.cli.output import emit, listing
 from workbench.core.codebook_file import dump_codebook
 from workbench.core.services import codebook as service
+from workbench.errors import WorkbenchError
 
 app = typer.Typer(help="Codes and subcodes, and the history of changes to them.", no_args_is_help=True)
 
 
 @app.command("import")
 def import_(ctx: typer.Context, file: Path) -> None:
-    """Add and update codes from a YAML codebook (codes not in the file are kept)."""
+    """Add and update codes from a YAML or REFI-QDA (.qdc) codebook; codes not in the file are kept."""
     outcome = service.import_codebook(ctx.obj.db, file, ctx.obj.coder)
     typer.echo(f"{len(outcome.added)} code(s) added, {len(outcome.updated)} updated, {outcome.unchanged} unchanged")
 
 
 @app.command("export")
 def export(ctx: typer.Context, file: Annotated[Optional[Path], typer.Argument(help="YAML file [default: print]")] = None) -> None:
-    """Write the codebook as YAML (with guids, so a later import matches codes)."""
-    emit(dump_codebook(service.export_codebook(ctx.obj.db)), file)
+    """Write the codebook as YAML, or REFI-QDA for a .qdc file (with guids, so re-imports match)."""
+    book = service.export_codebook(ctx.obj.db)
+    if file is not None and file.suffix.lower() == ".qdc":
+        from workbench.interop.refi_xml import codebook_xml
+
+        try:
+            file.write_bytes(codebook_xml(book))
+        except OSError as exc:
+            raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(file)) from exc
+        typer.echo(f"wrote {file}", err=True)
+        return
+    emit(dump_codebook(book), file)
 
 
 @app.command("show")

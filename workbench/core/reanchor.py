@@ -16,10 +16,11 @@ def reanchor(old: str, new: str, spans: list[tuple[int, int]]) -> list[tuple[int
     if old == new:
         return list(spans)
     scale = len(new) / len(old) if old else 1.0
-    return [_find(old[start:end], new, round(start * scale)) for start, end in spans]
+    return [find_quote(old[start:end], new, round(start * scale)) for start, end in spans]
 
 
-def _find(quote: str, new: str, expected: int) -> tuple[int, int] | None:
+def find_quote(quote: str, new: str, expected: int) -> tuple[int, int] | None:
+    """The quote's place in a text: the exact copy nearest expected, else a close match near it."""
     if not quote:
         return None
     best = None

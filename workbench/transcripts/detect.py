@@ -9,9 +9,9 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 from workbench.transcripts.assemble import assemble
 from workbench.transcripts.layouts import LAYOUTS
-from workbench.transcripts.model import ParsedTranscript, ParsedTurn
+from workbench.transcripts.model import Fragment, ParsedTranscript, ParsedTurn, RawTranscript
 from workbench.transcripts.reader import normalise, read_lines
-from workbench.transcripts.webvtt import is_webvtt
+from workbench.transcripts.webvtt import UNKNOWN_SPEAKER, is_webvtt
 
 SUFFIXES = {".docx", ".vtt", ".txt"}
 
@@ -35,6 +35,18 @@ def parse_text(text: str, name: str) -> ParsedTranscript:
     return _parse(normalise(text).split("\n"), name, digest, name)
 
 
+def parse_source(text: str, name: str) -> ParsedTranscript:
+    """Exchanged plain text (REFI-QDA): its layout if recognised, else one unknown speaker."""
+    try:
+        return parse_text(text, name)
+    except WorkbenchError:
+        if not text.strip():
+            raise
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        raw = RawTranscript("plain", [Fragment(UNKNOWN_SPEAKER, normalise(text))])
+        return _finish(raw, name, digest, name)
+
+
 def _parse(lines: Sequence[str], name: str, sha256: str, source: str) -> ParsedTranscript:
     layout = next((layout for layout in LAYOUTS if layout.recognise(lines)), None)
     if layout is None:
@@ -44,13 +56,16 @@ def _parse(lines: Sequence[str], name: str, sha256: str, source: str) -> ParsedT
             "no transcript turns found: expected Teams speaker lines ('Name   0:03'), "
             "WebVTT cues, or labelled lines ('I: ...', 'R1: ...')"
         )
-    raw = layout.parse(lines)
+    return _finish(layout.parse(lines), name, sha256, source)
+
+
+def _finish(raw: RawTranscript, name: str, sha256: str, source: str) -> ParsedTranscript:
     text, turns = assemble(raw)
     if not turns:
-        raise WorkbenchError(f"looks like a {layout.name} transcript but holds no speech")
+        raise WorkbenchError(f"looks like a {raw.layout} transcript but holds no speech")
     meta = dict(raw.meta)
     meta.setdefault("duration_ms", _last_end(turns))
-    return ParsedTranscript(name, layout.name, text, tuple(turns), meta, sha256, source)
+    return ParsedTranscript(name, raw.layout, text, tuple(turns), meta, sha256, source)
 
 
 def _last_end(turns: Sequence[ParsedTurn]) -> int | None:

@@ -25,16 +25,21 @@ def _record(session: Session, coder: str, action: str, code: Code, **detail) -> 
 
 
 def import_codebook(db: Database, path: Path, coder: str) -> CodebookOutcome:
-    book = read_codebook(path)
+    """A YAML codebook, or a REFI-QDA one (.qdc)."""
+    refi = path.suffix.lower() == ".qdc"
+    book = _read_qdc(path) if refi else read_codebook(path)
     try:
         with db.write() as session:
-            return _merge_book(session, book, coder)
+            return merge_codebook(session, book, coder, keywords=not refi)
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
 
 
-def _merge_book(session: Session, book: Codebook, coder: str) -> CodebookOutcome:
-    """Add new codes, update known ones (matched by guid, else by path); delete nothing."""
+def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool = True) -> CodebookOutcome:
+    """Add new codes, update known ones (matched by guid, else by path); delete nothing.
+
+    keywords=False: the book has none (REFI-QDA), so codes keep their own.
+    """
     added, updated, unchanged = [], [], 0
     ids: dict[tuple[str, ...], int] = {}
     for position, (names, spec) in enumerate(book.walk()):
@@ -46,7 +51,7 @@ def _merge_book(session: Session, book: Codebook, coder: str) -> CodebookOutcome
         path = join_path(names)
         if code is None:
             code = Code(name=spec.name, parent_id=parent_id, guid=spec.guid or None, position=position)
-            _apply(code, spec)
+            _apply(code, spec, keywords)
             session.add(code)
             session.flush()
             _record(session, coder, "add", code, path=path, source="import")
@@ -58,7 +63,7 @@ def _merge_book(session: Session, book: Codebook, coder: str) -> CodebookOutcome
                 _refuse_taken(tree, path, code.id)
                 code.name, code.parent_id = spec.name, parent_id
                 _record(session, coder, "move", code, old=old_path, new=path, source="import")
-            _apply(code, spec)
+            _apply(code, spec, keywords)
             changed = {f: getattr(code, f) for f in _FIELDS if getattr(code, f) != before[f]}
             if changed or old_path != path:
                 if changed:
@@ -71,11 +76,25 @@ def _merge_book(session: Session, book: Codebook, coder: str) -> CodebookOutcome
     return CodebookOutcome(tuple(added), tuple(updated), unchanged)
 
 
-def _apply(code: Code, spec: CodeSpec) -> None:
+def _read_qdc(path: Path) -> Codebook:
+    from workbench.interop.refi_xml import read_codebook_xml
+
+    try:
+        return read_codebook_xml(path.read_bytes())
+    except OSError as exc:
+        raise WorkbenchError(f"cannot read: {exc.strerror}", where=str(path)) from exc
+    except WorkbenchError as exc:
+        raise exc.at(str(path)) from exc
+
+
+def _apply(code: Code, spec: CodeSpec, keywords: bool = True) -> None:
     code.description = spec.description
     code.colour = spec.colour
-    code.keywords = list(spec.keywords)
-    code.patterns = list(spec.patterns)
+    if keywords:
+        code.keywords = list(spec.keywords)
+        code.patterns = list(spec.patterns)
+    elif code.keywords is None:
+        code.keywords, code.patterns = [], []
     code.codable = spec.codable
 
 

@@ -89,13 +89,14 @@ def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: 
             return ImportOutcome(parsed.name, "duplicate", **counts, note=f"same file as '{twin}'")
         transcript = Transcript(name=parsed.name)
         session.add(transcript)
-        _fill(session, transcript, parsed)
+        store_parsed(session, transcript, parsed)
         return ImportOutcome(parsed.name, "imported", **counts)
     note = _replace(session, existing, parsed, coder)
     return ImportOutcome(parsed.name, "replaced", **counts, note=note)
 
 
-def _fill(session: Session, transcript: Transcript, parsed: ParsedTranscript) -> None:
+def store_parsed(session: Session, transcript: Transcript, parsed: ParsedTranscript) -> None:
+    """Put a parsed transcript's text, speakers and turns into a (new or emptied) transcript."""
     transcript.source_path = parsed.source_path
     transcript.source_sha256 = parsed.sha256
     transcript.layout = parsed.layout
@@ -149,7 +150,7 @@ def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript,
     session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_([c.id for c in codings])))
     session.execute(delete(Turn).where(Turn.transcript_id == transcript.id))
     session.flush()
-    _fill(session, transcript, parsed)
+    store_parsed(session, transcript, parsed)
     for coding, (start, end) in zip(codings, spans):
         coding.start, coding.end = start, end
     new_spans = reanchor(old_text, parsed.text, [(s, e) for s, e, _ in turn_memos])

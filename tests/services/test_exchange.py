@@ -1,0 +1,173 @@
+"""REFI-QDA: .qdc and .qdpx out (schema-valid) and in (lenient), round trips, loss reported."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+import xmlschema
+from sqlalchemy import select
+
+from tests.conftest import CODEBOOK, dump
+from workbench.core.db import Database, resolve_url
+from workbench.core.models import Code, Coding
+from workbench.core.services import codebook, exchange, transcripts
+from workbench.core.services.frequencies import frequencies
+from workbench.errors import WorkbenchError
+
+REFI = Path(__file__).resolve().parents[3] / "shared" / "refi-qda"
+
+
+@pytest.fixture(scope="module")
+def schemas():
+    return xmlschema.XMLSchema(str(REFI / "Project.xsd")), xmlschema.XMLSchema(str(REFI / "Codebook.xsd"))
+
+
+def qde(path: Path) -> str:
+    return zipfile.ZipFile(path).read("project.qde").decode("utf-8")
+
+
+def state(db):
+    """Codes and codings as a comparable set, by GUID."""
+    with db.read() as session:
+        guids = dict(session.execute(select(Code.id, Code.guid)).all())
+        codes = {(c.guid, c.name, guids.get(c.parent_id), c.codable, c.colour, c.description)
+                 for c in session.scalars(select(Code))}
+        codings = {(c.guid, guids[c.code_id], c.start, c.end, c.quote, c.memo)
+                   for c in session.scalars(select(Coding))}
+    return codes, codings
+
+
+def test_exports_validate_against_the_refi_schemas(sample_db, tmp_path, schemas):
+    project_schema, codebook_schema = schemas
+    exchange.export_project(sample_db, tmp_path / "study.qdpx", "Studie")
+    project_schema.validate(qde(tmp_path / "study.qdpx"))
+    from workbench.interop.refi_xml import codebook_xml
+
+    codebook_schema.validate(codebook_xml(codebook.export_codebook(sample_db)).decode("utf-8"))
+    text = qde(tmp_path / "study.qdpx")
+    assert "<Sets>" in text and "<Sets/>" not in text
+    assert "Carlijn" not in text and "Haverkamp" not in text  # pseudonyms only
+
+
+def test_round_trip_into_an_empty_database_keeps_codes_codings_and_counts(sample_db, tmp_path, schemas):
+    with sample_db.write() as session:
+        coding = session.scalars(select(Coding).limit(1)).one()
+        coding.memo = "Mooi citaat"
+    exchange.export_project(sample_db, tmp_path / "one.qdpx", "Studie")
+    empty = Database(resolve_url(str(tmp_path / "empty.sqlite")))
+    outcome = exchange.import_project(empty, tmp_path / "one.qdpx", "importer")
+    assert outcome.lost == [] and outcome.sources == 30
+    assert state(empty) == state(sample_db)
+    for unit in ("respondent", "quotation"):
+        assert frequencies(empty, unit, "programme").rows == frequencies(sample_db, unit, "programme").rows
+    exchange.export_project(empty, tmp_path / "two.qdpx", "Studie")
+    schemas[0].validate(qde(tmp_path / "two.qdpx"))
+    again = Database(resolve_url(str(tmp_path / "again.sqlite")))
+    exchange.import_project(again, tmp_path / "two.qdpx", "importer")
+    assert state(again) == state(sample_db)
+    before = dump(again)
+    second = exchange.import_project(again, tmp_path / "two.qdpx", "importer")
+    assert (second.sources, second.codings, second.sources_known) == (0, 0, 30)
+    assert dump(again) == before
+    for database in (empty, again):
+        database.close()
+
+
+def messy_qdpx(qde_name="Studie.qde", edit=lambda xml: xml) -> bytes:
+    """What ATLAS.ti and friends write: braces, upper case, #RGB, 'A::B', CRLF, no descriptions."""
+    source = ("Anouk Brinkhorst   0:03\r\nWaarom gaan ze niet?\r\n\r\nBram Feddema   0:09\r\n"
+              "Ze zijn bang voor studievertraging.\r\nEn het is te duur.\r\n")
+    start = source.index("studievertraging")
+    money = source.index("te duur")
+    cross = source.index("niet?")
+    project = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Atlas export" origin="ATLAS.ti">
+ <Users><User guid="{{0B3B9C64-1F1A-4C1E-9D2B-3C7A5E6F7A81}}" name="Dewi"/></Users>
+ <CodeBook><Codes>
+  <Code guid="{{A1A1A1A1-0000-4000-8000-000000000001}}" name="Belemmeringen::Studievertraging" isCodable="true" color="#F00"/>
+  <Code guid="A1A1A1A1-0000-4000-8000-000000000002" name="Belemmeringen::Financieel" isCodable="true"/>
+ </Codes></CodeBook>
+ <Cases><Case guid="C1C1C1C1-0000-4000-8000-000000000001" name="Bram Feddema">
+   <SourceRef targetGUID="{{5A5A5A5A-0000-4000-8000-000000000001}}"/></Case></Cases>
+ <Sources>
+  <TextSource guid="{{5A5A5A5A-0000-4000-8000-000000000001}}" name="Interview 1.docx" plainTextPath="internal://interview1.txt">
+   <PlainTextSelection guid="{{5E5E5E5E-0000-4000-8000-000000000001}}" startPosition="{start}" endPosition="{start + 16}">
+    <Coding guid="{{C0C0C0C0-0000-4000-8000-000000000001}}" creatingUser="{{0B3B9C64-1F1A-4C1E-9D2B-3C7A5E6F7A81}}">
+     <CodeRef targetGUID="A1A1A1A1-0000-4000-8000-000000000001"/></Coding>
+   </PlainTextSelection>
+   <PlainTextSelection guid="5E5E5E5E-0000-4000-8000-000000000002" startPosition="{money}" endPosition="{money + 7}">
+    <Coding guid="C0C0C0C0-0000-4000-8000-000000000002"><CodeRef targetGUID="{{A1A1A1A1-0000-4000-8000-000000000002}}"/></Coding>
+    <Coding guid="C0C0C0C0-0000-4000-8000-000000000003"><CodeRef targetGUID="A1A1A1A1-0000-4000-8000-00000000FFFF"/></Coding>
+   </PlainTextSelection>
+   <PlainTextSelection guid="5E5E5E5E-0000-4000-8000-000000000003" startPosition="{cross}" endPosition="{start + 16}">
+    <Coding guid="C0C0C0C0-0000-4000-8000-000000000004"><CodeRef targetGUID="A1A1A1A1-0000-4000-8000-000000000002"/></Coding>
+   </PlainTextSelection>
+  </TextSource>
+  <PictureSource guid="5A5A5A5A-0000-4000-8000-000000000002" name="foto.jpg" path="internal://foto.jpg"/>
+ </Sources>
+ <Sets><Set guid="5E75E75E-0000-4000-8000-000000000001" name="pabo">
+   <MemberSource targetGUID="5A5A5A5A-0000-4000-8000-000000000001"/></Set></Sets>
+</Project>"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(qde_name, edit(project))
+        archive.writestr("sources/interview1.txt", source.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def test_a_messy_file_from_another_tool(db, tmp_path):
+    path = tmp_path / "atlas.qdpx"
+    path.write_bytes(messy_qdpx())
+    outcome = exchange.import_project(db, path, "me", sets_as_programmes=True)
+    assert outcome.sources == 1 and outcome.codings == 3
+    assert any("PictureSource" in item for item in outcome.lost)
+    assert any("not in the codebook" in item for item in outcome.lost)
+    paths = [c.path for c in codebook.show_codebook(db)]
+    assert paths == ["Belemmeringen", "Belemmeringen > Studievertraging", "Belemmeringen > Financieel"]
+    assert codebook.show_codebook(db)[1].colour == "#ff0000"
+    with db.read() as session:
+        quotes = sorted(c.quote for c in session.scalars(select(Coding)))
+    assert quotes[1:] == ["studievertraging", "te duur"]
+    assert quotes[0].startswith("niet?") and quotes[0].endswith("studievertraging") and "0:09" not in quotes[0]
+    detail = transcripts.show_transcript(db, "Interview 1")
+    assert [(t.speaker, t.role) for t in detail.turns] == [("Anouk Brinkhorst", None), ("Bram Feddema", "respondent")]
+    report = frequencies(db, "respondent", "programme")
+    assert {(r.group, r.count) for r in report.rows if r.code == "Studievertraging"} == {("pabo", 1), ("", 1)}
+
+
+def test_qdc_import_keeps_keywords_and_guids(db, tmp_path):
+    codebook.import_codebook(db, CODEBOOK, "lead")
+    before = {c.guid: c for c in codebook.show_codebook(db)}
+    from workbench.interop.refi_xml import codebook_xml
+
+    (tmp_path / "book.qdc").write_bytes(codebook_xml(codebook.export_codebook(db)))
+    outcome = codebook.import_codebook(db, tmp_path / "book.qdc", "lead")
+    assert outcome.added == () and outcome.updated == ()
+    assert {c.guid: c for c in codebook.show_codebook(db)} == before
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"not a zip", "not a valid .qdpx"),
+        (messy_qdpx()[:300], "not a valid .qdpx|damaged or truncated"),
+        (messy_qdpx("readme.txt"), "no project.qde"),
+        (messy_qdpx(edit=lambda x: x.replace('guid="{C0C0C0C0-0000-4000-8000-000000000001}"', "")),
+         r"Studie.qde: line \d+: <Coding> has no 'guid'"),
+        (messy_qdpx(edit=lambda x: x.replace('<CodeRef targetGUID="A1A1A1A1-0000-4000-8000-000000000001"/>', "")),
+         "<Coding> has no <CodeRef>"),
+        (messy_qdpx(edit=lambda x: x.replace("</Project>", "")), "not well-formed XML"),
+        (messy_qdpx(edit=lambda x: x.replace('endPosition="', 'endPosition="9')), "lies outside its source"),
+        (messy_qdpx(edit=lambda x: x.replace('User guid="{0B3B9C64', 'User guid="{nope')), "line 3: <User> not a GUID"),
+    ],
+    ids=["not-zip", "truncated", "no-qde", "no-guid", "no-coderef", "broken-xml", "outside", "bad-guid"],
+)
+def test_bad_files_say_what_is_wrong_and_change_nothing(db, tmp_path, data, message):
+    codebook.import_codebook(db, CODEBOOK, "lead")
+    before = dump(db)
+    path = tmp_path / "bad.qdpx"
+    path.write_bytes(data)
+    with pytest.raises(WorkbenchError, match=message):
+        exchange.import_project(db, path, "me")
+    assert dump(db) == before

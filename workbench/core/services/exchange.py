@@ -1,0 +1,235 @@
+"""Projects in and out of ATLAS.ti, MAXQDA, NVivo and QualCoder (REFI-QDA .qdpx)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.db import Database
+from workbench.core.models import (
+    Code,
+    Coder,
+    Coding,
+    Institution,
+    Participant,
+    Programme,
+    Speaker,
+    SpeakerAlias,
+    Transcript,
+    Turn,
+)
+from workbench.core.services.codebook import export_codebook, merge_codebook
+from workbench.core.services.coding_writer import CodingWriter, NewCoding
+from workbench.core.services.lookup import CodeTree, coder_named, named
+from workbench.core.services.participants import resolve_speakers
+from workbench.core.services.transcripts import store_parsed
+from workbench.errors import WorkbenchError
+from workbench.interop import refi_xml
+from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
+from workbench.transcripts.detect import parse_source
+from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, crlf_map
+
+
+@dataclass
+class ExchangeOutcome:
+    """What an import brought in, and what it could not (the standard asks to report loss)."""
+
+    codes_added: int = 0
+    sources: int = 0
+    sources_known: int = 0
+    codings: int = 0
+    codings_known: int = 0
+    participants: int = 0
+    memos: int = 0
+    lost: list[str] = field(default_factory=list)
+
+
+def _coder_guid(name: str) -> str:
+    return refi_xml.derived_guid("coder", name)
+
+
+# ---------------------------------------------------------------- export
+
+
+def export_project(db: Database, path: Path, name: str) -> RefiProject:
+    """Write a .qdpx of everything: coders, codebook, transcripts, codings, memos, cases, sets."""
+    project = RefiProject(name, export_codebook(db))
+    with db.read() as session:
+        project.users = {_coder_guid(n): n for n in session.scalars(select(Coder.name).order_by(Coder.name))}
+        code_guids = dict(session.execute(select(Code.id, Code.guid)).all())
+        coder_names = dict(session.execute(select(Coder.id, Coder.name)).all())
+        cases: dict[int, RefiCase] = {}
+        sets: dict[str, list[str]] = defaultdict(list)
+        for transcript in session.scalars(select(Transcript).order_by(Transcript.name)):
+            rows = session.execute(
+                select(Turn, Speaker.label, Participant)
+                .join(Speaker, Turn.speaker_id == Speaker.id)
+                .outerjoin(Participant, Speaker.participant_id == Participant.id)
+                .where(Turn.transcript_id == transcript.id)
+                .order_by(Turn.index)
+            ).all()
+            export = ExportText(transcript.text, [
+                SpeakerTurn(person.pseudonym if person else label, turn.start_ms, turn.start, turn.end)
+                for turn, label, person in rows
+            ])
+            source = RefiSource(transcript.guid, transcript.name, export.text, memo=transcript.memo)
+            for coding in session.scalars(
+                select(Coding).where(Coding.transcript_id == transcript.id).order_by(Coding.start, Coding.id)
+            ):
+                source.codings.append(RefiCoding(
+                    guid=coding.guid, code_guid=code_guids[coding.code_id],
+                    start=export.offset(coding.start), end=export.offset(coding.end, is_end=True),
+                    user_guid=_coder_guid(coder_names[coding.coder_id]), created=coding.created_at, memo=coding.memo,
+                ))
+            source.selection_memos = [(export.offset(t.start), export.offset(t.end, True), t.memo)
+                                      for t, _, _ in rows if t.memo]
+            project.sources.append(source)
+            for _, _, person in rows:
+                if person is None:
+                    continue
+                case = cases.setdefault(person.id, RefiCase(
+                    refi_xml.derived_guid("case", person.pseudonym), person.pseudonym, {
+                        "role": person.role,
+                        "institution": person.institution.name if person.institution else "",
+                        "programme": "; ".join(p.name for p in person.programmes),
+                    }))
+                if transcript.guid not in case.source_guids:
+                    case.source_guids.append(transcript.guid)
+                    for programme in person.programmes if person.role == "respondent" else []:
+                        if transcript.guid not in sets[programme.name]:
+                            sets[programme.name].append(transcript.guid)
+        project.cases = list(cases.values())
+        project.sets = dict(sets)
+    try:
+        path.write_bytes(refi_xml.project_qdpx(project))
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(path)) from exc
+    return project
+
+
+# ---------------------------------------------------------------- import
+
+
+def import_project(db: Database, path: Path, coder: str, sets_as_programmes: bool = False) -> ExchangeOutcome:
+    """Read a .qdpx into the database in one transaction; importing it twice adds nothing."""
+    try:
+        project = refi_xml.read_qdpx(path.read_bytes())
+    except OSError as exc:
+        raise WorkbenchError(f"cannot read: {exc.strerror}", where=str(path)) from exc
+    except WorkbenchError as exc:
+        raise exc.at(str(path)) from exc
+    outcome = ExchangeOutcome(lost=list(project.skipped))
+    try:
+        with db.write() as session:
+            outcome.codes_added = len(merge_codebook(session, project.codebook, coder, keywords=False).added)
+            for source in project.sources:
+                _import_source(session, project, source, coder, outcome)
+            _import_cases(session, project, outcome)
+            _import_sets(session, project, sets_as_programmes)
+            resolve_speakers(session)
+    except WorkbenchError as exc:
+        raise exc.at(str(path)) from exc
+    return outcome
+
+
+def _import_source(session: Session, project: RefiProject, source: RefiSource, coder: str,
+                   outcome: ExchangeOutcome) -> None:
+    text, convert = crlf_map(source.text)
+    name = source.name.rsplit(".", 1)[0] if source.name.lower().endswith((".txt", ".docx", ".rtf")) else source.name
+    parsed = parse_source(text, name)
+    transcript = session.scalar(select(Transcript).where(Transcript.guid == source.guid))
+    if transcript is None:
+        if session.scalar(select(Transcript.id).where(Transcript.name == parsed.name)):
+            raise WorkbenchError(f"a different transcript named '{parsed.name}' exists already")
+        transcript = Transcript(guid=source.guid, name=parsed.name)
+        session.add(transcript)
+        store_parsed(session, transcript, parsed)
+        transcript.source_path = f"refi-qda:{source.name}"
+        transcript.memo = source.memo
+        outcome.sources += 1
+    else:
+        outcome.sources_known += 1
+    mapping = SourceMap(text, parsed)
+    tree = CodeTree(session)
+    codes = {c.guid: c for c in session.scalars(select(Code))}
+    known = set(session.scalars(select(Coding.guid).where(Coding.transcript_id == transcript.id)))
+    by_coder: dict[str, list[NewCoding]] = defaultdict(list)
+    for coding in source.codings:
+        if coding.guid in known:
+            outcome.codings_known += 1
+            continue
+        code = codes.get(coding.code_guid)
+        span = mapping.span(convert(coding.start), convert(coding.end))
+        where = f"{source.name} {coding.start}-{coding.end}"
+        if code is None:
+            outcome.lost.append(f"coding at {where}: its code {coding.code_guid} is not in the codebook")
+        elif not code.codable:
+            outcome.lost.append(f"coding at {where}: code '{tree.path(code.id)}' is not codable")
+        elif span is None:
+            outcome.lost.append(f"coding at {where}: its text could not be found in the transcript")
+        else:
+            who = project.users.get(coding.user_guid or "", coder)
+            by_coder[who].append(NewCoding(transcript.id, code, *span, origin="import", memo=coding.memo,
+                                           guid=coding.guid, created_at=coding.created))
+            outcome.memos += bool(coding.memo)
+    for who, items in by_coder.items():
+        outcome.codings += len(CodingWriter(session, coder_named(session, who)).add_many(items))
+    for start, end, memo in source.selection_memos:
+        span = mapping.span(convert(start), convert(end))
+        turn = span and session.scalar(select(Turn).where(
+            Turn.transcript_id == transcript.id, Turn.start <= span[0], Turn.end > span[0]))
+        if turn and memo not in (turn.memo or ""):
+            turn.memo = f"{turn.memo}\n{memo}" if turn.memo else memo
+            outcome.memos += 1
+
+
+def _import_cases(session: Session, project: RefiProject, outcome: ExchangeOutcome) -> None:
+    """Cases named like a speaker of their sources become participants (pseudonym = case name)."""
+    transcripts = dict(session.execute(select(Transcript.guid, Transcript.id)).all())
+    for case in project.cases:
+        sources = [transcripts[g] for g in case.source_guids if g in transcripts]
+        speaks_in = session.scalars(select(Speaker.transcript_id).where(
+            Speaker.transcript_id.in_(sources), Speaker.label == case.name)).all()
+        if not case.name or not speaks_in:
+            continue
+        person = session.scalar(select(Participant).where(Participant.pseudonym == case.name))
+        if person is None:
+            person = Participant(pseudonym=case.name, role="respondent")
+            session.add(person)
+            outcome.participants += 1
+        role = case.variables.get("role", "").lower()
+        person.role = role if role in ("interviewer", "respondent") else person.role
+        if case.variables.get("institution"):
+            person.institution = named(session, Institution, case.variables["institution"])
+        programmes = [p.strip() for p in case.variables.get("programme", "").split(";") if p.strip()]
+        if programmes:
+            person.programmes = [named(session, Programme, p) for p in programmes]
+        session.flush()
+        for transcript_id in speaks_in:
+            alias = session.scalar(select(SpeakerAlias).where(
+                SpeakerAlias.transcript_id == transcript_id, SpeakerAlias.label == case.name))
+            if alias is None:
+                session.add(SpeakerAlias(transcript_id=transcript_id, label=case.name, participant_id=person.id))
+    session.flush()
+
+
+def _import_sets(session: Session, project: RefiProject, as_programmes: bool) -> None:
+    """Sets are kept on their transcripts; as programmes, they go to the respondents in them."""
+    resolve_speakers(session)
+    for set_name, members in project.sets.items():
+        for transcript in session.scalars(select(Transcript).where(Transcript.guid.in_(members))):
+            meta = dict(transcript.meta or {})
+            meta["sets"] = sorted(set(meta.get("sets", [])) | {set_name})
+            transcript.meta = meta
+            if not as_programmes:
+                continue
+            programme = named(session, Programme, set_name)
+            for person in session.scalars(select(Participant).join(Speaker).where(
+                    Speaker.transcript_id == transcript.id, Participant.role == "respondent")):
+                if programme not in person.programmes:
+                    person.programmes.append(programme)
+    session.flush()

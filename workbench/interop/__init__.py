@@ -1,0 +1,1 @@
+"""Exchange formats (REFI-QDA) and their plain data; no database, no UI."""

@@ -1,0 +1,366 @@
+"""REFI-QDA XML (QDA-XML 1.0): codebooks (.qdc) and projects (.qdpx) in and out.
+
+Writing is strict (every file validates against the REFI schemas); reading is lenient
+about what real tools write: GUIDs in braces or upper case, '#RGB' colours, code names
+flattened as 'Parent::Child', a project file named '<project>.qde', CRLF sources.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+import zipfile
+import zlib
+from datetime import datetime, timezone
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from workbench import __version__
+from workbench.core.codebook_file import Codebook, CodeSpec
+from workbench.core.codes import normalise_colour
+from workbench.errors import WorkbenchError
+from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = f"Interview workbench {__version__}"
+VARIABLES = ("role", "institution", "programme")
+
+
+def guid(value: str) -> str:
+    """A GUID as the workbench stores it: lower case, no braces."""
+    try:
+        return str(uuid.UUID(value.strip().strip("{}")))
+    except (ValueError, AttributeError) as exc:
+        raise WorkbenchError(f"not a GUID: {value!r}") from exc
+
+
+def derived_guid(*parts: str) -> str:
+    """A GUID that is the same every time for the same parts (selections, users, notes)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "workbench:" + ":".join(parts)))
+
+
+def _stamp(moment: datetime | None) -> str:
+    moment = moment or datetime.now(timezone.utc)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _attrs(**values) -> str:
+    return "".join(f' {k}="{escape(str(v), {chr(34): "&quot;"})}"' for k, v in values.items() if v is not None)
+
+
+def _codes_xml(codes: list[CodeSpec]) -> list[str]:
+    out = []
+    for spec in codes:
+        out.append(f"<Code{_attrs(guid=spec.guid, name=spec.name, isCodable=str(spec.codable).lower(), color=spec.colour)}>")
+        if spec.description:
+            out.append(f"<Description>{escape(spec.description)}</Description>")
+        out.extend(_codes_xml(spec.children))
+        out.append("</Code>")
+    return out
+
+
+def codebook_xml(book: Codebook) -> bytes:
+    if not book.codes:
+        raise WorkbenchError("the codebook is empty: nothing to export")
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             f'<CodeBook xmlns="{CODEBOOK_NS}"{_attrs(origin=ORIGIN)}>', "<Codes>",
+             *_codes_xml(book.codes), "</Codes>", "</CodeBook>"]
+    return "\n".join(lines).encode("utf-8")
+
+
+def project_qdpx(project: RefiProject) -> bytes:
+    """A .qdpx: project.qde plus sources/<guid>.txt, as a zip."""
+    notes: list[tuple[str, str, str]] = []  # guid, name, text
+
+    def note(text: str | None, *key: str) -> str:
+        if not text:
+            return ""
+        note_guid = derived_guid("note", *key)
+        notes.append((note_guid, f"Memo {len(notes) + 1}", text))
+        return f'<NoteRef targetGUID="{note_guid}"/>'
+
+    now = _stamp(None)
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           f'<Project xmlns="{PROJECT_NS}"{_attrs(name=project.name, origin=ORIGIN, creationDateTime=now)}>']
+    if project.users:
+        out.append("<Users>")
+        out.extend(f"<User{_attrs(guid=g, name=n)}/>" for g, n in project.users.items())
+        out.append("</Users>")
+    if project.codebook.codes:
+        out += ["<CodeBook><Codes>", *_codes_xml(project.codebook.codes), "</Codes></CodeBook>"]
+    variable_guids = {name: derived_guid("variable", name) for name in VARIABLES}
+    if project.cases:
+        out.append("<Variables>")
+        out.extend(f"<Variable{_attrs(guid=g, name=n, typeOfVariable='Text')}/>" for n, g in variable_guids.items())
+        out.append("</Variables><Cases>")
+        for case in project.cases:
+            out.append(f"<Case{_attrs(guid=case.guid, name=case.name)}>")
+            for name, value in case.variables.items():
+                if value:
+                    out.append(f'<VariableValue><VariableRef targetGUID="{variable_guids[name]}"/>'
+                               f"<TextValue>{escape(value)}</TextValue></VariableValue>")
+            out.extend(f'<SourceRef targetGUID="{g}"/>' for g in case.source_guids)
+            out.append("</Case>")
+        out.append("</Cases>")
+    files = {}
+    if project.sources:
+        out.append("<Sources>")
+        for source in project.sources:
+            path = f"{source.guid}.txt"
+            files[f"sources/{path}"] = source.text.encode("utf-8")
+            out.append(f"<TextSource{_attrs(guid=source.guid, name=source.name, plainTextPath='internal://' + path, creationDateTime=now)}>")
+            for c in source.codings:
+                selection = c.selection_guid or derived_guid("selection", c.guid)
+                out.append(f"<PlainTextSelection{_attrs(guid=selection, name=source.text[c.start:c.end][:60], startPosition=c.start, endPosition=c.end, creatingUser=c.user_guid, creationDateTime=_stamp(c.created))}>")
+                out.append(f"<Coding{_attrs(guid=c.guid, creatingUser=c.user_guid, creationDateTime=_stamp(c.created))}>"
+                           f'<CodeRef targetGUID="{c.code_guid}"/>{note(c.memo, c.guid)}</Coding>')
+                out.append("</PlainTextSelection>")
+            for start, end, memo in source.selection_memos:
+                selection = derived_guid("memo-selection", source.guid, str(start))
+                out.append(f"<PlainTextSelection{_attrs(guid=selection, startPosition=start, endPosition=end)}>"
+                           f"{note(memo, selection)}</PlainTextSelection>")
+            out.append(note(source.memo, source.guid))
+            out.append("</TextSource>")
+        out.append("</Sources>")
+    if notes:
+        out.append("<Notes>")
+        out.extend(f"<Note{_attrs(guid=g, name=n, creationDateTime=now)}><PlainTextContent>{escape(t)}</PlainTextContent></Note>"
+                   for g, n, t in notes)
+        out.append("</Notes>")
+    sets = {name: members for name, members in project.sets.items() if members}
+    if sets:  # never an empty <Sets/>: the schema forbids it
+        out.append("<Sets>")
+        for name, members in sets.items():
+            out.append(f"<Set{_attrs(guid=derived_guid('set', name), name=name)}>")
+            out.extend(f'<MemberSource targetGUID="{g}"/>' for g in members)
+            out.append("</Set>")
+        out.append("</Sets>")
+    out.append("</Project>")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", "\n".join(out).encode("utf-8"))
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _tag(element) -> str:
+    return etree.QName(element).localname
+
+
+def _children(element, name: str):
+    return [child for child in element if isinstance(child.tag, str) and _tag(child) == name]
+
+
+def _items(root, container: str, item: str):
+    """The <item> elements inside root's <container>, if there is one."""
+    found = _child(root, container)
+    return _children(found, item) if found is not None else []
+
+
+def _child(element, name: str):
+    found = _children(element, name)
+    return found[0] if found else None
+
+
+def _required(element, attribute: str) -> str:
+    value = element.get(attribute)
+    if value is None or not value.strip():
+        raise WorkbenchError(f"line {element.sourceline}: <{_tag(element)}> has no '{attribute}'")
+    return value
+
+
+def _guid_of(element, attribute: str = "guid") -> str:
+    value = _required(element, attribute)
+    try:
+        return guid(value)
+    except WorkbenchError as exc:
+        raise WorkbenchError(f"line {element.sourceline}: <{_tag(element)}> {exc}") from exc
+
+
+def _parse_xml(data: bytes, root_name: str):
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+    except etree.XMLSyntaxError as exc:
+        raise WorkbenchError(f"not well-formed XML: {exc}") from exc
+    if _tag(root) != root_name:
+        raise WorkbenchError(f"line {root.sourceline}: root element is <{_tag(root)}>, expected <{root_name}>")
+    return root
+
+
+def _read_codes(parent) -> list[CodeSpec]:
+    specs: list[CodeSpec] = []
+    for element in _children(parent, "Code"):
+        name = _required(element, "name").strip()
+        colour = element.get("color")
+        try:
+            colour = normalise_colour(colour) if colour else None
+        except ValueError as exc:
+            raise WorkbenchError(f"line {element.sourceline}: <Code> {exc}") from exc
+        codable = element.get("isCodable", "true").strip().lower() in ("true", "1")
+        description = _child(element, "Description")
+        spec = CodeSpec(name=name, description=(description.text or "").strip() if description is not None else "",
+                        colour=colour, codable=codable, guid=_guid_of(element), line=element.sourceline or 0,
+                        children=_read_codes(element))
+        specs.append(spec)
+    return _unflatten(specs)
+
+
+def _unflatten(specs: list[CodeSpec]) -> list[CodeSpec]:
+    """'Parent::Child' names (how some tools flatten a tree) become a hierarchy."""
+    roots: list[CodeSpec] = []
+    made_up: set[int] = set()  # parents that exist only as a prefix of flattened names
+    for spec in specs:
+        *parents, spec.name = [name.strip() for name in spec.name.split("::")]
+        level = roots
+        for depth, name in enumerate(parents):
+            parent = next((s for s in level if s.name == name), None)
+            if parent is None:
+                parent = CodeSpec(name=name, codable=False, line=spec.line,
+                                  guid=derived_guid("flattened", *parents[: depth + 1]))
+                made_up.add(id(parent))
+                level.append(parent)
+            level = parent.children
+        twin = next((s for s in level if s.name == spec.name), None)
+        if twin is not None and id(twin) in made_up:
+            spec.children = twin.children + spec.children
+            level.remove(twin)
+        level.append(spec)
+    return roots
+
+
+def read_codebook_xml(data: bytes) -> Codebook:
+    root = _parse_xml(data, "CodeBook")
+    codes = _child(root, "Codes")
+    if codes is None:
+        raise WorkbenchError(f"line {root.sourceline}: <CodeBook> has no <Codes>")
+    return Codebook(root.get("origin", ""), _read_codes(codes))
+
+
+def read_qdpx(data: bytes) -> RefiProject:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise WorkbenchError(f"not a valid .qdpx (zip) file: {exc}") from exc
+    qde = "project.qde" if "project.qde" in names else next((n for n in names if n.lower().endswith(".qde")), None)
+    if qde is None:
+        raise WorkbenchError("no project.qde (or <project>.qde) inside the .qdpx")
+    try:
+        files = {name: archive.read(name) for name in names}
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+        raise WorkbenchError(f"the .qdpx is damaged or truncated: {exc}") from exc
+    try:
+        return _read_project(_parse_xml(files[qde], "Project"), files)
+    except WorkbenchError as exc:
+        raise WorkbenchError(f"{qde}: {exc}") from exc
+
+
+def _source_text(element, files: dict[str, bytes]) -> str | None:
+    content = _child(element, "PlainTextContent")
+    if content is not None:
+        return content.text or ""
+    path = element.get("plainTextPath", "")
+    if path.startswith("internal://"):
+        name = "sources/" + path[len("internal://"):]
+        if name not in files:
+            raise WorkbenchError(f"line {element.sourceline}: <TextSource> points at {name}, which is not in the file")
+        data = files[name]
+        for encoding in ("utf-8-sig", "utf-16"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        raise WorkbenchError(f"{name} is neither UTF-8 nor UTF-16 text")
+    return None
+
+
+def _read_project(root, files: dict[str, bytes]) -> RefiProject:
+    notes = {}
+    for note in _items(root, "Notes", "Note"):
+        content = _child(note, "PlainTextContent")
+        notes[_guid_of(note)] = (content.text or "").strip() if content is not None else ""
+    codebook = _child(root, "CodeBook")
+    codes = _child(codebook, "Codes") if codebook is not None else None
+    project = RefiProject(root.get("name", ""), Codebook(root.get("name", ""), _read_codes(codes) if codes is not None else []))
+    for user in _items(root, "Users", "User"):
+        project.users[_guid_of(user)] = user.get("name") or user.get("id") or "imported"
+
+    def memo(element) -> str | None:
+        texts = [notes.get(guid(ref.get("targetGUID", "")), "") for ref in _children(element, "NoteRef")]
+        return "\n".join(t for t in texts if t) or None
+
+    sources = _child(root, "Sources")
+    for element in list(sources) if sources is not None else []:
+        if not isinstance(element.tag, str):
+            continue
+        kind = _tag(element)
+        if kind != "TextSource":
+            project.skipped.append(f"{kind} '{element.get('name', '?')}' (only text sources are read)")
+            continue
+        text = _source_text(element, files)
+        if text is None:
+            project.skipped.append(f"TextSource '{element.get('name', '?')}': its text is outside the file "
+                                   f"({element.get('plainTextPath', 'no path')})")
+            continue
+        source = RefiSource(_guid_of(element), element.get("name") or _guid_of(element), text, memo=memo(element))
+        for selection in _children(element, "PlainTextSelection"):
+            try:
+                start, end = int(_required(selection, "startPosition")), int(_required(selection, "endPosition"))
+            except ValueError as exc:
+                raise WorkbenchError(f"line {selection.sourceline}: <PlainTextSelection> positions are not numbers") from exc
+            if not 0 <= start < end <= len(text):
+                raise WorkbenchError(f"line {selection.sourceline}: <PlainTextSelection> {start}-{end} lies outside "
+                                     f"its source (0-{len(text)})")
+            codings = _children(selection, "Coding")
+            if not codings and (selection_memo := memo(selection)):
+                source.selection_memos.append((start, end, selection_memo))
+            for coding in codings:
+                ref = _child(coding, "CodeRef")
+                if ref is None:
+                    raise WorkbenchError(f"line {coding.sourceline}: <Coding> has no <CodeRef>")
+                user = coding.get("creatingUser") or selection.get("creatingUser")
+                source.codings.append(RefiCoding(
+                    guid=_guid_of(coding), code_guid=_guid_of(ref, "targetGUID"), start=start, end=end,
+                    user_guid=guid(user) if user else None, created=_when(coding.get("creationDateTime")),
+                    memo="\n".join(filter(None, [memo(coding), memo(selection)])) or None,
+                    selection_guid=_guid_of(selection),
+                ))
+        project.sources.append(source)
+    variables = {}
+    for variable in _items(root, "Variables", "Variable"):
+        variables[_guid_of(variable)] = variable.get("name", "")
+    for case in _items(root, "Cases", "Case"):
+        values = {}
+        for value in _children(case, "VariableValue"):
+            ref = _child(value, "VariableRef")
+            text = next((v.text for v in value if isinstance(v.tag, str) and _tag(v) != "VariableRef"), None)
+            if ref is not None and text:
+                values[variables.get(guid(ref.get("targetGUID", "")), "")] = text.strip()
+        project.cases.append(RefiCase(_guid_of(case), case.get("name") or "", values,
+                                      [guid(r.get("targetGUID", "")) for r in _children(case, "SourceRef")]))
+    for element in _items(root, "Sets", "Set"):
+        project.sets[_required(element, "name")] = [guid(m.get("targetGUID", "")) for m in _children(element, "MemberSource")]
+    for kind in ("Graphs", "Links"):
+        if _child(root, kind) is not None:
+            project.skipped.append(f"{kind} (not used by the workbench)")
+    return project
+
+
+def _when(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
