@@ -1,6 +1,6 @@
 """Offsets between canonical text and exchanged source text."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.transcripts.detect import parse_source, parse_text
@@ -17,6 +17,7 @@ def transcript(texts):
     return parse_text("\n".join(lines) + "\n", "t")
 
 
+@settings(max_examples=300)
 @given(turn_texts, st.booleans(), st.data())
 def test_export_text_reimports_to_the_same_text_and_spans(texts, timed, data):
     parsed = transcript(texts)

@@ -83,7 +83,8 @@ class SourceMap:
             found = re.compile(pattern).search(source, position) if words else None
             if found:
                 self._anchors.append((found.start(), turn.start, turn.end))
-                position = found.end()
+                # cleaning never lengthens text: the next turn starts at least this far on
+                position = found.start() + turn.end - turn.start
         self._sources = [a[0] for a in self._anchors]
 
     def _convert(self, offset: int, is_end: bool) -> int:
