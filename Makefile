@@ -15,13 +15,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## Import the bundled sample study into db/workbench.sqlite, auto-code it, print the report.
+## Import the bundled sample study into db/workbench.sqlite, auto-code it, print the report, write it as Word.
 run: setup
 	$(WB) import $(SAMPLE)
 	$(WB) participants import $(SAMPLE)/participants.csv
 	$(WB) codebook import codebook/interview-guide.yaml
 	$(WB) autocode --role respondent
 	$(WB) report frequencies --by programme
+	$(WB) report frequencies --format docx --out reports/frequenties.docx --chart reports/frequenties.png
 
 ## The whole test suite (after a lint for mistakes: unused names, import order, bugbears).
 test: setup

@@ -122,6 +122,8 @@ def bad_inputs(tmp_path):
         "transcript,speaker,respondent,role,institution,programme\nnope,R1,R05,respondent,,\n", encoding="utf-8")
     (tmp_path / "dup.yaml").write_text("codes:\n  - name: A\n  - name: A\n", encoding="utf-8")
     (tmp_path / "cycle.yaml").write_text("codes:\n  - &a\n    name: A\n    children: [*a]\n", encoding="utf-8")
+    (tmp_path / "truncated.qdpx").write_bytes(b"PK\x03\x04" + bytes(40))
+    (tmp_path / "broken.qdc").write_text("<CodeBook><Codes><Code name='x'", encoding="utf-8")
     sql = "Robert'); DROP TABLE coding;--"
     return [
         ("empty", ["import", tmp_path / "empty.txt"]),
@@ -142,6 +144,10 @@ def bad_inputs(tmp_path):
         ("sql-looking transcript", ["transcripts", "show", sql]),
         ("bad regex", ["autocode", "--code", "Studenten > Houding studenten", "--pattern", "(("]),
         ("bad unit", ["report", "frequencies", "--unit", "quotes"]),
+        ("truncated qdpx", ["project", "import", tmp_path / "truncated.qdpx"]),
+        ("broken qdc", ["codebook", "import", tmp_path / "broken.qdc"]),
+        ("docx without --out", ["report", "frequencies", "--format", "docx"]),
+        ("chart type", ["report", "frequencies", "--chart", "x.gif"]),
     ]
 
 
@@ -192,3 +198,26 @@ def test_codings_by_hand(loaded):
     assert loaded("codings", "delete", guid)[0] == 0
     code, _, err = loaded("codings", "add", "int1", "Studenten > Houding studenten", "--span", "a-b")
     assert code == 2 and err.startswith("error: --span")
+
+
+def test_project_exchange_and_reports(loaded, tmp_path, run):
+    loaded("autocode", "--role", "respondent")
+    exported = tmp_path / "study.qdpx"
+    code, out, err = loaded("project", "export", exported)
+    assert code == 0 and "1 transcript(s)" in out, err
+    other = tmp_path / "other.sqlite"
+    code, out, err = run("--db", other, "project", "import", exported, db=False)
+    assert code == 0 and "imported 1 transcript(s)" in out and err == ""
+    code, out, _ = run("--db", other, "report", "frequencies", "--by", "none", "--format", "csv", db=False)
+    assert "Studievertraging,,respondent,1" in out
+    book = tmp_path / "book.qdc"
+    assert loaded("codebook", "export", book)[0] == 0 and book.read_bytes().startswith(b"<?xml")
+    assert run("--db", tmp_path / "third.sqlite", "codebook", "import", book, db=False)[0] == 0
+    for fmt in ("docx", "xlsx"):
+        target = tmp_path / f"freq.{fmt}"
+        code, _, err = loaded("report", "frequencies", "--format", fmt, "--out", target, "--chart", tmp_path / "c.png")
+        assert code == 0 and target.stat().st_size > 0 and (tmp_path / "c.png").exists(), err
+    code, out, _ = loaded("report", "cooccurrence", "--format", "csv")
+    assert out.startswith("code_a,code_b,unit,count")
+    code, out, _ = loaded("report", "quotes", "Studenten", "--programme", "pabo")
+    assert code == 0 and "— R01, pabo, tweedegraads" in out and "Bram" not in out

@@ -1,4 +1,4 @@
-"""`workbench report ...`: frequencies counted the study's way."""
+"""`workbench report ...`: frequencies, co-occurrence and quotes, for the lead researcher."""
 
 from __future__ import annotations
 
@@ -8,10 +8,21 @@ from typing import Annotated, Optional
 import typer
 
 from workbench.cli.output import check_choice, emit
-from workbench.core.services.frequencies import frequencies as frequencies_service
-from workbench.reports.frequency_text import FORMATS, render
+from workbench.core.services import cooccurrence as cooccurrence_service
+from workbench.core.services import frequencies as frequencies_service
+from workbench.core.services import quotes as quotes_service
+from workbench.errors import WorkbenchError
+from workbench.reports import cooccurrence_text, frequency_text
+from workbench.reports.frequency_text import markdown_quotes
 
 app = typer.Typer(help="Reports for the lead researcher.", no_args_is_help=True)
+Out = Annotated[Optional[Path], typer.Option("--out", help="write to this file")]
+
+
+def _needs_out(fmt: str, out: Path | None) -> Path:
+    if out is None:
+        raise WorkbenchError(f"--format {fmt} writes a file: give --out FILE.{fmt}")
+    return out
 
 
 @app.command("frequencies")
@@ -19,15 +30,73 @@ def frequencies(
     ctx: typer.Context,
     by: Annotated[str, typer.Option("--by", help="programme, institution or none")] = "programme",
     unit: Annotated[str, typer.Option("--unit", help="respondent, institution or quotation")] = "respondent",
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, json or md")] = "table",
-    out: Annotated[Optional[Path], typer.Option("--out", help="write to this file")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, json, md, docx or xlsx")] = "table",
+    out: Out = None,
+    chart: Annotated[Optional[Path], typer.Option("--chart", help="also draw a bar chart (.png or .svg)")] = None,
+    quotes: Annotated[int, typer.Option("--quotes", help="docx: up to this many quotes per code")] = 3,
 ) -> None:
     """How often each code occurs: respondents (not quotations) per programme, with N."""
     check_choice(by, ("programme", "institution", "none"), "--by")
     check_choice(unit, ("respondent", "institution", "quotation"), "--unit")
-    check_choice(fmt, FORMATS, "--format")
-    report = frequencies_service(ctx.obj.db, unit=unit, by=by)
-    emit(render(report, fmt), out)
+    check_choice(fmt, (*frequency_text.FORMATS, "docx", "xlsx"), "--format")
+    db = ctx.obj.db
+    report = frequencies_service.frequencies(db, unit=unit, by=by)
+    if fmt == "docx":
+        from workbench.reports.word import frequency_docx
+
+        found = quotes_service.quotes(db)
+        per_code = {path: quotes_service.spread([q for q in found if q.code_path == path], quotes)
+                    for path in {q.code_path for q in found}}
+        frequency_docx(report, per_code, _needs_out(fmt, out))
+        typer.echo(f"wrote {out}", err=True)
+    elif fmt == "xlsx":
+        from workbench.reports.excel import frequency_xlsx
+
+        reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by)
+                              for u in ("respondent", "institution", "quotation") if u != unit]
+        frequency_xlsx(reports, frequencies_service.code_document_table(db), quotes_service.quotes(db),
+                       _needs_out(fmt, out))
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        emit(frequency_text.render(report, fmt), out)
+    if chart is not None:
+        from workbench.reports.charts import write_chart
+
+        write_chart(report, chart)
+        typer.echo(f"wrote {chart}", err=True)
     if fmt != "table":
         for note in report.notes:
             typer.echo(f"note: {note}", err=True)
+
+
+@app.command("cooccurrence")
+def cooccurrence(
+    ctx: typer.Context,
+    unit: Annotated[str, typer.Option("--unit", help="turn or respondent")] = "respondent",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+    out: Out = None,
+) -> None:
+    """Codes x codes: how many turns (or respondents) carry both."""
+    check_choice(fmt, cooccurrence_text.FORMATS, "--format")
+    emit(cooccurrence_text.render(cooccurrence_service.cooccurrence(ctx.obj.db, unit), fmt), out)
+
+
+@app.command("quotes")
+def quotes(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="code path; its subcodes are included")],
+    programme: Annotated[Optional[str], typer.Option("--programme")] = None,
+    coder: Annotated[Optional[str], typer.Option("--by", help="only this coder's codings")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md or docx")] = "md",
+    out: Out = None,
+) -> None:
+    """Anonymised quotes of a code, with respondent pseudonym, programme and time."""
+    check_choice(fmt, ("md", "docx"), "--format")
+    found = quotes_service.quotes(ctx.obj.db, code, programme, coder)
+    if fmt == "docx":
+        from workbench.reports.word import quotes_docx
+
+        quotes_docx(code, found, _needs_out(fmt, out), programme)
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        emit(markdown_quotes(code, found, programme), out)

@@ -168,3 +168,22 @@ class FrequencyReport:
     rows: tuple[FrequencyRow, ...]
     uncounted_codings: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    guid: str
+    code_path: str
+    transcript: str
+    respondent: str
+    programmes: tuple[str, ...]
+    start_ms: int | None
+    text: str  # anonymised: no names of people or institutions
+    coder: str
+
+
+@dataclass(frozen=True)
+class CooccurrenceReport:
+    unit: str  # turn | respondent
+    codes: tuple[str, ...]  # code paths, tree order
+    counts: dict[tuple[int, int], int]  # (i, j) -> units coded with both; (i, i) -> with code i

@@ -91,3 +91,15 @@ def _tree_lines(rows: list[FrequencyRow], parent_path: str | None, depth: int) -
         lines.append(f"{'  ' * depth}- {row.code} ({row.count}x)")
         lines.extend(_tree_lines(rows, row.path, depth + 1))
     return lines
+
+
+def markdown_quotes(code: str, found, programme: str | None) -> str:
+    from workbench.transcripts.clock import format_clock
+
+    lines = [f"# Citaten: {code}" + (f" ({programme})" if programme else ""), "",
+             f"{len(found)} citaat/citaten van {len({q.respondent for q in found})} respondent(en).", ""]
+    for quote in found:
+        where = f", {format_clock(quote.start_ms)}" if quote.start_ms is not None else ""
+        lines += [f"> {' '.join(quote.text.split())}", "",
+                  f"— {quote.respondent}, {', '.join(quote.programmes)} ({quote.transcript}{where})", ""]
+    return "\n".join(lines).rstrip() + "\n"

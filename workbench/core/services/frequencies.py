@@ -11,11 +11,13 @@ from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit
 from workbench.core.db import Database
 from workbench.core.dto import FrequencyReport, FrequencyRow
 from workbench.core.models import (
+    Coding,
     CodingTurn,
     Institution,
     Participant,
     Programme,
     Speaker,
+    Transcript,
     participant_programme,
 )
 from workbench.core.services.lookup import CodeTree
@@ -91,3 +93,17 @@ def _respondents(session) -> dict[int, Respondent]:
         )
     ).all()
     return {pid: Respondent(pid, institution, tuple(sorted(programmes[pid]))) for pid, institution in rows}
+
+
+def code_document_table(db: Database) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
+    """Codings per code (own codings) per transcript: (code paths, transcript names, counts)."""
+    with db.read() as session:
+        tree = CodeTree(session)
+        rows = session.execute(
+            select(Coding.code_id, Transcript.name, func.count())
+            .join(Transcript, Transcript.id == Coding.transcript_id)
+            .group_by(Coding.code_id, Transcript.name)
+        ).all()
+        documents = sorted(session.scalars(select(Transcript.name)))
+    counts = {(tree.path(code_id), name): n for code_id, name, n in rows}
+    return [tree.path(code_id) for code_id, _ in tree.walk()], documents, counts

@@ -1,0 +1,133 @@
+"""Reports read back as the lead researcher's tools would: Word, Excel, charts, quotes."""
+
+import csv
+
+import docx
+import openpyxl
+import pytest
+
+from tests.conftest import CODEBOOK, SAMPLE
+from workbench.core.services import codebook, cooccurrence, participants, quotes, transcripts
+from workbench.core.services.codings import add_coding
+from workbench.core.services.frequencies import code_document_table, frequencies
+from workbench.errors import WorkbenchError
+from workbench.reports.charts import frequency_chart, write_chart
+from workbench.reports.excel import frequency_xlsx
+from workbench.reports.word import frequency_docx, quotes_docx
+
+CODE = "Studenten > Belemmeringen studenten > Studievertraging"
+
+
+def real_names():
+    """Every name in the registry that must never reach a report: people and institutions."""
+    with open(SAMPLE / "participants.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    people = {r["speaker"] for r in rows if len(r["speaker"]) > 2}
+    return people | {"Gast (Hogeschool Maasoever)"}, {r["institution"] for r in rows if r["institution"]}
+
+
+def docx_text(path):
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return document, "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def test_word_report_tables_counts_chart_quotes_and_no_names(sample_db, tmp_path):
+    report = frequencies(sample_db, "respondent", "programme")
+    found = quotes.quotes(sample_db)
+    per_code = {p: quotes.spread([q for q in found if q.code_path == p], 3) for p in {q.code_path for q in found}}
+    frequency_docx(report, per_code, tmp_path / "report.docx")
+    document, text = docx_text(tmp_path / "report.docx")
+    tops = [r for r in report.rows if r.depth == 0 and r.group == "" and r.count]
+    assert len(document.tables) == len(tops)
+    assert len(document.inline_shapes) == len(tops)
+    sizes = report.sizes
+    row = next(r for t in document.tables for r in t.rows if r.cells[0].text.strip() == "Studievertraging")
+    expected = {r.group: r.count for r in report.rows if r.path == CODE}
+    groups = [*report.groups, ""]
+    assert [c.text for c in row.cells[1:]] == [f"{expected[g]} ({expected[g] / sizes[g]:.0%})" for g in groups]
+    assert f"Studievertraging ({expected['']}x)" in text
+    assert "Telregel" in text and "(N = 33)" in text
+    assert any(p.style.name == "Quote" for p in document.paragraphs)
+    people, institutions = real_names()
+    for name in people | institutions:
+        assert name not in text, name
+        for part in name.replace("-", " ").split():
+            if len(part) > 3 and part not in ("Hogeschool", "Universiteit", "Kunstacademie", "Gast"):
+                assert part not in text, part
+
+
+def test_excel_report_sheets(sample_db, tmp_path):
+    reports = [frequencies(sample_db, unit, "programme") for unit in ("respondent", "institution", "quotation")]
+    frequency_xlsx(reports, code_document_table(sample_db), quotes.quotes(sample_db), tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["Frequenties respondenten", "Frequenties instellingen", "Frequenties citaten",
+                               "Codes x documenten", "Citaten"]
+    sheet = book["Frequenties respondenten"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == CODE)
+    expected = {r.group or "totaal": r.count for r in reports[0].rows if r.path == CODE}
+    assert {h: v for h, v in zip(header[2:], row[2:])} == expected
+    assert [c.value for c in sheet[2]][2:] == [reports[0].sizes[g] for g in [*reports[0].groups, ""]]
+    quote_rows = list(book["Citaten"].iter_rows(min_row=2, values_only=True))
+    assert len(quote_rows) == len(quotes.quotes(sample_db))
+    codes, documents, counts = code_document_table(sample_db)
+    matrix = book["Codes x documenten"]
+    assert matrix.max_row == len(codes) + 1 and matrix.max_column == len(documents) + 1
+    assert sum(v for r in matrix.iter_rows(min_row=2, min_col=2, values_only=True) for v in r) == sum(counts.values())
+
+
+def test_charts_png_and_svg(sample_db, tmp_path):
+    report = frequencies(sample_db, "respondent", "programme")
+    assert frequency_chart(report).startswith(b"\x89PNG")
+    write_chart(report, tmp_path / "c.svg")
+    assert b"<svg" in (tmp_path / "c.svg").read_bytes()[:400]
+    with pytest.raises(WorkbenchError, match=".png or .svg"):
+        write_chart(report, tmp_path / "c.gif")
+
+
+@pytest.fixture
+def small(db, tmp_path):
+    """Bram: studievertraging + te duur in one turn; Carlijn: both, in separate turns; Daan: te duur."""
+    (tmp_path / "t.txt").write_text(
+        "Anouk   0:01\nWaarom niet?\n\nBram   0:05\nStudievertraging en het is te duur, zegt Anouk.\n\n"
+        "Carlijn   0:09\nStudievertraging, zoals Bram zei.\n\nAnouk   0:10\nEn verder?\n\nCarlijn   0:12\n"
+        "Te duur ook, op Hogeschool Noordkust.\n\nDaan   0:15\nTe duur.\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text(
+        "transcript,speaker,respondent,role,institution,programme\n,Anouk,I1,interviewer,,\n"
+        ",Bram,R01,respondent,Hogeschool Noordkust,pabo\n,Carlijn,R02,respondent,Hogeschool Zuid,ULO\n"
+        ",Daan,R03,respondent,Hogeschool Zuid,pabo\n", encoding="utf-8")
+    transcripts.import_paths(db, [tmp_path / "t.txt"], replace=False, coder="c")
+    participants.import_registry(db, tmp_path / "p.csv")
+    codebook.import_codebook(db, CODEBOOK, "lead")
+    from workbench.core.services.autocode import autocode
+
+    autocode(db, "c", unit="match")
+    return db
+
+
+def test_cooccurrence_per_turn_and_per_respondent(small):
+    money = "Studenten > Belemmeringen studenten > Financiële redenen"
+    for unit, both in (("turn", 1), ("respondent", 2)):
+        report = cooccurrence.cooccurrence(small, unit)
+        i, j = report.codes.index(CODE), report.codes.index(money)
+        assert report.counts[(i, j)] == report.counts[(j, i)] == both
+        assert report.counts[(i, i)] == 2
+    assert cooccurrence.cooccurrence(small, "respondent").counts[(j, j)] == 3
+
+
+def test_quotes_are_anonymised_filtered_and_attributed(small, tmp_path):
+    found = quotes.quotes(small, "Studenten > Belemmeringen studenten")
+    assert {q.respondent for q in found} == {"R01", "R02", "R03"}
+    assert all("Anouk" not in q.text and "Bram" not in q.text and "Noordkust" not in q.text for q in found)
+    text = transcripts.show_transcript(small, "t").text
+    start = text.index("Te duur ook")
+    add_coding(small, "c", "t", CODE, start, len(text))
+    whole = [q.text for q in quotes.quotes(small, CODE) if "[instelling]" in q.text]
+    assert whole and "[naam]" not in whole[0]
+    assert [q.respondent for q in quotes.quotes(small, CODE, programme="ULO")] == ["R02", "R02"]
+    with pytest.raises(WorkbenchError, match="no respondent has programme"):
+        quotes.quotes(small, CODE, programme="ALO")
+    quotes_docx(CODE, quotes.quotes(small, CODE), tmp_path / "q.docx", None)
+    _, text = docx_text(tmp_path / "q.docx")
+    assert "R02, ULO" in text and "Bram" not in text

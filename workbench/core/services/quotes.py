@@ -1,0 +1,85 @@
+"""Coded segments of respondents, anonymised, for the Quotes view and reports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from workbench.core.anonymise import Anonymiser
+from workbench.core.db import Database
+from workbench.core.dto import QuoteView
+from workbench.core.models import (
+    Coder,
+    Coding,
+    CodingTurn,
+    Institution,
+    Participant,
+    Programme,
+    Speaker,
+    SpeakerAlias,
+    Transcript,
+    Turn,
+    participant_programme,
+)
+from workbench.core.services.lookup import CodeTree
+from workbench.errors import WorkbenchError
+
+
+def anonymiser(session: Session) -> Anonymiser:
+    """Everything the registry knows as a real name: speaker labels, aliases, institutions."""
+    people = set(session.scalars(select(Speaker.label))) | set(session.scalars(select(SpeakerAlias.label)))
+    return Anonymiser(people, session.scalars(select(Institution.name)))
+
+
+def quotes(db: Database, code_path: str | None = None, programme: str | None = None,
+           coder: str | None = None) -> list[QuoteView]:
+    """Codings on respondent turns (a code includes its subcodes), in transcript order."""
+    with db.read() as session:
+        tree = CodeTree(session)
+        mask = anonymiser(session)
+        programmes = defaultdict(list)
+        for pid, name in session.execute(
+            select(participant_programme.c.participant_id, Programme.name).join(Programme)
+        ).all():
+            programmes[pid].append(name)
+        if programme and not any(programme in names for names in programmes.values()):
+            raise WorkbenchError(f"no respondent has programme '{programme}'")
+        query = (
+            select(Coding, Transcript.name, Coder.name, Participant.id, Participant.pseudonym, Turn.start_ms)
+            .join(CodingTurn, CodingTurn.coding_id == Coding.id)
+            .join(Turn, Turn.id == CodingTurn.turn_id)
+            .join(Speaker, Speaker.id == CodingTurn.speaker_id)
+            .join(Participant, Participant.id == Speaker.participant_id)
+            .join(Transcript, Transcript.id == Coding.transcript_id)
+            .join(Coder, Coder.id == Coding.coder_id)
+            .where(Participant.role == "respondent")
+            .order_by(Transcript.name, Coding.start, Turn.index)
+        )
+        if code_path:
+            query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
+        if coder:
+            query = query.where(Coder.name == coder)
+        found, seen = [], set()
+        for coding, transcript, who, pid, pseudonym, start_ms in session.execute(query).all():
+            if coding.id in seen or (programme and programme not in programmes[pid]):
+                continue
+            seen.add(coding.id)
+            found.append(QuoteView(coding.guid, tree.path(coding.code_id), transcript, pseudonym,
+                                   tuple(sorted(programmes[pid])), start_ms, mask(coding.quote), who))
+        return found
+
+
+def spread(found: list[QuoteView], limit: int) -> list[QuoteView]:
+    """Up to limit quotes: one per respondent first, taking programmes in turn."""
+    first, rest, respondents = [], [], set()
+    for quote in found:
+        (rest if quote.respondent in respondents else first).append(quote)
+        respondents.add(quote.respondent)
+    by_programme: dict[tuple[str, ...], list[QuoteView]] = defaultdict(list)
+    for quote in first:
+        by_programme[quote.programmes].append(quote)
+    queues = list(by_programme.values())
+    taken = [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
+    return (taken + rest)[:limit]
