@@ -1,0 +1,34 @@
+"""Co-occurrence of codes as a terminal matrix, CSV (long form) or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from workbench.core.dto import CooccurrenceReport
+
+FORMATS = ("table", "csv", "json")
+
+
+def render(report: CooccurrenceReport, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps({"unit": report.unit, "codes": report.codes,
+                           "pairs": [{"a": report.codes[i], "b": report.codes[j], "count": n}
+                                     for (i, j), n in sorted(report.counts.items())]},
+                          ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["code_a", "code_b", "unit", "count"])
+        for (i, j), n in sorted(report.counts.items()):
+            writer.writerow([report.codes[i], report.codes[j], report.unit, n])
+        return out.getvalue()
+    names = [path.split(" > ")[-1] for path in report.codes]
+    width = max([4, *map(len, names)])
+    lines = [" " * (width + 5) + " ".join(f"{i + 1:>3}" for i in range(len(names)))]
+    for i, name in enumerate(names):
+        cells = " ".join(f"{report.counts.get((i, j), 0) or '.':>3}" for j in range(len(names)))
+        lines.append(f"{i + 1:>3}  {name.ljust(width)} {cells}")
+    lines.append(f"unit: {report.unit} (respondent turns only); the diagonal is the code itself")
+    return "\n".join(lines) + "\n"

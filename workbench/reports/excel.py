@@ -1,0 +1,59 @@
+"""Excel workbook: a frequency sheet per unit, a code x document table, and the quotes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from workbench.core.counting import TOTAL
+from workbench.core.dto import FrequencyReport, QuoteView
+from workbench.errors import WorkbenchError
+from workbench.reports.frequency_text import RULE, UNIT_WORDS
+from workbench.transcripts.clock import format_clock
+
+
+def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[str], list[str], dict],
+                   quotes: list[QuoteView], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    for report in reports:
+        sheet = book.create_sheet(f"Frequenties {UNIT_WORDS[report.unit]}")
+        groups = [*report.groups, TOTAL] if report.by != "none" else [TOTAL]
+        sheet.append(["pad", "code", *[g or "totaal" for g in groups]])
+        sheet.append(["N", "", *[report.sizes.get(g, 0) for g in groups]])
+        cells = defaultdict(dict)
+        order = []
+        for row in report.rows:
+            if row.path not in cells:
+                order.append(row)
+            cells[row.path][row.group] = row.count
+        for row in order:
+            sheet.append([row.path, "  " * row.depth + row.code, *[cells[row.path].get(g, 0) for g in groups]])
+        sheet.append([])
+        sheet.append([RULE])
+        for cell in (*sheet[1], *sheet[2]):
+            cell.font = bold
+        sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 60, 40
+        sheet.freeze_panes = "C3"
+    codes, documents, counts = code_documents
+    sheet = book.create_sheet("Codes x documenten")
+    sheet.append(["code", *documents])
+    for code in codes:
+        sheet.append([code, *[counts.get((code, d), 0) for d in documents]])
+    sheet.column_dimensions["A"].width = 60
+    sheet.freeze_panes = "B2"
+    sheet = book.create_sheet("Citaten")
+    sheet.append(["code", "transcript", "respondent", "opleiding", "tijd", "citaat", "codeur"])
+    for quote in quotes:
+        sheet.append([quote.code_path, quote.transcript, quote.respondent, "; ".join(quote.programmes),
+                      format_clock(quote.start_ms), " ".join(quote.text.split()), quote.coder])
+    sheet.column_dimensions["F"].width = 100
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        book.save(path)
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(path)) from exc

@@ -1,0 +1,123 @@
+"""Word reports: frequencies per code group with table, list, chart and quotes; quotes alone."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from workbench.core.counting import TOTAL
+from workbench.core.dto import FrequencyReport, FrequencyRow, QuoteView
+from workbench.errors import WorkbenchError
+from workbench.reports.charts import frequency_chart
+from workbench.reports.frequency_text import RULE, UNIT_WORDS
+from workbench.transcripts.clock import format_clock
+
+
+def _document(title: str):
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    for section in document.sections:  # A4, as Dutch reports are
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.0)
+    document.core_properties.title = title
+    document.core_properties.author = "Interview workbench"
+    document.add_heading(title, level=0)
+    return document
+
+
+def _save(document, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        document.save(str(path))
+    except OSError as exc:
+        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(path)) from exc
+
+
+def _cite(document, quote: QuoteView) -> None:
+    paragraph = document.add_paragraph(style="Quote")
+    paragraph.add_run(f"“{' '.join(quote.text.split())}”")
+    where = f" ({format_clock(quote.start_ms)})" if quote.start_ms is not None else ""
+    source = document.add_paragraph(f"— {quote.respondent}, {', '.join(quote.programmes) or 'opleiding onbekend'}{where}")
+    source.paragraph_format.left_indent = paragraph.paragraph_format.left_indent
+
+
+def _fit(table, groups: int) -> None:
+    """A wide first column for code names, narrow ones for counts; small type."""
+    from docx.shared import Cm, Pt
+
+    first = Cm(5.0)
+    other = Cm(min(2.4, 12.0 / max(groups, 1)))
+    for i, column in enumerate(table.columns):  # the grid, which LibreOffice and Word both read
+        column.width = first if i == 0 else other
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            cell.width = first if i == 0 else other
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(8.5)
+
+
+def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], path: Path) -> None:
+    """One section per code group: code x group table (count, %), the report's list, a chart, quotes."""
+    from docx.shared import Cm
+
+    unit = UNIT_WORDS[report.unit]
+    document = _document(f"Frequenties ({unit})")
+    document.add_paragraph(f"Gemaakt op {date.today():%d-%m-%Y}. {RULE}")
+    groups = [*report.groups, TOTAL] if report.by != "none" else [TOTAL]
+    document.add_paragraph("Groepen: " + "; ".join(f"{g or 'totaal'} (N = {report.sizes.get(g, 0)})" for g in groups)
+                           + ". Namen van personen en instellingen in citaten zijn vervangen.")
+    for note in report.notes:
+        document.add_paragraph(f"Noot: {note}")
+    by_path: dict[str, dict[str, FrequencyRow]] = defaultdict(dict)
+    for row in report.rows:
+        by_path[row.path][row.group] = row
+    sections: dict[str, list[FrequencyRow]] = defaultdict(list)
+    for path_, cells in by_path.items():
+        sections[path_.split(" > ")[0]].append(cells[TOTAL])
+    for top, rows in sections.items():
+        if not rows[0].count:
+            continue
+        document.add_heading(f"{top} ({rows[0].count}x)", level=1)
+        table = document.add_table(rows=1, cols=len(groups) + 1)
+        table.style = "Light Grid Accent 1"
+        table.autofit = False
+        header = table.rows[0].cells
+        header[0].text = "Code"
+        for cell, group in zip(header[1:], groups):
+            cell.text = f"{group or 'Totaal'} (N={report.sizes.get(group, 0)})"
+        for row in rows:
+            cells = table.add_row().cells
+            cells[0].text = "\u2003" * row.depth + row.code
+            for cell, group in zip(cells[1:], groups):
+                found, n = by_path[row.path][group].count, report.sizes.get(group, 0)
+                cell.text = f"{found} ({found / n:.0%})" if n else str(found)
+        _fit(table, len(groups))
+        document.add_paragraph()
+        for row in sorted(rows[1:], key=lambda r: (-r.count, r.code.casefold())):
+            if row.count:
+                document.add_paragraph(f"{row.code} ({row.count}x)", style="List Bullet")
+        chart = frequency_chart(report, [r.path for r in rows[1:]] or [rows[0].path])
+        document.add_picture(io.BytesIO(chart), width=Cm(15))
+        cited = [(row, quotes.get(row.path, [])) for row in rows if quotes.get(row.path)]
+        if cited:
+            document.add_heading("Citaten", level=2)
+        for row, found in cited:
+            document.add_heading(row.code, level=3)
+            for quote in found:
+                _cite(document, quote)
+    _save(document, path)
+
+
+def quotes_docx(code: str, found: list[QuoteView], path: Path, programme: str | None) -> None:
+    document = _document(f"Citaten: {code}")
+    document.add_paragraph(f"{len(found)} citaat/citaten van {len({q.respondent for q in found})} respondent(en)"
+                           + (f", opleiding {programme}" if programme else "")
+                           + ". Namen van personen en instellingen zijn vervangen.")
+    for quote in found:
+        _cite(document, quote)
+    _save(document, path)
