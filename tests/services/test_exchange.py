@@ -8,14 +8,14 @@ import pytest
 import xmlschema
 from sqlalchemy import select
 
-from tests.conftest import CODEBOOK, dump
+from tests.conftest import CODEBOOK, ROOT, dump
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Code, Coding
 from workbench.core.services import codebook, exchange, transcripts
 from workbench.core.services.frequencies import frequencies
 from workbench.errors import WorkbenchError
 
-REFI = Path(__file__).resolve().parents[3] / "shared" / "refi-qda"
+REFI = ROOT.parent / "shared" / "refi-qda"  # the standard, beside the repository (as in CI)
 
 
 @pytest.fixture(scope="module")
