@@ -30,7 +30,8 @@ def frequency_chart(report: FrequencyReport, paths: list[str] | None = None, fmt
     figure, axes = plt.subplots(figsize=(8, height), dpi=120)
     bar = 0.8 / len(groups)
     for g, group in enumerate(groups):
-        axes.barh([i + g * bar for i in range(len(codes))], [cells.get((p, group), 0) for p in codes],
+        offset = (len(groups) - 1 - g) * bar  # first group on top, as in the legend
+        axes.barh([i + offset for i in range(len(codes))], [cells.get((p, group), 0) for p in codes],
                   height=bar, label=f"{group or 'totaal'} (N={report.sizes.get(group, 0)})")
     axes.set_yticks([i + bar * (len(groups) - 1) / 2 for i in range(len(codes))], [names[p] for p in codes])
     axes.set_xlabel(f"aantal {UNIT_LABELS[report.unit]}")
