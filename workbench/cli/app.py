@@ -19,7 +19,7 @@ from workbench.transcripts.clock import format_clock
 
 app = typer.Typer(
     help="Code Dutch interview transcripts and count codes per respondent and programme.",
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     add_completion=False,
 )
@@ -49,6 +49,18 @@ def root(
     coder: Annotated[Optional[str], typer.Option("--coder", help="who is coding [default: your user name]")] = None,
 ) -> None:
     ctx.obj = State(db, coder or _default_coder())
+    if ctx.invoked_subcommand is None:
+        tui(ctx)
+
+
+@app.command()
+def tui(ctx: typer.Context) -> None:
+    """Open the coding workbench (also what `workbench` alone does)."""
+    from workbench.config import load_settings
+    from workbench.tui.app import WorkbenchApp
+
+    state: State = ctx.obj
+    WorkbenchApp(state.db, state.coder, load_settings()).run()
 
 
 @app.command("import")

@@ -31,10 +31,10 @@ class NewCoding:
 
 
 class CodingWriter:
-    def __init__(self, session: Session, coder: Coder):
+    def __init__(self, session: Session, coder: Coder, texts: dict[int, str] | None = None):
         self.session = session
         self.coder = coder
-        self._texts: dict[int, str] = {}
+        self._texts: dict[int, str] = dict(texts or {})  # transcript texts the caller has at hand
         self._turns: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
 
     def _text(self, transcript_id: int) -> str:

@@ -40,7 +40,7 @@ def _add(session: Session, coder: str, transcript: Transcript, code_path: str, s
          memo: str | None, origin: str) -> CodingView:
     tree = CodeTree(session)
     code = session.get(Code, tree.get(code_path))
-    writer = CodingWriter(session, coder_named(session, coder))
+    writer = CodingWriter(session, coder_named(session, coder), texts={transcript.id: transcript.text})
     coding = writer.add(NewCoding(transcript.id, code, start, end, origin, memo=memo))
     return _view(coding, transcript.name, tree.path(code.id), writer.coder.name)
 
@@ -91,3 +91,40 @@ def delete_coding(db: Database, coder: str, guid: str) -> CodingView:
                      session.get(Coder, coding.coder_id).name)
         CodingWriter(session, coder_named(session, coder)).delete([coding.id])
         return view
+
+
+def restore_coding(db: Database, view: CodingView) -> CodingView:
+    """Put a deleted coding back as it was (same GUID, coder, time, memo): undo of a delete."""
+    with db.write() as session:
+        transcript = transcript_named(session, view.transcript)
+        tree = CodeTree(session)
+        code = session.get(Code, tree.get(view.code_path))
+        writer = CodingWriter(session, coder_named(session, view.coder))
+        coding = writer.add(NewCoding(transcript.id, code, view.start, view.end, view.origin, memo=view.memo,
+                                      guid=view.guid, created_at=view.created_at))
+        return _view(coding, transcript.name, tree.path(code.id), view.coder)
+
+
+def recent_codes(db: Database, coder: str, limit: int = 8) -> list[str]:
+    """The codes this coder applied most recently, newest first."""
+    with db.read() as session:
+        tree = CodeTree(session)
+        rows = session.execute(
+            select(Coding.code_id).join(Coder, Coder.id == Coding.coder_id)
+            .where(Coder.name == coder).order_by(Coding.created_at.desc(), Coding.id.desc()).limit(200)
+        ).scalars()
+        return list(dict.fromkeys(tree.path(code_id) for code_id in rows))[:limit]
+
+
+def set_turn_memo(db: Database, transcript: str, turn_index: int, memo: str | None) -> None:
+    with db.write() as session:
+        found = transcript_named(session, transcript)
+        turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
+        if turn is None:
+            raise WorkbenchError(f"transcript '{transcript}' has no turn {turn_index}")
+        turn.memo = memo or None
+
+
+def set_transcript_memo(db: Database, transcript: str, memo: str | None) -> None:
+    with db.write() as session:
+        transcript_named(session, transcript).memo = memo or None

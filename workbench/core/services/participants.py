@@ -107,7 +107,7 @@ def _store(session: Session, rows: list[RegistryRow]) -> int:
     people: dict[str, RegistryRow] = {}
     for row in rows:
         if row.transcript and row.transcript not in transcripts:
-            raise WorkbenchError(f"line {row.line}: unknown transcript '{row.transcript}'")
+            raise WorkbenchError(f"{_at(row)}unknown transcript '{row.transcript}'")
         earlier = people.get(row.pseudonym)
         if earlier is None:
             people[row.pseudonym] = row
@@ -126,8 +126,10 @@ def _store(session: Session, rows: list[RegistryRow]) -> int:
     for pseudonym, row in people.items():
         participant = participants.get(pseudonym) or Participant(pseudonym=pseudonym)
         participant.role = row.role
-        participant.institution = named(session, Institution, row.institution) if row.institution else None
-        participant.programmes = [named(session, Programme, name) for name in row.programmes]
+        if row.institution:  # a row without them adds a label; it erases nothing
+            participant.institution = named(session, Institution, row.institution)
+        if row.programmes:
+            participant.programmes = [named(session, Programme, name) for name in row.programmes]
         session.add(participant)
         participants[pseudonym] = participant
     session.flush()
@@ -148,6 +150,10 @@ def _store(session: Session, rows: list[RegistryRow]) -> int:
         session.add(alias)
     session.flush()
     return len(seen)
+
+
+def _at(row: RegistryRow) -> str:
+    return f"line {row.line}: " if row.line else ""
 
 
 def _show(value) -> str:
@@ -207,3 +213,17 @@ def list_participants(db: Database) -> tuple[list[ParticipantView], list[Unassig
             for p in session.scalars(select(Participant).order_by(Participant.role, Participant.pseudonym))
         ]
         return people, _unassigned(session)
+
+
+def assign_speaker(db: Database, transcript: str | None, label: str, pseudonym: str, role: str,
+                   institution: str = "", programmes: tuple[str, ...] = ()) -> None:
+    """Add one registry row (as a CSV line would) and resolve speakers again."""
+    if role not in ROLES:
+        raise WorkbenchError(f"role must be interviewer or respondent, not '{role}'")
+    if not label.strip() or not pseudonym.strip():
+        raise WorkbenchError("a speaker label and a pseudonym are needed")
+    row = RegistryRow(0, transcript or "", " ".join(label.split()), pseudonym.strip(), role,
+                      institution.strip(), tuple(p.strip() for p in programmes if p.strip()))
+    with db.write() as session:
+        _store(session, [row])
+        resolve_speakers(session)

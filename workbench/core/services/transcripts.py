@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
@@ -52,12 +52,22 @@ def transcript_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def import_paths(db: Database, paths: Iterable[Path], *, replace: bool, coder: str) -> list[ImportOutcome]:
-    """Parse every file first, then store all of them in one transaction, or none."""
+def import_paths(
+    db: Database, paths: Iterable[Path], *, replace: bool, coder: str,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[ImportOutcome]:
+    """Parse every file first, then store all of them in one transaction, or none.
+
+    progress(done, total, file name) is called after each file is parsed.
+    """
     files = transcript_files(paths)
     if not files:
         raise WorkbenchError("no transcript files (.docx, .vtt, .txt) found")
-    parsed = [parse_file(path) for path in files]
+    parsed = []
+    for done, path in enumerate(files, start=1):
+        parsed.append(parse_file(path))
+        if progress:
+            progress(done, len(files), path.name)
     names: dict[str, str] = {}
     for item in parsed:
         if item.name in names:

@@ -1,0 +1,26 @@
+"""The TUI on a real SQLite copy of the coded sample study, driven by Textual's pilot."""
+
+import asyncio
+import time
+
+import pytest
+
+from workbench.tui.app import WorkbenchApp
+
+
+@pytest.fixture
+def app(sample_db):
+    return WorkbenchApp(sample_db, "anna")
+
+
+async def wait_for(pilot, condition, timeout: float = 15.0) -> None:
+    """Let workers finish until condition() holds (they run in threads: pause, do not spin)."""
+    start = time.monotonic()
+    while not condition():
+        if time.monotonic() - start > timeout:
+            raise AssertionError("timed out waiting for the TUI")
+        await pilot.pause(0.05)
+
+
+def run(coroutine):
+    return asyncio.run(coroutine)

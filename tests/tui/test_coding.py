@@ -1,0 +1,110 @@
+"""Main paths of the coder's day, through the pilot, checked in the database."""
+
+from tests.tui.conftest import run, wait_for
+from workbench.core.services import codings
+from workbench.tui.screens.dialogs import CodePicker
+from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.screens.transcript import TranscriptScreen
+
+CODE = "Studenten > Belemmeringen studenten > Studievertraging"
+
+
+async def open_first(app, pilot):
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
+    return app.screen
+
+
+def mine(app, screen):
+    return [c for c in codings.list_codings(app.db, transcript=screen.transcript) if c.coder == "anna"]
+
+
+def test_code_a_turn_with_fuzzy_search_then_undo_and_redo(app):
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_first(app, pilot)
+            await pilot.press("n", "t")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"studvert", "enter")
+            await wait_for(pilot, lambda: app.screen is screen)
+            (made,) = mine(app, screen)
+            turn = screen._turn()
+            assert made.code_path == CODE and (made.start, made.end) == (turn.start, turn.end)
+            position = screen.page.turns.index(turn)
+            assert screen.page.header(position).endswith("[Studievertraging]")
+            await pilot.press("ctrl+z")
+            assert mine(app, screen) == []
+            await pilot.press("ctrl+y")
+            assert [c.guid for c in mine(app, screen)] == [made.guid]
+
+    run(scenario())
+
+
+def test_code_a_selection_change_it_and_remove_it(app):
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_first(app, pilot)
+            await pilot.press("n")
+            position = screen.page.turn_at(screen.text.offset(screen.text.cursor_location))
+            body = screen.page.body_starts[position]
+            screen.text.move_to(body)
+            await pilot.press(*["shift+right"] * 12, "c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"werkdruk", "enter")
+            await wait_for(pilot, lambda: app.screen is screen)
+            (made,) = mine(app, screen)
+            assert made.code_path.endswith("Volle agenda en werkdruk") and len(made.quote) == 12
+            body = screen.page.body_starts[position]  # the header grew: the text moved on
+            assert made.quote == screen.page.text[body : body + 12]
+            screen.text.move_to(body + 3)
+            await pilot.press("e")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"geen tijd", "enter")
+            await wait_for(pilot, lambda: app.screen is screen)
+            (changed,) = mine(app, screen)
+            assert changed.code_path.endswith("Geen tijd") and (changed.start, changed.end) == (made.start, made.end)
+            await pilot.press("x")
+            assert mine(app, screen) == []
+            await pilot.press("u")
+            assert [c.guid for c in mine(app, screen)] == [changed.guid]
+
+    run(scenario())
+
+
+def test_new_subcode_from_the_picker_and_a_memo(app):
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_first(app, pilot)
+            await pilot.press("n", "t")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"Studenten > Heimwee", "end")
+            options = app.screen.query_one("#options")
+            options.highlighted = options.option_count - 1
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen is screen)
+            (made,) = mine(app, screen)
+            assert made.code_path == "Studenten > Heimwee"
+            await pilot.press("m")
+            await pilot.press(*"twijfel", "enter")
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert mine(app, screen)[0].memo == "twijfel"
+
+    run(scenario())
+
+
+def test_overview_filters_by_programme_and_flags_unassigned(app):
+    async def scenario():
+        async with app.run_test(size=(140, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            table = app.screen.query_one("DataTable")
+            assert table.row_count == 30
+            flagged = [table.get_row_at(i) for i in range(table.row_count) if table.get_row_at(i)[-1]]
+            assert [row[0] for row in flagged] == ["interview-07"]
+            await pilot.press("p")
+            await pilot.press("down", "enter")  # the first programme after "all"
+            await wait_for(pilot, lambda: table.row_count < 30)
+            chosen = app.screen.programme
+            assert all(chosen in table.get_row_at(i)[5] for i in range(table.row_count))
+
+    run(scenario())

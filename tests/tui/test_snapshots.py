@@ -1,0 +1,50 @@
+"""What each screen looks like (pytest-textual-snapshot; update with --snapshot-update)."""
+
+from tests.tui.conftest import wait_for
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.screens.transcript import TranscriptScreen
+
+
+async def overview_ready(app, pilot):
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries
+                   and app.focused is app.screen.query_one("DataTable"))
+    await pilot.pause(0.1)
+
+
+def test_overview(app, snap_compare):
+    async def ready(pilot):
+        await overview_ready(app, pilot)
+
+    assert snap_compare(app, terminal_size=(120, 30), run_before=ready)
+
+
+def test_transcript_coding_view(app, snap_compare):
+    async def ready(pilot):
+        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+        app.push_screen(TranscriptScreen("interview-15"))
+        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
+        await pilot.press("n")
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=ready)
+
+
+def test_code_picker_in_80_by_24(app, snap_compare):
+    async def ready(pilot):
+        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+        app.push_screen(TranscriptScreen("interview-15"))
+        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
+        await pilot.press("n", "t", *"studvert")
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+def test_help(app, snap_compare):
+    async def ready(pilot):
+        await overview_ready(app, pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen) and app.screen.query("MarkdownTable"))
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=ready)

@@ -1,0 +1,1 @@
+"""The coder's Textual TUI. Calls the service layer only; slow work runs in workers."""

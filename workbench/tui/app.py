@@ -1,0 +1,60 @@
+"""The workbench app: header with the coder, screens, help, command palette, themes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from workbench.config import Settings
+from workbench.core.db import Database
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.overview import OverviewScreen
+
+
+class WorkbenchApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "Interview workbench"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="help"),
+        Binding("ctrl+t", "toggle_theme", "Theme", id="toggle_theme", show=False),
+        Binding("ctrl+q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, db: Database, coder: str, settings: Settings | None = None):
+        super().__init__()
+        self.db = db
+        self.coder = coder
+        self.settings = settings or Settings()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"coder: {self.coder}"
+        if self.settings.theme:
+            self.theme = self.settings.theme
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        self.push_screen(OverviewScreen())
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of the current screen in the command palette, besides Textual's own."""
+        yield from super().get_system_commands(screen)
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if binding.description and active.node is screen:
+                yield SystemCommand(binding.description, f"key: {binding.key_display or binding.key}",
+                                    lambda action=binding.action: screen.run_action(action))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """One place where a failed background task is shown to the coder."""
+        if event.state == WorkerState.ERROR:
+            self.notify(str(event.worker.error), title="Fout", severity="error", timeout=10)

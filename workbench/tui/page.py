@@ -1,0 +1,131 @@
+"""What the coding view shows: each turn under a header line, and offsets both ways.
+
+Pure (no Textual): the display text is the transcript's turns, each under a header
+'R05 · respondent · 12:03   [Studievertraging | Financiële redenen]', turns apart by a
+blank line. Display offsets map exactly to canonical ones inside turns.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.dto import CodingView, TurnView
+from workbench.transcripts.clock import format_clock
+
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+
+
+def code_colours(colours: dict[str, str | None]) -> dict[str, str]:
+    """Every code's colour: its own, else its nearest parent's, else one by its top code."""
+    tops = list(dict.fromkeys(path.split(PATH_SEPARATOR)[0] for path in colours))
+    resolved = {}
+    for path in colours:
+        names = path.split(PATH_SEPARATOR)
+        found = next((colours.get(PATH_SEPARATOR.join(names[:n])) for n in range(len(names), 0, -1)
+                      if colours.get(PATH_SEPARATOR.join(names[:n]))), None)
+        resolved[path] = found or PALETTE[tops.index(names[0]) % len(PALETTE)]
+    return resolved
+
+
+@dataclass(frozen=True)
+class Highlight:
+    start: int  # display offsets
+    end: int
+    colour: str
+
+
+class TranscriptPage:
+    def __init__(self, turns: Sequence[TurnView], codings: Sequence[CodingView], colours: dict[str, str]):
+        self.turns = list(turns)
+        self.codings = sorted(codings, key=lambda c: (c.start, c.end))
+        self.colours = colours
+        self._starts = [t.start for t in self.turns]
+        self._codes: list[list[str]] = [[] for _ in self.turns]
+        for coding in self.codings:  # each coding to the turns it overlaps, by bisection
+            first = max(bisect.bisect_right(self._starts, coding.start) - 1, 0)
+            for i in range(first, bisect.bisect_left(self._starts, coding.end)):
+                if self.turns[i].end > coding.start:
+                    self._codes[i].append(coding.code_path.split(PATH_SEPARATOR)[-1])
+        parts, self.body_starts, self.header_starts = [], [], []
+        position = 0
+        for i, turn in enumerate(self.turns):
+            head = self.header(i)
+            self.header_starts.append(position)
+            self.body_starts.append(position + len(head) + 1)
+            parts.append(f"{head}\n{turn.text}")
+            position += len(parts[-1]) + 2
+        self.text = "\n\n".join(parts)
+        self.line_starts = [0]
+        for line in self.text.split("\n")[:-1]:
+            self.line_starts.append(self.line_starts[-1] + len(line) + 1)
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """(row, column) of a display offset."""
+        row = bisect.bisect_right(self.line_starts, offset) - 1
+        return row, offset - self.line_starts[row]
+
+    def offset(self, location: tuple[int, int]) -> int:
+        row, column = location
+        row = min(max(row, 0), len(self.line_starts) - 1)
+        return self.line_starts[row] + column
+
+    def codes_of(self, position: int) -> list[str]:
+        """Names of the codes on the turn at this position, in text order, each once."""
+        return list(dict.fromkeys(self._codes[position]))
+
+    def header(self, position: int) -> str:
+        turn = self.turns[position]
+        who = f"{turn.speaker} · {turn.role or 'niet toegewezen'}"
+        when = f" · {format_clock(turn.start_ms)}" if turn.start_ms is not None else ""
+        codes = self.codes_of(position)
+        return f"{who}{when}" + (f"   [{' | '.join(codes)}]" if codes else "")
+
+    def turn_at(self, display: int) -> int | None:
+        """Position (in self.turns) of the turn whose header or text holds a display offset."""
+        i = bisect.bisect_right(self.header_starts, display) - 1
+        return i if i >= 0 else None
+
+    def to_canonical(self, display: int) -> int:
+        """A display offset in canonical text; a header counts as its turn's start."""
+        i = self.turn_at(display)
+        if i is None:
+            return self.turns[0].start if self.turns else 0
+        turn = self.turns[i]
+        return max(turn.start, min(turn.start + display - self.body_starts[i], turn.end))
+
+    def to_display(self, canonical: int, is_end: bool = False) -> int:
+        """A canonical offset on the page (clamped to the shown turns)."""
+        if not self.turns:
+            return 0
+        i = bisect.bisect_left(self._starts, canonical) if is_end else bisect.bisect_right(self._starts, canonical)
+        i = min(max(i - 1, 0), len(self.turns) - 1)
+        turn = self.turns[i]
+        return self.body_starts[i] + max(0, min(canonical, turn.end) - turn.start)
+
+    def codings_at(self, canonical: int) -> list[CodingView]:
+        return [c for c in self.codings if c.start <= canonical < c.end]
+
+    def highlights(self) -> list[Highlight]:
+        """Coloured display spans for the codings, cut at turn boundaries."""
+        found = []
+        for coding in self.codings:
+            first = bisect.bisect_right(self._starts, coding.start) - 1
+            for i in range(max(first, 0), len(self.turns)):
+                turn = self.turns[i]
+                if turn.start >= coding.end:
+                    break
+                start, end = max(coding.start, turn.start), min(coding.end, turn.end)
+                if start < end:
+                    found.append(Highlight(self.to_display(start), self.to_display(end, True),
+                                           self.colours.get(coding.code_path, PALETTE[0])))
+        return found
+
+    def next_uncoded(self, after: int) -> int | None:
+        """Position of the next respondent turn after `after` without any coding."""
+        for i in range(after + 1, len(self.turns)):
+            if self.turns[i].role == "respondent" and not self._codes[i]:
+                return i
+        return None

@@ -1,0 +1,198 @@
+"""Modal dialogs: pick a code, pick from a list, type a line of text, assign a speaker."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Select
+from textual.widgets.option_list import Option
+
+from workbench.core.codes import PATH_SEPARATOR
+from workbench.tui.fuzzy import rank
+
+
+@dataclass(frozen=True)
+class Picked:
+    path: str
+    create: bool = False  # a new code to make first
+
+
+class CodePicker(ModalScreen[Picked | None]):
+    """Fuzzy search over code paths; recent codes first; make a new (sub)code on the spot."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False),
+                Binding("up", "up", show=False)]
+
+    def __init__(self, paths: list[str], recent: list[str], title: str = "Code"):
+        super().__init__()
+        self.paths, self.recent, self.title_text = paths, [p for p in recent if p in paths], title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(placeholder="type to search, e.g. studvert", id="query")
+            yield OptionList(id="options")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, query: str) -> None:
+        options = self.query_one("#options", OptionList)
+        options.clear_options()
+        if query.strip():
+            found = rank(query, self.paths)
+            parent = found[0].rsplit(PATH_SEPARATOR, 1)[0] if found and PATH_SEPARATOR in found[0] else None
+            new = query.strip() if PATH_SEPARATOR.strip() in query else (f"{parent}{PATH_SEPARATOR}{query.strip()}"
+                                                                     if parent else query.strip())
+            items = [Option(path, id=f"code:{path}") for path in found]
+            if new.casefold() not in {p.casefold() for p in self.paths}:
+                items.append(Option(f"+ nieuwe code: {new}", id=f"new:{new}"))
+        else:
+            recent = [Option(f"★ {p}", id=f"code:{p}") for p in self.recent]
+            items = recent + [Option(p, id=f"code:{p}") for p in self.paths if p not in self.recent]
+        options.add_options(items)
+        if items:
+            options.highlighted = 0
+
+    def action_down(self) -> None:
+        self.query_one("#options", OptionList).action_cursor_down()
+
+    def action_up(self) -> None:
+        self.query_one("#options", OptionList).action_cursor_up()
+
+    @on(Input.Submitted, "#query")
+    def _submit(self) -> None:
+        options = self.query_one("#options", OptionList)
+        if options.highlighted is not None:
+            self._choose(options.get_option_at_index(options.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#options")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option.id)
+
+    def _choose(self, option_id: str) -> None:
+        kind, _, path = option_id.partition(":")
+        self.dismiss(Picked(path, create=kind == "new"))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChoicePicker(ModalScreen[str | None]):
+    """Pick one of a few labelled choices; returns its key."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]]):
+        super().__init__()
+        self.title_text, self.choices = title, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield OptionList(*[Option(label, id=key) for key, label in self.choices], id="choices")
+
+    def on_mount(self) -> None:
+        self.query_one("#choices", OptionList).highlighted = 0
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextPrompt(ModalScreen[str | None]):
+    """One line of text (memo, search, path); Enter accepts, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, value: str = "", placeholder: str = ""):
+        super().__init__()
+        self.title_text, self.value, self.placeholder = title, value, placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield Input(self.value, placeholder=self.placeholder, id="text")
+
+    @on(Input.Submitted, "#text")
+    def _submit(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    label: str
+    pseudonym: str
+    role: str
+    institution: str
+    programmes: tuple[str, ...]
+    everywhere: bool  # the label means this participant in every transcript
+
+
+class AssignSpeaker(ModalScreen[Assignment | None]):
+    """Say who an unassigned speaker is: pseudonym, role, institution, programme(s)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, transcript: str, labels: list[str]):
+        super().__init__()
+        self.transcript, self.labels = transcript, labels
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(f"Spreker toewijzen in {self.transcript}", classes="dialog-title")
+            yield Select([(label, label) for label in self.labels], value=self.labels[0], allow_blank=False,
+                         id="label")
+            yield Input(placeholder="pseudoniem, bijv. R34", id="pseudonym")
+            yield Select([("respondent", "respondent"), ("interviewer", "interviewer")], value="respondent",
+                         allow_blank=False, id="role")
+            yield Input(placeholder="instelling", id="institution")
+            yield Input(placeholder="opleiding(en), gescheiden door ;", id="programmes")
+            yield Checkbox("deze naam in alle transcripten", value=True, id="everywhere")
+            yield Label("Enter: opslaan · Esc: annuleren", classes="dialog-hint")
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        value = lambda widget_id: self.query_one(f"#{widget_id}").value  # noqa: E731
+        if not value("pseudonym").strip():
+            self.notify("Een pseudoniem is nodig.", severity="warning")
+            return
+        self.dismiss(Assignment(value("label"), value("pseudonym").strip(), value("role"), value("institution"),
+                                tuple(p.strip() for p in value("programmes").split(";") if p.strip()),
+                                value("everywhere")))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class Progress(ModalScreen[None]):
+    """A progress bar that a worker moves with update(); closed by the caller."""
+
+    def __init__(self, title: str):
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            yield ProgressBar(id="bar")
+            yield Label("", id="step")
+
+    def update(self, done: int, total: int, step: str) -> None:
+        self.query_one("#bar", ProgressBar).update(total=total, progress=done)
+        self.query_one("#step", Label).update(step)

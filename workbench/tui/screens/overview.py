@@ -1,0 +1,156 @@
+"""The start screen: every transcript, who is in it, how much is coded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from workbench.core.dto import TranscriptSummary
+from workbench.core.services import participants, transcripts
+from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
+from workbench.tui.screens.transcript import TranscriptScreen
+
+COLUMNS = (
+    ("transcript", "transcript"), ("date", "datum"), ("interviewer", "interviewer"),
+    ("respondents", "respondenten"), ("institution", "instelling"), ("programme", "opleiding"),
+    ("turns", "beurten"), ("coded", "gecodeerd"), ("coders", "codeurs"), ("unassigned", "⚠"),
+)
+
+
+def _cells(s: TranscriptSummary) -> tuple:
+    return (s.name, s.recorded_on or "", ", ".join(s.interviewers), ", ".join(s.respondents),
+            ", ".join(s.institutions), ", ".join(s.programmes), s.turns, f"{s.coded_share:4.0%}",
+            ", ".join(s.coders), f"⚠ {len(s.unassigned)}" if s.unassigned else "")
+
+
+class OverviewScreen(Screen):
+    """Study overview"""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="open", show=False),
+        Binding("p", "filter_programme", "Programme", id="filter_programme"),
+        Binding("a", "assign", "Assign speaker", id="assign"),
+        Binding("i", "import", "Import", id="import"),
+        Binding("r", "reload", "Reload", id="reload", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, summaries: list[TranscriptSummary]):
+            super().__init__()
+            self.summaries = summaries
+
+    def __init__(self):
+        super().__init__()
+        self.summaries: list[TranscriptSummary] = []
+        self.programme: str | None = None
+        self.sorted_by: tuple[str, bool] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key, label in COLUMNS:
+            table.add_column(label, key=key)
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def action_reload(self) -> None:
+        self.post_message(self.Loaded(transcripts.list_transcripts(self.app.db)))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.summaries = message.summaries
+        self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        shown = [s for s in self.summaries if self.programme is None or self.programme in s.programmes]
+        table.add_rows([_cells(s) for s in shown])
+        for row_key, summary in zip(list(table.rows), shown):
+            table.rows[row_key].label = summary.name  # not shown; keeps the name with the row
+        if self.sorted_by:
+            table.sort(self.sorted_by[0], reverse=self.sorted_by[1])
+        table.move_cursor(row=min(row, max(len(shown) - 1, 0)))
+        table.focus()
+        total = sum(s.respondent_turns for s in shown)
+        coded = sum(s.coded_respondent_turns for s in shown)
+        self.sub_title = (f"{len(shown)} transcript(en)" + (f" · opleiding {self.programme}" if self.programme else "")
+                          + (f" · {coded / total:.0%} van de respondentbeurten gecodeerd" if total else ""))
+
+    @on(DataTable.HeaderSelected)
+    def _sort(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        reverse = self.sorted_by == (key, False)
+        self.sorted_by = (key, reverse)
+        self.query_one(DataTable).sort(key, reverse=reverse)
+
+    def _current(self) -> TranscriptSummary | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        name = table.get_row_at(table.cursor_row)[0]
+        return next(s for s in self.summaries if s.name == name)
+
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        current = self._current()
+        if current:
+            self.app.push_screen(TranscriptScreen(current.name))
+
+    def action_filter_programme(self) -> None:
+        programmes = sorted({p for s in self.summaries for p in s.programmes})
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.programme = None if key == "*" else key
+                self._fill()
+
+        self.app.push_screen(ChoicePicker("Opleiding", [("*", "alle opleidingen")] + [(p, p) for p in programmes]),
+                             chosen)
+
+    def action_assign(self) -> None:
+        current = self._current()
+        if not current or not current.unassigned:
+            self.notify("Alle sprekers van dit transcript zijn toegewezen.")
+            return
+
+        def save(answer: Assignment | None) -> None:
+            if answer:
+                participants.assign_speaker(self.app.db, None if answer.everywhere else current.name, answer.label,
+                                            answer.pseudonym, answer.role, answer.institution, answer.programmes)
+                self.notify(f"{answer.label} is nu {answer.pseudonym}.")
+                self.action_reload()
+
+        self.app.push_screen(AssignSpeaker(current.name, list(current.unassigned)), save)
+
+    def action_import(self) -> None:
+        self.app.push_screen(TextPrompt("Importeer bestanden of map", placeholder="pad/naar/transcripten"),
+                             lambda path: path and self._import(Path(path).expanduser()))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def _import(self, path: Path) -> None:
+        progress = Progress(f"Importeren uit {path}")
+        self.app.call_from_thread(self.app.push_screen, progress)
+        try:
+            outcomes = transcripts.import_paths(
+                self.app.db, [path], replace=False, coder=self.app.coder,
+                progress=lambda done, total, name: self.app.call_from_thread(progress.update, done, total, name))
+        finally:
+            self.app.call_from_thread(progress.dismiss)
+        new = sum(o.status == "imported" for o in outcomes)
+        self.app.call_from_thread(self.notify, f"{new} nieuw, {len(outcomes) - new} al bekend of dubbel.")
+        self.action_reload()

@@ -1,0 +1,295 @@
+"""Coding one transcript: select and code, code a turn, change, remove, memo, undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TextArea
+
+from workbench.core.dto import CodingView, TranscriptDetail
+from workbench.core.services import codebook, codings, transcripts
+from workbench.tui.page import TranscriptPage, code_colours
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Picked, TextPrompt
+from workbench.tui.widgets.coded_text import CodedText
+
+
+@dataclass(frozen=True)
+class Step:
+    """One undoable coding action: what was added and what was removed."""
+
+    added: CodingView | None = None
+    removed: CodingView | None = None
+
+
+class TranscriptScreen(Screen):
+    """Transcript: code text and turns"""
+
+    BINDINGS = [
+        Binding("c", "code_selection", "Code selection", id="code_selection"),
+        Binding("t", "code_turn", "Code turn", id="code_turn"),
+        Binding("e", "change_coding", "Change code", id="change_coding"),
+        Binding("x", "remove_coding", "Remove coding", id="remove_coding"),
+        Binding("m", "memo", "Memo", id="memo"),
+        Binding("M", "transcript_memo", "Transcript memo", id="transcript_memo", show=False),
+        Binding("n", "next_uncoded", "Next uncoded", id="next_uncoded"),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("g", "search_next", "Find next", id="search_next", show=False),
+        Binding("s", "filter_speaker", "Speaker", id="filter_speaker"),
+        # priority: the text area has its own ctrl+z/ctrl+y (for typing), which would win
+        Binding("ctrl+z,u", "undo", "Undo", id="undo", priority=True),
+        Binding("ctrl+y,U", "redo", "Redo", id="redo", show=False, priority=True),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, detail: TranscriptDetail, codings: list[CodingView], colours: dict[str, str],
+                     paths: list[str]):
+            super().__init__()
+            self.detail, self.codings, self.colours, self.paths = detail, codings, colours, paths
+
+    def __init__(self, name: str, at: int | None = None):
+        super().__init__()
+        self.transcript = name
+        self.at = at  # canonical offset to show first
+        self.detail: TranscriptDetail | None = None
+        self.codings: list[CodingView] = []
+        self.colours: dict[str, str] = {}
+        self.paths: list[str] = []
+        self.speaker: str | None = None
+        self.page: TranscriptPage | None = None
+        self.undo_steps: list[Step] = []
+        self.redo_steps: list[Step] = []
+        self.search_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield CodedText(id="text")
+            yield Static("Laden…", id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.transcript
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        db = self.app.db
+        detail = transcripts.show_transcript(db, self.transcript)
+        found = codings.list_codings(db, transcript=self.transcript)
+        book = codebook.show_codebook(db)
+        self.post_message(self.Loaded(detail, found, code_colours({c.path: c.colour for c in book}),
+                                      [c.path for c in book if c.codable]))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.detail, self.codings = message.detail, message.codings
+        self.colours, self.paths = message.colours, message.paths
+        self.refresh_page()
+        if self.at is not None and self.page:
+            self.text.move_to(self.page.to_display(self.at))
+        self.text.focus()
+
+    @property
+    def text(self) -> CodedText:
+        return self.query_one("#text", CodedText)
+
+    def refresh_page(self) -> None:
+        turns = [t for t in self.detail.turns if self.speaker is None or t.speaker == self.speaker]
+        self.page = TranscriptPage(turns, self.codings, self.colours)
+        self.text.show(self.page)
+        self._side()
+
+    # ---------------------------------------------------------------- where the cursor is
+
+    def _cursor(self) -> int:
+        return self.page.to_canonical(self.text.offset(self.text.cursor_location))
+
+    def _turn(self):
+        position = self.page.turn_at(self.text.offset(self.text.cursor_location)) if self.page else None
+        return self.page.turns[position] if position is not None else None
+
+    @on(TextArea.SelectionChanged, "#text")
+    def _side(self) -> None:
+        if not self.page:
+            return
+        turn, here = self._turn(), self.page.codings_at(self._cursor())
+        lines = [f"[b]{self.transcript}[/b]", f"coder: {self.app.coder}", ""]
+        if turn:
+            lines += [f"[b]Beurt {turn.index}[/b] · {turn.speaker}", f"{turn.role or 'niet toegewezen'}", ""]
+        lines += ["[b]Codes hier[/b]"] + [f"• {c.code_path.split(' > ')[-1]}  [dim]{c.coder}, {c.origin}[/dim]"
+                                         + (f"\n  [i]{c.memo}[/i]" if c.memo else "") for c in here]
+        if not here:
+            lines.append("[dim]geen[/dim]")
+        self.query_one("#side", Static).update("\n".join(lines))
+
+    # ---------------------------------------------------------------- coding
+
+    def _pick(self, then, title: str = "Code") -> None:
+        recent = codings.recent_codes(self.app.db, self.app.coder)
+        self.app.push_screen(CodePicker(self.paths, recent, title), then)
+
+    def _code_path(self, picked: Picked) -> str:
+        if picked.create:
+            path = codebook.add_code(self.app.db, picked.path, self.app.coder)
+            self.paths.append(path)
+            self.colours = code_colours({c.path: c.colour for c in codebook.show_codebook(self.app.db)})
+            return path
+        return picked.path
+
+    def action_code_selection(self) -> None:
+        start, end = self.text.selected_offsets()
+        if start == end:
+            self.notify("Selecteer eerst tekst (shift+pijltjes of de muis), of codeer de beurt met t.")
+            return
+        span = self.page.to_canonical(start), self.page.to_canonical(end)
+        self._pick(lambda picked: picked and self._apply(codings.add_coding, span, picked))
+
+    def action_code_turn(self) -> None:
+        turn = self._turn()
+        if turn:
+            self._pick(lambda picked: picked and self._apply(codings.add_coding, (turn.start, turn.end), picked),
+                       f"Code beurt {turn.index}")
+
+    def _apply(self, add, span: tuple[int, int], picked: Picked) -> None:
+        try:
+            made = add(self.app.db, self.app.coder, self.transcript, self._code_path(picked), *span)
+        except Exception as exc:  # noqa: BLE001 - shown to the coder, nothing half-done
+            self.notify(str(exc), severity="error")
+            return
+        self._done(Step(added=made))
+
+    def _done(self, step: Step, undoing: bool = False) -> None:
+        if step.removed:
+            self.codings = [c for c in self.codings if c.guid != step.removed.guid]
+        if step.added:
+            self.codings.append(step.added)
+        if not undoing:
+            self.undo_steps.append(step)
+            self.redo_steps.clear()
+        self.refresh_page()
+
+    def _choose_coding(self, then, title: str) -> None:
+        here = self.page.codings_at(self._cursor())
+        if len(here) == 1:
+            then(here[0])
+        elif here:
+            choices = [(c.guid, f"{c.code_path}  ({c.coder})") for c in here]
+            self.app.push_screen(ChoicePicker(title, choices),
+                                 lambda guid: guid and then(next(c for c in here if c.guid == guid)))
+        else:
+            self.notify("Geen codering op deze plek.")
+
+    def action_remove_coding(self) -> None:
+        def remove(coding: CodingView) -> None:
+            codings.delete_coding(self.app.db, self.app.coder, coding.guid)
+            self._done(Step(removed=coding))
+
+        self._choose_coding(remove, "Welke codering verwijderen?")
+
+    def action_change_coding(self) -> None:
+        def change(coding: CodingView) -> None:
+            def to(picked: Picked | None) -> None:
+                if not picked:
+                    return
+                path = self._code_path(picked)
+                codings.delete_coding(self.app.db, self.app.coder, coding.guid)
+                made = codings.add_coding(self.app.db, self.app.coder, self.transcript, path, coding.start,
+                                          coding.end, memo=coding.memo)
+                self._done(Step(added=made, removed=coding))
+
+            self._pick(to, f"Andere code voor: {coding.code_path}")
+
+        self._choose_coding(change, "Welke codering veranderen?")
+
+    def action_undo(self) -> None:
+        self._step(self.undo_steps, self.redo_steps, reverse=True)
+
+    def action_redo(self) -> None:
+        self._step(self.redo_steps, self.undo_steps, reverse=False)
+
+    def _step(self, source: list[Step], target: list[Step], reverse: bool) -> None:
+        if not source:
+            self.notify("Niets om " + ("ongedaan te maken." if reverse else "opnieuw te doen."))
+            return
+        step = source.pop()
+        drop, bring = (step.added, step.removed) if reverse else (step.removed, step.added)
+        if drop:
+            codings.delete_coding(self.app.db, self.app.coder, drop.guid)
+        brought = codings.restore_coding(self.app.db, bring) if bring else None
+        self._done(Step(added=brought, removed=drop), undoing=True)
+        target.append(step)
+
+    # ---------------------------------------------------------------- memos, moving, filtering
+
+    def action_memo(self) -> None:
+        here = self.page.codings_at(self._cursor())
+        if here:
+            def save(memo: str | None, coding=here[0]) -> None:
+                if memo is not None:
+                    codings.set_memo(self.app.db, coding.guid, memo)
+                    self.codings = [c if c.guid != coding.guid else _with_memo(c, memo) for c in self.codings]
+                    self.refresh_page()
+
+            self.app.push_screen(TextPrompt(f"Memo bij {here[0].code_path}", here[0].memo or ""), save)
+            return
+        turn = self._turn()
+        if turn:
+            self.app.push_screen(
+                TextPrompt(f"Memo bij beurt {turn.index}"),
+                lambda memo: memo is not None and codings.set_turn_memo(self.app.db, self.transcript, turn.index, memo))
+
+    def action_transcript_memo(self) -> None:
+        self.app.push_screen(TextPrompt(f"Memo bij {self.transcript}"), lambda memo: memo is not None and
+                             codings.set_transcript_memo(self.app.db, self.transcript, memo))
+
+    def action_next_uncoded(self) -> None:
+        position = self.page.turn_at(self.text.offset(self.text.cursor_location))
+        found = self.page.next_uncoded(position if position is not None else -1)
+        if found is None:
+            self.notify("Geen ongecodeerde respondentbeurt meer na deze.")
+            return
+        self.text.move_to(self.page.body_starts[found])
+
+    def action_search(self) -> None:
+        def find(text: str | None) -> None:
+            if text:
+                self.search_text = text
+                self.action_search_next()
+
+        self.app.push_screen(TextPrompt("Zoeken", self.search_text), find)
+
+    def action_search_next(self) -> None:
+        if not self.search_text:
+            return
+        haystack, needle = self.page.text.casefold(), self.search_text.casefold()
+        start = haystack.find(needle, self.text.offset(self.text.cursor_location) + 1)
+        start = start if start >= 0 else haystack.find(needle)
+        if start < 0:
+            self.notify(f"'{self.search_text}' niet gevonden.")
+            return
+        self.text.move_to(start, start + len(needle))
+
+    def action_filter_speaker(self) -> None:
+        speakers = list(dict.fromkeys(t.speaker for t in self.detail.turns))
+        choices = [("*", "alle sprekers")] + [(s, s) for s in speakers]
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.speaker = None if key == "*" else key
+                self.refresh_page()
+
+        self.app.push_screen(ChoicePicker("Toon alleen", choices), chosen)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def _with_memo(coding: CodingView, memo: str) -> CodingView:
+    return replace(coding, memo=memo or None)
