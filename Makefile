@@ -15,7 +15,8 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## Import the bundled sample study into db/workbench.sqlite, auto-code it, print the report, write it as Word.
+## Import the bundled sample study into db/workbench.sqlite, auto-code it, print the report, write it as
+## Word, then open the coding workbench (in a terminal).
 run: setup
 	$(WB) import $(SAMPLE)
 	$(WB) participants import $(SAMPLE)/participants.csv
@@ -23,6 +24,7 @@ run: setup
 	$(WB) autocode --role respondent
 	$(WB) report frequencies --by programme
 	$(WB) report frequencies --format docx --out reports/frequenties.docx --chart reports/frequenties.png
+	@if [ -t 0 ] && [ -t 1 ]; then $(WB) --coder "$${USER:-coder}"; else echo "(not a terminal: 'make run' in a terminal opens the workbench)"; fi
 
 ## The whole test suite (after a lint for mistakes: unused names, import order, bugbears).
 test: setup

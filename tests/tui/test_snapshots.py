@@ -9,14 +9,13 @@ from workbench.tui.screens.transcript import TranscriptScreen
 async def overview_ready(app, pilot):
     await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries
                    and app.focused is app.screen.query_one("DataTable"))
-    await pilot.pause(0.1)
+    await settle(pilot)
 
 
-def test_overview(app, snap_compare):
-    async def ready(pilot):
-        await overview_ready(app, pilot)
-
-    assert snap_compare(app, terminal_size=(120, 30), run_before=ready)
+async def settle(pilot):
+    """The mouse at the top-left (header, or a dialog's backdrop: no hover style), then the last paint."""
+    await pilot.hover(None, offset=(0, 0))
+    await pilot.pause(0.2)
 
 
 def test_transcript_coding_view(app, snap_compare):
@@ -25,6 +24,7 @@ def test_transcript_coding_view(app, snap_compare):
         app.push_screen(TranscriptScreen("interview-15"))
         await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
         await pilot.press("n")
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=ready)
 
@@ -35,7 +35,7 @@ def test_code_picker_in_80_by_24(app, snap_compare):
         app.push_screen(TranscriptScreen("interview-15"))
         await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
         await pilot.press("n", "t", *"studvert")
-        await pilot.pause(0.2)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
 
@@ -45,6 +45,6 @@ def test_help(app, snap_compare):
         await overview_ready(app, pilot)
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen) and app.screen.query("MarkdownTable"))
-        await pilot.pause(0.3)
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=ready)

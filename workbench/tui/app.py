@@ -31,7 +31,6 @@ class WorkbenchApp(App[None]):
         self.settings = settings or Settings()
 
     def on_mount(self) -> None:
-        self.sub_title = f"coder: {self.coder}"
         if self.settings.theme:
             self.theme = self.settings.theme
         if self.settings.keymap:

@@ -16,10 +16,10 @@ from workbench.core.services import participants, transcripts
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
 from workbench.tui.screens.transcript import TranscriptScreen
 
-COLUMNS = (
-    ("transcript", "transcript"), ("date", "datum"), ("interviewer", "interviewer"),
-    ("respondents", "respondenten"), ("institution", "instelling"), ("programme", "opleiding"),
-    ("turns", "beurten"), ("coded", "gecodeerd"), ("coders", "codeurs"), ("unassigned", "⚠"),
+COLUMNS = (  # key, label, width
+    ("transcript", "transcript", 14), ("date", "datum", 10), ("interviewer", "interviewer", 11),
+    ("respondents", "respondenten", 13), ("institution", "instelling", 24), ("programme", "opleiding", 19),
+    ("turns", "beurten", 7), ("coded", "gecodeerd", 9), ("coders", "codeurs", 14), ("unassigned", "⚠", 4),
 )
 
 
@@ -58,12 +58,13 @@ class OverviewScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        for key, label, width in COLUMNS:
+            table.add_column(label, key=key, width=width)
         self.action_reload()
 
     def on_screen_resume(self) -> None:
-        self.action_reload()
+        if self.summaries:  # back from a transcript: coded shares changed (the first load is on_mount's)
+            self.action_reload()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def action_reload(self) -> None:
@@ -80,15 +81,13 @@ class OverviewScreen(Screen):
         table.clear()
         shown = [s for s in self.summaries if self.programme is None or self.programme in s.programmes]
         table.add_rows([_cells(s) for s in shown])
-        for row_key, summary in zip(list(table.rows), shown):
-            table.rows[row_key].label = summary.name  # not shown; keeps the name with the row
         if self.sorted_by:
             table.sort(self.sorted_by[0], reverse=self.sorted_by[1])
         table.move_cursor(row=min(row, max(len(shown) - 1, 0)))
         table.focus()
         total = sum(s.respondent_turns for s in shown)
         coded = sum(s.coded_respondent_turns for s in shown)
-        self.sub_title = (f"{len(shown)} transcript(en)" + (f" · opleiding {self.programme}" if self.programme else "")
+        self.sub_title = (f"codeur {self.app.coder} · {len(shown)} transcript(en)" + (f" · opleiding {self.programme}" if self.programme else "")
                           + (f" · {coded / total:.0%} van de respondentbeurten gecodeerd" if total else ""))
 
     @on(DataTable.HeaderSelected)

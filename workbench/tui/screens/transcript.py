@@ -75,7 +75,7 @@ class TranscriptScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.transcript
+        self.sub_title = f"{self.transcript} · codeur {self.app.coder}"
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
