@@ -1,8 +1,11 @@
 """What each screen looks like (pytest-textual-snapshot; update with --snapshot-update)."""
 
 from tests.tui.conftest import wait_for
+from workbench.tui.screens.codebook import CodebookScreen
+from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
 
@@ -48,3 +51,39 @@ def test_help(app, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=ready)
+
+
+def test_overview(app, snap_compare):
+    assert snap_compare(app, terminal_size=(140, 36), run_before=lambda pilot: overview_ready(app, pilot))
+
+
+def test_codebook(app, snap_compare):
+    async def ready(pilot):
+        await overview_ready(app, pilot)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(app.screen, CodebookScreen) and app.screen.codes
+                       and app.screen.current is not None)
+        await pilot.press("down", "down")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=ready)
+
+
+def test_frequencies_in_80_by_24(app, snap_compare):
+    async def ready(pilot):
+        await overview_ready(app, pilot)
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
+
+
+def test_quotes(app, snap_compare):
+    async def ready(pilot):
+        await overview_ready(app, pilot)
+        app.push_screen(QuotesScreen("Studenten > Belemmeringen studenten > Studievertraging"))
+        await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 30), run_before=ready)

@@ -180,6 +180,7 @@ class QuoteView:
     start_ms: int | None
     text: str  # anonymised: no names of people or institutions
     coder: str
+    start: int  # offset of the coded span in the transcript text
 
 
 @dataclass(frozen=True)

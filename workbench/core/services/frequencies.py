@@ -107,3 +107,11 @@ def code_document_table(db: Database) -> tuple[list[str], list[str], dict[tuple[
         documents = sorted(session.scalars(select(Transcript.name)))
     counts = {(tree.path(code_id), name): n for code_id, name, n in rows}
     return [tree.path(code_id) for code_id, _ in tree.walk()], documents, counts
+
+
+def code_totals(db: Database) -> dict[str, tuple[int, int]]:
+    """Per code path (with its subcodes): (respondents, quotations) over the whole study."""
+    respondents, quotations = (
+        {row.path: row.count for row in frequencies(db, unit, "none").rows} for unit in ("respondent", "quotation")
+    )
+    return {path: (count, quotations[path]) for path, count in respondents.items()}

@@ -196,3 +196,23 @@ class Progress(ModalScreen[None]):
     def update(self, done: int, total: int, step: str) -> None:
         self.query_one("#bar", ProgressBar).update(total=total, progress=done)
         self.query_one("#step", Label).update(step)
+
+
+class Confirm(ModalScreen[bool]):
+    """Ask before a change to the codebook: y / Enter goes ahead, n / Escape does not."""
+
+    BINDINGS = [Binding("y,enter", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+
+    def __init__(self, question: str, consequence: str = ""):
+        super().__init__()
+        self.question, self.consequence = question, consequence
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.question, classes="dialog-title")
+            if self.consequence:
+                yield Label(self.consequence)
+            yield Label("y / Enter: ja · n / Esc: nee", classes="dialog-hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -13,7 +13,9 @@ from textual.widgets import DataTable, Footer, Header
 
 from workbench.core.dto import TranscriptSummary
 from workbench.core.services import participants, transcripts
+from workbench.tui.screens.codebook import CodebookScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
+from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
 COLUMNS = (  # key, label, width
@@ -37,6 +39,8 @@ class OverviewScreen(Screen):
         Binding("p", "filter_programme", "Programme", id="filter_programme"),
         Binding("a", "assign", "Assign speaker", id="assign"),
         Binding("i", "import", "Import", id="import"),
+        Binding("b", "codebook", "Codebook", id="codebook"),
+        Binding("f", "frequencies", "Frequencies", id="frequencies"),
         Binding("r", "reload", "Reload", id="reload", show=False),
     ]
 
@@ -136,6 +140,12 @@ class OverviewScreen(Screen):
 
         self.app.push_screen(AssignSpeaker(current.name, list(current.unassigned)), save)
 
+    def action_codebook(self) -> None:
+        self.app.push_screen(CodebookScreen())
+
+    def action_frequencies(self) -> None:
+        self.app.push_screen(FrequenciesScreen())
+
     def action_import(self) -> None:
         self.app.push_screen(TextPrompt("Importeer bestanden of map", placeholder="pad/naar/transcripten"),
                              lambda path: path and self._import(Path(path).expanduser()))
@@ -152,4 +162,4 @@ class OverviewScreen(Screen):
             self.app.call_from_thread(progress.dismiss)
         new = sum(o.status == "imported" for o in outcomes)
         self.app.call_from_thread(self.notify, f"{new} nieuw, {len(outcomes) - new} al bekend of dubbel.")
-        self.action_reload()
+        self.app.call_from_thread(self.action_reload)

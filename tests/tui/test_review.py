@@ -1,0 +1,131 @@
+"""The lead researcher's screens through the pilot: codebook changes, frequencies, quotes."""
+
+from tests.tui.conftest import run, wait_for
+from workbench.core.services import codebook, codings, frequencies, quotes, transcripts
+from workbench.tui.screens.codebook import CodebookScreen
+from workbench.tui.screens.dialogs import CodePicker, Confirm, TextPrompt
+from workbench.tui.screens.frequencies import FrequenciesScreen, bar
+from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.screens.quotes import QuotesScreen
+from workbench.tui.screens.transcript import TranscriptScreen
+
+DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
+MONEY = "Studenten > Belemmeringen studenten > Financiële redenen"
+
+
+async def open_codebook(app, pilot, path: str) -> CodebookScreen:
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+    await pilot.press("b")
+    await wait_for(pilot, lambda: isinstance(app.screen, CodebookScreen) and app.screen.codes)
+    screen = app.screen
+    screen._select(path)
+    assert screen.current.path == path
+    return screen
+
+
+def test_merge_two_codes_and_see_the_counts_follow(app):
+    db = app.db
+    before = frequencies.code_totals(db)
+    guids = {q.guid for q in quotes.quotes(db, DELAY)} | {q.guid for q in quotes.quotes(db, MONEY)}
+
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_codebook(app, pilot, MONEY)
+            await pilot.press("m")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"studvert", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.press("y")
+            await wait_for(pilot, lambda: app.screen is screen and MONEY not in screen.totals)
+            assert screen.current.path == DELAY  # the merged code is shown
+            return screen.totals[DELAY]
+
+    respondents, quotations = run(scenario())
+    after = frequencies.code_totals(db)
+    assert (respondents, quotations) == after[DELAY]
+    assert quotations == before[DELAY][1] + before[MONEY][1]  # sample has no span coded with both
+    assert max(before[DELAY][0], before[MONEY][0]) <= respondents <= before[DELAY][0] + before[MONEY][0]
+    assert {q.guid for q in quotes.quotes(db, DELAY)} == guids
+    assert codebook.history(db)[-1].action == "merge"
+
+
+def test_a_change_waits_for_confirmation(app):
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_codebook(app, pilot, DELAY)
+            await pilot.press("r")
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            await pilot.press(*["backspace"] * 20, *"Vertraging", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.press("n")
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert DELAY in {c.path for c in codebook.show_codebook(app.db)}
+            await pilot.press("r")
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            await pilot.press(*["backspace"] * 20, *"Vertraging", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.press("enter")
+            renamed = DELAY.replace("Studievertraging", "Vertraging")
+            await wait_for(pilot, lambda: app.screen is screen and renamed in screen.totals)
+            assert screen.current.path == renamed
+
+    run(scenario())
+
+
+def test_drill_down_from_a_frequency_cell_to_the_quote_in_its_transcript(app):
+    async def scenario():
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            screen = app.screen
+            table = screen.query_one("DataTable")
+            row, column = screen.paths.index(DELAY), 2 + screen.report.groups.index("pabo")
+            table.move_cursor(row=row, column=column)
+            count = next(r.count for r in screen.report.rows if r.path == DELAY and r.group == "pabo")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
+            found = app.screen
+            assert found.programme == "pabo" and found.code_path == DELAY
+            assert len({q.respondent for q in found.shown}) == count  # the cell counts respondents
+            assert all("pabo" in q.programmes for q in found.shown)
+            found.query_one("DataTable").move_cursor(row=len(found.shown) - 1)
+            quote = found.shown[-1]
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
+            coding = app.screen
+            assert coding.transcript == quote.transcript and coding._cursor() == quote.start
+            await pilot.press("escape", "escape")
+            await wait_for(pilot, lambda: app.screen is screen)
+            await pilot.press("u")
+            await wait_for(pilot, lambda: screen.report.unit == "institution")
+
+    run(scenario())
+
+
+def test_quotes_filter_by_coder(app):
+    turn = next(t for t in transcripts.show_transcript(app.db, "interview-03").turns if t.role == "respondent")
+    codings.add_coding(app.db, "bea", "interview-03", DELAY, turn.start, turn.end)
+
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.push_screen(QuotesScreen(DELAY))
+            await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
+            screen = app.screen
+            everyone = len(screen.shown)
+            await pilot.press("c")
+            await wait_for(pilot, lambda: app.screen is not screen)
+            app.screen.dismiss("bea")
+            await wait_for(pilot, lambda: screen.coder == "bea")
+            assert [q.coder for q in screen.shown] == ["bea"] and everyone > 1
+
+    run(scenario())
+
+
+def test_bars_grow_in_eighths():
+    assert bar(0, 10, 4) == "    "
+    assert bar(10, 10, 4) == "████"
+    assert bar(5, 10, 4) == "██  "
+    assert bar(1, 16, 2) == "▏ "  # one eighth of a character
+    assert bar(3, 0, 3) == "   "

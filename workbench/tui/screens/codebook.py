@@ -1,0 +1,249 @@
+"""The codebook: the code tree with counts; rename, move, merge, split, recolour, all confirmed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Static, Tree
+
+from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.dto import CodebookChangeView, CodeView
+from workbench.core.services import codebook, frequencies
+from workbench.tui.page import code_colours
+from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
+from workbench.tui.screens.quotes import QuotesScreen
+
+TOP = "(bovenste niveau)"
+
+
+def _label(code: CodeView, colour: str, totals: tuple[int, int]) -> str:
+    respondents, quotations = totals
+    return f"[{colour}]■[/] {escape(code.name)} [dim]({respondents} · {quotations})[/dim]"
+
+
+class CodebookScreen(Screen):
+    """Codebook: code tree with respondents and quotations"""
+
+    BINDINGS = [
+        Binding("r", "rename", "Rename", id="rename"),
+        Binding("v", "move", "Move", id="move"),
+        Binding("m", "merge", "Merge", id="merge"),
+        Binding("s", "split", "Split", id="split"),
+        Binding("k", "recolour", "Colour", id="recolour"),
+        Binding("d", "describe", "Description", id="describe", show=False),
+        Binding("o", "quotes", "Quotes", id="quotes"),
+        Binding("h", "history", "History", id="history"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, codes: list[CodeView], totals: dict[str, tuple[int, int]]):
+            super().__init__()
+            self.codes, self.totals = codes, totals
+
+    def __init__(self):
+        super().__init__()
+        self.codes: list[CodeView] = []
+        self.totals: dict[str, tuple[int, int]] = {}
+        self.select_path: str | None = None  # the code to show after a reload
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield Tree("Codeboek", id="codes")
+            yield Static("Laden…", id="side")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"codeur {self.app.coder} · per code (respondenten · citaten), met subcodes"
+        self.query_one(Tree).show_root = False
+        self.reload()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def reload(self) -> None:
+        self.post_message(self.Loaded(codebook.show_codebook(self.app.db), frequencies.code_totals(self.app.db)))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.codes, self.totals = message.codes, message.totals
+        tree = self.query_one(Tree)
+        selected = self.select_path or (self.current.path if self.current else None)
+        tree.clear()
+        colours = code_colours({c.path: c.colour for c in self.codes})
+        parents = {0: tree.root}
+        for code, after in zip(self.codes, [*self.codes[1:], None]):
+            label = _label(code, colours[code.path], self.totals.get(code.path, (0, 0)))
+            if after is not None and after.depth > code.depth:
+                parents[code.depth + 1] = parents[code.depth].add(label, data=code, expand=True)
+            else:
+                parents[code.depth].add_leaf(label, data=code)
+        tree.root.expand_all()
+        self.call_after_refresh(self._select, selected)
+        tree.focus()
+
+    def _select(self, path: str | None) -> None:
+        tree = self.query_one(Tree)
+        tree.cursor_line = 0
+        for line in range(tree.last_line + 1):
+            node = tree.get_node_at_line(line)
+            if node is not None and node.data and node.data.path == path:
+                tree.move_cursor(node)
+                break
+        self.select_path = None
+        self._side()
+
+    @property
+    def current(self) -> CodeView | None:
+        node = self.query_one(Tree).cursor_node
+        return node.data if node is not None else None
+
+    @on(Tree.NodeHighlighted)
+    def _side(self) -> None:
+        code = self.current
+        if code is None:
+            return
+        respondents, quotations = self.totals.get(code.path, (0, 0))
+        lines = [f"[b]{escape(code.path)}[/b]", "", escape(code.description) or "[dim]geen beschrijving[/dim]", "",
+                 f"respondenten: {respondents}", f"citaten: {quotations}", f"eigen coderingen: {code.codings}",
+                 f"kleur: {code.colour or 'van de bovenliggende code'}"]
+        if code.keywords:
+            lines += ["", "[b]trefwoorden[/b]", escape(", ".join(code.keywords))]
+        if not code.codable:
+            lines += ["", "[dim]groepeert alleen codes[/dim]"]
+        self.query_one("#side", Static).update("\n".join(lines))
+
+    # ---------------------------------------------------------------- changes, each confirmed
+
+    def _change(self, question: str, consequence: str, change: Callable[[], object], show: str | None = None) -> None:
+        """Ask, then make the change in a worker and reload, showing the code at show (or the path change gave)."""
+        self.app.push_screen(Confirm(question, consequence), lambda yes: yes and self._run(change, show))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="change")
+    def _run(self, change: Callable[[], object], show: str | None) -> None:
+        result = change()
+        self.select_path = result if isinstance(result, str) else show
+        self.app.call_from_thread(self.notify, "Codeboek bijgewerkt; de wijziging staat in de geschiedenis.")
+        self.app.call_from_thread(self.reload)
+
+    def _with_code(self) -> CodeView | None:
+        if self.current is None:
+            self.notify("Kies eerst een code.")
+        return self.current
+
+    def _others(self, code: CodeView) -> list[str]:
+        return [c.path for c in self.codes if c.path != code.path
+                and not c.path.startswith(code.path + PATH_SEPARATOR)]
+
+    def action_rename(self) -> None:
+        code = self._with_code()
+        if code:
+            self.app.push_screen(TextPrompt(f"Nieuwe naam voor {code.path}", code.name), lambda name: name and self._change(
+                f"'{code.name}' hernoemen tot '{name}'?", "Alle coderingen blijven bij de code.",
+                lambda: codebook.rename_code(self.app.db, code.path, name, self.app.coder)))
+
+    def action_move(self) -> None:
+        code = self._with_code()
+        if not code:
+            return
+
+        def to(picked: Picked | None) -> None:
+            if picked and not picked.create:
+                parent = None if picked.path == TOP else picked.path
+                self._change(f"'{code.name}' verplaatsen naar {picked.path}?",
+                             "De code neemt haar subcodes en coderingen mee.",
+                             lambda: codebook.move_code(self.app.db, code.path, parent, self.app.coder))
+
+        self.app.push_screen(CodePicker([TOP, *self._others(code)], [], f"Verplaats {code.path} naar"), to)
+
+    def action_merge(self) -> None:
+        code = self._with_code()
+        if not code:
+            return
+
+        def into(picked: Picked | None) -> None:
+            if picked and not picked.create:
+                respondents, quotations = self.totals.get(code.path, (0, 0))
+                self._change(f"'{code.path}' samenvoegen met '{picked.path}'?",
+                             f"{quotations} citaten van {respondents} respondenten gaan naar '{picked.path}'; "
+                             f"'{code.name}' verdwijnt.",
+                             lambda: codebook.merge_codes(self.app.db, code.path, picked.path, self.app.coder),
+                             picked.path)
+
+        self.app.push_screen(CodePicker(self._others(code), [], f"Voeg {code.path} samen met"), into)
+
+    def action_split(self) -> None:
+        code = self._with_code()
+        if not code:
+            return
+
+        def with_pattern(new_path: str, pattern: str | None) -> None:
+            if pattern:
+                self._change(f"Uit '{code.name}' de citaten die '{pattern}' bevatten naar '{new_path}'?",
+                             "De andere coderingen blijven; de nieuwe code wordt zo nodig gemaakt.",
+                             lambda: codebook.split_code(self.app.db, code.path, new_path, self.app.coder,
+                                                         pattern=pattern), new_path)
+
+        self.app.push_screen(
+            TextPrompt(f"Splits {code.path}: pad van de nieuwe code", code.path + PATH_SEPARATOR),
+            lambda new_path: new_path and self.app.push_screen(
+                TextPrompt("Welke citaten gaan mee? (reguliere expressie)"),
+                lambda pattern: with_pattern(new_path.strip(), pattern)))
+
+    def action_recolour(self) -> None:
+        code = self._with_code()
+        if code:
+            self.app.push_screen(TextPrompt(f"Kleur voor {code.path} (#rrggbb)", code.colour or ""),
+                                 lambda colour: colour and self._change(
+                                     f"'{code.name}' de kleur {colour} geven?", "",
+                                     lambda: codebook.update_code(self.app.db, code.path, self.app.coder,
+                                                                  colour=colour), code.path))
+
+    def action_describe(self) -> None:
+        code = self._with_code()
+        if code:
+            self.app.push_screen(TextPrompt(f"Beschrijving van {code.path}", code.description),
+                                 lambda text: text is not None and self._change(
+                                     f"De beschrijving van '{code.name}' vervangen?", "",
+                                     lambda: codebook.update_code(self.app.db, code.path, self.app.coder,
+                                                                  description=text), code.path))
+
+    def action_quotes(self) -> None:
+        code = self._with_code()
+        if code:
+            self.app.push_screen(QuotesScreen(code.path))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history")
+    def action_history(self) -> None:
+        changes = codebook.history(self.app.db)
+        self.app.call_from_thread(self.app.push_screen, HistoryScreen(changes))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+class HistoryScreen(ModalScreen[None]):
+    """Every change to the codebook: when, who, what."""
+
+    BINDINGS = [Binding("escape,q,h", "dismiss", "Close")]
+
+    def __init__(self, changes: list[CodebookChangeView]):
+        super().__init__()
+        self.changes = changes
+
+    def compose(self) -> ComposeResult:
+        yield DataTable(classes="dialog wide", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("wanneer", "wie", "wat", "details")
+        for change in reversed(self.changes):
+            detail = ", ".join(f"{k}={v}" for k, v in change.detail.items() if not k.endswith("guid"))
+            table.add_row(f"{change.at:%Y-%m-%d %H:%M}", change.coder, change.action, detail)
+        table.focus()

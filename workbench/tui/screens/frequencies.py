@@ -1,0 +1,102 @@
+"""Code x programme: how many respondents (institutions, quotations) per code; drill down to quotes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from workbench.core.counting import TOTAL
+from workbench.core.dto import FrequencyReport
+from workbench.core.services import frequencies
+from workbench.tui.screens.quotes import QuotesScreen
+
+UNITS = ("respondent", "institution", "quotation")
+UNIT_NAMES = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten"}
+BLOCKS = " ▏▎▍▌▋▊▉█"
+BAR = 16
+
+
+def bar(count: int, largest: int, width: int = BAR) -> str:
+    """A horizontal bar in eighths of a character, count relative to largest."""
+    eighths = round(8 * width * count / largest) if largest else 0
+    full, part = divmod(eighths, 8)
+    return ("█" * full + (BLOCKS[part] if part else "")).ljust(width)
+
+
+class FrequenciesScreen(Screen):
+    """Frequencies: code x programme"""
+
+    BINDINGS = [
+        Binding("u", "next_unit", "Unit", id="next_unit"),
+        Binding("enter", "drill_down", "Quotes", id="drill_down", show=False),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, report: FrequencyReport):
+            super().__init__()
+            self.report = report
+
+    def __init__(self, unit: str = "respondent"):
+        super().__init__()
+        self.unit = unit
+        self.report: FrequencyReport | None = None
+        self.paths: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="frequencies", cursor_type="cell", zebra_stripes=True, fixed_columns=2)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        self.post_message(self.Loaded(frequencies.frequencies(self.app.db, self.unit, "programme")))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.report = report = message.report
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_column("code", key="code", width=34)
+        table.add_column(f"totaal N={report.sizes.get(TOTAL, 0)}", key=TOTAL, width=BAR + 5)
+        for group in report.groups:
+            table.add_column(f"{group} N={report.sizes[group]}", key=group)
+        cells = {(row.path, row.group): row.count for row in report.rows}
+        rows = [row for row in report.rows if row.group == TOTAL]
+        largest = max((row.count for row in rows), default=0)
+        self.paths = [row.path for row in rows]
+        table.add_rows([(Text("  " * row.depth + row.code), f"{bar(row.count, largest)}{row.count:>4}",
+                         *(Text(str(cells.get((row.path, g)) or ""), justify="right") for g in report.groups))
+                        for row in rows])
+        self.sub_title = " · ".join((f"eenheid: {UNIT_NAMES[report.unit]} (u wisselt)", *report.notes))
+        table.focus()
+
+    def action_next_unit(self) -> None:
+        self.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]
+        self.load()
+
+    def cell(self) -> tuple[str, str | None] | None:
+        """The code path and programme (None: all) under the cursor."""
+        table = self.query_one(DataTable)
+        if not self.paths:
+            return None
+        row, column = table.cursor_coordinate
+        group = self.report.groups[column - 2] if column >= 2 else None
+        return self.paths[row], group
+
+    @on(DataTable.CellSelected)
+    def action_drill_down(self) -> None:
+        chosen = self.cell()
+        if chosen:
+            self.app.push_screen(QuotesScreen(*chosen))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,111 @@
+"""All coded segments of a code, filterable by programme and coder; open one in its transcript."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.core.dto import QuoteView
+from workbench.core.services import quotes
+from workbench.transcripts.clock import format_clock
+from workbench.tui.screens.dialogs import ChoicePicker
+from workbench.tui.screens.transcript import TranscriptScreen
+
+
+class QuotesScreen(Screen):
+    """Quotes of one code"""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open in transcript", id="open_quote", show=False),
+        Binding("p", "filter_programme", "Programme", id="quotes_programme"),
+        Binding("c", "filter_coder", "Coder", id="quotes_coder"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, found: list[QuoteView]):
+            super().__init__()
+            self.found = found
+
+    def __init__(self, code_path: str, programme: str | None = None):
+        super().__init__()
+        self.code_path, self.programme, self.coder = code_path, programme, None
+        self.found: list[QuoteView] | None = None
+        self.shown: list[QuoteView] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="quotes", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="quote")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in (("respondent", 10), ("opleiding", 18), ("transcript", 13), ("tijd", 8),
+                             ("codeur", 8), ("citaat", None)):
+            table.add_column(label, width=width)
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        self.post_message(self.Loaded(quotes.quotes(self.app.db, self.code_path)))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.found = message.found
+        self._fill()
+
+    def _fill(self) -> None:
+        self.shown = [q for q in self.found if (self.programme is None or self.programme in q.programmes)
+                      and (self.coder is None or q.coder == self.coder)]
+        table = self.query_one(DataTable)
+        table.clear()
+        table.add_rows([(q.respondent, ", ".join(q.programmes), q.transcript,
+                         format_clock(q.start_ms) if q.start_ms is not None else "", q.coder,
+                         " ".join(q.text.split())[:200]) for q in self.shown])
+        respondents = len({q.respondent for q in self.shown})
+        filters = [f for f in (self.programme, self.coder and f"codeur {self.coder}") if f]
+        self.sub_title = (f"{self.code_path} · {len(self.shown)} citaten van {respondents} respondenten"
+                          + "".join(f" · {f}" for f in filters))
+        table.focus()
+        self._show_quote()
+
+    @on(DataTable.RowHighlighted)
+    def _show_quote(self) -> None:
+        quote = self._current()
+        self.query_one("#quote", Static).update(
+            f"[b]{escape(quote.respondent)}[/b] · {escape(quote.transcript)}\n{escape(quote.text)}" if quote else "")
+
+    def _current(self) -> QuoteView | None:
+        table = self.query_one(DataTable)
+        return self.shown[table.cursor_row] if self.shown and 0 <= table.cursor_row < len(self.shown) else None
+
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        quote = self._current()
+        if quote:
+            self.app.push_screen(TranscriptScreen(quote.transcript, at=quote.start))
+
+    def _filter(self, title: str, values: set[str], attribute: str) -> None:
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                setattr(self, attribute, None if key == "*" else key)
+                self._fill()
+
+        self.app.push_screen(ChoicePicker(title, [("*", "alle")] + [(v, v) for v in sorted(values)]), chosen)
+
+    def action_filter_programme(self) -> None:
+        if self.found is not None:
+            self._filter("Opleiding", {p for q in self.found for p in q.programmes}, "programme")
+
+    def action_filter_coder(self) -> None:
+        if self.found is not None:
+            self._filter("Codeur", {q.coder for q in self.found}, "coder")
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
