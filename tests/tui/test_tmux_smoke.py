@@ -1,0 +1,59 @@
+"""The real `workbench` command in a real terminal (tmux): open a transcript, code a turn by keys."""
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from workbench.core.services import codings, transcripts
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
+WORKBENCH = Path(sys.executable).parent / "workbench"
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+def screen_shows(session: str, text: str, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = tmux("capture-pane", "-p", "-t", session)
+        if text in shown:
+            return shown
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{shown}")
+
+
+def test_code_a_turn_with_keystrokes_in_tmux(sample_db, tmp_path):
+    session = f"wb-{uuid.uuid4().hex[:8]}"
+    path = sample_db.engine.url.database
+    sample_db.close()
+    command = f"TERM=xterm-256color {WORKBENCH} --db {path} --coder tessa"
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    try:
+        screen_shows(session, "interview-01")
+        tmux("send-keys", "-t", session, "Enter")
+        screen_shows(session, "Beurt")  # the side panel of the transcript view
+        tmux("send-keys", "-t", session, "n")
+        time.sleep(0.3)
+        tmux("send-keys", "-t", session, "t")
+        screen_shows(session, "Code beurt")
+        tmux("send-keys", "-t", session, "-l", "studvert")
+        screen_shows(session, "Studievertraging")
+        tmux("send-keys", "-t", session, "Enter")
+        deadline = time.monotonic() + 20
+        mine = []
+        while not mine and time.monotonic() < deadline:
+            mine = [c for c in codings.list_codings(sample_db, transcript="interview-01") if c.coder == "tessa"]
+            time.sleep(0.2)
+        assert [c.code_path for c in mine] == ["Studenten > Belemmeringen studenten > Studievertraging"]
+        turns = transcripts.show_transcript(sample_db, "interview-01").turns
+        assert [t.role for t in turns if (t.start, t.end) == (mine[0].start, mine[0].end)] == ["respondent"]
+        tmux("send-keys", "-t", session, "C-q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
