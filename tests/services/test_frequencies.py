@@ -1,14 +1,20 @@
 """Frequencies from the database, counted the study's way."""
 
 import json
+import random
 
 import pytest
+from sqlalchemy import select
 
+from bench.corpus import add_random_codings
 from tests.conftest import CODEBOOK, SAMPLE
+from workbench.core import counting
 from workbench.core.codebook_file import read_codebook
 from workbench.core.matching import Matcher, TextIndex
+from workbench.core.models import CodingTurn, Speaker
 from workbench.core.services import autocode, codebook, participants, transcripts
-from workbench.core.services.frequencies import frequencies
+from workbench.core.services.frequencies import _respondents, frequencies
+from workbench.core.services.lookup import CodeTree
 from workbench.sample.banks import POINTS
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
@@ -72,3 +78,21 @@ def test_the_sample_study_finds_every_planned_point_whose_wording_has_a_keyword(
         assert found >= len(planned), path
         checked += 1
     assert checked >= 20
+
+
+def test_the_indexed_query_counts_what_every_coding_row_says(sample_db):
+    """The respondent unit reads (code, speaker) pairs by index seeks; the quotation unit reads every
+    coding's rows. Both must agree with the pure rule fed with all rows, for every unit and grouping."""
+    add_random_codings(sample_db, 3000, random.Random(5))
+    with sample_db.read() as session:
+        tree, respondents = CodeTree(session), _respondents(session)
+        speaker_of = dict(session.execute(select(Speaker.id, Speaker.participant_id)).all())
+        rows = session.execute(select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id)).all()
+    occurrences = [counting.Occurrence(code, speaker_of[speaker], coding) for code, speaker, coding in rows
+                   if speaker_of[speaker] in respondents]
+    for unit in counting.Unit:
+        for by in counting.GroupBy:
+            expected = counting.count(tree.parents(), occurrences, respondents, unit, by)
+            report = frequencies(sample_db, unit.value, by.value)
+            got = {(tree.get(r.path), r.group): r.count for r in report.rows if r.count}
+            assert got == {key: n for key, n in expected.items() if n}, (unit, by)

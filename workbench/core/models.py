@@ -193,7 +193,10 @@ class CodingTurn(Base):
     """Which turns a coding overlaps; code and speaker copied for fast counting."""
 
     __tablename__ = "coding_turn"
-    __table_args__ = (Index("ix_coding_turn_code_speaker", "code_id", "speaker_id"),)
+    __table_args__ = (
+        Index("ix_coding_turn_code_speaker", "code_id", "speaker_id"),
+        Index("ix_coding_turn_speaker_coding", "speaker_id", "coding_id"),
+    )
     coding_id: Mapped[int] = mapped_column(
         ForeignKey("coding.id", ondelete="CASCADE"), primary_key=True
     )

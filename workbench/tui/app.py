@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -11,7 +12,6 @@ from textual.worker import Worker, WorkerState
 
 from workbench.config import Settings
 from workbench.core.db import Database
-from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.overview import OverviewScreen
 
 
@@ -37,7 +37,17 @@ class WorkbenchApp(App[None]):
             self.set_keymap(self.settings.keymap)
         self.push_screen(OverviewScreen())
 
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def open_transcript(self, name: str, at: int | None = None) -> None:
+        """Read the transcript in a worker (the screen is idle meanwhile), then open the coding view on it."""
+        from workbench.tui.screens.transcript import TranscriptScreen, load_transcript  # on first use: fast start
+
+        data = load_transcript(self.db, name)
+        self.call_from_thread(self.push_screen, TranscriptScreen(data, at))
+
     def action_help(self) -> None:
+        from workbench.tui.screens.help import HelpScreen  # on first use: Markdown is slow to import
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import distinct, exists, func, literal, select, true
 
 from workbench.core import counting
 from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit
 from workbench.core.db import Database
 from workbench.core.dto import FrequencyReport, FrequencyRow
 from workbench.core.models import (
+    Code,
     Coding,
     CodingTurn,
     Institution,
@@ -43,18 +44,21 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme") -
             pairs = session.execute(
                 select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id).distinct()
             ).all()
-        else:
-            inner = select(CodingTurn.code_id, CodingTurn.speaker_id).distinct().subquery()
-            pairs = ((code, speaker, 0) for code, speaker in session.execute(select(inner)).all())
+        else:  # one index seek per (code, respondent speaker): cost grows with codes x speakers, not codings
+            coded = exists().where(CodingTurn.code_id == Code.id, CodingTurn.speaker_id == Speaker.id)
+            pairs = session.execute(
+                select(Code.id, Speaker.id, literal(0)).select_from(Code).join(Speaker, true())
+                .where(Speaker.participant_id.is_not(None), coded)
+            ).all()
         occurrences = [
             Occurrence(code_id, speaker_of[speaker_id], coding_id)
             for code_id, speaker_id, coding_id in pairs
             if speaker_id in speaker_of
         ]
-        uncounted = session.scalar(
-            select(func.count(distinct(CodingTurn.coding_id)))
-            .join(Speaker, CodingTurn.speaker_id == Speaker.id)
-            .where(Speaker.participant_id.is_(None))
+        uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
+            select(func.count(distinct(CodingTurn.coding_id))).where(
+                CodingTurn.speaker_id.in_(select(Speaker.id).where(Speaker.participant_id.is_(None)))
+            )
         )
     counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
     sizes = counting.group_sizes(respondents.values(), unit_, by_)

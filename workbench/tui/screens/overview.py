@@ -12,11 +12,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from workbench.core.dto import TranscriptSummary
-from workbench.core.services import participants, transcripts
-from workbench.tui.screens.codebook import CodebookScreen
+from workbench.core.services import transcripts
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
-from workbench.tui.screens.frequencies import FrequenciesScreen
-from workbench.tui.screens.transcript import TranscriptScreen
 
 COLUMNS = (  # key, label, width
     ("transcript", "transcript", 14), ("date", "datum", 10), ("interviewer", "interviewer", 11),
@@ -112,7 +109,7 @@ class OverviewScreen(Screen):
     def action_open(self) -> None:
         current = self._current()
         if current:
-            self.app.push_screen(TranscriptScreen(current.name))
+            self.app.open_transcript(current.name)
 
     def action_filter_programme(self) -> None:
         programmes = sorted({p for s in self.summaries for p in s.programmes})
@@ -132,6 +129,8 @@ class OverviewScreen(Screen):
             return
 
         def save(answer: Assignment | None) -> None:
+            from workbench.core.services import participants
+
             if answer:
                 participants.assign_speaker(self.app.db, None if answer.everywhere else current.name, answer.label,
                                             answer.pseudonym, answer.role, answer.institution, answer.programmes)
@@ -140,10 +139,16 @@ class OverviewScreen(Screen):
 
         self.app.push_screen(AssignSpeaker(current.name, list(current.unassigned)), save)
 
+    # the other screens are imported on first use, for a fast start
+
     def action_codebook(self) -> None:
+        from workbench.tui.screens.codebook import CodebookScreen
+
         self.app.push_screen(CodebookScreen())
 
     def action_frequencies(self) -> None:
+        from workbench.tui.screens.frequencies import FrequenciesScreen
+
         self.app.push_screen(FrequenciesScreen())
 
     def action_import(self) -> None:

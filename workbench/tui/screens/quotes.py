@@ -14,7 +14,6 @@ from workbench.core.dto import QuoteView
 from workbench.core.services import quotes
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.dialogs import ChoicePicker
-from workbench.tui.screens.transcript import TranscriptScreen
 
 
 class QuotesScreen(Screen):
@@ -89,7 +88,7 @@ class QuotesScreen(Screen):
     def action_open(self) -> None:
         quote = self._current()
         if quote:
-            self.app.push_screen(TranscriptScreen(quote.transcript, at=quote.start))
+            self.app.open_transcript(quote.transcript, at=quote.start)
 
     def _filter(self, title: str, values: set[str], attribute: str) -> None:
         def chosen(key: str | None) -> None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
+from workbench.core.db import Database
 from workbench.core.dto import CodingView, TranscriptDetail
 from workbench.core.services import codebook, codings, transcripts
 from workbench.tui.page import TranscriptPage, code_colours
@@ -25,6 +26,25 @@ class Step:
 
     added: CodingView | None = None
     removed: CodingView | None = None
+
+
+FIRST_TURNS = 40  # shown in the first paint; a screen holds far fewer
+
+
+@dataclass(frozen=True)
+class TranscriptData:
+    """Everything the coding view needs, read in a worker before the screen opens."""
+
+    detail: TranscriptDetail
+    codings: tuple[CodingView, ...]
+    colours: dict[str, str]
+    paths: tuple[str, ...]
+
+
+def load_transcript(db: Database, name: str) -> TranscriptData:
+    book = codebook.show_codebook(db)
+    return TranscriptData(transcripts.show_transcript(db, name), tuple(codings.list_codings(db, transcript=name)),
+                          code_colours({c.path: c.colour for c in book}), tuple(c.path for c in book if c.codable))
 
 
 class TranscriptScreen(Screen):
@@ -47,20 +67,13 @@ class TranscriptScreen(Screen):
         Binding("escape", "back", "Back", id="back"),
     ]
 
-    class Loaded(Message):
-        def __init__(self, detail: TranscriptDetail, codings: list[CodingView], colours: dict[str, str],
-                     paths: list[str]):
-            super().__init__()
-            self.detail, self.codings, self.colours, self.paths = detail, codings, colours, paths
-
-    def __init__(self, name: str, at: int | None = None):
+    def __init__(self, data: TranscriptData, at: int | None = None):
         super().__init__()
-        self.transcript = name
+        self.transcript = data.detail.summary.name
         self.at = at  # canonical offset to show first
-        self.detail: TranscriptDetail | None = None
-        self.codings: list[CodingView] = []
-        self.colours: dict[str, str] = {}
-        self.paths: list[str] = []
+        self.detail = data.detail
+        self.codings = list(data.codings)
+        self.colours, self.paths = dict(data.colours), list(data.paths)
         self.speaker: str | None = None
         self.page: TranscriptPage | None = None
         self.undo_steps: list[Step] = []
@@ -71,37 +84,33 @@ class TranscriptScreen(Screen):
         yield Header()
         with Horizontal():
             yield CodedText(id="text")
-            yield Static("Laden…", id="side")
+            yield Static("", id="side")
         yield Footer()
 
     def on_mount(self) -> None:
+        """Paint the turns around the place to show at once; the whole transcript right after."""
         self.sub_title = f"{self.transcript} · codeur {self.app.coder}"
-        self.load()
-
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def load(self) -> None:
-        db = self.app.db
-        detail = transcripts.show_transcript(db, self.transcript)
-        found = codings.list_codings(db, transcript=self.transcript)
-        book = codebook.show_codebook(db)
-        self.post_message(self.Loaded(detail, found, code_colours({c.path: c.colour for c in book}),
-                                      [c.path for c in book if c.codable]))
-
-    @on(Loaded)
-    def _loaded(self, message: Loaded) -> None:
-        self.detail, self.codings = message.detail, message.codings
-        self.colours, self.paths = message.colours, message.paths
-        self.refresh_page()
-        if self.at is not None and self.page:
+        turns = self.detail.turns
+        first = bisect.bisect_right([t.start for t in turns], self.at) - 1 if self.at is not None else 0
+        self.refresh_page(turns[max(first - 5, 0) : first + FIRST_TURNS])
+        if self.at is not None:
             self.text.move_to(self.page.to_display(self.at))
+        self.call_after_refresh(self._whole)
+
+    def _whole(self) -> None:
+        here = self._cursor() if self.at is not None else None  # where the coder is, as a text offset
+        self.refresh_page()
+        if here is not None:
+            self.text.move_to(self.page.to_display(here))
         self.text.focus()
 
     @property
     def text(self) -> CodedText:
         return self.query_one("#text", CodedText)
 
-    def refresh_page(self) -> None:
-        turns = [t for t in self.detail.turns if self.speaker is None or t.speaker == self.speaker]
+    def refresh_page(self, turns=None) -> None:
+        if turns is None:
+            turns = [t for t in self.detail.turns if self.speaker is None or t.speaker == self.speaker]
         self.page = TranscriptPage(turns, self.codings, self.colours)
         self.text.show(self.page)
         self._side()

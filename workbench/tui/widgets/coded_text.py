@@ -11,6 +11,7 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from workbench.tui.page import TranscriptPage
+from workbench.tui.widgets.fast_document import speed_up
 
 
 class CodedText(TextArea):
@@ -32,6 +33,7 @@ class CodedText(TextArea):
                 self._replace_changed_lines(old.text, page.text)
             else:
                 self.load_text(page.text)
+                speed_up(self)
             self.cursor_location = cursor
         self.restyle(page)
 

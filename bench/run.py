@@ -1,0 +1,103 @@
+"""The workbench benchmark: one table of figures (median of N runs, min-max, peak memory), also as JSON.
+
+    python bench/run.py                 # every step at the issue's sizes (minutes; corpora cached)
+    python bench/run.py --quick         # small sizes only, for a smoke run
+    python bench/run.py --only tui      # steps whose name starts with 'tui'
+
+Each step runs in its own Python process (so its peak memory is its own); figures go to
+bench/results/latest.json (the previous file is kept as previous.json for comparison).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+# name, goal in seconds (None: no goal), step arguments; --quick keeps the ones marked quick
+STEPS = [
+    ("import 30x12000 (ratio)", 1.5, ["import", "30", "12000"], True),
+    ("import 300x12000 (ratio)", 1.5, ["import", "300", "12000"], False),
+    ("frequencies 10k codings", 0.3, ["frequencies", "10000"], True),
+    ("frequencies 100k codings", 0.3, ["frequencies", "100000"], False),
+    ("frequencies 1M codings", 0.3, ["frequencies", "1000000"], False),
+    ("quotation counts 1M codings", None, ["frequencies", "1000000", "quotation"], False),
+    ("tui cold start to first paint", 1.0, ["tui_start"], True),
+    ("tui open 15,000 words: first paint", 0.3, ["tui_open", "paint"], True),
+    ("tui open 15,000 words: all turns", None, ["tui_open", "whole"], True),
+    ("tui apply a code", 0.05, ["tui_apply"], True),
+    ("tui overview 1,000 transcripts: rows shown", None, ["tui_overview", "1000"], False),
+    ("tui overview 1,000 transcripts: page down", 0.05, ["tui_overview_keys", "1000"], False),
+]
+
+
+def run_step(args: list[str], runs: int) -> dict:
+    """Prepare the step's data in one child process, then measure in another: one JSON line back."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for count in (0, runs):
+        child = subprocess.run([sys.executable, "-m", "bench.steps", str(count), *args], cwd=ROOT, env=env,
+                               capture_output=True, text=True)
+        if child.returncode:
+            raise SystemExit(f"bench step {' '.join(args)} failed:\n{child.stderr[-3000:]}")
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def row(name: str, goal: float | None, result: dict) -> dict:
+    times = result["times"]
+    median = statistics.median(times)
+    met = None if goal is None else median <= goal
+    return dict(step=name, median=median, min=min(times), max=max(times), runs=len(times), unit=result["unit"],
+                goal=goal, met=met, peak_mb=result["peak_mb"], note=result.get("note", ""))
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| step | median | min–max | goal | peak memory | note |", "| --- | ---: | ---: | --- | ---: | --- |"]
+    for r in rows:
+        unit = r["unit"]
+        fmt = (lambda v: f"{v:.2f}x") if unit == "ratio" else (lambda v: f"{v * 1000:.0f} ms" if v < 1 else f"{v:.2f} s")
+        goal = "" if r["goal"] is None else f"≤ {fmt(r['goal'])} {'met' if r['met'] else 'NOT met'}"
+        lines.append(f"| {r['step']} | {fmt(r['median'])} | {fmt(r['min'])}–{fmt(r['max'])} | {goal} "
+                     f"| {r['peak_mb']:.0f} MB | {r['note']} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="only the small sizes")
+    parser.add_argument("--only", default="", help="steps whose name starts with this")
+    args = parser.parse_args()
+    rows = []
+    for name, goal, step, quick in STEPS:
+        if (args.quick and not quick) or not name.startswith(args.only):
+            continue
+        started = time.perf_counter()
+        rows.append(row(name, goal, run_step(step, args.runs)))
+        print(f"{name}: {rows[-1]['median']:.3f} ({time.perf_counter() - started:.0f} s with set-up)", file=sys.stderr)
+    report = dict(machine=machine(), date=time.strftime("%Y-%m-%d"), runs=args.runs, rows=rows)
+    print(f"{report['machine']}; median of {args.runs} runs\n")
+    print(table(rows))
+    RESULTS.mkdir(exist_ok=True)
+    latest = RESULTS / "latest.json"
+    if latest.exists():
+        latest.replace(RESULTS / "previous.json")
+    latest.write_text(json.dumps(report, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,264 @@
+"""One benchmark step per process: `python -m bench.steps RUNS STEP [ARGS]` prints one JSON line.
+
+RUNS 0 only prepares the step's data (corpus, database), so that set-up is neither timed nor in
+the step's peak memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.corpus import CACHE, ROOT, corpus, study
+from bench.paint import paint_clock
+
+SAMPLE = ROOT / "transcripts" / "sample-study"
+BIG = "interview-20"  # the sample's 15,490-word transcript
+CODE = "Studenten > Belemmeringen studenten > Studievertraging"
+
+
+def sample_study() -> Path:
+    """The bundled sample study, imported, registered, with codebook and auto-coding."""
+    from workbench.core.db import Database, resolve_url
+    from workbench.core.services import autocode, codebook, participants, transcripts
+
+    path = CACHE / "sample.sqlite"
+    if not path.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        partial.unlink(missing_ok=True)
+        db = Database(resolve_url(str(partial)))
+        transcripts.import_paths(db, [SAMPLE], replace=False, coder="bench")
+        participants.import_registry(db, SAMPLE / "participants.csv")
+        codebook.import_codebook(db, ROOT / "codebook" / "interview-guide.yaml", coder="bench")
+        autocode.autocode(db, "autocoder", role="respondent")
+        db.close()
+        partial.rename(path)
+    return path
+
+
+def private_copy(path: Path) -> Path:
+    """A copy to write into, so that runs do not change the cached database."""
+    target = Path(tempfile.mkdtemp()) / path.name
+    shutil.copy(path, target)
+    return target
+
+
+def timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+# ------------------------------------------------------------------ import and counting
+
+def step_import(runs: int, interviews: str, words: str) -> dict:
+    import docx
+
+    from workbench.core.db import Database, resolve_url
+    from workbench.core.services.transcripts import import_paths, transcript_files
+
+    folder = corpus(int(interviews), int(words))
+    if not runs:
+        return {}
+    files = transcript_files([folder])
+
+    def read_only() -> None:  # what any tool must do at least: python-docx paragraphs, decoded text files
+        for path in files:
+            if path.suffix == ".docx":
+                [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
+            else:
+                data = path.read_bytes()
+                data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
+
+    def store() -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Database(resolve_url(str(Path(tmp) / "bench.sqlite")))
+            import_paths(db, [folder], replace=False, coder="bench")
+            db.close()
+
+    ratios, imports, reads = [], [], []
+    for _ in range(runs):  # interleaved: both see the same machine load
+        reads.append(timed(read_only))
+        imports.append(timed(store))
+        ratios.append(imports[-1] / reads[-1])
+    return dict(times=ratios, unit="ratio", note=f"{len(files)} files; import {statistics.median(imports):.1f} s, "
+                f"read only {statistics.median(reads):.1f} s")
+
+
+def step_frequencies(runs: int, codings: str, unit: str = "respondent") -> dict:
+    from workbench.core.db import Database, resolve_url
+    from workbench.core.services.frequencies import frequencies
+
+    path = study(30, 12_000, int(codings))
+    db = Database(resolve_url(str(path)))  # brings an older cached database to the newest schema
+    if not runs:
+        return {}
+    frequencies(db, unit, "programme")  # warm: page cache, imports
+    times = [timed(lambda: frequencies(db, unit, "programme")) for _ in range(runs)]
+    return dict(times=times, unit="s", note=f"{unit} unit, by programme, 30 interviews, SQLite")
+
+
+# ------------------------------------------------------------------ the TUI, through Textual's pilot
+
+def step_tui_start(runs: int) -> dict:
+    """A new process: from its start to the overview painted with its rows (headless)."""
+    path = sample_study()
+    if not runs:
+        return {}
+    times, notes = [], set()
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-m", "bench.tui_start", str(path), repr(time.time())], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+        times.append(float(out[0]))
+        notes.add(out[1])
+    return dict(times=times, unit="s", note=f"new process, sample study; spaCy imported: {', '.join(notes)}")
+
+
+async def _pilot(db_path: Path, scenario, size=(120, 40)):
+    from workbench.core.db import Database, resolve_url
+    from workbench.tui.app import WorkbenchApp
+    from workbench.tui.screens.overview import OverviewScreen
+
+    app = WorkbenchApp(Database(resolve_url(str(db_path))), "bench")
+    app.frames = paint_clock(app)
+    async with app.run_test(size=size) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+        return await scenario(app, pilot)
+
+
+async def until(pilot, condition, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the TUI did not get there")
+        await asyncio.sleep(0.001)
+
+
+def step_tui_open(runs: int, phase: str) -> dict:
+    """From asking for the transcript to its first paint (or to all its turns in the view)."""
+    from workbench.tui.screens.transcript import TranscriptScreen
+
+    path = sample_study()
+    if not runs:
+        return {}
+    painted: list[float] = []
+    whole = TranscriptScreen._whole
+
+    def _whole(screen) -> None:  # called right after the first paint
+        painted.append(time.perf_counter())
+        whole(screen)
+
+    TranscriptScreen._whole = _whole
+
+    async def scenario(app, pilot):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            app.open_transcript(BIG)
+            await until(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None
+                        and len(app.screen.page.turns) == len(app.screen.detail.turns))
+            await pilot.pause()
+            times.append((painted[-1] if phase == "paint" else app.frames[-1]) - start)
+            await pilot.press("escape")
+            await pilot.pause(0.3)
+        return times
+
+    return dict(times=asyncio.run(_pilot(path, scenario)), unit="s",
+                note=f"{BIG} (15,490 words, ~630 turns), 120x40")
+
+
+def step_tui_apply(runs: int) -> dict:
+    """Code the next uncoded respondent turn: database commit, page rebuilt, repainted."""
+    from workbench.core.services import codings
+    from workbench.tui.screens.dialogs import Picked
+    from workbench.tui.screens.transcript import TranscriptScreen
+
+    path = sample_study()
+    if not runs:
+        return {}
+    path = private_copy(path)
+
+    async def scenario(app, pilot):
+        app.open_transcript(BIG)
+        await until(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None
+                    and len(app.screen.page.turns) == len(app.screen.detail.turns))
+        screen, times = app.screen, []
+        for _ in range(runs + 1):
+            await pilot.press("n")
+            turn = screen._turn()
+            start = time.perf_counter()
+            screen._apply(codings.add_coding, (turn.start, turn.end), Picked(CODE))
+            await pilot.pause()
+            times.append(app.frames[-1] - start)
+        return times[1:]  # the first includes one-off imports
+
+    return dict(times=asyncio.run(_pilot(path, scenario)), unit="s", note="commit + page + repaint, 15,490 words")
+
+
+def _overview_db(transcripts_: int) -> Path:
+    return study(transcripts_, 300, 0)
+
+
+def step_tui_overview(runs: int, transcripts_: str) -> dict:
+    """From the app's start to all rows of the study in the overview table."""
+    from workbench.tui.screens.overview import OverviewScreen
+
+    path = _overview_db(int(transcripts_))
+    if not runs:
+        return {}
+
+    async def once():
+        from workbench.core.db import Database, resolve_url
+        from workbench.tui.app import WorkbenchApp
+
+        app = WorkbenchApp(Database(resolve_url(str(path))), "bench")
+        frames = paint_clock(app)
+        start = time.perf_counter()
+        async with app.run_test(size=(140, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, OverviewScreen)
+                        and app.screen.query_one("DataTable").row_count == int(transcripts_))
+            await pilot.pause()
+            return frames[-1] - start
+
+    return dict(times=[asyncio.run(once()) for _ in range(runs)], unit="s",
+                note=f"{transcripts_} transcripts of 300 words")
+
+
+def step_tui_overview_keys(runs: int, transcripts_: str) -> dict:
+    """Page down in the 1,000-row overview: key to repaint."""
+    path = _overview_db(int(transcripts_))
+    if not runs:
+        return {}
+
+    async def scenario(app, pilot):
+        times = []
+        await pilot.pause()
+        for _ in range(runs):
+            start = time.perf_counter()
+            app.simulate_key("pagedown")
+            await pilot.pause()
+            times.append(app.frames[-1] - start)
+        return times
+
+    return dict(times=asyncio.run(_pilot(path, scenario, size=(140, 40))), unit="s",
+                note=f"{transcripts_} transcripts, DataTable renders visible rows only")
+
+
+def main() -> None:
+    runs, name, *args = sys.argv[1:]
+    result = globals()[f"step_{name}"](int(runs), *args)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
