@@ -23,6 +23,7 @@ run: setup
 	$(WB) codebook import codebook/interview-guide.yaml
 	$(WB) autocode --role respondent
 	$(WB) report frequencies --by programme
+	$(WB) suggest --transcript interview-01 --top 1 --min-score 0.7
 	$(WB) report frequencies --format docx --out reports/frequenties.docx --chart reports/frequenties.png
 	@if [ -t 0 ] && [ -t 1 ]; then $(WB) --coder "$${USER:-coder}"; else echo "(not a terminal: 'make run' in a terminal opens the workbench)"; fi
 
@@ -33,7 +34,7 @@ test: setup
 
 ## Benchmarks (not tests): figures printed, nothing asserted.
 bench: setup
-	$(BIN)/python bench/import_ratio.py
+	$(BIN)/python bench/run.py
 
 ## Re-make the sample study from its generator.
 sample: setup

@@ -31,6 +31,8 @@ STEPS = [
     ("frequencies 100k codings", 0.3, ["frequencies", "100000"], False),
     ("frequencies 1M codings", 0.3, ["frequencies", "1000000"], False),
     ("quotation counts 1M codings", None, ["frequencies", "1000000", "quotation"], False),
+    ("suggest: model load", None, ["suggest", "load"], True),
+    ("suggest: 30x12000 corpus", 10.0, ["suggest", "corpus"], True),
     ("tui cold start to first paint", 1.0, ["tui_start"], True),
     ("tui open 15,000 words: first paint", 0.3, ["tui_open", "paint"], True),
     ("tui open 15,000 words: all turns", None, ["tui_open", "whole"], True),
@@ -55,7 +57,7 @@ def row(name: str, goal: float | None, result: dict) -> dict:
     times = result["times"]
     median = statistics.median(times)
     met = None if goal is None else median <= goal
-    return dict(step=name, median=median, min=min(times), max=max(times), runs=len(times), unit=result["unit"],
+    return dict(step=name, median=median, min=min(times), max=max(times), unit=result["unit"],
                 goal=goal, met=met, peak_mb=result["peak_mb"], note=result.get("note", ""))
 
 
@@ -89,13 +91,19 @@ def main() -> None:
         started = time.perf_counter()
         rows.append(row(name, goal, run_step(step, args.runs)))
         print(f"{name}: {rows[-1]['median']:.3f} ({time.perf_counter() - started:.0f} s with set-up)", file=sys.stderr)
-    report = dict(machine=machine(), date=time.strftime("%Y-%m-%d"), runs=args.runs, rows=rows)
-    print(f"{report['machine']}; median of {args.runs} runs\n")
+    for r in rows:
+        r.update(date=time.strftime("%Y-%m-%d %H:%M"), runs=args.runs)
+    print(f"{machine()}; median of {args.runs} runs\n")
     print(table(rows))
     RESULTS.mkdir(exist_ok=True)
     latest = RESULTS / "latest.json"
-    if latest.exists():
+    kept = {}
+    if latest.exists():  # steps not run now keep their last figures (each row has its date)
+        kept = {r["step"]: r for r in json.loads(latest.read_text())["rows"]}
         latest.replace(RESULTS / "previous.json")
+    kept.update({r["step"]: r for r in rows})
+    order = [name for name, *_ in STEPS]
+    report = dict(machine=machine(), rows=sorted(kept.values(), key=lambda r: order.index(r["step"])))
     latest.write_text(json.dumps(report, indent=1) + "\n")
 
 

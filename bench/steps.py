@@ -107,6 +107,25 @@ def step_frequencies(runs: int, codings: str, unit: str = "respondent") -> dict:
     return dict(times=times, unit="s", note=f"{unit} unit, by programme, 30 interviews, SQLite")
 
 
+def step_suggest(runs: int, what: str) -> dict:
+    """Suggestions for every respondent turn of the 30 x 12,000-word corpus (model load, or the corpus)."""
+    from workbench.core.db import Database, resolve_url
+    from workbench.core.services import suggestions
+
+    path = study(30, 12_000, 0)
+    db = Database(resolve_url(str(path)))
+    if not runs:
+        return {}
+    if what == "load":  # a new process each time would be fairer; spaCy's import is the bulk
+        times = [timed(lambda: suggestions._model.cache_clear() or suggestions.model_for(db))]
+        return dict(times=times, unit="s", note="spaCy import + blank nl + codebook patterns (first load)")
+    model = suggestions.model_for(db)
+    words = sum(len(text.split()) for *_, text in suggestions._respondent_turns_of(db))
+    times = [timed(lambda: suggestions.suggest(db, model=model)) for _ in range(runs)]
+    return dict(times=times, unit="s", note=f"{words:,} respondent words, {words / statistics.median(times):,.0f} "
+                "words/s")
+
+
 # ------------------------------------------------------------------ the TUI, through Textual's pilot
 
 def step_tui_start(runs: int) -> dict:

@@ -25,7 +25,7 @@ def test_transcript_coding_view(app, snap_compare):
     async def ready(pilot):
         await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
         app.open_transcript("interview-15")
-        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
+        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None)
         await pilot.press("n")
         await settle(pilot)
 
@@ -36,7 +36,7 @@ def test_code_picker_in_80_by_24(app, snap_compare):
     async def ready(pilot):
         await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
         app.open_transcript("interview-15")
-        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
+        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None)
         await pilot.press("n", "t", *"studvert")
         await settle(pilot)
 

@@ -12,9 +12,13 @@ import typer
 from workbench.cli import codebook_commands, coding_commands, project_commands, report_commands
 from workbench.cli.output import check_choice, emit, listing, table, to_json
 from workbench.cli.state import State
+from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.services import agreement as agreement_service
 from workbench.core.services import autocode as autocode_service
 from workbench.core.services import participants as participants_service
+from workbench.core.services import suggestions as suggestions_service
 from workbench.core.services import transcripts as transcripts_service
+from workbench.errors import WorkbenchError
 from workbench.transcripts.clock import format_clock
 
 app = typer.Typer(
@@ -156,3 +160,68 @@ def autocode(
     verb = "would create" if dry_run else "created"
     typer.echo(f"{len(outcome.hits)} hit(s); {verb} {outcome.created} coding(s), "
                f"{len(outcome.hits) - outcome.created} already coded")
+
+
+@app.command()
+def suggest(
+    ctx: typer.Context,
+    transcript: Annotated[Optional[str], typer.Option("--transcript", help="only this transcript")] = None,
+    min_score: Annotated[float, typer.Option("--min-score", help="leave out suggestions below this score (0-1)")] = 0.5,
+    top: Annotated[int, typer.Option("--top", help="at most this many codes per respondent turn")] = 3,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Suggest codes for respondent turns, offline (nothing is coded): score, method and evidence."""
+    check_choice(fmt, ("table", "json"), "--format")
+    if not 0 <= min_score <= 1 or top < 1:
+        raise WorkbenchError("--min-score must be between 0 and 1 and --top at least 1")
+    found = suggestions_service.suggest(ctx.obj.db, transcript, min_score, top)
+    if fmt == "json":
+        emit(to_json([dict(transcript=s.transcript, turn=s.turn, start=s.start, end=s.end,
+                           code=s.path.split(PATH_SEPARATOR)[-1], path=s.path, score=s.score, method=s.method,
+                           evidence=s.evidence) for s in found]))
+        return
+    emit(table(["transcript", "turn", "span", "code", "score", "evidence"],
+               [(s.transcript, s.turn, f"{s.start}-{s.end}", s.path.split(PATH_SEPARATOR)[-1], f"{s.score:.2f}",
+                 s.evidence) for s in found]))
+
+
+def _figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+@app.command()
+def agreement(
+    ctx: typer.Context,
+    coders: Annotated[list[str], typer.Argument(help="two or more coders")],
+    code: Annotated[Optional[str], typer.Option("--code", help="only this code (with its subcodes)")] = None,
+    unit: Annotated[str, typer.Option("--unit", help="turn (respondent turns) or sentence")] = "turn",
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Intercoder agreement per code and overall: percent, Cohen's kappa (two coders), Krippendorff's alpha."""
+    check_choice(fmt, ("table", "json"), "--format")
+    rows = agreement_service.agreement(ctx.obj.db, coders, code, unit)
+    if fmt == "json":
+        emit(to_json(rows))
+        return
+    emit(table(["code", "units", "coded", "agreement", "kappa", "alpha"],
+               [(r.code_path, r.units, r.coded_units, _figure(r.percent), _figure(r.kappa), _figure(r.alpha))
+                for r in rows]))
+
+
+@app.command()
+def disagreements(
+    ctx: typer.Context,
+    coders: Annotated[list[str], typer.Argument(help="two or more coders")],
+    code: Annotated[Optional[str], typer.Option("--code", help="only this code (with its subcodes)")] = None,
+    unit: Annotated[str, typer.Option("--unit", help="turn (respondent turns) or sentence")] = "turn",
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Units where coders decided differently: unit, code, who coded it and who did not."""
+    check_choice(fmt, ("table", "json"), "--format")
+    found = agreement_service.disagreements(ctx.obj.db, coders, code, unit)
+    if fmt == "json":
+        emit(to_json(found))
+        return
+    emit(table(["transcript", "turn", "span", "code", "coded by", "not by", "text"],
+               [(d.transcript, d.turn, f"{d.start}-{d.end}", d.code_path, ", ".join(d.coded_by),
+                 ", ".join(d.not_coded_by), " ".join(d.text.split())[:60]) for d in found]))

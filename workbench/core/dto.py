@@ -188,3 +188,40 @@ class CooccurrenceReport:
     unit: str  # turn | respondent
     codes: tuple[str, ...]  # code paths, tree order
     counts: dict[tuple[int, int], int]  # (i, j) -> units coded with both; (i, i) -> with code i
+
+
+@dataclass(frozen=True)
+class SuggestionView:
+    id: int | None  # None: computed, not stored
+    transcript: str
+    turn: int  # the turn index of `transcripts show`
+    start: int  # offsets in the transcript text
+    end: int
+    path: str
+    score: float
+    method: str
+    evidence: str
+    model_version: str
+    status: str  # pending | accepted | rejected
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    code_path: str  # or "(alle codes)"
+    units: int
+    coded_units: int  # units at least one coder coded with the code
+    percent: float | None
+    kappa: float | None  # two coders only
+    alpha: float | None  # Krippendorff, nominal
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    transcript: str
+    turn: int
+    start: int
+    end: int
+    code_path: str
+    coded_by: tuple[str, ...]
+    not_coded_by: tuple[str, ...]
+    text: str

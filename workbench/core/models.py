@@ -217,3 +217,25 @@ class CodebookChange(Base):
     action: Mapped[str] = mapped_column(String(20))
     code_guid: Mapped[str] = mapped_column(String(36), index=True)
     detail: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class Suggestion(Base):
+    """A code the suggester proposed for a span, and what a coder decided (kept for the audit)."""
+
+    __tablename__ = "suggestion"
+    __table_args__ = (Index("ix_suggestion_transcript_status", "transcript_id", "status"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"))
+    turn_index: Mapped[int]
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
+    start: Mapped[int]
+    end: Mapped[int]
+    score: Mapped[float]
+    method: Mapped[str] = mapped_column(String(40))
+    evidence: Mapped[str] = mapped_column(Text)
+    model_version: Mapped[str] = mapped_column(String(120))
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | accepted | rejected
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    coding_guid: Mapped[str | None] = mapped_column(String(36))  # the coding an acceptance made
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -38,12 +38,27 @@ class WorkbenchApp(App[None]):
         self.push_screen(OverviewScreen())
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def open_transcript(self, name: str, at: int | None = None) -> None:
+    def open_transcript(self, name: str, at: int | None = None, review: bool = False) -> None:
         """Read the transcript in a worker (the screen is idle meanwhile), then open the coding view on it."""
         from workbench.tui.screens.transcript import TranscriptScreen, load_transcript  # on first use: fast start
 
         data = load_transcript(self.db, name)
-        self.call_from_thread(self.push_screen, TranscriptScreen(data, at))
+        self.call_from_thread(self.push_screen, TranscriptScreen(data, at, review))
+
+    @work(thread=True, exclusive=True, group="review", exit_on_error=False)
+    def review_suggestions(self, after: str | None = None) -> None:
+        """Walk the study's suggestions: the next transcript (by name) that has pending ones."""
+        from workbench.core.services import suggestions, transcripts
+
+        names = sorted(s.name for s in transcripts.list_transcripts(self.db))
+        for name in names[names.index(after) + 1:] if after in names else names:
+            if suggestions.refresh(self.db, name):
+                if after is not None:
+                    self.call_from_thread(self.pop_screen)
+                self.call_from_thread(self.notify, f"Suggesties in {name}")
+                self.call_from_thread(self.open_transcript, name, None, True)
+                return
+        self.call_from_thread(self.notify, "Geen openstaande suggesties meer in de studie.")
 
     def action_help(self) -> None:
         from workbench.tui.screens.help import HelpScreen  # on first use: Markdown is slow to import

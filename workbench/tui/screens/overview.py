@@ -38,6 +38,7 @@ class OverviewScreen(Screen):
         Binding("i", "import", "Import", id="import"),
         Binding("b", "codebook", "Codebook", id="codebook"),
         Binding("f", "frequencies", "Frequencies", id="frequencies"),
+        Binding("v", "review", "Review suggestions", id="review"),
         Binding("r", "reload", "Reload", id="reload", show=False),
     ]
 
@@ -150,6 +151,10 @@ class OverviewScreen(Screen):
         from workbench.tui.screens.frequencies import FrequenciesScreen
 
         self.app.push_screen(FrequenciesScreen())
+
+    def action_review(self) -> None:
+        self.notify("Suggesties worden gezocht (de eerste keer laadt spaCy: enkele seconden)…")
+        self.app.review_suggestions()
 
     def action_import(self) -> None:
         self.app.push_screen(TextPrompt("Importeer bestanden of map", placeholder="pad/naar/transcripten"),

@@ -5,16 +5,18 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from textual import on
+from rich.markup import escape
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from workbench.core.db import Database
-from workbench.core.dto import CodingView, TranscriptDetail
-from workbench.core.services import codebook, codings, transcripts
+from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail
+from workbench.core.services import codebook, codings, suggestions, transcripts
 from workbench.tui.page import TranscriptPage, code_colours
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Picked, TextPrompt
 from workbench.tui.widgets.coded_text import CodedText
@@ -64,11 +66,22 @@ class TranscriptScreen(Screen):
         # priority: the text area has its own ctrl+z/ctrl+y (for typing), which would win
         Binding("ctrl+z,u", "undo", "Undo", id="undo", priority=True),
         Binding("ctrl+y,U", "redo", "Redo", id="redo", show=False, priority=True),
+        Binding("a", "accept_suggestion", "Accept suggestion", id="accept_suggestion"),
+        Binding("r", "reject_suggestion", "Reject suggestion", id="reject_suggestion", show=False),
+        Binding("k", "correct_suggestion", "Correct suggestion", id="correct_suggestion", show=False),
+        Binding("w", "next_suggestion", "Next suggestion", id="next_suggestion"),
         Binding("escape", "back", "Back", id="back"),
     ]
 
-    def __init__(self, data: TranscriptData, at: int | None = None):
+    class Suggested(Message):
+        def __init__(self, found: list[SuggestionView]):
+            super().__init__()
+            self.found = found
+
+    def __init__(self, data: TranscriptData, at: int | None = None, review: bool = False):
         super().__init__()
+        self.suggestions: list[SuggestionView] | None = None  # pending, loaded in a worker
+        self.review = review  # walking through the study's pending suggestions
         self.transcript = data.detail.summary.name
         self.at = at  # canonical offset to show first
         self.detail = data.detail
@@ -103,6 +116,20 @@ class TranscriptScreen(Screen):
         if here is not None:
             self.text.move_to(self.page.to_display(here))
         self.text.focus()
+        self.load_suggestions()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
+    def load_suggestions(self) -> None:
+        """The transcript's pending suggestions, made now (the first time loads spaCy: seconds)."""
+        self.post_message(self.Suggested(suggestions.refresh(self.app.db, self.transcript)))
+
+    @on(Suggested)
+    def _suggested(self, message: Suggested) -> None:
+        self.suggestions = message.found
+        self._side()
+        if self.review:
+            self.review = False
+            self.action_next_suggestion()
 
     @property
     def text(self) -> CodedText:
@@ -136,7 +163,77 @@ class TranscriptScreen(Screen):
                                          + (f"\n  [i]{c.memo}[/i]" if c.memo else "") for c in here]
         if not here:
             lines.append("[dim]geen[/dim]")
+        lines += ["", "[b]Suggesties[/b]"]
+        if self.suggestions is None:
+            lines.append("[dim]worden gemaakt…[/dim]")
+        else:
+            offered = self._offered(turn)
+            lines += [f"• {escape(s.path.split(' > ')[-1])} · {s.score:.2f}\n  [dim]{escape(s.evidence)}[/dim]"
+                      for s in offered] or ["[dim]geen voor deze beurt[/dim]"]
+            if offered:
+                lines.append("[dim]a: accepteer · r: verwerp · k: andere code · w: volgende[/dim]")
         self.query_one("#side", Static).update("\n".join(lines))
+
+    # ---------------------------------------------------------------- suggestions
+
+    def _offered(self, turn) -> list[SuggestionView]:
+        """Pending suggestions for the turn, best first."""
+        if turn is None or not self.suggestions:
+            return []
+        return sorted((s for s in self.suggestions if s.turn == turn.index), key=lambda s: -s.score)
+
+    def _top_suggestion(self) -> SuggestionView | None:
+        offered = self._offered(self._turn())
+        if not offered:
+            self.notify("Geen suggestie voor deze beurt (w: naar de volgende).")
+        return offered[0] if offered else None
+
+    def _settled(self, suggestion: SuggestionView, made: CodingView | None) -> None:
+        self.suggestions = [s for s in self.suggestions if s.id != suggestion.id]
+        if made:
+            self._done(Step(added=made))
+        else:
+            self._side()
+
+    def action_accept_suggestion(self) -> None:
+        chosen = self._top_suggestion()
+        if chosen:
+            self._settled(chosen, suggestions.accept(self.app.db, self.app.coder, chosen.id))
+
+    def action_reject_suggestion(self) -> None:
+        chosen = self._top_suggestion()
+        if chosen:
+            suggestions.reject(self.app.db, self.app.coder, chosen.id)
+            self._settled(chosen, None)
+
+    def action_correct_suggestion(self) -> None:
+        chosen = self._top_suggestion()
+        if not chosen:
+            return
+
+        def to(picked: Picked | None) -> None:
+            if picked:
+                suggestions.reject(self.app.db, self.app.coder, chosen.id)
+                made = codings.add_coding(self.app.db, self.app.coder, self.transcript, self._code_path(picked),
+                                          chosen.start, chosen.end)
+                self._settled(chosen, made)
+
+        self._pick(to, f"Andere code dan {chosen.path}")
+
+    def action_next_suggestion(self) -> None:
+        """The next turn with a pending suggestion; after the last, the next transcript that has one."""
+        if self.suggestions is None:
+            self.notify("Suggesties worden nog gemaakt.")
+            return
+        position = self.page.turn_at(self.text.offset(self.text.cursor_location))
+        current = self.page.turns[position].index if position is not None else -1
+        later = sorted({s.turn for s in self.suggestions if s.turn > current})
+        if later:
+            turn = next(i for i, t in enumerate(self.page.turns) if t.index == later[0])
+            self.text.move_to(self.page.body_starts[turn])
+            self._side()
+            return
+        self.app.review_suggestions(after=self.transcript)
 
     # ---------------------------------------------------------------- coding
 

@@ -1,0 +1,42 @@
+"""Suggestions in the coding view: accept one, reject one, correct one, walk to the next."""
+
+from tests.tui.conftest import run, wait_for
+from workbench.core.services import codings, suggestions
+from workbench.tui.screens.dialogs import CodePicker
+from workbench.tui.screens.transcript import TranscriptScreen
+
+
+def test_accept_reject_and_correct_suggestions_by_keys(app):
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: app.screen.__class__.__name__ == "OverviewScreen" and app.screen.summaries)
+            app.open_transcript("interview-03")
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen)
+                           and app.screen.suggestions is not None, timeout=60)
+            screen = app.screen
+            stored = {s.id for s in suggestions.pending(app.db, "interview-03")}
+            assert stored and {s.id for s in screen.suggestions} == stored
+            await pilot.press("w")  # the first turn with a suggestion
+            first = screen._offered(screen._turn())[0]
+            await pilot.press("a")
+            made = [c for c in codings.list_codings(app.db, transcript="interview-03") if c.coder == "anna"]
+            assert [(c.code_path, c.start, c.end, c.origin) for c in made] == [
+                (first.path, first.start, first.end, "suggestion")]
+            assert first.evidence in made[0].memo
+            await pilot.press("w")
+            second = screen._offered(screen._turn())[0]
+            await pilot.press("r")
+            assert second.id not in {s.id for s in suggestions.pending(app.db, "interview-03")}
+            assert all((s.start, s.end, s.path) != (second.start, second.end, second.path)
+                       for s in suggestions.suggest(app.db, "interview-03"))  # not suggested again
+            await pilot.press("w")
+            third = screen._offered(screen._turn())[0]
+            await pilot.press("k")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"werkdruk", "enter")
+            await wait_for(pilot, lambda: app.screen is screen)
+            corrected = [c for c in codings.list_codings(app.db, transcript="interview-03")
+                         if c.coder == "anna" and c.start == third.start and c.end == third.end]
+            assert [c.code_path.split(" > ")[-1] for c in corrected] == ["Volle agenda en werkdruk"]
+
+    run(scenario())

@@ -1,0 +1,39 @@
+"""Dutch lemmas and compounds for suggestions (offline tables, no tagger)."""
+
+from pathlib import Path
+
+import pytest
+
+from workbench.core.suggest.compounds import split
+from workbench.core.suggest.lemmas import lemma
+
+LEMMAS = Path(__file__).resolve().parents[2] / "bench" / "data" / "lemmas.tsv"
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("studenten", "student"), ("ging", "gaan"), ("gegaan", "gaan"), ("financiële", "financieel"),
+    ("collega's", "collega"), ("Studenten", "student"), ("gereisd", "reizen"), ("internationale", "internationaal"),
+])
+def test_the_issue_s_examples(form, expected):
+    assert lemma(form) == expected
+
+
+def test_lemmas_of_the_word_list_are_at_least_90_percent_right():
+    rows = [line.split("\t") for line in LEMMAS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    right = sum(lemma(form) in gold.split("|") for form, gold in rows)
+    assert len(rows) >= 150 and right / len(rows) >= 0.90, (right, len(rows))
+
+
+@pytest.mark.parametrize("word, parts", [
+    ("studievertraging", ("studie", "vertraging")), ("werkdruk", ("werk", "druk")),
+    ("taalbarrière", ("taal", "barrière")), ("thuissituatie", ("thuis", "situatie")),
+    ("buitenlandstages", ("buitenland", "stage")), ("opleidingsmanager", ("opleiding", "manager")),
+])
+def test_compounds_split_on_the_lexicon(word, parts):
+    assert split(word) == parts
+
+
+@pytest.mark.parametrize("word", ["student", "vertraging", "internationalisering", "hogeschool", "de"])
+def test_plain_words_are_not_split(word):
+    assert split(word) == ()

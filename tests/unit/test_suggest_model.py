@@ -1,0 +1,59 @@
+"""Ranking codes with evidence: matcher on lower case and lemmas, compounds, typos, TF-IDF, learning."""
+
+import pytest
+
+from workbench.core.suggest.model import CodeText, SuggestionModel
+
+CODES = [
+    CodeText("Belemmeringen > Studievertraging", "Angst voor studievertraging: achter raken met de studie.",
+             ("studievertraging", "vertraging oplopen")),
+    CodeText("Belemmeringen > Financiële redenen", "Te duur, geen geld, bijbaan kwijt.", ("te duur", "financ*")),
+    CodeText("Belemmeringen > Geen tijd", "Er is geen tijd voor internationalisering.", ("geen tijd",)),
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    return SuggestionModel(CODES)
+
+
+def best(model, text):
+    return model.rank([text], top=3)[0][0]
+
+
+def test_a_keyword_phrase_is_evidence_with_its_span(model):
+    text = "Nou ja. Het is gewoon te duur voor ze."
+    found = best(model, text)
+    assert found.path.endswith("Financiële redenen") and 'phrase "te duur"' in found.evidence
+    assert text[found.start:found.end] == "te duur"
+
+
+def test_the_compound_meets_its_parts(model):
+    found = best(model, "Ze zijn bang voor vertraging in hun studie.")
+    assert found.path.endswith("Studievertraging") and 'compound "studie|vertraging"' in found.evidence
+
+
+def test_lemmas_meet_inflected_forms_and_prefixes_match(model):
+    found = best(model, "Veel studenten hadden studievertragingen.")
+    assert found.path.endswith("Studievertraging") and 'lemmas "studievertraging"' in found.evidence
+    assert best(model, "De financiële kant is lastig.").path.endswith("Financiële redenen")
+
+
+def test_a_typo_of_a_long_word_is_fuzzy_evidence(model):
+    found = best(model, "De studievetraging is een probleem.")
+    assert found.path.endswith("Studievertraging") and found.evidence.startswith('fuzzy "studievetraging')
+
+
+def test_names_and_descriptions_alone_work_like_a_qdc_codebook():
+    plain = SuggestionModel([CodeText(c.path, c.description) for c in CODES])
+    assert best(plain, "Ik heb er echt geen tijd voor.").path.endswith("Geen tijd")
+
+
+def test_learning_from_coded_segments_ranks_a_code_without_words_in_common():
+    text = "Ze willen hun huur niet dubbel betalen."
+    zero = SuggestionModel(CODES)
+    learned = SuggestionModel(CODES, {"Belemmeringen > Financiële redenen": ["Ze moeten hun huur doorbetalen."]})
+    before = {c.path: c.score for c in zero.rank([text], top=3)[0]}
+    after = learned.rank([text], top=3)[0]
+    assert after[0].path.endswith("Financiële redenen") and "learned" in after[0].method
+    assert after[0].score > before.get(after[0].path, 0.0)

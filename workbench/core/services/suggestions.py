@@ -1,0 +1,158 @@
+"""Suggested codes for respondent turns: computed, stored for review, accepted or rejected.
+
+The model is built once per codebook version and learning state (cached in the process); turn
+analyses are not stored. Accepting makes a coding (origin "suggestion", the evidence as memo)
+through the one coding writer; a rejection is remembered so the span is not suggested again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from functools import lru_cache
+
+from sqlalchemy import select
+
+from workbench.core.db import Database
+from workbench.core.dto import SuggestionView
+from workbench.core.models import Code, Coding, Participant, Speaker, Suggestion, Transcript, Turn, utcnow
+from workbench.core.services.coding_writer import CodingWriter, NewCoding
+from workbench.core.services.codings import _view
+from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
+from workbench.errors import WorkbenchError
+
+LEARN_FROM = ("manual", "suggestion", "import")  # origins of codings the model learns from
+EXAMPLES_PER_CODE = 50
+
+
+def _codebook(session) -> tuple[tuple, dict[str, tuple[str, ...]]]:
+    """The codable codes as (path, description, keywords) and the team's coded segments per path."""
+    from workbench.core.suggest.model import CodeText
+
+    tree = CodeTree(session)
+    codes = tuple(CodeText(tree.path(c.id), c.description, tuple(c.keywords))
+                  for c in session.scalars(select(Code).where(Code.codable)))
+    examples: dict[str, list[str]] = defaultdict(list)
+    for code_id, quote in session.execute(select(Coding.code_id, Coding.quote)
+                                          .where(Coding.origin.in_(LEARN_FROM)).order_by(Coding.id.desc())):
+        path = tree.path(code_id)
+        if len(examples[path]) < EXAMPLES_PER_CODE:
+            examples[path].append(quote)
+    return tuple(sorted(codes, key=lambda c: c.path)), {p: tuple(q) for p, q in sorted(examples.items())}
+
+
+def model_for(db: Database):
+    """The model for the database's current codebook and codings (rebuilt only when they changed)."""
+    with db.read() as session:
+        codes, examples = _codebook(session)
+    key = hashlib.sha1(json.dumps([[c.path, c.description, c.keywords] for c in codes] + [examples],
+                                  sort_keys=True).encode()).hexdigest()
+    return _model(key, codes, tuple(examples.items()))
+
+
+@lru_cache(maxsize=2)
+def _model(key: str, codes: tuple, examples: tuple):
+    from workbench.core.suggest.model import SuggestionModel
+
+    return SuggestionModel(codes, {path: list(texts) for path, texts in examples})
+
+
+def _respondent_turns(session, transcript: str | None):
+    query = (select(Transcript.id, Transcript.name, Turn.index, Turn.start, Turn.end)
+             .join(Turn, Turn.transcript_id == Transcript.id).join(Speaker, Turn.speaker_id == Speaker.id)
+             .join(Participant, Speaker.participant_id == Participant.id)
+             .where(Participant.role == "respondent").order_by(Transcript.name, Turn.index))
+    texts = select(Transcript.id, Transcript.text)
+    if transcript:
+        chosen = transcript_named(session, transcript).id
+        query, texts = query.where(Transcript.id == chosen), texts.where(Transcript.id == chosen)
+    text_of = dict(session.execute(texts).all())
+    for transcript_id, name, index, start, end in session.execute(query):
+        yield transcript_id, name, index, start, end, text_of[transcript_id][start:end]
+
+
+def _respondent_turns_of(db: Database, transcript: str | None = None) -> list[tuple]:
+    with db.read() as session:
+        return list(_respondent_turns(session, transcript))
+
+
+def suggest(db: Database, transcript: str | None = None, min_score: float = 0.5, top: int = 3,
+            model=None) -> list[SuggestionView]:
+    """Suggestions for respondent turns (not stored, not applied); spans decided on before are left out."""
+    model = model or model_for(db)
+    turns = _respondent_turns_of(db, transcript)
+    with db.read() as session:
+        decided = {(s.transcript_id, s.start, s.end, s.code_id) for s in session.scalars(
+            select(Suggestion).where(Suggestion.status != "pending"))}
+        coded = defaultdict(list)  # a span already coded with the code (any overlap) is not suggested
+        for transcript_id, code_id, start, end in session.execute(
+                select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)):
+            coded[transcript_id, code_id].append((start, end))
+        tree = CodeTree(session)
+    ranked = model.rank([text for *_, text in turns], top=top, min_score=min_score)
+    found = []
+    for (transcript_id, name, index, start, _, _), candidates in zip(turns, ranked):
+        for c in candidates:
+            span = (transcript_id, start + c.start, start + c.end, tree.get(c.path))
+            if span not in decided and not any(a < span[2] and span[1] < b for a, b in coded[span[0], span[3]]):
+                found.append(SuggestionView(None, name, index, start + c.start, start + c.end, c.path, c.score,
+                                            c.method, c.evidence, model.version, "pending"))
+    return found
+
+
+def refresh(db: Database, transcript: str, min_score: float = 0.5, top: int = 3) -> list[SuggestionView]:
+    """Compute a transcript's suggestions and store them as pending (replacing its older pending ones)."""
+    made = suggest(db, transcript, min_score, top)
+    with db.write() as session:
+        target = transcript_named(session, transcript)
+        tree = CodeTree(session)
+        for old in session.scalars(select(Suggestion).where(Suggestion.transcript_id == target.id,
+                                                            Suggestion.status == "pending")):
+            session.delete(old)
+        session.add_all(Suggestion(transcript_id=target.id, turn_index=s.turn, code_id=tree.get(s.path),
+                                   start=s.start, end=s.end, score=s.score, method=s.method, evidence=s.evidence,
+                                   model_version=s.model_version) for s in made)
+    return pending(db, transcript)
+
+
+def pending(db: Database, transcript: str | None = None) -> list[SuggestionView]:
+    with db.read() as session:
+        query = (select(Suggestion, Transcript.name).join(Transcript)
+                 .where(Suggestion.status == "pending").order_by(Transcript.name, Suggestion.start,
+                                                                  Suggestion.score.desc()))
+        if transcript:
+            query = query.where(Transcript.id == transcript_named(session, transcript).id)
+        tree = CodeTree(session)
+        return [_suggestion_view(s, name, tree) for s, name in session.execute(query)]
+
+
+def _suggestion_view(s: Suggestion, transcript: str, tree: CodeTree) -> SuggestionView:
+    return SuggestionView(s.id, transcript, s.turn_index, s.start, s.end, tree.path(s.code_id), s.score, s.method,
+                          s.evidence, s.model_version, s.status)
+
+
+def _decide(session, coder: str, suggestion_id: int, status: str) -> Suggestion:
+    found = session.get(Suggestion, suggestion_id)
+    if found is None or found.status != "pending":
+        raise WorkbenchError(f"suggestion {suggestion_id} is not pending")
+    found.status, found.decided_by_id, found.decided_at = status, coder_named(session, coder).id, utcnow()
+    return found
+
+
+def accept(db: Database, coder: str, suggestion_id: int):
+    """The suggestion becomes a coding by coder (origin 'suggestion', evidence in the memo)."""
+    with db.write() as session:
+        found = _decide(session, coder, suggestion_id, "accepted")
+        code = session.get(Code, found.code_id)
+        writer = CodingWriter(session, coder_named(session, coder))
+        memo = f"suggested ({found.method}, {found.score:.2f}): {found.evidence}"
+        coding = writer.add(NewCoding(found.transcript_id, code, found.start, found.end, "suggestion", memo))
+        found.coding_guid = coding.guid
+        name = session.get(Transcript, found.transcript_id).name
+        return _view(coding, name, CodeTree(session).path(code.id), coder)
+
+
+def reject(db: Database, coder: str, suggestion_id: int) -> None:
+    with db.write() as session:
+        _decide(session, coder, suggestion_id, "rejected")

@@ -1,0 +1,1 @@
+"""Code suggestions, offline: Dutch lemmas and compounds, codebook matching, TF-IDF, learning from codings."""

@@ -1,0 +1,42 @@
+"""Dutch compounds split on the lexicon: studievertraging -> studie + vertraging.
+
+A split needs a known head (a lemma of any class) and a known noun as its last part, with an
+optional linking s / e / en between; the last part may itself be a compound. Parts have at least
+four letters (a few common three-letter heads aside), so student is not stud + ent. Of several
+splits the one with the fewest parts wins, then the one with the longest last part
+(buitenlandstage -> buitenland + stage).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from workbench.core.suggest.lemmas import known_lemmas, lemma, nouns
+
+LINKS = ("", "s", "e", "en")
+SHORTEST = 4
+SHORT_HEADS = frozenset({"bij", "dag", "les", "vak", "top", "wet", "oud", "rol", "web"})
+
+
+@lru_cache(maxsize=200_000)
+def split(word: str) -> tuple[str, ...]:
+    """The parts of a compound (as lemmas), or () when the word is not one."""
+    word = lemma(word)
+    if len(word) < 2 * SHORTEST - 1:
+        return ()
+    heads, tails = known_lemmas(), nouns()
+    best: tuple[str, ...] = ()
+    for cut in range(SHORTEST - 1, len(word) - SHORTEST + 1):
+        head, rest = word[:cut], word[cut:]
+        if head not in heads or (cut < SHORTEST and head not in SHORT_HEADS):
+            continue
+        for link in LINKS:
+            if not rest.startswith(link) or len(rest) - len(link) < SHORTEST:
+                continue
+            tail = rest[len(link):]
+            tail = tail if tail in tails else lemma(tail)
+            parts = (tail,) if tail in tails else split(tail)
+            candidate = (head, *parts)
+            if parts and (not best or (len(candidate), -len(parts[-1])) < (len(best), -len(best[-1]))):
+                best = candidate
+    return best

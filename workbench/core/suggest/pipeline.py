@@ -1,0 +1,63 @@
+"""The Dutch spaCy pipeline, built once and lazily (importing spaCy takes seconds).
+
+A trained nl_core_news_* pipeline is used when one is installed (its tagger and lemmatizer);
+otherwise spacy.blank("nl") with a sentencizer and our table lemmatizer (lemmas.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from workbench.core.suggest.compounds import split
+from workbench.core.suggest.lemmas import lemma
+
+TRAINED = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    nlp: object  # spacy.Language
+    name: str  # what the lemmas come from, part of the model version
+    stop_words: frozenset[str]
+
+
+@cache
+def pipeline() -> Pipeline:
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("workbench_lemmas"):
+        Language.component("workbench_lemmas", func=_set_lemmas)
+    for name in TRAINED:
+        try:
+            nlp = spacy.load(name, exclude=["ner", "parser"])
+        except OSError:
+            continue
+        nlp.add_pipe("sentencizer")
+        return Pipeline(nlp, f"{name}-{nlp.meta.get('version', '')}", frozenset(nlp.Defaults.stop_words))
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("workbench_lemmas")
+    return Pipeline(nlp, f"blank-nl+tables-spacy{spacy.__version__}", frozenset(nlp.Defaults.stop_words))
+
+
+def _set_lemmas(doc):
+    for token in doc:
+        if token.is_alpha or "'" in token.text:
+            token.lemma_ = lemma(token.text)
+        else:
+            token.lemma_ = token.lower_
+    return doc
+
+
+def terms(doc, stop_words: frozenset[str]) -> list[str]:
+    """Content lemmas of a text, each compound followed by its parts (studievertraging, studie, vertraging)."""
+    found = []
+    for token in doc:
+        word = token.lemma_.lower()
+        if len(word) < 2 or word in stop_words or not any(ch.isalpha() for ch in word):
+            continue
+        found.append(word)
+        found.extend(split(word))
+    return found
