@@ -15,6 +15,8 @@ from workbench.cli.state import State
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.services import agreement as agreement_service
 from workbench.core.services import autocode as autocode_service
+from workbench.core.services import backups as backups_service
+from workbench.core.services import erasure as erasure_service
 from workbench.core.services import participants as participants_service
 from workbench.core.services import suggestions as suggestions_service
 from workbench.core.services import transcripts as transcripts_service
@@ -225,3 +227,31 @@ def disagreements(
     emit(table(["transcript", "turn", "span", "code", "coded by", "not by", "text"],
                [(d.transcript, d.turn, f"{d.start}-{d.end}", d.code_path, ", ".join(d.coded_by),
                  ", ".join(d.not_coded_by), " ".join(d.text.split())[:60]) for d in found]))
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Annotated[Optional[Path], typer.Argument(help="where to [default: backups/ next to the database]")] = None,
+) -> None:
+    """Copy the study with SQLite's online backup API (safe while others are coding)."""
+    typer.echo(f"backup written to {backups_service.backup(ctx.obj.db, file)}")
+
+
+@app.command()
+def restore(ctx: typer.Context, file: Path) -> None:
+    """Replace the study with a backup (the current state is backed up first)."""
+    kept = backups_service.restore(ctx.obj.db, file)
+    typer.echo(f"restored {file}; the state before is in {kept}")
+
+
+@participants_app.command("erase")
+def erase(
+    ctx: typer.Context,
+    respondent: Annotated[str, typer.Argument(help="the respondent's pseudonym")],
+    backup_files: Annotated[Optional[list[Path]], typer.Option("--backup", help="erase in this backup too")] = None,
+) -> None:
+    """Erase a respondent's words and real names from the study (and named backups); counts stay."""
+    done = erasure_service.erase_respondent(ctx.obj.db, respondent, backup_files or [])
+    typer.echo(f"{respondent}: {done.turns} turn(s) overwritten, {done.names} name(s) masked"
+               + (f"; also in {len(done.backups)} backup(s)" if done.backups else ""))

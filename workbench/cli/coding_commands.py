@@ -64,3 +64,14 @@ def delete(ctx: typer.Context, guid: str) -> None:
     """Remove one coding."""
     view = service.delete_coding(ctx.obj.db, ctx.obj.coder, guid)
     typer.echo(f"deleted {view.code_path} @{view.start}-{view.end} in {view.transcript}")
+
+
+@app.command("deleted")
+def deleted(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """Every removed coding: when, what it was, who coded it, who removed it and why."""
+    listing(fmt, service.deletions(ctx.obj.db), ["at", "transcript", "code", "span", "coded by", "removed by", "why"],
+            lambda d: (f"{d.at:%Y-%m-%d %H:%M}", d.transcript, d.code_path, f"{d.start}-{d.end}", d.coded_by,
+                       d.deleted_by, d.reason))

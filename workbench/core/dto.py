@@ -225,3 +225,24 @@ class Disagreement:
     coded_by: tuple[str, ...]
     not_coded_by: tuple[str, ...]
     text: str
+
+
+@dataclass(frozen=True)
+class CodingDeletionView:
+    at: datetime
+    coding_guid: str
+    transcript: str
+    code_path: str
+    start: int
+    end: int
+    quote: str
+    coded_by: str
+    deleted_by: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ErasureOutcome:
+    turns: int  # turns whose text was overwritten
+    names: int  # real names masked
+    backups: tuple[str, ...]  # backups erased as well

@@ -239,3 +239,20 @@ class Suggestion(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     coding_guid: Mapped[str | None] = mapped_column(String(36))  # the coding an acceptance made
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CodingDeletion(Base):
+    """A coding that was removed: what it was, who removed it, when and why (for the audit)."""
+
+    __tablename__ = "coding_deletion"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    coding_guid: Mapped[str] = mapped_column(String(36), index=True)
+    transcript: Mapped[str] = mapped_column(String(255))
+    code_path: Mapped[str] = mapped_column(Text)
+    start: Mapped[int]
+    end: Mapped[int]
+    quote: Mapped[str] = mapped_column(Text)
+    coded_by: Mapped[str] = mapped_column(String(255))
+    deleted_by: Mapped[str] = mapped_column(String(255))
+    reason: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

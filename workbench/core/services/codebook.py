@@ -13,6 +13,7 @@ from workbench.core.codes import join_path, normalise_colour, split_path
 from workbench.core.db import Database
 from workbench.core.dto import CodebookChangeView, CodebookOutcome, CodeView
 from workbench.core.models import Code, CodebookChange, Coding
+from workbench.core.services import backups
 from workbench.core.services.coding_writer import CodingWriter
 from workbench.core.services.lookup import CodeTree, coder_named
 from workbench.errors import WorkbenchError
@@ -219,6 +220,7 @@ def merge_codes(db: Database, source: str, target: str, coder: str) -> int:
 
     A span that the same coder had coded with both codes keeps one coding (memos joined).
     """
+    backups.before(db, "merge")
     with db.write() as session:
         tree = CodeTree(session)
         source_id, target_id = tree.get(source), tree.get(target)
@@ -242,7 +244,7 @@ def merge_codes(db: Database, source: str, target: str, coder: str) -> int:
                 twin.memo = f"{twin.memo}\n{coding.memo}" if twin.memo else coding.memo
             duplicates.append(coding.id)
         writer.recode(moving, target_code)
-        writer.delete(duplicates)
+        writer.delete(duplicates, "merged into a twin")
         for child_id in tree.children.get(source_id, []):
             child = session.get(Code, child_id)
             _refuse_taken(tree, join_path((*tree.names(target_id), child.name)), child_id)

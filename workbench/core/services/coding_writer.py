@@ -11,7 +11,17 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from workbench.core.models import Code, Coder, Coding, CodingTurn, Transcript, Turn, new_guid, utcnow
+from workbench.core.models import (
+    Code,
+    Coder,
+    Coding,
+    CodingDeletion,
+    CodingTurn,
+    Transcript,
+    Turn,
+    new_guid,
+    utcnow,
+)
 from workbench.core.spans import overlapping
 from workbench.errors import WorkbenchError
 
@@ -126,8 +136,19 @@ class CodingWriter:
                 update(CodingTurn).where(CodingTurn.coding_id.in_(chunk)).values(code_id=code.id)
             )
 
-    def delete(self, coding_ids: list[int]) -> None:
+    def delete(self, coding_ids: list[int], reason: str) -> None:
+        """Remove codings, each first written to the deletion history (who, when, why, what it was)."""
+        from workbench.core.services.lookup import CodeTree
+
+        tree = CodeTree(self.session)
         for chunk in _chunks(coding_ids):
+            rows = self.session.execute(
+                select(Coding, Transcript.name, Coder.name).join(Transcript, Transcript.id == Coding.transcript_id)
+                .join(Coder, Coder.id == Coding.coder_id).where(Coding.id.in_(chunk))).all()
+            self.session.add_all(
+                CodingDeletion(coding_guid=c.guid, transcript=name, code_path=tree.path(c.code_id), start=c.start,
+                               end=c.end, quote=c.quote, coded_by=made_by, deleted_by=self.coder.name, reason=reason)
+                for c, name, made_by in rows)
             self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_(chunk)))
             self.session.execute(delete(Coding).where(Coding.id.in_(chunk)))
 

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.db import Database
-from workbench.core.dto import CodingView
-from workbench.core.models import Code, Coder, Coding, Transcript, Turn
+from workbench.core.dto import CodingDeletionView, CodingView
+from workbench.core.models import Code, Coder, Coding, CodingDeletion, Transcript, Turn
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
 from workbench.core.spans import trim
@@ -82,14 +82,14 @@ def set_memo(db: Database, guid: str, memo: str | None) -> None:
         _coding(session, guid).memo = memo or None
 
 
-def delete_coding(db: Database, coder: str, guid: str) -> CodingView:
+def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted") -> CodingView:
     """Remove a coding; returns what it was (so it can be put back)."""
     with db.write() as session:
         coding = _coding(session, guid)
         tree = CodeTree(session)
         view = _view(coding, session.get(Transcript, coding.transcript_id).name, tree.path(coding.code_id),
                      session.get(Coder, coding.coder_id).name)
-        CodingWriter(session, coder_named(session, coder)).delete([coding.id])
+        CodingWriter(session, coder_named(session, coder)).delete([coding.id], reason)
         return view
 
 
@@ -128,3 +128,11 @@ def set_turn_memo(db: Database, transcript: str, turn_index: int, memo: str | No
 def set_transcript_memo(db: Database, transcript: str, memo: str | None) -> None:
     with db.write() as session:
         transcript_named(session, transcript).memo = memo or None
+
+
+def deletions(db: Database) -> list[CodingDeletionView]:
+    """Every removed coding, oldest first."""
+    with db.read() as session:
+        return [CodingDeletionView(d.at, d.coding_guid, d.transcript, d.code_path, d.start, d.end, d.quote, d.coded_by,
+                                   d.deleted_by, d.reason)
+                for d in session.scalars(select(CodingDeletion).order_by(CodingDeletion.id))]

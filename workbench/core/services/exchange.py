@@ -22,6 +22,7 @@ from workbench.core.models import (
     Transcript,
     Turn,
 )
+from workbench.core.services import backups
 from workbench.core.services.codebook import export_codebook, merge_codebook
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, named
@@ -123,6 +124,7 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
     outcome = ExchangeOutcome(lost=list(project.skipped))
+    backups.before(db, "project-import")
     try:
         with db.write() as session:
             outcome.codes_added = len(merge_codebook(session, project.codebook, coder, keywords=False).added)

@@ -24,6 +24,7 @@ from workbench.core.models import (
     participant_programme,
 )
 from workbench.core.reanchor import reanchor
+from workbench.core.services import backups
 from workbench.core.services.coding_writer import CodingWriter
 from workbench.core.services.lookup import coder_named, transcript_named
 from workbench.core.services.participants import resolve_speakers
@@ -76,6 +77,8 @@ def import_paths(
                 where=item.source_path,
             )
         names[item.name] = item.source_path
+    if replace:
+        backups.before(db, "replace")
     with db.write() as session:
         outcomes = [_store(session, item, replace=replace, coder=coder) for item in parsed]
         resolve_speakers(session)

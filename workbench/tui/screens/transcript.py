@@ -305,7 +305,7 @@ class TranscriptScreen(Screen):
                 if not picked:
                     return
                 path = self._code_path(picked)
-                codings.delete_coding(self.app.db, self.app.coder, coding.guid)
+                codings.delete_coding(self.app.db, self.app.coder, coding.guid, "changed code")
                 made = codings.add_coding(self.app.db, self.app.coder, self.transcript, path, coding.start,
                                           coding.end, memo=coding.memo)
                 self._done(Step(added=made, removed=coding))
@@ -327,7 +327,7 @@ class TranscriptScreen(Screen):
         step = source.pop()
         drop, bring = (step.added, step.removed) if reverse else (step.removed, step.added)
         if drop:
-            codings.delete_coding(self.app.db, self.app.coder, drop.guid)
+            codings.delete_coding(self.app.db, self.app.coder, drop.guid, "undo" if reverse else "redo")
         brought = codings.restore_coding(self.app.db, bring) if bring else None
         self._done(Step(added=brought, removed=drop), undoing=True)
         target.append(step)

@@ -1,0 +1,48 @@
+"""Agreement and disagreements on the sample study, two coders coding one transcript."""
+
+from sklearn.metrics import cohen_kappa_score
+
+from workbench.core.services import agreement, codings, transcripts
+
+DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
+MONEY = "Studenten > Belemmeringen studenten > Financiële redenen"
+
+
+def respondent_turns(db, name="interview-01"):
+    return [t for t in transcripts.show_transcript(db, name).turns if t.role == "respondent"]
+
+
+def test_two_coders_on_one_transcript(sample_db):
+    turns = respondent_turns(sample_db)
+    a, b, c = turns[1], turns[2], turns[3]
+    for coder, turn in (("anna", a), ("anna", b), ("bea", a), ("bea", c)):
+        codings.code_turn(sample_db, coder, "interview-01", turn.index, DELAY)
+    codings.add_coding(sample_db, "bea", "interview-01", MONEY, a.start, a.start + 10)  # inside turn a
+
+    rows = {r.code_path: r for r in agreement.agreement(sample_db, ["anna", "bea"])}
+    delay = rows[DELAY]
+    assert delay.units == sum(
+        len(respondent_turns(sample_db, s.name)) for s in transcripts.list_transcripts(sample_db))
+    anna = [int(t in (a, b)) for t in turns]
+    bea = [int(t in (a, c)) for t in turns]
+    assert delay.coded_units == 3
+    assert delay.percent == sum(x == y for x, y in zip(anna, bea)) / len(turns)  # only interview-01 is pairable
+    assert abs(delay.kappa - cohen_kappa_score(anna, bea)) < 1e-9
+    parent = rows["Studenten > Belemmeringen studenten"]  # subcodes count for their parent
+    assert parent.coded_units == 3
+
+    found = agreement.disagreements(sample_db, ["anna", "bea"], DELAY)
+    assert [(d.turn, d.coded_by, d.not_coded_by) for d in found] == [(b.index, ("anna",), ("bea",)),
+                                                                      (c.index, ("bea",), ("anna",))]
+    money = agreement.disagreements(sample_db, ["anna", "bea"], MONEY)
+    assert [(d.turn, d.coded_by) for d in money] == [(a.index, ("bea",))]
+
+
+def test_sentence_units_split_respondent_turns(sample_db):
+    turn = max(respondent_turns(sample_db), key=lambda t: len(t.text))
+    codings.add_coding(sample_db, "anna", "interview-01", DELAY, turn.start, turn.start + 5)
+    codings.add_coding(sample_db, "bea", "interview-01", DELAY, turn.end - 5, turn.end)
+    by_turn = agreement.disagreements(sample_db, ["anna", "bea"], DELAY, unit="turn")
+    by_sentence = agreement.disagreements(sample_db, ["anna", "bea"], DELAY, unit="sentence")
+    assert by_turn == []  # both coded the turn
+    assert len(by_sentence) == 2 and {d.coded_by for d in by_sentence} == {("anna",), ("bea",)}
