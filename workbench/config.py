@@ -3,6 +3,7 @@
 WORKBENCH_CONFIG, else ~/.config/workbench/config.toml:
 
     theme = "textual-light"
+    blind = true        # hide other coders' codings while coding
     [keys]              # binding id = keys (comma-separated)
     code_turn = "enter,t"
     undo = "ctrl+z,u"
@@ -22,6 +23,7 @@ from workbench.errors import WorkbenchError
 class Settings:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    blind: bool = False
 
 
 def settings_path() -> Path:
@@ -42,4 +44,7 @@ def load_settings(path: Path | None = None) -> Settings:
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise WorkbenchError("theme must be a name such as \"textual-light\"", where=str(path))
-    return Settings(theme, dict(keys))
+    blind = data.get("blind", False)
+    if not isinstance(blind, bool):
+        raise WorkbenchError("blind must be true or false", where=str(path))
+    return Settings(theme, dict(keys), blind)

@@ -124,6 +124,11 @@ def bad_inputs(tmp_path):
     (tmp_path / "cycle.yaml").write_text("codes:\n  - &a\n    name: A\n    children: [*a]\n", encoding="utf-8")
     (tmp_path / "truncated.qdpx").write_bytes(b"PK\x03\x04" + bytes(40))
     (tmp_path / "broken.qdc").write_text("<CodeBook><Codes><Code name='x'", encoding="utf-8")
+    with (tmp_path / "huge.txt").open("wb") as handle:  # 50 MB: sparse, written in an instant
+        handle.truncate(50_000_000)
+    (tmp_path / "bom-semicolons.csv").write_bytes(
+        "\ufefftranscript;speaker;respondent;institution;programme\n;Bram;R01;Hogeschool A;pabo\n".encode())
+    (tmp_path / "not-a-backup.sqlite").write_bytes(b"SQLite format 3\x00" + bytes(100))
     sql = "Robert'); DROP TABLE coding;--"
     return [
         ("empty", ["import", tmp_path / "empty.txt"]),
@@ -148,6 +153,15 @@ def bad_inputs(tmp_path):
         ("broken qdc", ["codebook", "import", tmp_path / "broken.qdc"]),
         ("docx without --out", ["report", "frequencies", "--format", "docx"]),
         ("chart type", ["report", "frequencies", "--chart", "x.gif"]),
+        ("50 MB file", ["import", tmp_path / "huge.txt"]),
+        ("csv with BOM and semicolons, no role column", ["participants", "import", tmp_path / "bom-semicolons.csv"]),
+        ("unknown coder", ["agreement", "tester", "nobody"]),
+        ("one coder", ["disagreements", "tester", "tester"]),
+        ("sql-looking coder", ["agreement", "tester", sql]),
+        ("score out of range", ["suggest", "--min-score", "2"]),
+        ("not a backup", ["restore", tmp_path / "not-a-backup.sqlite"]),
+        ("erase unknown respondent", ["participants", "erase", "R99"]),
+        ("erase, missing backup", ["participants", "erase", "R01", "--backup", tmp_path / "nope.sqlite"]),
     ]
 
 

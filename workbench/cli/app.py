@@ -56,17 +56,23 @@ def root(
 ) -> None:
     ctx.obj = State(db, coder or _default_coder())
     if ctx.invoked_subcommand is None:
-        tui(ctx)
+        tui(ctx, blind=False)
 
 
 @app.command()
-def tui(ctx: typer.Context) -> None:
+def tui(
+    ctx: typer.Context,
+    blind: Annotated[bool, typer.Option("--blind", help="hide other coders' codings while coding")] = False,
+) -> None:
     """Open the coding workbench (also what `workbench` alone does)."""
+    from dataclasses import replace
+
     from workbench.config import load_settings
     from workbench.tui.app import WorkbenchApp
 
     state: State = ctx.obj
-    WorkbenchApp(state.db, state.coder, load_settings()).run()
+    settings = load_settings()
+    WorkbenchApp(state.db, state.coder, replace(settings, blind=settings.blind or blind)).run()
 
 
 @app.command("import")

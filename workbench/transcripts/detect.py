@@ -16,9 +16,17 @@ from workbench.transcripts.webvtt import UNKNOWN_SPEAKER, is_webvtt
 SUFFIXES = {".docx", ".vtt", ".txt"}
 
 
+LARGEST = 20_000_000  # bytes
+
+
 def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
     """Read and parse one transcript file; errors name the file."""
     try:
+        size = path.stat().st_size
+        if size > LARGEST:
+            raise WorkbenchError(f"{size / 1e6:.1f} MB is too large for an interview transcript "
+                                 f"(the limit is {LARGEST / 1e6:.0f} MB; a three-hour Teams transcript is about 1 MB)",
+                                 where=str(path))
         data = path.read_bytes()
     except OSError as exc:
         raise WorkbenchError(f"cannot read file: {exc.strerror}", where=str(path)) from exc

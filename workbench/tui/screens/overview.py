@@ -39,6 +39,7 @@ class OverviewScreen(Screen):
         Binding("b", "codebook", "Codebook", id="codebook"),
         Binding("f", "frequencies", "Frequencies", id="frequencies"),
         Binding("v", "review", "Review suggestions", id="review"),
+        Binding("d", "disagreements", "Disagreements", id="disagreements"),
         Binding("r", "reload", "Reload", id="reload", show=False),
     ]
 
@@ -151,6 +152,19 @@ class OverviewScreen(Screen):
         from workbench.tui.screens.frequencies import FrequenciesScreen
 
         self.app.push_screen(FrequenciesScreen())
+
+    def action_disagreements(self) -> None:
+        from workbench.tui.screens.disagreements import DisagreementsScreen
+
+        def chosen(names: str | None) -> None:
+            coders = [n.strip() for n in (names or "").split(",") if n.strip()]
+            if len(set(coders)) >= 2:
+                self.app.push_screen(DisagreementsScreen(coders))
+            elif names is not None:
+                self.notify("Noem minstens twee codeurs, gescheiden door komma's.", severity="warning")
+
+        known = sorted({c for s in self.summaries for c in s.coders})
+        self.app.push_screen(TextPrompt("Verschillen tussen codeurs", placeholder=", ".join(known[:3])), chosen)
 
     def action_review(self) -> None:
         self.notify("Suggesties worden gezocht (de eerste keer laadt spaCy: enkele seconden)…")

@@ -70,6 +70,7 @@ class TranscriptScreen(Screen):
         Binding("r", "reject_suggestion", "Reject suggestion", id="reject_suggestion", show=False),
         Binding("k", "correct_suggestion", "Correct suggestion", id="correct_suggestion", show=False),
         Binding("w", "next_suggestion", "Next suggestion", id="next_suggestion"),
+        Binding("o", "next_coder", "Whose codings", id="next_coder", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -88,6 +89,7 @@ class TranscriptScreen(Screen):
         self.codings = list(data.codings)
         self.colours, self.paths = dict(data.colours), list(data.paths)
         self.speaker: str | None = None
+        self.shown_coder: str | None = None  # None: every coder's codings
         self.page: TranscriptPage | None = None
         self.undo_steps: list[Step] = []
         self.redo_steps: list[Step] = []
@@ -102,7 +104,7 @@ class TranscriptScreen(Screen):
 
     def on_mount(self) -> None:
         """Paint the turns around the place to show at once; the whole transcript right after."""
-        self.sub_title = f"{self.transcript} · codeur {self.app.coder}"
+        self.sub_title = f"{self.transcript} · codeur {self.app.coder}" + (" · blind" if self.app.settings.blind else "")
         turns = self.detail.turns
         first = bisect.bisect_right([t.start for t in turns], self.at) - 1 if self.at is not None else 0
         self.refresh_page(turns[max(first - 5, 0) : first + FIRST_TURNS])
@@ -138,7 +140,10 @@ class TranscriptScreen(Screen):
     def refresh_page(self, turns=None) -> None:
         if turns is None:
             turns = [t for t in self.detail.turns if self.speaker is None or t.speaker == self.speaker]
-        self.page = TranscriptPage(turns, self.codings, self.colours)
+        if self.app.settings.blind:  # other coders' codings stay hidden while coding
+            self.shown_coder = self.app.coder
+        shown = [c for c in self.codings if self.shown_coder is None or c.coder == self.shown_coder]
+        self.page = TranscriptPage(turns, shown, self.colours)
         self.text.show(self.page)
         self._side()
 
@@ -392,6 +397,18 @@ class TranscriptScreen(Screen):
                 self.refresh_page()
 
         self.app.push_screen(ChoicePicker("Toon alleen", choices), chosen)
+
+    def action_next_coder(self) -> None:
+        """Show every coder's codings, then mine, then each other coder's in turn."""
+        if self.app.settings.blind:
+            self.notify("Blind coderen: de coderingen van anderen blijven verborgen.")
+            return
+        others = sorted({c.coder for c in self.codings} - {self.app.coder})
+        order = [None, self.app.coder, *others]
+        now = order.index(self.shown_coder) if self.shown_coder in order else 0
+        self.shown_coder = order[(now + 1) % len(order)]
+        self.refresh_page()
+        self.notify(f"Coderingen van: {self.shown_coder or 'iedereen'}")
 
     def action_back(self) -> None:
         self.app.pop_screen()

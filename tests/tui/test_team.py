@@ -1,0 +1,83 @@
+"""Several coders in the TUI: whose codings are shown, blind mode, settling disagreements."""
+
+from tests.tui.conftest import run, wait_for
+from workbench.config import Settings
+from workbench.core.services import agreement, codings, transcripts
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.dialogs import CodePicker, TextPrompt
+from workbench.tui.screens.disagreements import DisagreementsScreen
+from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.screens.transcript import TranscriptScreen
+
+DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
+
+
+def respondent_turn(db, n=2):
+    return [t for t in transcripts.show_transcript(db, "interview-03").turns if t.role == "respondent"][n]
+
+
+async def open_03(app, pilot):
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+    app.open_transcript("interview-03")
+    await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
+    return app.screen
+
+
+def test_show_mine_others_or_all_and_blind_mode(app):
+    turn = respondent_turn(app.db)
+    theirs = codings.code_turn(app.db, "bea", "interview-03", turn.index, DELAY)
+    codings.code_turn(app.db, "anna", "interview-03", respondent_turn(app.db, 4).index, DELAY)
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_03(app, pilot)
+            assert theirs.guid in {c.guid for c in screen.page.codings}
+            await pilot.press("o")  # mine only
+            assert screen.shown_coder == "anna" and theirs.guid not in {c.guid for c in screen.page.codings}
+            while screen.shown_coder != "bea":  # the others in turn (the autocoder, bea)
+                await pilot.press("o")
+            assert {c.coder for c in screen.page.codings} == {"bea"}
+
+    run(scenario())
+    blinded = WorkbenchApp(app.db, "anna", Settings(blind=True))
+
+    async def blind():
+        async with blinded.run_test(size=(120, 40)) as pilot:
+            screen = await open_03(blinded, pilot)
+            assert screen.page.codings and {c.coder for c in screen.page.codings} == {"anna"}
+            await pilot.press("o")
+            assert screen.shown_coder == "anna"
+
+    run(blind())
+
+
+def test_settle_a_disagreement_from_the_list(app):
+    turn = respondent_turn(app.db)
+    codings.code_turn(app.db, "bea", "interview-03", turn.index, DELAY)
+    codings.code_turn(app.db, "anna", "interview-03", respondent_turn(app.db, 5).index, "Studenten > Houding studenten")
+    before = agreement.disagreements(app.db, ["anna", "bea"], DELAY)
+    assert [d.turn for d in before] == [turn.index]
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("d")
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            await pilot.press(*"anna, bea", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, DisagreementsScreen) and app.screen.found is not None)
+            listing = app.screen
+            row = next(i for i, d in enumerate(listing.found) if d.code_path == DELAY)
+            listing.query_one("DataTable").move_cursor(row=row)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None
+                           and app.screen._turn() is not None and app.screen._turn().index == turn.index)
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"studvert", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is listing and listing.found is not None
+                           and all(d.code_path != DELAY for d in listing.found))
+
+    run(scenario())
+    assert agreement.disagreements(app.db, ["anna", "bea"], DELAY) == []

@@ -1,0 +1,91 @@
+"""Where coders disagree: unit, code, who coded it and who did not; open the unit to settle it."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.core.dto import Disagreement
+from workbench.core.services import agreement
+
+
+class DisagreementsScreen(Screen):
+    """Disagreements between coders"""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open to settle", id="open_disagreement", show=False),
+        Binding("r", "reload", "Reload", id="reload_disagreements"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, found: list[Disagreement], summary: str):
+            super().__init__()
+            self.found, self.summary = found, summary
+
+    def __init__(self, coders: list[str]):
+        super().__init__()
+        self.coders = coders
+        self.found: list[Disagreement] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="disagreements", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="quote")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in (("transcript", 13), ("beurt", 5), ("code", 34), ("wel", 12), ("niet", 12),
+                             ("tekst", None)):
+            table.add_column(label, width=width)
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        if self.found is not None:  # back from settling one
+            self.action_reload()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def action_reload(self) -> None:
+        rows = agreement.agreement(self.app.db, self.coders)
+        overall = rows[-1]
+        summary = (f"{', '.join(self.coders)} · alpha {overall.alpha:.2f}" if overall.alpha is not None
+                   else ", ".join(self.coders))
+        self.post_message(self.Loaded(agreement.disagreements(self.app.db, self.coders), summary))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.found = message.found
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        table.add_rows([(d.transcript, d.turn, d.code_path.split(" > ")[-1], ", ".join(d.coded_by),
+                         ", ".join(d.not_coded_by), " ".join(d.text.split())[:200]) for d in self.found])
+        table.move_cursor(row=min(row, max(len(self.found) - 1, 0)))
+        self.sub_title = f"{message.summary} · {len(self.found)} verschillen"
+        table.focus()
+        self._show()
+
+    @on(DataTable.RowHighlighted)
+    def _show(self) -> None:
+        chosen = self._current()
+        self.query_one("#quote", Static).update(
+            f"[b]{escape(chosen.code_path)}[/b]\n{escape(chosen.text)}" if chosen else "Geen verschillen.")
+
+    def _current(self) -> Disagreement | None:
+        table = self.query_one(DataTable)
+        return self.found[table.cursor_row] if self.found and 0 <= table.cursor_row < len(self.found) else None
+
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        chosen = self._current()
+        if chosen:
+            self.app.open_transcript(chosen.transcript, at=chosen.start)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
