@@ -7,7 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from tests.backends import drop_postgres, dump, new_postgres  # noqa: F401  (dump: for the tests)
 from workbench.core.db import Database, resolve_url
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,44 +18,70 @@ CODEBOOK = ROOT / "codebook" / "interview-guide.yaml"
 
 
 @pytest.fixture
-def db(tmp_path) -> Database:
-    database = Database(resolve_url(str(tmp_path / "workbench.sqlite")))
+def backend() -> str:
+    """SQLite here; tests/services and tests/cli run on every backend in BACKENDS (their conftest)."""
+    return "sqlite"
+
+
+def _skip_sqlite_only(request, backend: str) -> None:
+    if backend != "sqlite" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("SQLite only (files, backups, processes on one file)")
+
+
+@pytest.fixture
+def db(tmp_path, backend, request) -> Database:
+    """An empty study database: a SQLite file, or a new database on the PostgreSQL test server."""
+    _skip_sqlite_only(request, backend)
+    url = resolve_url(str(tmp_path / "workbench.sqlite")) if backend == "sqlite" else new_postgres()
+    database = Database(url)
     yield database
     database.close()
-
-
-def dump(database: Database) -> list[str]:
-    """Every row of every table, for 'the database is unchanged' checks."""
-    raw = database.engine.raw_connection()
-    try:
-        return list(raw.driver_connection.iterdump())
-    finally:
-        raw.close()
+    if backend != "sqlite":
+        drop_postgres(url)
 
 
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory) -> Path:
     """The sample study imported, registry and codebook loaded, auto-coded: once per run."""
+    path = tmp_path_factory.mktemp("template") / "sample.sqlite"
+    _load_sample(Database(resolve_url(str(path))))
+    return path
+
+
+def _load_sample(database: Database) -> None:
     from workbench.core.services import autocode, codebook, participants, transcripts
 
-    path = tmp_path_factory.mktemp("template") / "sample.sqlite"
-    database = Database(resolve_url(str(path)))
     transcripts.import_paths(database, [SAMPLE], replace=False, coder="tester")
     participants.import_registry(database, SAMPLE / "participants.csv")
     codebook.import_codebook(database, CODEBOOK, coder="tester")
     autocode.autocode(database, "autocoder", role="respondent")
     database.close()
-    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template():
+    """The coded sample study as a PostgreSQL template database, made once per run."""
+    url = new_postgres()
+    _load_sample(Database(url))
+    yield make_url(url).database
+    drop_postgres(url)
 
 
 @pytest.fixture
-def sample_db(sample_template, tmp_path) -> Database:
-    """A private copy of the coded sample study."""
-    path = tmp_path / "sample.sqlite"
-    shutil.copy(sample_template, path)
-    database = Database(resolve_url(str(path)))
+def sample_db(sample_template, tmp_path, backend, request) -> Database:
+    """A private copy of the coded sample study (on the backend under test)."""
+    _skip_sqlite_only(request, backend)
+    if backend == "sqlite":
+        path = tmp_path / "sample.sqlite"
+        shutil.copy(sample_template, path)
+        url = resolve_url(str(path))
+    else:
+        url = new_postgres(template=request.getfixturevalue("postgres_template"))
+    database = Database(url)
     yield database
     database.close()
+    if backend != "sqlite":
+        drop_postgres(url)
 
 
 def docx_bytes(paragraphs: list[str | list[str]]) -> bytes:

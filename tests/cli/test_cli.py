@@ -1,4 +1,4 @@
-"""The `workbench` command end to end, in-process, on a real SQLite file."""
+"""The `workbench` command end to end, in-process, on a real SQLite file (and PostgreSQL, when configured)."""
 
 import csv
 import io
@@ -9,15 +9,20 @@ from pathlib import Path
 
 import pytest
 
+from tests.backends import drop_postgres, dump, new_postgres
 from tests.conftest import CODEBOOK, SAMPLE, docx_bytes
 from workbench.cli import main
 from workbench.core.db import Database, resolve_url
 
 
 @pytest.fixture
-def run(tmp_path, capsys, monkeypatch):
+def run(tmp_path, capsys, monkeypatch, backend, request):
     monkeypatch.delenv("WORKBENCH_DB", raising=False)
-    dbfile = tmp_path / "cli.sqlite"
+    if backend != "sqlite" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("SQLite only")
+    dbfile = tmp_path / "cli.sqlite" if backend == "sqlite" else new_postgres()
+    if backend != "sqlite":
+        request.addfinalizer(lambda: drop_postgres(dbfile))
 
     def invoke(*args, db=True):
         argv = (["--db", str(dbfile), "--coder", "tester"] if db else []) + [str(a) for a in args]
@@ -33,13 +38,11 @@ def run(tmp_path, capsys, monkeypatch):
     return invoke
 
 
-def dump_file(path):
-    database = Database(resolve_url(str(path)))
-    raw = database.engine.raw_connection()
+def dump_file(where):
+    database = Database(resolve_url(str(where)))
     try:
-        return list(raw.driver_connection.iterdump())
+        return dump(database)
     finally:
-        raw.close()
         database.close()
 
 
@@ -179,6 +182,7 @@ def test_bad_input_catalogue(loaded, tmp_path):
             assert f"error: {argv[-1]}: " in lines[0], (name, err)
 
 
+@pytest.mark.sqlite_only
 def test_db_option_env_and_url(tmp_path, monkeypatch, run):
     env_db = tmp_path / "env.sqlite"
     monkeypatch.setenv("WORKBENCH_DB", str(env_db))
@@ -189,6 +193,7 @@ def test_db_option_env_and_url(tmp_path, monkeypatch, run):
     assert (tmp_path / "url.sqlite").exists()
 
 
+@pytest.mark.sqlite_only
 def test_the_installed_command_runs_as_a_process(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "workbench", "--db", str(tmp_path / "p.sqlite"), "import", str(SAMPLE / "interview-15.txt")],

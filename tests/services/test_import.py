@@ -97,6 +97,7 @@ def test_unassigned_speakers_are_listed(db, tmp_path):
     assert outcome.unassigned == ("Anouk Brinkhorst", "Bram Feddema")
 
 
+@pytest.mark.sqlite_only
 def test_database_file_is_private(db):
     assert stat.S_IMODE(os.stat(db.path).st_mode) == 0o600
     with db.read() as session:

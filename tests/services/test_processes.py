@@ -5,6 +5,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from sqlalchemy import text
 
 from tests.conftest import CODEBOOK, SAMPLE
@@ -33,8 +34,9 @@ def coder_process(path, coder, name="interview-02", count=100000):
                             stdout=subprocess.PIPE, text=True)
 
 
+@pytest.mark.sqlite_only  # integrity_check is SQLite's; PostgreSQL's own WAL does the same
 def test_a_killed_coder_loses_nothing_that_was_shown_as_done(sample_db):
-    path = sample_db.path
+    path = sample_db.url
     child = coder_process(path, "kim")
     shown = []
     for line in child.stdout:
@@ -52,7 +54,7 @@ def test_a_killed_coder_loses_nothing_that_was_shown_as_done(sample_db):
 
 
 def test_two_coders_at_the_same_time_lose_no_coding(sample_db):
-    path = sample_db.path
+    path = sample_db.url
     children = [coder_process(path, coder, count=150) for coder in ("kim", "lev")]
     outputs = [child.communicate(timeout=300)[0] for child in children]
     assert [child.returncode for child in children] == [0, 0]
@@ -79,6 +81,7 @@ NO_NETWORK = textwrap.dedent("""
 """)
 
 
+@pytest.mark.sqlite_only  # makes its own SQLite study
 def test_import_suggest_and_report_never_touch_the_network(tmp_path):
     db = str(tmp_path / "offline.sqlite")
 

@@ -10,6 +10,7 @@ DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
 MONEY = "Studenten > Belemmeringen studenten > Financiële redenen"
 
 
+@pytest.mark.sqlite_only  # SQLite files: backups, bytes on disk
 def test_backup_and_restore_bring_back_the_study_and_keep_the_state_before(sample_db, tmp_path):
     made = backups.backup(sample_db, tmp_path / "before.sqlite")
     assert oct(made.stat().st_mode & 0o777) == "0o600"
@@ -21,6 +22,7 @@ def test_backup_and_restore_bring_back_the_study_and_keep_the_state_before(sampl
     assert kept.exists() and "auto-restore" in kept.name
 
 
+@pytest.mark.sqlite_only  # SQLite files: backups, bytes on disk
 def test_destructive_operations_back_up_first(sample_db):
     codebook.merge_codes(sample_db, MONEY, DELAY, "lead")
     first = sorted(p for p in SAMPLE.iterdir() if p.name.startswith("interview-02"))[0]
@@ -29,6 +31,7 @@ def test_destructive_operations_back_up_first(sample_db):
     assert reasons == ["merge.sqlite", "replace.sqlite"]
 
 
+@pytest.mark.sqlite_only  # SQLite files: backups, bytes on disk
 def test_restore_refuses_what_is_not_a_backup_and_changes_nothing(sample_db, tmp_path):
     strange = tmp_path / "notes.sqlite"
     strange.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
@@ -53,6 +56,7 @@ def test_every_removed_coding_is_in_the_history(sample_db):
     assert history[0].quote == turn.text
 
 
+@pytest.mark.sqlite_only  # SQLite files: backups, bytes on disk
 def test_erasure_removes_words_and_name_everywhere_and_keeps_the_counts(sample_db, tmp_path):
     copy = backups.backup(sample_db, tmp_path / "copy.sqlite")
     turns = [t for s in transcripts.list_transcripts(sample_db) if "R03" in s.respondents

@@ -64,7 +64,6 @@ def before(db: Database, operation: str) -> Path | None:
 
 def restore(db: Database, source: Path) -> Path:
     """Replace the study's contents with a backup's (after backing up the current state). Returns that backup."""
-    path = _path(db)
     if not source.is_file():
         raise WorkbenchError("no such backup file", where=str(source))
     try:
@@ -76,9 +75,10 @@ def restore(db: Database, source: Path) -> Path:
     if not ok or not {"alembic_version", "transcript", "coding"} <= tables:
         candidate.close()
         raise WorkbenchError("not a workbench backup (damaged, or another kind of SQLite file)", where=str(source))
-    kept = before(db, "restore")
-    db.close()
     try:
+        path = _path(db)
+        kept = before(db, "restore")
+        db.close()
         with sqlite3.connect(path) as live:
             candidate.backup(live)
     finally:
