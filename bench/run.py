@@ -33,6 +33,7 @@ STEPS = [
     ("quotation counts 1M codings", None, ["frequencies", "1000000", "quotation"], False),
     ("suggest: model load", None, ["suggest", "load"], True),
     ("suggest: 30x12000 corpus", 10.0, ["suggest", "corpus"], True),
+    ("suggest: one turn", 0.02, ["suggest", "turn"], True),
     ("tui cold start to first paint", 1.0, ["tui_start"], True),
     ("tui open 15,000 words: first paint", 0.3, ["tui_open", "paint"], True),
     ("tui open 15,000 words: all turns", None, ["tui_open", "whole"], True),

@@ -27,6 +27,7 @@ from workbench.core.services.codebook import export_codebook, merge_codebook
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, named
 from workbench.core.services.participants import resolve_speakers
+from workbench.core.services.quotes import anonymiser
 from workbench.core.services.transcripts import store_parsed
 from workbench.errors import WorkbenchError
 from workbench.interop import refi_xml
@@ -64,6 +65,7 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
         code_guids = dict(session.execute(select(Code.id, Code.guid)).all())
         coder_names = dict(session.execute(select(Coder.id, Coder.name)).all())
         cases: dict[int, RefiCase] = {}
+        mask = anonymiser(session)
         sets: dict[str, list[str]] = defaultdict(list)
         for transcript in session.scalars(select(Transcript).order_by(Transcript.name)):
             rows = session.execute(
@@ -73,7 +75,7 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
                 .where(Turn.transcript_id == transcript.id)
                 .order_by(Turn.index)
             ).all()
-            export = ExportText(transcript.text, [
+            export = ExportText(mask.same_length(transcript.text), [  # names out, offsets kept
                 SpeakerTurn(person.pseudonym if person else label, turn.start_ms, turn.start, turn.end)
                 for turn, label, person in rows
             ])

@@ -12,7 +12,7 @@ a weight that grows with the number of examples.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -46,6 +46,20 @@ class Candidate:
     evidence: str  # one line, e.g. lemma "vertraging" + compound "studie|vertraging"
     start: int  # span in the text: the sentences with evidence, else the whole text
     end: int
+
+
+_DOCS: OrderedDict[str, object] = OrderedDict()  # text -> spaCy Doc, shared by every model of the process
+DOCS_KEPT = 100_000
+
+
+def analysed(pipe: Pipeline, texts: Sequence[str]) -> list:
+    """Docs for texts; a text analysed before (by any model: the codebook changed) is not analysed again."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _DOCS))
+    for text, doc in zip(missing, pipe.nlp.pipe(missing, batch_size=256)):
+        _DOCS[text] = doc
+    while len(_DOCS) > DOCS_KEPT:
+        _DOCS.popitem(last=False)
+    return [_DOCS.get(t) or pipe.nlp(t) for t in texts]
 
 
 def _vector(words: Iterable[str], idf: dict[str, float], weight: float = 1.0) -> dict[str, float]:
@@ -122,7 +136,7 @@ class SuggestionModel:
 
     def rank(self, texts: Sequence[str], top: int = 3, min_score: float = 0.0) -> list[list[Candidate]]:
         """Best codes for each text, best first."""
-        return [self._rank_doc(doc, top, min_score) for doc in self.pipe.nlp.pipe(texts, batch_size=256)]
+        return [self._rank_doc(doc, top, min_score) for doc in analysed(self.pipe, texts)]
 
     def _rank_doc(self, doc, top: int, min_score: float) -> list[Candidate]:
         evidence: dict[str, dict[str, tuple[float, tuple[int, int]]]] = defaultdict(dict)

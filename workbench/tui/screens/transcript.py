@@ -177,7 +177,7 @@ class TranscriptScreen(Screen):
                       for s in offered] or ["[dim]geen voor deze beurt[/dim]"]
             if offered:
                 lines.append("[dim]a: accepteer · r: verwerp · k: andere code · w: volgende[/dim]")
-        self.query_one("#side", Static).update("\n".join(lines))
+        self.query_one("#side", Static).update("\n".join(lines), layout=False)
 
     # ---------------------------------------------------------------- suggestions
 

@@ -1,0 +1,40 @@
+"""Suggestions in the service layer: stored for review, accepted into codings, rejections remembered."""
+
+import pytest
+
+from workbench.core.services import codebook, codings, suggestions
+from workbench.errors import WorkbenchError
+
+
+def test_accept_reject_and_learning(sample_db):
+    pending = suggestions.refresh(sample_db, "interview-03")
+    assert pending and all(s.status == "pending" and s.id for s in pending)
+    assert all(s.transcript == "interview-03" for s in pending)
+    first, second = pending[0], pending[1]
+    made = suggestions.accept(sample_db, "anna", first.id)
+    assert (made.code_path, made.start, made.end, made.origin, made.coder) == (
+        first.path, first.start, first.end, "suggestion", "anna")
+    assert first.evidence in made.memo
+    suggestions.reject(sample_db, "anna", second.id)
+    again = suggestions.suggest(sample_db, "interview-03")
+    spans = {(s.start, s.end, s.path) for s in again}
+    assert (second.start, second.end, second.path) not in spans  # rejected: not suggested again
+    assert (first.start, first.end, first.path) not in spans  # coded now
+    with pytest.raises(WorkbenchError):
+        suggestions.accept(sample_db, "anna", second.id)  # decided already
+    assert {s.id for s in suggestions.pending(sample_db, "interview-03")} == {s.id for s in pending[2:]}
+
+
+def test_respondent_turns_only_and_the_model_follows_the_codebook(sample_db):
+    from workbench.core.services import transcripts
+
+    roles = {t.index: t.role for t in transcripts.show_transcript(sample_db, "interview-03").turns}
+    found = suggestions.suggest(sample_db, "interview-03", min_score=0.0, top=5)
+    assert found and {roles[s.turn] for s in found} == {"respondent"}
+    before = suggestions.model_for(sample_db)
+    codebook.add_code(sample_db, "Studenten > Heimwee", "lead", description="Heimwee naar huis en familie.")
+    after = suggestions.model_for(sample_db)
+    assert after is not before and "Studenten > Heimwee" in after.vectors
+    assert suggestions.model_for(sample_db) is after  # unchanged codebook: the same model
+    codings.add_coding(sample_db, "anna", "interview-03", "Studenten > Heimwee", found[0].start, found[0].end)
+    assert suggestions.model_for(sample_db).example_counts["Studenten > Heimwee"] == 1  # learns from codings
