@@ -34,12 +34,13 @@ STEPS = [
     ("suggest: model load", None, ["suggest", "load"], True),
     ("suggest: 30x12000 corpus", 10.0, ["suggest", "corpus"], True),
     ("suggest: one turn", 0.02, ["suggest", "turn"], True),
-    ("tui cold start to first paint", 1.0, ["tui_start"], True),
+    ("tui cold start to first paint", 1.0, ["tui_start", "paint"], True),
+    ("tui cold start to the overview's rows", None, ["tui_start", "rows"], True),
     ("tui open 15,000 words: first paint", 0.3, ["tui_open", "paint"], True),
     ("tui open 15,000 words: all turns", None, ["tui_open", "whole"], True),
     ("tui apply a code", 0.05, ["tui_apply"], True),
     ("tui overview 1,000 transcripts: rows shown", None, ["tui_overview", "1000"], False),
-    ("tui overview 1,000 transcripts: page down", 0.05, ["tui_overview_keys", "1000"], False),
+    ("tui overview 1,000 transcripts: page down", 0.1, ["tui_overview_keys", "1000"], False),  # "instant": 100 ms
 ]
 
 

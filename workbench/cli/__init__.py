@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.cli.app import app
 from workbench.errors import WorkbenchError
@@ -19,8 +18,6 @@ def main(argv: list[str] | None = None) -> None:
         app(args=argv, prog_name="workbench", standalone_mode=False)
     except WorkbenchError as exc:
         _fail(str(exc))
-    except SQLAlchemyError as exc:
-        _fail(f"database: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.TyperException as exc:  # usage errors: the message and help hint, exit 2
@@ -30,6 +27,16 @@ def main(argv: list[str] | None = None) -> None:
     except (typer.Abort, KeyboardInterrupt):
         print("aborted", file=sys.stderr)
         sys.exit(130)
+    except Exception as exc:
+        if not _from_database(exc):
+            raise
+        _fail(f"database: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
+
+
+def _from_database(exc: Exception) -> bool:
+    """A SQLAlchemy error (SQLAlchemy is imported only when a command uses the database)."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(exc, errors.SQLAlchemyError)
 
 
 def _fail(message: str) -> None:

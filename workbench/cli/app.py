@@ -10,18 +10,20 @@ from typing import Annotated, Optional
 import typer
 
 from workbench.cli import codebook_commands, coding_commands, project_commands, report_commands
+from workbench.cli.lazy import lazy
 from workbench.cli.output import check_choice, emit, listing, table, to_json
 from workbench.cli.state import State
 from workbench.core.codes import PATH_SEPARATOR
-from workbench.core.services import agreement as agreement_service
-from workbench.core.services import autocode as autocode_service
-from workbench.core.services import backups as backups_service
-from workbench.core.services import erasure as erasure_service
-from workbench.core.services import participants as participants_service
-from workbench.core.services import suggestions as suggestions_service
-from workbench.core.services import transcripts as transcripts_service
 from workbench.errors import WorkbenchError
 from workbench.transcripts.clock import format_clock
+
+agreement_service = lazy("workbench.core.services.agreement")
+autocode_service = lazy("workbench.core.services.autocode")
+backups_service = lazy("workbench.core.services.backups")
+erasure_service = lazy("workbench.core.services.erasure")
+participants_service = lazy("workbench.core.services.participants")
+suggestions_service = lazy("workbench.core.services.suggestions")
+transcripts_service = lazy("workbench.core.services.transcripts")
 
 app = typer.Typer(
     help="Code Dutch interview transcripts and count codes per respondent and programme.",
@@ -72,7 +74,10 @@ def tui(
 
     state: State = ctx.obj
     settings = load_settings()
-    WorkbenchApp(state.db, state.coder, replace(settings, blind=settings.blind or blind)).run()
+    workbench = WorkbenchApp(lambda: state.db, state.coder, replace(settings, blind=settings.blind or blind))
+    workbench.run()
+    if workbench.return_code:
+        raise typer.Exit(workbench.return_code)
 
 
 @app.command("import")

@@ -7,10 +7,12 @@ from typing import Annotated, Optional
 
 import typer
 
+from workbench.cli.lazy import lazy
 from workbench.cli.output import emit, listing
-from workbench.core.codebook_file import dump_codebook
-from workbench.core.services import codebook as service
 from workbench.errors import WorkbenchError
+
+service = lazy("workbench.core.services.codebook")
+codebook_file = lazy("workbench.core.codebook_file")
 
 app = typer.Typer(help="Codes and subcodes, and the history of changes to them.", no_args_is_help=True)
 
@@ -35,7 +37,7 @@ def export(ctx: typer.Context, file: Annotated[Optional[Path], typer.Argument(he
             raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(file)) from exc
         typer.echo(f"wrote {file}", err=True)
         return
-    emit(dump_codebook(book), file)
+    emit(codebook_file.dump_codebook(book), file)
 
 
 @app.command("show")

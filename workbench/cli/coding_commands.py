@@ -6,9 +6,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from workbench.cli.lazy import lazy
 from workbench.cli.output import listing
-from workbench.core.services import codings as service
 from workbench.errors import WorkbenchError
+
+service = lazy("workbench.core.services.codings")
 
 app = typer.Typer(help="Codings: code a span or a turn, list, memo, delete.", no_args_is_help=True)
 

@@ -7,7 +7,11 @@ from typing import Annotated
 
 import typer
 
-from workbench.core.services import exchange
+from workbench.cli.lazy import lazy
+
+exchange = lazy("workbench.core.services.exchange")
+
+
 
 app = typer.Typer(help="Projects to and from ATLAS.ti, MAXQDA, NVivo, QualCoder (REFI-QDA .qdpx).",
                   no_args_is_help=True)

@@ -7,13 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
+from workbench.cli.lazy import lazy
 from workbench.cli.output import check_choice, emit
-from workbench.core.services import cooccurrence as cooccurrence_service
-from workbench.core.services import frequencies as frequencies_service
-from workbench.core.services import quotes as quotes_service
 from workbench.errors import WorkbenchError
 from workbench.reports import cooccurrence_text, frequency_text
 from workbench.reports.frequency_text import markdown_quotes
+
+cooccurrence_service = lazy("workbench.core.services.cooccurrence")
+frequencies_service = lazy("workbench.core.services.frequencies")
+quotes_service = lazy("workbench.core.services.quotes")
 
 app = typer.Typer(help="Reports for the lead researcher.", no_args_is_help=True)
 Out = Annotated[Optional[Path], typer.Option("--out", help="write to this file")]

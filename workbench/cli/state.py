@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from workbench.core.db import Database, resolve_url
-
 
 class State:
     def __init__(self, db: str | None, coder: str):
@@ -13,5 +11,7 @@ class State:
         self.coder = coder
 
     @cached_property
-    def db(self) -> Database:
+    def db(self):
+        from workbench.core.db import Database, resolve_url  # on first use: SQLAlchemy takes a while
+
         return Database(resolve_url(self.db_value))

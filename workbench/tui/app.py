@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -11,8 +13,10 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from workbench.config import Settings
-from workbench.core.db import Database
 from workbench.tui.screens.overview import OverviewScreen
+
+if TYPE_CHECKING:
+    from workbench.core.db import Database
 
 
 class WorkbenchApp(App[None]):
@@ -24,11 +28,20 @@ class WorkbenchApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, db: Database, coder: str, settings: Settings | None = None):
+    def __init__(self, db: Database | Callable[[], Database], coder: str, settings: Settings | None = None):
+        """db: the study, or what opens it (then opened by the first worker that needs it, after the
+        first paint: importing SQLAlchemy and checking the schema take a while)."""
         super().__init__()
-        self.db = db
+        self._db, self._opening = db, threading.Lock()
         self.coder = coder
         self.settings = settings or Settings()
+
+    @property
+    def db(self) -> Database:
+        with self._opening:
+            if callable(self._db):
+                self._db = self._db()
+            return self._db
 
     def on_mount(self) -> None:
         if self.settings.theme:
@@ -81,4 +94,7 @@ class WorkbenchApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place where a failed background task is shown to the coder."""
         if event.state == WorkerState.ERROR:
+            if callable(self._db):  # the study could not be opened: nothing to work on
+                self.exit(return_code=2, message=f"error: {event.worker.error}")
+                return
             self.notify(str(event.worker.error), title="Fout", severity="error", timeout=10)

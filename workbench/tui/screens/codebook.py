@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Header, Static, Tree
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import CodebookChangeView, CodeView
 from workbench.core.services import codebook, frequencies
 from workbench.tui.page import code_colours
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.quotes import QuotesScreen
 
@@ -28,7 +29,7 @@ def _label(code: CodeView, colour: str, totals: tuple[int, int]) -> str:
     return f"[{colour}]■[/] {escape(code.name)} [dim]({respondents} · {quotations})[/dim]"
 
 
-class CodebookScreen(Screen):
+class CodebookScreen(WorkbenchScreen):
     """Codebook: code tree with respondents and quotations"""
 
     BINDINGS = [

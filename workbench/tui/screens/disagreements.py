@@ -7,14 +7,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.core.dto import Disagreement
 from workbench.core.services import agreement
+from workbench.tui.screens.base import WorkbenchScreen
 
 
-class DisagreementsScreen(Screen):
+class DisagreementsScreen(WorkbenchScreen):
     """Disagreements between coders"""
 
     BINDINGS = [

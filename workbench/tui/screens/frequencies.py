@@ -7,12 +7,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport
 from workbench.core.services import frequencies
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.quotes import QuotesScreen
 
 UNITS = ("respondent", "institution", "quotation")
@@ -28,7 +28,7 @@ def bar(count: int, largest: int, width: int = BAR) -> str:
     return ("█" * full + (BLOCKS[part] if part else "")).ljust(width)
 
 
-class FrequenciesScreen(Screen):
+class FrequenciesScreen(WorkbenchScreen):
     """Frequencies: code x programme"""
 
     BINDINGS = [

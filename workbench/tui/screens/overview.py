@@ -8,11 +8,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from workbench.core.dto import TranscriptSummary
-from workbench.core.services import transcripts
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
 
 COLUMNS = (  # key, label, width
@@ -28,7 +27,7 @@ def _cells(s: TranscriptSummary) -> tuple:
             ", ".join(s.coders), f"⚠ {len(s.unassigned)}" if s.unassigned else "")
 
 
-class OverviewScreen(Screen):
+class OverviewScreen(WorkbenchScreen):
     """Study overview"""
 
     BINDINGS = [
@@ -71,6 +70,8 @@ class OverviewScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def action_reload(self) -> None:
+        from workbench.core.services import transcripts  # after the first paint (SQLAlchemy is slow to import)
+
         self.post_message(self.Loaded(transcripts.list_transcripts(self.app.db)))
 
     @on(Loaded)
@@ -176,6 +177,8 @@ class OverviewScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def _import(self, path: Path) -> None:
+        from workbench.core.services import transcripts
+
         progress = Progress(f"Importeren uit {path}")
         self.app.call_from_thread(self.app.push_screen, progress)
         try:

@@ -7,16 +7,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from workbench.core.dto import QuoteView
 from workbench.core.services import quotes
 from workbench.transcripts.clock import format_clock
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 
 
-class QuotesScreen(Screen):
+class QuotesScreen(WorkbenchScreen):
     """Quotes of one code"""
 
     BINDINGS = [

@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail
 from workbench.core.services import codebook, codings, suggestions, transcripts
 from workbench.tui.page import TranscriptPage, code_colours
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Picked, TextPrompt
 from workbench.tui.widgets.coded_text import CodedText
 
@@ -49,7 +49,7 @@ def load_transcript(db: Database, name: str) -> TranscriptData:
                           code_colours({c.path: c.colour for c in book}), tuple(c.path for c in book if c.codable))
 
 
-class TranscriptScreen(Screen):
+class TranscriptScreen(WorkbenchScreen):
     """Transcript: code text and turns"""
 
     BINDINGS = [
