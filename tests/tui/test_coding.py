@@ -1,7 +1,7 @@
 """Main paths of the coder's day, through the pilot, checked in the database."""
 
 from tests.tui.conftest import run, wait_for
-from workbench.core.services import codings
+from workbench.core.services import codings, transcripts
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
@@ -106,5 +106,25 @@ def test_overview_filters_by_programme_and_flags_unassigned(app):
             await wait_for(pilot, lambda: table.row_count < 30)
             chosen = app.screen.programme
             assert all(chosen in table.get_row_at(i)[5] for i in range(table.row_count))
+
+    run(scenario())
+
+
+def test_opening_another_transcript_shows_it_in_the_same_view(app):
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_first(app, pilot)
+            await pilot.press("n", "t")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"studvert", "enter")
+            await wait_for(pilot, lambda: app.screen is screen and screen.undo_steps)
+            await pilot.press("escape")
+            app.open_transcript("interview-15")
+            await wait_for(pilot, lambda: app.screen is screen and screen.transcript == "interview-15"
+                           and len(screen.page.turns) == len(screen.detail.turns))
+            detail = transcripts.show_transcript(app.db, "interview-15")
+            assert screen.page.turns == list(detail.turns) and screen.undo_steps == []
+            assert {c.transcript for c in screen.codings} <= {"interview-15"}
+            assert screen.text.text == screen.page.text
 
     run(scenario())

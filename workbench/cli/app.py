@@ -212,13 +212,9 @@ def agreement(
 ) -> None:
     """Intercoder agreement per code and overall: percent, Cohen's kappa (two coders), Krippendorff's alpha."""
     check_choice(fmt, ("table", "json"), "--format")
-    rows = agreement_service.agreement(ctx.obj.db, coders, code, unit)
-    if fmt == "json":
-        emit(to_json(rows))
-        return
-    emit(table(["code", "units", "coded", "agreement", "kappa", "alpha"],
-               [(r.code_path, r.units, r.coded_units, _figure(r.percent), _figure(r.kappa), _figure(r.alpha))
-                for r in rows]))
+    listing(fmt, agreement_service.agreement(ctx.obj.db, coders, code, unit),
+            ["code", "units", "coded", "agreement", "kappa", "alpha"],
+            lambda r: (r.code_path, r.units, r.coded_units, _figure(r.percent), _figure(r.kappa), _figure(r.alpha)))
 
 
 @app.command()
@@ -231,13 +227,10 @@ def disagreements(
 ) -> None:
     """Units where coders decided differently: unit, code, who coded it and who did not."""
     check_choice(fmt, ("table", "json"), "--format")
-    found = agreement_service.disagreements(ctx.obj.db, coders, code, unit)
-    if fmt == "json":
-        emit(to_json(found))
-        return
-    emit(table(["transcript", "turn", "span", "code", "coded by", "not by", "text"],
-               [(d.transcript, d.turn, f"{d.start}-{d.end}", d.code_path, ", ".join(d.coded_by),
-                 ", ".join(d.not_coded_by), " ".join(d.text.split())[:60]) for d in found]))
+    listing(fmt, agreement_service.disagreements(ctx.obj.db, coders, code, unit),
+            ["transcript", "turn", "span", "code", "coded by", "not by", "text"],
+            lambda d: (d.transcript, d.turn, f"{d.start}-{d.end}", d.code_path, ", ".join(d.coded_by),
+                       ", ".join(d.not_coded_by), " ".join(d.text.split())[:60]))
 
 
 @app.command()

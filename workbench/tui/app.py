@@ -56,7 +56,15 @@ class WorkbenchApp(App[None]):
         from workbench.tui.screens.transcript import TranscriptScreen, load_transcript  # on first use: fast start
 
         data = load_transcript(self.db, name)
-        self.call_from_thread(self.push_screen, TranscriptScreen(data, at, review))
+        self.call_from_thread(self._show_transcript, TranscriptScreen, data, at, review)
+
+    def _show_transcript(self, screen_class, data, at: int | None, review: bool) -> None:
+        if not self.is_screen_installed("transcript"):
+            self.install_screen(screen_class(), "transcript")
+        screen = self.get_screen("transcript")
+        if self.screen is not screen:
+            self.push_screen(screen)
+        screen.show_data(data, at, review)
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def review_suggestions(self, after: str | None = None) -> None:

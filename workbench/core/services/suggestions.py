@@ -7,6 +7,7 @@ through the one coding writer; a rejection is remembered so the span is not sugg
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections import defaultdict
@@ -55,7 +56,9 @@ def model_for(db: Database):
 def _model(key: str, codes: tuple, examples: tuple):
     from workbench.core.suggest.model import SuggestionModel
 
-    return SuggestionModel(codes, {path: list(texts) for path, texts in examples})
+    model = SuggestionModel(codes, {path: list(texts) for path, texts in examples})
+    gc.freeze()  # spaCy's many long-lived objects out of the collector's way: no pauses in the TUI after
+    return model
 
 
 def _respondent_turns(session, transcript: str | None):

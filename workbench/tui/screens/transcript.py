@@ -30,7 +30,7 @@ class Step:
     removed: CodingView | None = None
 
 
-FIRST_TURNS = 40  # shown in the first paint; a screen holds far fewer
+FIRST_TURNS = 15  # shown in the first paint: more than a screen holds
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,35 @@ class TranscriptScreen(WorkbenchScreen):
         # priority: the text area has its own ctrl+z/ctrl+y (for typing), which would win
         Binding("ctrl+z,u", "undo", "Undo", id="undo", priority=True),
         Binding("ctrl+y,U", "redo", "Redo", id="redo", show=False, priority=True),
-        Binding("a", "accept_suggestion", "Accept suggestion", id="accept_suggestion"),
+        Binding("a", "accept_suggestion", "Accept suggestion", id="accept_suggestion", show=False),
         Binding("r", "reject_suggestion", "Reject suggestion", id="reject_suggestion", show=False),
         Binding("k", "correct_suggestion", "Correct suggestion", id="correct_suggestion", show=False),
-        Binding("w", "next_suggestion", "Next suggestion", id="next_suggestion"),
+        Binding("w", "next_suggestion", "Next suggestion", id="next_suggestion", show=False),
         Binding("o", "next_coder", "Whose codings", id="next_coder", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
 
     class Suggested(Message):
-        def __init__(self, found: list[SuggestionView]):
+        def __init__(self, transcript: str, found: list[SuggestionView]):
             super().__init__()
-            self.found = found
+            self.transcript, self.found = transcript, found
 
-    def __init__(self, data: TranscriptData, at: int | None = None, review: bool = False):
+    def __init__(self):
+        """One coding view for the whole session: opening another transcript only swaps its data
+        (composing a screen with its footer and styles costs more than showing a transcript)."""
         super().__init__()
+        self._waiting: tuple | None = None  # data that came before the screen was mounted
+        self._ready = False
+        self.page: TranscriptPage | None = None
+        self.transcript: str | None = None
         self.suggestions: list[SuggestionView] | None = None  # pending, loaded in a worker
+
+    def show_data(self, data: TranscriptData, at: int | None = None, review: bool = False) -> None:
+        """Show a transcript: the turns around `at` at once, the whole transcript right after."""
+        if not self._ready:
+            self._waiting = (data, at, review)
+            return
+        self.suggestions = None
         self.review = review  # walking through the study's pending suggestions
         self.transcript = data.detail.summary.name
         self.at = at  # canonical offset to show first
@@ -90,10 +103,15 @@ class TranscriptScreen(WorkbenchScreen):
         self.colours, self.paths = dict(data.colours), list(data.paths)
         self.speaker: str | None = None
         self.shown_coder: str | None = None  # None: every coder's codings
-        self.page: TranscriptPage | None = None
         self.undo_steps: list[Step] = []
         self.redo_steps: list[Step] = []
         self.search_text = ""
+        self.sub_title = f"{self.transcript} · codeur {self.app.coder}" + (" · blind" if self.app.settings.blind else "")
+        turns = self.detail.turns
+        first = bisect.bisect_right([t.start for t in turns], at) - 1 if at is not None else 0
+        self.refresh_page(turns[max(first - 5, 0) : first + FIRST_TURNS], fresh=True)
+        self.text.move_to(self.page.to_display(at) if at is not None else 0)
+        self.call_after_refresh(self._whole)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,14 +121,10 @@ class TranscriptScreen(WorkbenchScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Paint the turns around the place to show at once; the whole transcript right after."""
-        self.sub_title = f"{self.transcript} · codeur {self.app.coder}" + (" · blind" if self.app.settings.blind else "")
-        turns = self.detail.turns
-        first = bisect.bisect_right([t.start for t in turns], self.at) - 1 if self.at is not None else 0
-        self.refresh_page(turns[max(first - 5, 0) : first + FIRST_TURNS])
-        if self.at is not None:
-            self.text.move_to(self.page.to_display(self.at))
-        self.call_after_refresh(self._whole)
+        self._ready = True
+        if self._waiting:
+            waiting, self._waiting = self._waiting, None
+            self.show_data(*waiting)
 
     def _whole(self) -> None:
         here = self._cursor() if self.at is not None else None  # where the coder is, as a text offset
@@ -123,10 +137,13 @@ class TranscriptScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
     def load_suggestions(self) -> None:
         """The transcript's pending suggestions, made now (the first time loads spaCy: seconds)."""
-        self.post_message(self.Suggested(suggestions.refresh(self.app.db, self.transcript)))
+        name = self.transcript
+        self.post_message(self.Suggested(name, suggestions.refresh(self.app.db, name)))
 
     @on(Suggested)
     def _suggested(self, message: Suggested) -> None:
+        if message.transcript != self.transcript:
+            return  # made for the transcript shown before
         self.suggestions = message.found
         self._side()
         if self.review:
@@ -137,14 +154,15 @@ class TranscriptScreen(WorkbenchScreen):
     def text(self) -> CodedText:
         return self.query_one("#text", CodedText)
 
-    def refresh_page(self, turns=None) -> None:
+    def refresh_page(self, turns=None, fresh: bool = False) -> None:
+        """Show the page again (after a change); fresh: another transcript, load the text anew."""
         if turns is None:
             turns = [t for t in self.detail.turns if self.speaker is None or t.speaker == self.speaker]
         if self.app.settings.blind:  # other coders' codings stay hidden while coding
             self.shown_coder = self.app.coder
         shown = [c for c in self.codings if self.shown_coder is None or c.coder == self.shown_coder]
         self.page = TranscriptPage(turns, shown, self.colours)
-        self.text.show(self.page)
+        self.text.show(self.page, fresh)
         self._side()
 
     # ---------------------------------------------------------------- where the cursor is

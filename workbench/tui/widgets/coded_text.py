@@ -24,17 +24,19 @@ class CodedText(TextArea):
         self._styles: dict[int, list[tuple[int, int | None, Style]]] = {}
         self.page: TranscriptPage | None = None
 
-    def show(self, page: TranscriptPage) -> None:
-        """Show a page: text first, then styles (keeping the cursor where it was, if it can)."""
+    def show(self, page: TranscriptPage, fresh: bool = False) -> None:
+        """Show a page: text first, then styles (keeping the cursor where it was, if it can).
+        fresh: another transcript (load its text; do not patch the old one)."""
         old, self.page = self.page, page
         if old is None or old.text != page.text:
             cursor = self.cursor_location
-            if old is not None and len(old.line_starts) == len(page.line_starts):
+            if not fresh and old is not None and len(old.line_starts) == len(page.line_starts):
                 self._replace_changed_lines(old.text, page.text)
             else:
                 self.load_text(page.text)
                 speed_up(self)
-            self.cursor_location = cursor
+            if not fresh:
+                self.cursor_location = cursor
         self.restyle(page)
 
     def _replace_changed_lines(self, old: str, new: str) -> None:
