@@ -43,8 +43,8 @@ def pipeline() -> Pipeline:
 
 
 def _set_lemmas(doc):
-    for token in doc:
-        if token.is_alpha or "'" in token.text:
+    for token in doc:  # function words keep their form ("het" is no form of "hebben")
+        if (token.is_alpha or "'" in token.text) and not token.is_stop:
             token.lemma_ = lemma(token.text)
         else:
             token.lemma_ = token.lower_
