@@ -111,6 +111,7 @@ def step_suggest(runs: int, what: str) -> dict:
     """Suggestions for every respondent turn of the 30 x 12,000-word corpus (model load, or the corpus)."""
     from workbench.core.db import Database, resolve_url
     from workbench.core.services import suggestions
+    from workbench.core.services.lookup import respondent_turns
 
     path = study(30, 12_000, 0)
     db = Database(resolve_url(str(path)))
@@ -120,11 +121,13 @@ def step_suggest(runs: int, what: str) -> dict:
         times = [timed(lambda: suggestions._model.cache_clear() or suggestions.model_for(db))]
         return dict(times=times, unit="s", note="spaCy import + blank nl + codebook patterns (first load)")
     model = suggestions.model_for(db)
+    with db.read() as session:
+        every, five = respondent_turns(session), respondent_turns(session, "interview-05")
     if what == "turn":  # one respondent turn not seen before (no analysis cached): the TUI's case
-        texts = [text + " ." for *_, text in suggestions._respondent_turns_of(db, "interview-05")][:runs * 20]
+        texts = [turn.text + " ." for turn in five][:runs * 20]
         times = [timed(lambda t=t: model.rank([t])) for t in texts]
         return dict(times=times, unit="s", note=f"{len(texts)} turns of interview-05, each analysed and ranked")
-    words = sum(len(text.split()) for *_, text in suggestions._respondent_turns_of(db))
+    words = sum(len(turn.text.split()) for turn in every)
     times = [timed(lambda: suggestions.suggest(db, model=model)) for _ in range(runs)]
     return dict(times=times, unit="s", note=f"{words:,} respondent words, {words / statistics.median(times):,.0f} "
                 "words/s")

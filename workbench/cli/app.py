@@ -11,7 +11,7 @@ import typer
 
 from workbench.cli import codebook_commands, coding_commands, project_commands, report_commands
 from workbench.cli.lazy import lazy
-from workbench.cli.output import check_choice, emit, listing, table, to_json
+from workbench.cli.output import Format, check_choice, emit, listing, table, to_json
 from workbench.cli.state import State
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.errors import WorkbenchError
@@ -40,7 +40,9 @@ app.add_typer(coding_commands.app, name="codings")
 app.add_typer(project_commands.app, name="project")
 app.add_typer(report_commands.app, name="report")
 
-Format = Annotated[str, typer.Option("--format", help="table or json")]
+Coders = Annotated[list[str], typer.Argument(help="two or more coders")]
+CodeFilter = Annotated[Optional[str], typer.Option("--code", help="only this code (with its subcodes)")]
+UnitChoice = Annotated[str, typer.Option("--unit", help="turn (respondent turns) or sentence")]
 
 
 def _default_coder() -> str:
@@ -181,7 +183,7 @@ def suggest(
     transcript: Annotated[Optional[str], typer.Option("--transcript", help="only this transcript")] = None,
     min_score: Annotated[float, typer.Option("--min-score", help="leave out suggestions below this score (0-1)")] = 0.5,
     top: Annotated[int, typer.Option("--top", help="at most this many codes per respondent turn")] = 3,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: Format = "table",
 ) -> None:
     """Suggest codes for respondent turns, offline (nothing is coded): score, method and evidence."""
     check_choice(fmt, ("table", "json"), "--format")
@@ -205,10 +207,10 @@ def _figure(value: float | None) -> str:
 @app.command()
 def agreement(
     ctx: typer.Context,
-    coders: Annotated[list[str], typer.Argument(help="two or more coders")],
-    code: Annotated[Optional[str], typer.Option("--code", help="only this code (with its subcodes)")] = None,
-    unit: Annotated[str, typer.Option("--unit", help="turn (respondent turns) or sentence")] = "turn",
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    coders: Coders,
+    code: CodeFilter = None,
+    unit: UnitChoice = "turn",
+    fmt: Format = "table",
 ) -> None:
     """Intercoder agreement per code and overall: percent, Cohen's kappa (two coders), Krippendorff's alpha."""
     check_choice(fmt, ("table", "json"), "--format")
@@ -220,10 +222,10 @@ def agreement(
 @app.command()
 def disagreements(
     ctx: typer.Context,
-    coders: Annotated[list[str], typer.Argument(help="two or more coders")],
-    code: Annotated[Optional[str], typer.Option("--code", help="only this code (with its subcodes)")] = None,
-    unit: Annotated[str, typer.Option("--unit", help="turn (respondent turns) or sentence")] = "turn",
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    coders: Coders,
+    code: CodeFilter = None,
+    unit: UnitChoice = "turn",
+    fmt: Format = "table",
 ) -> None:
     """Units where coders decided differently: unit, code, who coded it and who did not."""
     check_choice(fmt, ("table", "json"), "--format")

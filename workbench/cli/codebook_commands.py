@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from workbench.cli.lazy import lazy
-from workbench.cli.output import emit, listing
+from workbench.cli.output import Format, emit, listing
 from workbench.errors import WorkbenchError
 
 service = lazy("workbench.core.services.codebook")
@@ -108,7 +108,7 @@ def split(
 
 
 @app.command("history")
-def history(ctx: typer.Context, fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
+def history(ctx: typer.Context, fmt: Format = "table") -> None:
     """Every change to the codebook: who, when, what."""
     listing(fmt, service.history(ctx.obj.db), ["when", "coder", "action", "detail"],
             lambda c: (c.at.strftime("%Y-%m-%d %H:%M"), c.coder, c.action,

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from workbench.cli.lazy import lazy
-from workbench.cli.output import listing
+from workbench.cli.output import Format, listing
 from workbench.errors import WorkbenchError
 
 service = lazy("workbench.core.services.codings")
@@ -45,7 +45,7 @@ def list_(
     transcript: Annotated[Optional[str], typer.Option("--transcript")] = None,
     code: Annotated[Optional[str], typer.Option("--code", help="this code and its subcodes")] = None,
     coder: Annotated[Optional[str], typer.Option("--by", help="only this coder's codings")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: Format = "table",
 ) -> None:
     """Codings in text order, with their quotes."""
     listing(fmt, service.list_codings(ctx.obj.db, transcript, code, coder),
@@ -71,7 +71,7 @@ def delete(ctx: typer.Context, guid: str) -> None:
 @app.command("deleted")
 def deleted(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: Format = "table",
 ) -> None:
     """Every removed coding: when, what it was, who coded it, who removed it and why."""
     listing(fmt, service.deletions(ctx.obj.db), ["at", "transcript", "code", "span", "coded by", "removed by", "why"],

@@ -7,10 +7,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
 from workbench.errors import WorkbenchError
+
+Format = Annotated[str, typer.Option("--format", help="table or json")]
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

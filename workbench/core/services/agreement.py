@@ -15,8 +15,8 @@ from sqlalchemy import select
 from workbench.core import agreement as measures
 from workbench.core.db import Database
 from workbench.core.dto import AgreementRow, Disagreement
-from workbench.core.models import Coder, Coding, Participant, Speaker, Transcript, Turn
-from workbench.core.services.lookup import CodeTree
+from workbench.core.models import Coder, Coding
+from workbench.core.services.lookup import CodeTree, respondent_turns
 from workbench.core.spans import sentences
 from workbench.errors import WorkbenchError
 
@@ -35,17 +35,11 @@ class _Unit:
 
 
 def _units(session, unit: str) -> list[_Unit]:
-    rows = session.execute(
-        select(Transcript.id, Transcript.name, Turn.index, Turn.start, Turn.end)
-        .join(Turn, Turn.transcript_id == Transcript.id).join(Speaker, Turn.speaker_id == Speaker.id)
-        .join(Participant, Speaker.participant_id == Participant.id)
-        .where(Participant.role == "respondent").order_by(Transcript.name, Turn.index)).all()
-    texts = dict(session.execute(select(Transcript.id, Transcript.text)).all())
     found = []
-    for transcript_id, name, index, start, end in rows:
-        text = texts[transcript_id]
-        spans = sentences(text, start, end) if unit == "sentence" else [(start, end)]
-        found.extend(_Unit(transcript_id, name, index, a, b, text[a:b]) for a, b in spans)
+    for turn in respondent_turns(session):
+        text = turn.transcript_text
+        spans = sentences(text, turn.start, turn.end) if unit == "sentence" else [(turn.start, turn.end)]
+        found.extend(_Unit(turn.transcript_id, turn.transcript, turn.index, a, b, text[a:b]) for a, b in spans)
     return found
 
 
@@ -70,37 +64,36 @@ def _values(db: Database, coders: list[str], code_path: str | None, unit: str):
             spans[coder_id, transcript_id].append((code_id, start, end))
         subtree = {code: set(tree.subtree(code)) for code in codes}
         paths = {code: tree.path(code) for code in codes}
-    table: dict[str, list[list[int | None]]] = {}
-    for code in codes:
-        rows = []
-        for u in units:
-            row = []
-            for name in coders:
-                mine = spans.get((known[name], u.transcript_id))
-                row.append(None if mine is None else int(any(
-                    c in subtree[code] and s < u.end and u.start < e for c, s, e in mine)))
-            rows.append(row)
-        table[paths[code]] = rows
+    # per unit, each coder's codes on it (None: the coder did not code that transcript), found once
+    on_unit = [[None if (mine := spans.get((known[name], u.transcript_id))) is None
+                else {c for c, s, e in mine if s < u.end and u.start < e} for name in coders] for u in units]
+    table = {paths[code]: [[None if found is None else int(not found.isdisjoint(subtree[code])) for found in row]
+                           for row in on_unit] for code in codes}
     return units, table
 
 
 def agreement(db: Database, coders: list[str], code_path: str | None = None, unit: str = "turn") -> list[AgreementRow]:
     """Per code (with subcodes) and over all codes: units, percent agreement, kappa (two coders), alpha."""
-    units, table = _values(db, coders, code_path, unit)
-    every = [row for rows in table.values() for row in rows]
-    result = []
-    for path, rows in [*table.items(), (OVERALL, every)]:
-        coded = sum(1 for row in rows if any(v == 1 for v in row))
-        kappa = measures.cohen_kappa([r[0] for r in rows], [r[1] for r in rows]) if len(coders) == 2 else None
-        result.append(AgreementRow(path, len(rows), coded, measures.percent_agreement(rows), kappa,
-                                   measures.krippendorff_alpha(rows)))
-    return result
+    return compare(db, coders, code_path, unit)[0]
 
 
 def disagreements(db: Database, coders: list[str], code_path: str | None = None,
                   unit: str = "turn") -> list[Disagreement]:
     """Every unit and code where the coders who coded the transcript did not all decide alike."""
+    return compare(db, coders, code_path, unit)[1]
+
+
+def compare(db: Database, coders: list[str], code_path: str | None = None,
+            unit: str = "turn") -> tuple[list[AgreementRow], list[Disagreement]]:
+    """The agreement figures and the disagreements, from one reading of the codings."""
     units, table = _values(db, coders, code_path, unit)
+    every = [row for rows in table.values() for row in rows]
+    figures = []
+    for path, rows in [*table.items(), (OVERALL, every)]:
+        coded = sum(1 for row in rows if any(v == 1 for v in row))
+        kappa = measures.cohen_kappa([r[0] for r in rows], [r[1] for r in rows]) if len(coders) == 2 else None
+        figures.append(AgreementRow(path, len(rows), coded, measures.percent_agreement(rows), kappa,
+                                    measures.krippendorff_alpha(rows)))
     found = []
     for path, rows in table.items():
         for u, row in zip(units, rows):
@@ -109,4 +102,4 @@ def disagreements(db: Database, coders: list[str], code_path: str | None = None,
                 found.append(Disagreement(u.transcript, u.turn, u.start, u.end, path,
                                           tuple(n for n, v in given if v), tuple(n for n, v in given if not v),
                                           u.text))
-    return sorted(found, key=lambda d: (d.transcript, d.start, d.code_path))
+    return figures, sorted(found, key=lambda d: (d.transcript, d.start, d.code_path))

@@ -42,10 +42,10 @@ def _add(session: Session, coder: str, transcript: Transcript, code_path: str, s
     code = session.get(Code, tree.get(code_path))
     writer = CodingWriter(session, coder_named(session, coder), texts={transcript.id: transcript.text})
     coding = writer.add(NewCoding(transcript.id, code, start, end, origin, memo=memo))
-    return _view(coding, transcript.name, tree.path(code.id), writer.coder.name)
+    return coding_view(coding, transcript.name, tree.path(code.id), writer.coder.name)
 
 
-def _view(coding: Coding, transcript: str, path: str, coder: str) -> CodingView:
+def coding_view(coding: Coding, transcript: str, path: str, coder: str) -> CodingView:
     return CodingView(coding.guid, transcript, path, coding.start, coding.end, coding.quote, coder,
                       coding.origin, coding.memo, coding.created_at)
 
@@ -67,7 +67,7 @@ def list_codings(db: Database, transcript: str | None = None, code_path: str | N
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
         if coder:
             query = query.where(Coder.name == coder)
-        return [_view(c, name, tree.path(c.code_id), who) for c, name, who in session.execute(query).all()]
+        return [coding_view(c, name, tree.path(c.code_id), who) for c, name, who in session.execute(query).all()]
 
 
 def _coding(session: Session, guid: str) -> Coding:
@@ -87,7 +87,7 @@ def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted") 
     with db.write() as session:
         coding = _coding(session, guid)
         tree = CodeTree(session)
-        view = _view(coding, session.get(Transcript, coding.transcript_id).name, tree.path(coding.code_id),
+        view = coding_view(coding, session.get(Transcript, coding.transcript_id).name, tree.path(coding.code_id),
                      session.get(Coder, coding.coder_id).name)
         CodingWriter(session, coder_named(session, coder)).delete([coding.id], reason)
         return view
@@ -102,7 +102,7 @@ def restore_coding(db: Database, view: CodingView) -> CodingView:
         writer = CodingWriter(session, coder_named(session, view.coder))
         coding = writer.add(NewCoding(transcript.id, code, view.start, view.end, view.origin, memo=view.memo,
                                       guid=view.guid, created_at=view.created_at))
-        return _view(coding, transcript.name, tree.path(code.id), view.coder)
+        return coding_view(coding, transcript.name, tree.path(code.id), view.coder)
 
 
 def recent_codes(db: Database, coder: str, limit: int = 8) -> list[str]:

@@ -78,8 +78,8 @@ def _erase(db: Database, pseudonym: str) -> ErasureOutcome:
                 coding.quote = transcript.text[coding.start : coding.end]
             for record in session.scalars(select(CodingDeletion).where(CodingDeletion.transcript == transcript.name)):
                 record.quote = transcript.text[record.start : record.end]
+        session.execute(delete(Suggestion).where(Suggestion.transcript_id.in_({s.transcript_id for s in speakers})))
         for speaker in speakers:
-            session.execute(delete(Suggestion).where(Suggestion.transcript_id == speaker.transcript_id))
             speaker.label = pseudonym
         for alias in aliases:
             session.delete(alias)

@@ -1,4 +1,4 @@
-"""Finding things by the names users type: transcripts, codes, coders."""
+"""Finding things by the names users type (transcripts, codes, coders), and the respondent turns."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.codes import join_path, split_path
-from workbench.core.models import Code, Coder, Transcript
+from workbench.core.models import Code, Coder, Participant, Speaker, Transcript, Turn
 from workbench.errors import WorkbenchError
 
 
@@ -95,3 +95,31 @@ class CodeTree:
 
     def subtree(self, code_id: int) -> list[int]:
         return [code_id, *(child for child, _ in self.walk(code_id))]
+
+
+@dataclass(frozen=True)
+class RespondentTurn:
+    transcript_id: int
+    transcript: str
+    index: int
+    start: int
+    end: int
+    transcript_text: str  # the whole text (shared, not copied): the turn is transcript_text[start:end]
+
+    @property
+    def text(self) -> str:
+        return self.transcript_text[self.start : self.end]
+
+
+def respondent_turns(session: Session, transcript: str | None = None) -> list[RespondentTurn]:
+    """Every turn of a respondent (of one transcript, or of all), in transcript and turn order."""
+    query = (select(Transcript.id, Transcript.name, Turn.index, Turn.start, Turn.end)
+             .join(Turn, Turn.transcript_id == Transcript.id).join(Speaker, Turn.speaker_id == Speaker.id)
+             .join(Participant, Speaker.participant_id == Participant.id)
+             .where(Participant.role == "respondent").order_by(Transcript.name, Turn.index))
+    texts = select(Transcript.id, Transcript.text)
+    if transcript:
+        chosen = transcript_named(session, transcript).id
+        query, texts = query.where(Transcript.id == chosen), texts.where(Transcript.id == chosen)
+    text_of = dict(session.execute(texts).all())
+    return [RespondentTurn(t, name, index, start, end, text_of[t]) for t, name, index, start, end in session.execute(query)]

@@ -17,10 +17,10 @@ from sqlalchemy import select
 
 from workbench.core.db import Database
 from workbench.core.dto import SuggestionView
-from workbench.core.models import Code, Coding, Participant, Speaker, Suggestion, Transcript, Turn, utcnow
+from workbench.core.models import Code, Coding, Suggestion, Transcript, utcnow
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
-from workbench.core.services.codings import _view
-from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
+from workbench.core.services.codings import coding_view
+from workbench.core.services.lookup import CodeTree, coder_named, respondent_turns, transcript_named
 from workbench.errors import WorkbenchError
 
 LEARN_FROM = ("manual", "suggestion", "import")  # origins of codings the model learns from
@@ -61,45 +61,28 @@ def _model(key: str, codes: tuple, examples: tuple):
     return model
 
 
-def _respondent_turns(session, transcript: str | None):
-    query = (select(Transcript.id, Transcript.name, Turn.index, Turn.start, Turn.end)
-             .join(Turn, Turn.transcript_id == Transcript.id).join(Speaker, Turn.speaker_id == Speaker.id)
-             .join(Participant, Speaker.participant_id == Participant.id)
-             .where(Participant.role == "respondent").order_by(Transcript.name, Turn.index))
-    texts = select(Transcript.id, Transcript.text)
-    if transcript:
-        chosen = transcript_named(session, transcript).id
-        query, texts = query.where(Transcript.id == chosen), texts.where(Transcript.id == chosen)
-    text_of = dict(session.execute(texts).all())
-    for transcript_id, name, index, start, end in session.execute(query):
-        yield transcript_id, name, index, start, end, text_of[transcript_id][start:end]
-
-
-def _respondent_turns_of(db: Database, transcript: str | None = None) -> list[tuple]:
-    with db.read() as session:
-        return list(_respondent_turns(session, transcript))
-
-
 def suggest(db: Database, transcript: str | None = None, min_score: float = 0.5, top: int = 3,
             model=None) -> list[SuggestionView]:
     """Suggestions for respondent turns (not stored, not applied); spans decided on before are left out."""
     model = model or model_for(db)
-    turns = _respondent_turns_of(db, transcript)
     with db.read() as session:
+        turns = respondent_turns(session, transcript)
+        shown = {t.transcript_id for t in turns}  # only these transcripts' decisions and codings matter
         decided = {(s.transcript_id, s.start, s.end, s.code_id) for s in session.scalars(
-            select(Suggestion).where(Suggestion.status != "pending"))}
+            select(Suggestion).where(Suggestion.status != "pending", Suggestion.transcript_id.in_(shown)))}
         coded = defaultdict(list)  # a span already coded with the code (any overlap) is not suggested
         for transcript_id, code_id, start, end in session.execute(
-                select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)):
+                select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)
+                .where(Coding.transcript_id.in_(shown))):
             coded[transcript_id, code_id].append((start, end))
         tree = CodeTree(session)
-    ranked = model.rank([text for *_, text in turns], top=top, min_score=min_score)
+    ranked = model.rank([t.text for t in turns], top=top, min_score=min_score)
     found = []
-    for (transcript_id, name, index, start, _, _), candidates in zip(turns, ranked):
+    for turn, candidates in zip(turns, ranked):
         for c in candidates:
-            span = (transcript_id, start + c.start, start + c.end, tree.get(c.path))
+            span = (turn.transcript_id, turn.start + c.start, turn.start + c.end, tree.get(c.path))
             if span not in decided and not any(a < span[2] and span[1] < b for a, b in coded[span[0], span[3]]):
-                found.append(SuggestionView(None, name, index, start + c.start, start + c.end, c.path, c.score,
+                found.append(SuggestionView(None, turn.transcript, turn.index, span[1], span[2], c.path, c.score,
                                             c.method, c.evidence, model.version, "pending"))
     return found
 
@@ -153,7 +136,7 @@ def accept(db: Database, coder: str, suggestion_id: int):
         coding = writer.add(NewCoding(found.transcript_id, code, found.start, found.end, "suggestion", memo))
         found.coding_guid = coding.guid
         name = session.get(Transcript, found.transcript_id).name
-        return _view(coding, name, CodeTree(session).path(code.id), coder)
+        return coding_view(coding, name, CodeTree(session).path(code.id), coder)
 
 
 def reject(db: Database, coder: str, suggestion_id: int) -> None:

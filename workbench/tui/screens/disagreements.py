@@ -52,11 +52,11 @@ class DisagreementsScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def action_reload(self) -> None:
-        rows = agreement.agreement(self.app.db, self.coders)
-        overall = rows[-1]
+        figures, found = agreement.compare(self.app.db, self.coders)
+        overall = figures[-1]
         summary = (f"{', '.join(self.coders)} · alpha {overall.alpha:.2f}" if overall.alpha is not None
                    else ", ".join(self.coders))
-        self.post_message(self.Loaded(agreement.disagreements(self.app.db, self.coders), summary))
+        self.post_message(self.Loaded(found, summary))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
