@@ -16,7 +16,7 @@ from workbench.core.services.frequencies import frequencies
 from workbench.core.services.quotes import anonymiser
 from workbench.errors import WorkbenchError
 
-REFI = ROOT.parent / "shared" / "refi-qda"  # the standard, beside the repository (as in CI)
+REFI = ROOT / "tests" / "data" / "refi-qda"  # the standard's schemas, unchanged
 
 
 @pytest.fixture(scope="module")
