@@ -78,7 +78,7 @@ def test_autocode_and_report_in_every_format(loaded, tmp_path):
     assert code == 0 and "created" in out
     code, out, _ = loaded("report", "frequencies", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["path", "code", "group", "unit", "count"]
+    assert list(rows[0]) == ["path", "code", "group", "unit", "count", "coders"] and rows[0]["coders"] == "*"
     sv = {r["group"]: r["count"] for r in rows if r["code"] == "Studievertraging"}
     assert sv == {"pabo": "1", "tweedegraads": "1", "": "1"}
     code, out, _ = loaded("report", "frequencies", "--by", "none", "--format", "md")
@@ -90,7 +90,25 @@ def test_autocode_and_report_in_every_format(loaded, tmp_path):
     assert loaded("report", "frequencies", "--format", "md", "--out", target)[0] == 0
     assert "(N = 2 respondenten)" in target.read_text(encoding="utf-8")
     code, out, _ = loaded("report", "frequencies")
-    assert "pabo (N=2)" in out
+    assert "pabo (N=2)" in out and "codeurs: alle codeurs samen" in out
+
+
+def test_frequencies_of_chosen_coders(loaded):
+    loaded("autocode", "--role", "respondent")
+    turn = next(t for t in json.loads(loaded("transcripts", "show", "int1", "--format", "json")[1])["turns"]
+                if t["role"] == "respondent")
+    code, out, err = loaded("--coder", "bram", "codings", "add", "int1", "Functie en uren > Functie",
+                            "--turn", turn["index"])
+    assert code == 0, err
+    code, out, err = loaded("report", "frequencies", "--by", "none", "--format", "json", "--coder", "bram")
+    counts = {r["code"]: r["count"] for r in json.loads(out)["rows"]}
+    assert json.loads(out)["coders"] == ["bram"] and "codeurs: bram" in err
+    assert counts["Functie"] == 1 and counts["Studievertraging"] == 0
+    both = json.loads(loaded("report", "frequencies", "--by", "none", "--format", "json", "--coder", "bram",
+                             "--coder", "tester")[1])
+    assert {r["code"]: r["count"] for r in both["rows"]}["Studievertraging"] == 1
+    code, _, err = loaded("report", "frequencies", "--coder", "brma")
+    assert code == 2 and "unknown coder 'brma'" in err
 
 
 def test_codebook_commands(loaded, tmp_path):

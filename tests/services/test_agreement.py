@@ -21,8 +21,7 @@ def test_two_coders_on_one_transcript(sample_db):
 
     rows = {r.code_path: r for r in agreement.agreement(sample_db, ["anna", "bea"])}
     delay = rows[DELAY]
-    assert delay.units == sum(
-        len(respondent_turns(sample_db, s.name)) for s in transcripts.list_transcripts(sample_db))
+    assert delay.units == len(turns)  # compared: only the units both coders coded (interview-01's)
     anna = [int(t in (a, b)) for t in turns]
     bea = [int(t in (a, c)) for t in turns]
     assert delay.coded_units == 3
@@ -36,6 +35,28 @@ def test_two_coders_on_one_transcript(sample_db):
                                                                       (c.index, ("bea",), ("anna",))]
     money = agreement.disagreements(sample_db, ["anna", "bea"], MONEY)
     assert [(d.turn, d.coded_by) for d in money] == [(a.index, ("bea",))]
+
+    overall = rows[agreement.OVERALL]  # over units: a unit agrees when both gave it the same codes
+    anna_sets = [frozenset({DELAY}) if t in (a, b) else frozenset() for t in turns]
+    bea_sets = [frozenset({DELAY, MONEY}) if t is a else frozenset({DELAY}) if t is c else frozenset()
+                for t in turns]
+    assert overall.units == len(turns) and overall.coded_units == 3
+    assert overall.percent == sum(x == y for x, y in zip(anna_sets, bea_sets)) / len(turns)
+    assert abs(overall.kappa - cohen_kappa_score([str(sorted(x)) for x in anna_sets],
+                                                 [str(sorted(y)) for y in bea_sets])) < 1e-9
+
+
+def test_a_parent_code_row_only_when_no_subcode_explains_it(sample_db):
+    turns = respondent_turns(sample_db)
+    codings.code_turn(sample_db, "anna", "interview-01", turns[0].index, DELAY)
+    codings.code_turn(sample_db, "bea", "interview-01", turns[0].index, MONEY)
+    codings.code_turn(sample_db, "bea", "interview-01", turns[1].index, DELAY)
+    found = agreement.disagreements(sample_db, ["anna", "bea"])
+    assert sorted((d.turn, d.code_path) for d in found) == sorted([
+        (turns[0].index, DELAY), (turns[0].index, MONEY), (turns[1].index, DELAY)])
+    # asked about the parent code alone, its row is the one that says where they differ
+    found = agreement.disagreements(sample_db, ["anna", "bea"], "Studenten > Belemmeringen studenten")
+    assert [d.turn for d in found] == [turns[1].index]
 
 
 def test_sentence_units_split_respondent_turns(sample_db):

@@ -20,8 +20,8 @@ def ready(db, tmp_path):
 def test_code_a_span_a_turn_and_overlap_them(ready):
     text = transcripts.show_transcript(ready, "t").text
     start = text.index("En ik")
-    span = codings.add_coding(ready, "ann", "t", CODE, start - 1, len(text) + 5, memo="kern")
-    assert span.quote == "En ik ben bang voor studievertraging."  # trimmed, clipped to the text
+    span = codings.add_coding(ready, "ann", "t", CODE, start - 1, len(text), memo="kern")
+    assert span.quote == "En ik ben bang voor studievertraging."  # white space at the ends left out
     turn = codings.code_turn(ready, "ann", "t", 1, "Studenten > Belemmeringen studenten > Financiële redenen")
     assert turn.quote == text[text.index("Het") :]
     listed = codings.list_codings(ready, code_path="Studenten > Belemmeringen studenten")
@@ -42,8 +42,11 @@ def test_memo_and_delete(ready):
     ("action", "message"),
     [
         (lambda db: codings.code_turn(db, "a", "t", 9, CODE), "has no turn 9"),
-        (lambda db: codings.add_coding(db, "a", "t", CODE, 5, 5), "outside the transcript"),
-        (lambda db: codings.add_coding(db, "a", "t", "Studenten", 0, 5), "only groups"),
+        (lambda db: codings.add_coding(db, "a", "t", CODE, 5, 5), "empty or reversed"),
+        (lambda db: codings.add_coding(db, "a", "t", CODE, 9, 5), "empty or reversed"),
+        (lambda db: codings.add_coding(db, "a", "t", CODE, 0, 99999999), "outside the transcript"),
+        (lambda db: codings.add_coding(db, "a", "t", "Studenten", 0, 5), "is a code group"),
+        (lambda db: codings.add_coding(db, "a", "t", "Studenten", 0, 5, create=True), "is a code group"),
         (lambda db: codings.add_coding(db, "a", "x", CODE, 0, 5), "unknown transcript"),
         (lambda db: codings.delete_coding(db, "a", "nope"), "unknown coding"),
         (lambda db: codings.add_coding(db, " ", "t", CODE, 0, 5), "needs a name"),
@@ -54,3 +57,56 @@ def test_refusals_change_nothing(ready, action, message):
     with pytest.raises(WorkbenchError, match=message):
         action(ready)
     assert dump(ready) == before
+
+
+def test_the_same_coder_code_and_span_is_already_coded(ready):
+    made = codings.code_turn(ready, "ann", "t", 1, CODE)
+    before = dump(ready)
+    with pytest.raises(WorkbenchError, match="already coded"):
+        codings.add_coding(ready, "ann", "t", CODE, made.start, made.end)
+    with pytest.raises(WorkbenchError, match="already coded"):
+        codings.code_turn(ready, "ann", "t", 1, CODE)
+    assert dump(ready) == before
+    other = codings.code_turn(ready, "bea", "t", 1, CODE)  # another coder's own coding is no duplicate
+    assert other.coder == "bea"
+    assert sorted(c.coder for c in codings.list_codings(ready)) == ["ann", "bea"]
+
+
+def test_someone_elses_coding_is_theirs(ready):
+    theirs = codings.code_turn(ready, "bram", "t", 1, CODE)
+    before = dump(ready)
+    with pytest.raises(WorkbenchError, match="bram's"):
+        codings.delete_coding(ready, "anna", theirs.guid)
+    assert dump(ready) == before
+    change = codings.change_code(ready, "anna", theirs.guid, "Studenten > Belemmeringen studenten > Financiële redenen")
+    assert change.removed is None and change.added.coder == "anna"
+    assert {(c.coder, c.code_path) for c in codings.list_codings(ready)} == {
+        ("bram", CODE), ("anna", "Studenten > Belemmeringen studenten > Financiële redenen")}
+    codings.delete_coding(ready, "anna", theirs.guid, settle=True)
+    (record,) = codings.deletions(ready)
+    assert (record.coded_by, record.deleted_by, record.reason) == ("bram", "anna", "settled")
+
+
+def test_change_own_code_is_one_step_and_keeps_the_memo(ready):
+    mine = codings.code_turn(ready, "anna", "t", 1, CODE, memo="eerste indruk")
+    change = codings.change_code(ready, "anna", mine.guid, "Nieuw > Duur", create=True)
+    assert change.removed.guid == mine.guid and change.added.code_path == "Nieuw > Duur"
+    (now,) = codings.list_codings(ready)
+    assert now.memo == "eerste indruk" and now.coder == "anna"
+    before = dump(ready)  # a failing change leaves both codings and the codebook as they were
+    with pytest.raises(WorkbenchError, match="code group"):
+        codings.change_code(ready, "anna", now.guid, "Studenten")
+    assert dump(ready) == before
+
+
+def test_undo_of_something_removed_meanwhile_says_so_and_changes_nothing(ready):
+    made = codings.code_turn(ready, "anna", "t", 1, CODE)
+    codings.delete_coding(ready, "anna", made.guid)  # as if another window removed it
+    before = dump(ready)
+    with pytest.raises(WorkbenchError, match="removed meanwhile"):
+        codings.swap(ready, "anna", made, None, "undo")
+    assert dump(ready) == before
+    back = codings.swap(ready, "anna", None, made, "undo")
+    assert back.added.guid == made.guid
+    with pytest.raises(WorkbenchError, match="back already"):
+        codings.swap(ready, "anna", None, made, "redo")

@@ -45,13 +45,13 @@ def test_restore_refuses_what_is_not_a_backup_and_changes_nothing(sample_db, tmp
 def test_every_removed_coding_is_in_the_history(sample_db):
     turn = next(t for t in transcripts.show_transcript(sample_db, "interview-03").turns if t.role == "respondent")
     made = codings.code_turn(sample_db, "anna", "interview-03", turn.index, DELAY)
-    codings.delete_coding(sample_db, "lead", made.guid, "wrong code")
+    codings.delete_coding(sample_db, "lead", made.guid, settle=True)
     twin_a = codings.code_turn(sample_db, "anna", "interview-03", turn.index, MONEY)
     codings.code_turn(sample_db, "anna", "interview-03", turn.index, DELAY)
     codebook.merge_codes(sample_db, MONEY, DELAY, "lead")  # same span and coder: one coding is kept
     history = codings.deletions(sample_db)
     assert [(d.coding_guid, d.code_path, d.coded_by, d.deleted_by, d.reason) for d in history] == [
-        (made.guid, DELAY, "anna", "lead", "wrong code"),
+        (made.guid, DELAY, "anna", "lead", "settled"),
         (twin_a.guid, MONEY, "anna", "lead", "merged into a twin")]
     assert history[0].quote == turn.text
 

@@ -120,11 +120,15 @@ def transcripts_show(ctx: typer.Context, name: str, fmt: Format = "table") -> No
     detail = transcripts_service.show_transcript(ctx.obj.db, name)
     if fmt == "json":
         emit(to_json({"name": detail.summary.name, "layout": detail.summary.layout, "meta": detail.meta,
-                      "turns": detail.turns}))
+                      "memo": detail.memo, "turns": detail.turns}))
         return
+    if detail.memo:
+        typer.echo(f"memo: {detail.memo}\n")
     for turn in detail.turns:
         typer.echo(f"[{turn.index}] {turn.speaker} ({turn.role or 'unassigned'}) {format_clock(turn.start_ms)}  "
                    f"@{turn.start}-{turn.end}")
+        if turn.memo:
+            typer.echo(f"    memo: {turn.memo}")
         typer.echo(f"    {turn.text}\n")
 
 

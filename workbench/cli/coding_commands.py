@@ -62,9 +62,14 @@ def memo(ctx: typer.Context, guid: str, text: str) -> None:
 
 
 @app.command("delete")
-def delete(ctx: typer.Context, guid: str) -> None:
-    """Remove one coding."""
-    view = service.delete_coding(ctx.obj.db, ctx.obj.coder, guid)
+def delete(
+    ctx: typer.Context,
+    guid: str,
+    settle: Annotated[bool, typer.Option("--settle", help="remove another coder's coding to settle a "
+                                                           "disagreement (their name stays in the history)")] = False,
+) -> None:
+    """Remove one of your codings (another coder's only with --settle)."""
+    view = service.delete_coding(ctx.obj.db, ctx.obj.coder, guid, settle=settle)
     typer.echo(f"deleted {view.code_path} @{view.start}-{view.end} in {view.transcript}")
 
 

@@ -19,6 +19,8 @@ quotes_service = lazy("workbench.core.services.quotes")
 
 app = typer.Typer(help="Reports for the lead researcher.", no_args_is_help=True)
 Out = Annotated[Optional[Path], typer.Option("--out", help="write to this file")]
+Coders = Annotated[Optional[list[str]], typer.Option(
+    "--coder", help="count only this coder's codings (repeat for several; default: every coder's)")]
 
 
 def _needs_out(fmt: str, out: Path | None) -> Path:
@@ -36,17 +38,19 @@ def frequencies(
     out: Out = None,
     chart: Annotated[Optional[Path], typer.Option("--chart", help="also draw a bar chart (.png or .svg)")] = None,
     quotes: Annotated[int, typer.Option("--quotes", help="docx: up to this many quotes per code")] = 3,
+    coders: Coders = None,
 ) -> None:
-    """How often each code occurs: respondents (not quotations) per programme, with N."""
+    """How often each code occurs: respondents (not quotations) per programme, with N; every coder's
+    codings together unless --coder names whose."""
     check_choice(by, ("programme", "institution", "none"), "--by")
     check_choice(unit, ("respondent", "institution", "quotation"), "--unit")
     check_choice(fmt, (*frequency_text.FORMATS, "docx", "xlsx"), "--format")
     db = ctx.obj.db
-    report = frequencies_service.frequencies(db, unit=unit, by=by)
+    report = frequencies_service.frequencies(db, unit=unit, by=by, coders=coders)
     if fmt == "docx":
         from workbench.reports.word import frequency_docx
 
-        found = quotes_service.quotes(db)
+        found = quotes_service.quotes(db, coders=coders)
         per_code = {path: quotes_service.spread([q for q in found if q.code_path == path], quotes)
                     for path in {q.code_path for q in found}}
         frequency_docx(report, per_code, _needs_out(fmt, out))
@@ -54,9 +58,9 @@ def frequencies(
     elif fmt == "xlsx":
         from workbench.reports.excel import frequency_xlsx
 
-        reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by)
+        reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, coders=coders)
                               for u in ("respondent", "institution", "quotation") if u != unit]
-        frequency_xlsx(reports, frequencies_service.code_document_table(db), quotes_service.quotes(db),
+        frequency_xlsx(reports, frequencies_service.code_document_table(db), quotes_service.quotes(db, coders=coders),
                        _needs_out(fmt, out))
         typer.echo(f"wrote {out}", err=True)
     else:
@@ -67,6 +71,7 @@ def frequencies(
         write_chart(report, chart)
         typer.echo(f"wrote {chart}", err=True)
     if fmt != "table":
+        typer.echo(report.coders_text, err=True)
         for note in report.notes:
             typer.echo(f"note: {note}", err=True)
 
@@ -88,13 +93,13 @@ def quotes(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="code path; its subcodes are included")],
     programme: Annotated[Optional[str], typer.Option("--programme")] = None,
-    coder: Annotated[Optional[str], typer.Option("--by", help="only this coder's codings")] = None,
+    coders: Coders = None,
     fmt: Annotated[str, typer.Option("--format", help="md or docx")] = "md",
     out: Out = None,
 ) -> None:
     """Anonymised quotes of a code, with respondent pseudonym, programme and time."""
     check_choice(fmt, ("md", "docx"), "--format")
-    found = quotes_service.quotes(ctx.obj.db, code, programme, coder)
+    found = quotes_service.quotes(ctx.obj.db, code, programme, coders)
     if fmt == "docx":
         from workbench.reports.word import quotes_docx
 

@@ -87,9 +87,16 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One unit of work that changes data: committed whole, or not at all."""
+        """One unit of work that changes data: committed whole, or not at all; it raises the study's
+        version number, so open screens elsewhere notice."""
         with self._writer() as session, session.begin():
             yield session
+            session.execute(text("UPDATE study_version SET number = number + 1 WHERE id = 1"))
+
+    def version(self) -> int:
+        """The study's version: changes whenever anyone (this process or another) writes."""
+        with self.engine.connect() as conn:
+            return conn.execute(text("SELECT number FROM study_version WHERE id = 1")).scalar_one()
 
     @contextmanager
     def read(self) -> Iterator[Session]:

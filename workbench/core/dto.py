@@ -51,6 +51,7 @@ class TurnView:
     start: int
     end: int
     text: str
+    memo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class TranscriptDetail:
     text: str
     turns: tuple[TurnView, ...]
     meta: dict
+    memo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,11 @@ class FrequencyReport:
     rows: tuple[FrequencyRow, ...]
     uncounted_codings: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    coders: tuple[str, ...] = ()  # whose codings are counted; () for every coder's
+
+    @property
+    def coders_text(self) -> str:
+        return "codeurs: " + (", ".join(self.coders) if self.coders else "alle codeurs samen")
 
 
 @dataclass(frozen=True)

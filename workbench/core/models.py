@@ -175,7 +175,11 @@ class Coding(Base):
     """A code applied to a span [start, end) of a transcript's text by a coder."""
 
     __tablename__ = "coding"
-    __table_args__ = (Index("ix_coding_transcript_span", "transcript_id", "start", "end"),)
+    __table_args__ = (
+        Index("ix_coding_transcript_span", "transcript_id", "start", "end"),
+        # one coder codes a span with a code once: "already coded" everywhere, even under concurrency
+        Index("ux_coding_coder_code_span", "transcript_id", "code_id", "coder_id", "start", "end", unique=True),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
     transcript_id: Mapped[int] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"))
@@ -190,11 +194,11 @@ class Coding(Base):
 
 
 class CodingTurn(Base):
-    """Which turns a coding overlaps; code and speaker copied for fast counting."""
+    """Which turns a coding overlaps; code, speaker and coder copied for fast counting."""
 
     __tablename__ = "coding_turn"
     __table_args__ = (
-        Index("ix_coding_turn_code_speaker", "code_id", "speaker_id"),
+        Index("ix_coding_turn_code_speaker", "code_id", "speaker_id", "coder_id"),
         Index("ix_coding_turn_speaker_coding", "speaker_id", "coding_id"),
     )
     coding_id: Mapped[int] = mapped_column(
@@ -205,6 +209,15 @@ class CodingTurn(Base):
     )
     code_id: Mapped[int] = mapped_column(ForeignKey("code.id"))
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"))
+    coder_id: Mapped[int]
+
+
+class StudyVersion(Base):
+    """One row: a number every write raises, so open screens notice changes made elsewhere."""
+
+    __tablename__ = "study_version"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int]
 
 
 class CodebookChange(Base):

@@ -46,7 +46,7 @@ def table(report: FrequencyReport) -> str:
     for name, row in zip(names, order):
         values = [str(cells[row.path].get(g, 0)).rjust(len(h)) for g, h in zip(columns, heads)]
         lines.append("  ".join([name.ljust(width), *values]))
-    lines.append(f"unit: {report.unit}; {RULE}")
+    lines.append(f"unit: {report.unit}; {report.coders_text}; {RULE}")
     lines.extend(f"note: {note}" for note in report.notes)
     return "\n".join(lines) + "\n"
 
@@ -54,9 +54,9 @@ def table(report: FrequencyReport) -> str:
 def to_csv(report: FrequencyReport) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["path", "code", "group", "unit", "count"])
+    writer.writerow(["path", "code", "group", "unit", "count", "coders"])
     for row in report.rows:
-        writer.writerow([row.path, row.code, row.group, report.unit, row.count])
+        writer.writerow([row.path, row.code, row.group, report.unit, row.count, ";".join(report.coders) or "*"])
     return out.getvalue()
 
 
@@ -69,7 +69,7 @@ def to_json(report: FrequencyReport) -> str:
 def markdown(report: FrequencyReport) -> str:
     """The report's phrasing: '- Studievertraging (15x)', largest first, per group."""
     unit = UNIT_WORDS[report.unit]
-    lines = [f"# Frequenties ({unit})", "", RULE, ""]
+    lines = [f"# Frequenties ({unit})", "", RULE, "", f"_{report.coders_text.capitalize()}._", ""]
     by_group: dict[str, list[FrequencyRow]] = defaultdict(list)
     for row in report.rows:
         by_group[row.group].append(row)

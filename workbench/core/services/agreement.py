@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from workbench.core import agreement as measures
+from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.db import Database
 from workbench.core.dto import AgreementRow, Disagreement
-from workbench.core.models import Coder, Coding
-from workbench.core.services.lookup import CodeTree, respondent_turns
+from workbench.core.models import Coding
+from workbench.core.services.lookup import CodeTree, coder_ids, respondent_turns
 from workbench.core.spans import sentences
 from workbench.errors import WorkbenchError
 
@@ -44,32 +45,31 @@ def _units(session, unit: str) -> list[_Unit]:
 
 
 def _values(db: Database, coders: list[str], code_path: str | None, unit: str):
-    """(units, codes in tree order, {code: rows of one value per coder})."""
+    """(units, {code path: rows of one value per coder}, overall rows: each coder's set of codes per unit)."""
     if unit not in UNITS:
         raise WorkbenchError(f"--unit must be one of {', '.join(UNITS)}")
     if len(set(coders)) < 2:
         raise WorkbenchError("name at least two different coders")
     with db.read() as session:
-        known = dict(session.execute(select(Coder.name, Coder.id).where(Coder.name.in_(coders))).all())
-        missing = [c for c in coders if c not in known]
-        if missing:
-            raise WorkbenchError(f"unknown coder '{missing[0]}' (coders are named on their codings)")
+        ids = dict(zip(coders, coder_ids(session, coders)))
         tree = CodeTree(session)
         codes = [tree.get(code_path)] if code_path else [c for c, _ in tree.walk()]
         units = _units(session, unit)
         spans: dict[tuple[int, int], list[tuple[int, int, int]]] = defaultdict(list)  # (coder, transcript)
         for coder_id, transcript_id, code_id, start, end in session.execute(
                 select(Coding.coder_id, Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)
-                .where(Coding.coder_id.in_(known.values()))):
+                .where(Coding.coder_id.in_(ids.values()))):
             spans[coder_id, transcript_id].append((code_id, start, end))
         subtree = {code: set(tree.subtree(code)) for code in codes}
         paths = {code: tree.path(code) for code in codes}
     # per unit, each coder's codes on it (None: the coder did not code that transcript), found once
-    on_unit = [[None if (mine := spans.get((known[name], u.transcript_id))) is None
+    on_unit = [[None if (mine := spans.get((ids[name], u.transcript_id))) is None
                 else {c for c, s, e in mine if s < u.end and u.start < e} for name in coders] for u in units]
     table = {paths[code]: [[None if found is None else int(not found.isdisjoint(subtree[code])) for found in row]
                            for row in on_unit] for code in codes}
-    return units, table
+    considered = set().union(*subtree.values())
+    overall = [[None if found is None else frozenset(found & considered) for found in row] for row in on_unit]
+    return units, table, overall
 
 
 def agreement(db: Database, coders: list[str], code_path: str | None = None, unit: str = "turn") -> list[AgreementRow]:
@@ -86,20 +86,26 @@ def disagreements(db: Database, coders: list[str], code_path: str | None = None,
 def compare(db: Database, coders: list[str], code_path: str | None = None,
             unit: str = "turn") -> tuple[list[AgreementRow], list[Disagreement]]:
     """The agreement figures and the disagreements, from one reading of the codings."""
-    units, table = _values(db, coders, code_path, unit)
-    every = [row for rows in table.values() for row in rows]
+    units, table, overall = _values(db, coders, code_path, unit)
     figures = []
-    for path, rows in [*table.items(), (OVERALL, every)]:
-        coded = sum(1 for row in rows if any(v == 1 for v in row))
+    for path, rows in [*table.items(), (OVERALL, overall)]:
+        compared = [row for row in rows if sum(v is not None for v in row) >= 2]  # units at least two coded
+        coded = sum(1 for row in compared if any(v for v in row))
         kappa = measures.cohen_kappa([r[0] for r in rows], [r[1] for r in rows]) if len(coders) == 2 else None
-        figures.append(AgreementRow(path, len(rows), coded, measures.percent_agreement(rows), kappa,
+        figures.append(AgreementRow(path, len(compared), coded, measures.percent_agreement(rows), kappa,
                                     measures.krippendorff_alpha(rows)))
-    found = []
+    differing: dict[int, list[str]] = defaultdict(list)  # unit -> code paths the coders differ on
     for path, rows in table.items():
-        for u, row in zip(units, rows):
-            given = [(name, v) for name, v in zip(coders, row) if v is not None]
-            if len({v for _, v in given}) > 1:
-                found.append(Disagreement(u.transcript, u.turn, u.start, u.end, path,
-                                          tuple(n for n, v in given if v), tuple(n for n, v in given if not v),
-                                          u.text))
+        for i, row in enumerate(rows):
+            if len({v for v in row if v is not None}) > 1:
+                differing[i].append(path)
+    found = []
+    for i, found_paths in differing.items():
+        u = units[i]
+        for path in found_paths:
+            if any(other.startswith(path + PATH_SEPARATOR) for other in found_paths):
+                continue  # a subcode's row says it: the parent differs only because of it
+            given = [(name, v) for name, v in zip(coders, table[path][i]) if v is not None]
+            found.append(Disagreement(u.transcript, u.turn, u.start, u.end, path,
+                                      tuple(n for n, v in given if v), tuple(n for n, v in given if not v), u.text))
     return figures, sorted(found, key=lambda d: (d.transcript, d.start, d.code_path))

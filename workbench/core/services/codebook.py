@@ -147,6 +147,18 @@ def add_code(db: Database, path: str, coder: str, description: str = "", colour:
         return CodeTree(session).path(code_id)
 
 
+def codable_code(session: Session, path: str, coder: str, create: bool = False) -> Code:
+    """The code a coding goes to: it must exist (or, with create, is made with missing parents) and not
+    be a code group."""
+    found = CodeTree(session).find(path)
+    if found is None and not create:
+        raise WorkbenchError(f"unknown code '{path}' (see 'workbench codebook show')")
+    code = session.get(Code, found if found is not None else _ensure(session, _names(path), coder))
+    if not code.codable:
+        raise WorkbenchError(f"'{CodeTree(session).path(code.id)}' is a code group: choose one of its codes")
+    return code
+
+
 def _ensure(session: Session, names: list[str], coder: str, description: str = "", colour: str | None = None) -> int:
     """The code at that path, created (with missing parents) if need be."""
     tree = CodeTree(session)
@@ -230,32 +242,19 @@ def merge_codes(db: Database, source: str, target: str, coder: str) -> int:
         if not target_code.codable:
             raise WorkbenchError(f"'{tree.path(target_id)}' only groups codes and cannot take codings")
         writer = CodingWriter(session, coder_named(session, coder))
-        kept = {
-            (c.transcript_id, c.start, c.end, c.coder_id): c
-            for c in session.scalars(select(Coding).where(Coding.code_id == target_id))
-        }
-        moving, duplicates = [], []
-        for coding in session.scalars(select(Coding).where(Coding.code_id == source_id)):
-            twin = kept.get((coding.transcript_id, coding.start, coding.end, coding.coder_id))
-            if twin is None:
-                moving.append(coding.id)
-                continue
-            if coding.memo:
-                twin.memo = f"{twin.memo}\n{coding.memo}" if twin.memo else coding.memo
-            duplicates.append(coding.id)
-        writer.recode(moving, target_code)
-        writer.delete(duplicates, "merged into a twin")
+        moving = list(session.scalars(select(Coding.id).where(Coding.code_id == source_id)))
+        duplicates = writer.recode(moving, target_code)
         for child_id in tree.children.get(source_id, []):
             child = session.get(Code, child_id)
             _refuse_taken(tree, join_path((*tree.names(target_id), child.name)), child_id)
             child.parent_id = target_id
         _record(
             session, coder, "merge", source_code, source=tree.path(source_id), target=tree.path(target_id),
-            target_guid=target_code.guid, codings_moved=len(moving), duplicates_joined=len(duplicates),
+            target_guid=target_code.guid, codings_moved=len(moving) - duplicates, duplicates_joined=duplicates,
         )
         session.flush()
         session.delete(source_code)
-        return len(moving) + len(duplicates)
+        return len(moving)
 
 
 def split_code(

@@ -65,28 +65,53 @@ class CodingWriter:
             self._turns[transcript_id] = ([(r[0], r[1]) for r in rows], [(r[2], r[3]) for r in rows])
         return self._turns[transcript_id]
 
+    def existing(self, transcript_id: int, code_id: int, start: int, end: int) -> Coding | None:
+        """This coder's coding of exactly that code and span, if there is one."""
+        return self.session.scalar(select(Coding).where(
+            Coding.transcript_id == transcript_id, Coding.code_id == code_id, Coding.coder_id == self.coder.id,
+            Coding.start == start, Coding.end == end))
+
     def add(self, item: NewCoding) -> Coding:
-        """Code one span [start, end) of a transcript; the quote is taken from its text."""
+        """Code one span [start, end) of a transcript; the quote is taken from its text.
+
+        Raises AlreadyCoded when this coder has coded exactly this span with this code."""
+        if (twin := self.existing(item.transcript_id, item.code.id, item.start, item.end)) is not None:
+            raise AlreadyCoded(twin.guid, f"already coded: '{item.code.name}' on this text by {self.coder.name}")
         (coding_id,) = self.add_many([item])
         return self.session.get(Coding, coding_id)
 
     def add_many(self, items: list[NewCoding]) -> list[int]:
-        """Code many spans in one statement; returns the new codings' ids in order."""
-        if not items:
+        """Code many spans in one statement; returns the new codings' ids in order.
+
+        Spans this coder already coded with the code (in the database or earlier in items) are left out."""
+        rows = self._new_rows(items)
+        if not rows:
             return []
-        rows = [self._row(item) for item in items]
         ids = list(self.session.scalars(insert(Coding).returning(Coding.id, sort_by_parameter_order=True), rows))
         links = []
         for coding_id, row in zip(ids, rows):
             spans, turns = self._turn_spans(row["transcript_id"])
             for i in overlapping(spans, row["start"], row["end"]):
                 turn_id, speaker_id = turns[i]
-                links.append(
-                    dict(coding_id=coding_id, turn_id=turn_id, code_id=row["code_id"], speaker_id=speaker_id)
-                )
+                links.append(dict(coding_id=coding_id, turn_id=turn_id, code_id=row["code_id"],
+                                  speaker_id=speaker_id, coder_id=self.coder.id))
         if links:
             self.session.execute(insert(CodingTurn), links)
         return ids
+
+    def _new_rows(self, items: list[NewCoding]) -> list[dict]:
+        seen: set[tuple[int, int, int, int]] = set()
+        for transcript_id in {item.transcript_id for item in items}:
+            seen.update(tuple(row) for row in self.session.execute(
+                select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)
+                .where(Coding.transcript_id == transcript_id, Coding.coder_id == self.coder.id)))
+        rows = []
+        for item in items:
+            key = (item.transcript_id, item.code.id, item.start, item.end)
+            if key not in seen:
+                seen.add(key)
+                rows.append(self._row(item))
+        return rows
 
     def _row(self, item: NewCoding) -> dict:
         text = self._text(item.transcript_id)
@@ -114,27 +139,46 @@ class CodingWriter:
         self._turns.pop(transcript_id, None)
         self._texts.pop(transcript_id, None)
         codings = self.session.execute(
-            select(Coding.id, Coding.start, Coding.end, Coding.code_id).where(
+            select(Coding.id, Coding.start, Coding.end, Coding.code_id, Coding.coder_id).where(
                 Coding.transcript_id == transcript_id
             )
         ).all()
         self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_([c.id for c in codings])))
         spans, turns = self._turn_spans(transcript_id)
         links = [
-            dict(coding_id=c.id, turn_id=turns[i][0], code_id=c.code_id, speaker_id=turns[i][1])
+            dict(coding_id=c.id, turn_id=turns[i][0], code_id=c.code_id, speaker_id=turns[i][1],
+                 coder_id=c.coder_id)
             for c in codings
             for i in overlapping(spans, c.start, c.end)
         ]
         if links:
             self.session.execute(insert(CodingTurn), links)
 
-    def recode(self, coding_ids: list[int], code: Code) -> None:
-        """Move codings to another code (merge, split)."""
-        for chunk in _chunks(coding_ids):
+    def recode(self, coding_ids: list[int], code: Code) -> int:
+        """Move codings to another code (merge, split). A coding whose coder has coded the same span with
+        that code already is removed instead, its memo joined to the twin's ("merged into a twin").
+        Returns how many were removed so."""
+        moving = set(coding_ids)
+        kept = {(c.transcript_id, c.start, c.end, c.coder_id): c
+                for c in self.session.scalars(select(Coding).where(Coding.code_id == code.id)) if c.id not in moving}
+        moved, twins = [], []
+        for chunk in _chunks(sorted(moving)):
+            for coding in self.session.scalars(select(Coding).where(Coding.id.in_(chunk)).order_by(Coding.id)):
+                key = (coding.transcript_id, coding.start, coding.end, coding.coder_id)
+                twin = kept.setdefault(key, coding)
+                if twin is coding:
+                    moved.append(coding.id)
+                    continue
+                if coding.memo:
+                    twin.memo = f"{twin.memo}\n{coding.memo}" if twin.memo else coding.memo
+                twins.append(coding.id)
+        self.delete(twins, "merged into a twin")
+        for chunk in _chunks(moved):
             self.session.execute(update(Coding).where(Coding.id.in_(chunk)).values(code_id=code.id))
             self.session.execute(
                 update(CodingTurn).where(CodingTurn.coding_id.in_(chunk)).values(code_id=code.id)
             )
+        return len(twins)
 
     def delete(self, coding_ids: list[int], reason: str) -> None:
         """Remove codings, each first written to the deletion history (who, when, why, what it was)."""
@@ -151,6 +195,14 @@ class CodingWriter:
                 for c, name, made_by in rows)
             self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_(chunk)))
             self.session.execute(delete(Coding).where(Coding.id.in_(chunk)))
+
+
+class AlreadyCoded(WorkbenchError):
+    """The coder has coded exactly this span with this code already."""
+
+    def __init__(self, guid: str, message: str):
+        super().__init__(message)
+        self.guid = guid
 
 
 def _chunks(ids: list[int], size: int = 500):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingDeletionView, CodingView
-from workbench.core.models import Code, Coder, Coding, CodingDeletion, Transcript, Turn
+from workbench.core.models import Coder, Coding, CodingDeletion, Transcript, Turn
+from workbench.core.services.codebook import codable_code
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
 from workbench.core.spans import trim
@@ -16,13 +19,18 @@ from workbench.errors import WorkbenchError
 
 def add_coding(
     db: Database, coder: str, transcript: str, code_path: str, start: int, end: int,
-    memo: str | None = None, origin: str = "manual",
+    memo: str | None = None, origin: str = "manual", create: bool = False,
 ) -> CodingView:
-    """Code the span [start, end) of a transcript (white space at its ends is left out)."""
+    """Code the span [start, end) of a transcript (white space at its ends is left out); with create, a
+    code that does not exist yet is made first, in the same transaction."""
     with db.write() as session:
         found = transcript_named(session, transcript)
-        start, end = trim(found.text, max(start, 0), min(end, len(found.text)))
-        return _add(session, coder, found, code_path, start, end, memo, origin)
+        if start >= end:
+            raise WorkbenchError(f"span {start}-{end} is empty or reversed: the start comes before the end")
+        if not 0 <= start < end <= len(found.text):
+            raise WorkbenchError(f"span {start}-{end} is outside the transcript (0-{len(found.text)})")
+        start, end = trim(found.text, start, end)
+        return _add(session, coder, found, code_path, start, end, memo, origin, create)
 
 
 def code_turn(db: Database, coder: str, transcript: str, turn_index: int, code_path: str,
@@ -37,12 +45,57 @@ def code_turn(db: Database, coder: str, transcript: str, turn_index: int, code_p
 
 
 def _add(session: Session, coder: str, transcript: Transcript, code_path: str, start: int, end: int,
-         memo: str | None, origin: str) -> CodingView:
-    tree = CodeTree(session)
-    code = session.get(Code, tree.get(code_path))
+         memo: str | None, origin: str, create: bool = False) -> CodingView:
+    code = codable_code(session, code_path, coder, create)
     writer = CodingWriter(session, coder_named(session, coder), texts={transcript.id: transcript.text})
     coding = writer.add(NewCoding(transcript.id, code, start, end, origin, memo=memo))
-    return coding_view(coding, transcript.name, tree.path(code.id), writer.coder.name)
+    return coding_view(coding, transcript.name, CodeTree(session).path(code.id), writer.coder.name)
+
+
+@dataclass(frozen=True)
+class CodingChange:
+    """What one coding action did: the coding it added and the one it removed (either may be None)."""
+
+    added: CodingView | None
+    removed: CodingView | None
+
+
+def change_code(db: Database, coder: str, guid: str, code_path: str, create: bool = False) -> CodingChange:
+    """Another code for a coding, in one transaction. The coder's own coding is replaced; someone else's
+    stays theirs, and the coder gets a coding of their own on the same span."""
+    with db.write() as session:
+        coding = _coding(session, guid)
+        transcript = session.get(Transcript, coding.transcript_id)
+        me = coder_named(session, coder)
+        removed = None
+        if coding.coder_id == me.id:
+            removed = _view(session, coding)
+            CodingWriter(session, me).delete([coding.id], "changed code")
+        added = _add(session, coder, transcript, code_path, coding.start, coding.end,
+                     coding.memo if removed else None, "manual", create)
+        return CodingChange(added, removed)
+
+
+def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | None, reason: str) -> CodingChange:
+    """Undo or redo one step in one transaction: remove drop, put bring back as it was (same GUID, coder,
+    time, memo). Fails whole, with one line, when drop has gone or bring is back already."""
+    with db.write() as session:
+        if drop is not None:
+            coding = session.scalar(select(Coding).where(Coding.guid == drop.guid))
+            if coding is None:
+                raise WorkbenchError(f"'{drop.code_path}' on this text was removed meanwhile: nothing to {reason}")
+            CodingWriter(session, coder_named(session, coder)).delete([coding.id], reason)
+        added = None
+        if bring is not None:
+            if session.scalar(select(Coding.id).where(Coding.guid == bring.guid)) is not None:
+                raise WorkbenchError(f"'{bring.code_path}' on this text is back already: nothing to {reason}")
+            transcript = transcript_named(session, bring.transcript)
+            code = codable_code(session, bring.code_path, coder)
+            writer = CodingWriter(session, coder_named(session, bring.coder))
+            made = writer.add(NewCoding(transcript.id, code, bring.start, bring.end, bring.origin, memo=bring.memo,
+                                        guid=bring.guid, created_at=bring.created_at))
+            added = _view(session, made)
+        return CodingChange(added, drop)
 
 
 def coding_view(coding: Coding, transcript: str, path: str, coder: str) -> CodingView:
@@ -77,32 +130,27 @@ def _coding(session: Session, guid: str) -> Coding:
     return coding
 
 
+def _view(session: Session, coding: Coding) -> CodingView:
+    return coding_view(coding, session.get(Transcript, coding.transcript_id).name,
+                       CodeTree(session).path(coding.code_id), session.get(Coder, coding.coder_id).name)
+
+
 def set_memo(db: Database, guid: str, memo: str | None) -> None:
     with db.write() as session:
         _coding(session, guid).memo = memo or None
 
 
-def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted") -> CodingView:
-    """Remove a coding; returns what it was (so it can be put back)."""
+def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted", settle: bool = False) -> CodingView:
+    """Remove one's own coding; returns what it was (so it can be put back). Another coder's coding is
+    removed only when settling a disagreement (recorded as "settled", their name kept in the history)."""
     with db.write() as session:
         coding = _coding(session, guid)
-        tree = CodeTree(session)
-        view = coding_view(coding, session.get(Transcript, coding.transcript_id).name, tree.path(coding.code_id),
-                     session.get(Coder, coding.coder_id).name)
-        CodingWriter(session, coder_named(session, coder)).delete([coding.id], reason)
+        view = _view(session, coding)
+        if view.coder != coder.strip() and not settle:
+            raise WorkbenchError(f"this coding of '{view.code_path}' is {view.coder}'s: only they can remove it "
+                                 "(or settle the disagreement)")
+        CodingWriter(session, coder_named(session, coder)).delete([coding.id], "settled" if settle else reason)
         return view
-
-
-def restore_coding(db: Database, view: CodingView) -> CodingView:
-    """Put a deleted coding back as it was (same GUID, coder, time, memo): undo of a delete."""
-    with db.write() as session:
-        transcript = transcript_named(session, view.transcript)
-        tree = CodeTree(session)
-        code = session.get(Code, tree.get(view.code_path))
-        writer = CodingWriter(session, coder_named(session, view.coder))
-        coding = writer.add(NewCoding(transcript.id, code, view.start, view.end, view.origin, memo=view.memo,
-                                      guid=view.guid, created_at=view.created_at))
-        return coding_view(coding, transcript.name, tree.path(code.id), view.coder)
 
 
 def recent_codes(db: Database, coder: str, limit: int = 8) -> list[str]:

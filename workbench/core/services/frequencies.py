@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from sqlalchemy import distinct, exists, func, literal, select, true
 
@@ -21,16 +22,20 @@ from workbench.core.models import (
     Transcript,
     participant_programme,
 )
-from workbench.core.services.lookup import CodeTree
+from workbench.core.services.lookup import CodeTree, coder_ids
 from workbench.errors import WorkbenchError
 
 
-def frequencies(db: Database, unit: str = "respondent", by: str = "programme") -> FrequencyReport:
+def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
+                coders: Sequence[str] | None = None) -> FrequencyReport:
+    """Counts per code and group; coders: count only their codings (default: every coder's)."""
     try:
         unit_, by_ = Unit(unit), GroupBy(by)
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
     with db.read() as session:
+        ids = coder_ids(session, coders)
+        by_coder = [CodingTurn.coder_id.in_(ids)] if ids else []
         tree = CodeTree(session)
         respondents = _respondents(session)
         speaker_of = dict(
@@ -42,10 +47,10 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme") -
         )
         if unit_ is Unit.QUOTATION:
             pairs = session.execute(
-                select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id).distinct()
+                select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id).where(*by_coder).distinct()
             ).all()
         else:  # one index seek per (code, respondent speaker): cost grows with codes x speakers, not codings
-            coded = exists().where(CodingTurn.code_id == Code.id, CodingTurn.speaker_id == Speaker.id)
+            coded = exists().where(CodingTurn.code_id == Code.id, CodingTurn.speaker_id == Speaker.id, *by_coder)
             pairs = session.execute(
                 select(Code.id, Speaker.id, literal(0)).select_from(Code).join(Speaker, true())
                 .where(Speaker.participant_id.is_not(None), coded)
@@ -57,7 +62,7 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme") -
         ]
         uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
             select(func.count(distinct(CodingTurn.coding_id))).where(
-                CodingTurn.speaker_id.in_(select(Speaker.id).where(Speaker.participant_id.is_(None)))
+                CodingTurn.speaker_id.in_(select(Speaker.id).where(Speaker.participant_id.is_(None))), *by_coder
             )
         )
     counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
@@ -78,7 +83,8 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme") -
             f"{uncounted} coding(s) on unassigned speakers are not counted "
             "(see 'workbench participants list')"
         )
-    return FrequencyReport(unit_.value, by_.value, tuple(groups), sizes, rows, uncounted, tuple(notes))
+    return FrequencyReport(unit_.value, by_.value, tuple(groups), sizes, rows, uncounted, tuple(notes),
+                           tuple(coders or ()))
 
 
 def _respondents(session) -> dict[int, Respondent]:
@@ -113,9 +119,10 @@ def code_document_table(db: Database) -> tuple[list[str], list[str], dict[tuple[
     return [tree.path(code_id) for code_id, _ in tree.walk()], documents, counts
 
 
-def code_totals(db: Database) -> dict[str, tuple[int, int]]:
+def code_totals(db: Database, coders: Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
     """Per code path (with its subcodes): (respondents, quotations) over the whole study."""
     respondents, quotations = (
-        {row.path: row.count for row in frequencies(db, unit, "none").rows} for unit in ("respondent", "quotation")
+        {row.path: row.count for row in frequencies(db, unit, "none", coders).rows}
+        for unit in ("respondent", "quotation")
     )
     return {path: (count, quotations[path]) for path, count in respondents.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -25,6 +26,17 @@ def coder_named(session: Session, name: str) -> Coder:
     if not name:
         raise WorkbenchError("a coder needs a name (--coder)")
     return named(session, Coder, name)
+
+
+def coder_ids(session: Session, names: Sequence[str] | None) -> list[int] | None:
+    """The ids of coders named (None: every coder); a name nobody codes under is refused."""
+    if not names:
+        return None
+    known = dict(session.execute(select(Coder.name, Coder.id).where(Coder.name.in_(names))).all())
+    for name in names:
+        if name not in known:
+            raise WorkbenchError(f"unknown coder '{name}' (coders are named on their codings)")
+    return [known[name] for name in names]
 
 
 def named(session: Session, model, name: str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,7 +24,7 @@ from workbench.core.models import (
     Turn,
     participant_programme,
 )
-from workbench.core.services.lookup import CodeTree
+from workbench.core.services.lookup import CodeTree, coder_ids
 from workbench.errors import WorkbenchError
 
 
@@ -34,9 +35,11 @@ def anonymiser(session: Session) -> Anonymiser:
 
 
 def quotes(db: Database, code_path: str | None = None, programme: str | None = None,
-           coder: str | None = None) -> list[QuoteView]:
-    """Codings on respondent turns (a code includes its subcodes), in transcript order."""
+           coders: Sequence[str] | None = None) -> list[QuoteView]:
+    """Codings on respondent turns (a code includes its subcodes), in transcript order; coders: only
+    theirs."""
     with db.read() as session:
+        ids = coder_ids(session, coders)
         tree = CodeTree(session)
         mask = anonymiser(session)
         programmes = defaultdict(list)
@@ -59,8 +62,8 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         )
         if code_path:
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
-        if coder:
-            query = query.where(Coder.name == coder)
+        if ids:
+            query = query.where(Coding.coder_id.in_(ids))
         found, seen = [], set()
         for coding, transcript, who, pid, pseudonym, start_ms in session.execute(query).all():
             if coding.id in seen or (programme and programme not in programmes[pid]):

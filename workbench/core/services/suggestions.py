@@ -16,8 +16,9 @@ from functools import lru_cache
 from sqlalchemy import select
 
 from workbench.core.db import Database
-from workbench.core.dto import SuggestionView
+from workbench.core.dto import CodingView, SuggestionView
 from workbench.core.models import Code, Coding, Suggestion, Transcript, utcnow
+from workbench.core.services.codebook import codable_code
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.codings import coding_view
 from workbench.core.services.lookup import CodeTree, coder_named, respondent_turns, transcript_named
@@ -121,22 +122,39 @@ def _suggestion_view(s: Suggestion, transcript: str, tree: CodeTree) -> Suggesti
 def _decide(session, coder: str, suggestion_id: int, status: str) -> Suggestion:
     found = session.get(Suggestion, suggestion_id)
     if found is None or found.status != "pending":
-        raise WorkbenchError(f"suggestion {suggestion_id} is not pending")
+        raise WorkbenchError("this suggestion was replaced or decided meanwhile (the list is refreshed)")
     found.status, found.decided_by_id, found.decided_at = status, coder_named(session, coder).id, utcnow()
     return found
 
 
-def accept(db: Database, coder: str, suggestion_id: int):
-    """The suggestion becomes a coding by coder (origin 'suggestion', evidence in the memo)."""
+def accept(db: Database, coder: str, suggestion_id: int) -> CodingView | None:
+    """The suggestion becomes a coding by coder (origin 'suggestion', evidence in the memo); None when the
+    coder had coded that span with that code already (the suggestion is then linked to that coding)."""
     with db.write() as session:
         found = _decide(session, coder, suggestion_id, "accepted")
-        code = session.get(Code, found.code_id)
         writer = CodingWriter(session, coder_named(session, coder))
+        twin = writer.existing(found.transcript_id, found.code_id, found.start, found.end)
+        if twin is not None:
+            found.coding_guid = twin.guid
+            return None
         memo = f"suggested ({found.method}, {found.score:.2f}): {found.evidence}"
-        coding = writer.add(NewCoding(found.transcript_id, code, found.start, found.end, "suggestion", memo))
-        found.coding_guid = coding.guid
-        name = session.get(Transcript, found.transcript_id).name
-        return coding_view(coding, name, CodeTree(session).path(code.id), coder)
+        return _code(session, writer, found, session.get(Code, found.code_id), "suggestion", memo)
+
+
+def correct(db: Database, coder: str, suggestion_id: int, code_path: str, create: bool = False) -> CodingView:
+    """Another code than suggested, in one transaction: the coder's coding of the span with code_path
+    (made first when create), and the suggestion rejected with a link to that coding."""
+    with db.write() as session:
+        found = _decide(session, coder, suggestion_id, "rejected")
+        code = codable_code(session, code_path, coder, create)
+        return _code(session, CodingWriter(session, coder_named(session, coder)), found, code, "manual", None)
+
+
+def _code(session, writer: CodingWriter, found: Suggestion, code: Code, origin: str, memo: str | None) -> CodingView:
+    coding = writer.add(NewCoding(found.transcript_id, code, found.start, found.end, origin, memo))
+    found.coding_guid = coding.guid
+    name = session.get(Transcript, found.transcript_id).name
+    return coding_view(coding, name, CodeTree(session).path(code.id), writer.coder.name)
 
 
 def reject(db: Database, coder: str, suggestion_id: int) -> None:

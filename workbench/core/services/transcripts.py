@@ -292,8 +292,9 @@ def show_transcript(db: Database, name: str) -> TranscriptDetail:
                 start=turn.start,
                 end=turn.end,
                 text=text[turn.start : turn.end],
+                memo=turn.memo,
             )
             for turn, label, pseudonym, role in rows
         )
         summary = _summaries(session, transcript.id)[0]
-        return TranscriptDetail(summary, text, turns, dict(transcript.meta))
+        return TranscriptDetail(summary, text, turns, dict(transcript.meta), transcript.memo)
