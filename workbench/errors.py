@@ -15,3 +15,14 @@ class WorkbenchError(Exception):
     def at(self, where: str) -> "WorkbenchError":
         """The same error, located (e.g. in a file), unless it already is."""
         return self if self.where else WorkbenchError(self.message, where)
+
+
+def user_message(exc: BaseException) -> str:
+    """One line a coder can act on, for any failure (no driver internals, no web links)."""
+    if isinstance(exc, WorkbenchError):
+        return str(exc)
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    if "database is locked" in first or "could not obtain lock" in first:
+        return "the study is busy: another program is writing to it; nothing was changed, try again"
+    return f"{type(exc).__name__}: {first}"

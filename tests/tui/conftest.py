@@ -22,5 +22,10 @@ async def wait_for(pilot, condition, timeout: float = 15.0) -> None:
         await pilot.pause(0.05)
 
 
+async def written(pilot) -> None:
+    """Wait until every write the keys asked for is in the database and shown."""
+    await wait_for(pilot, lambda: not pilot.app.writes_pending)
+
+
 def run(coroutine):
     return asyncio.run(coroutine)

@@ -1,8 +1,8 @@
 """Main paths of the coder's day, through the pilot, checked in the database."""
 
-from tests.tui.conftest import run, wait_for
+from tests.tui.conftest import run, wait_for, written
 from workbench.core.services import codings, transcripts
-from workbench.tui.screens.dialogs import CodePicker
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
@@ -28,14 +28,17 @@ def test_code_a_turn_with_fuzzy_search_then_undo_and_redo(app):
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             await pilot.press(*"studvert", "enter")
             await wait_for(pilot, lambda: app.screen is screen)
+            await written(pilot)
             (made,) = mine(app, screen)
             turn = screen._turn()
             assert made.code_path == CODE and (made.start, made.end) == (turn.start, turn.end)
             position = screen.page.turns.index(turn)
             assert screen.page.header(position).endswith("[Studievertraging]")
             await pilot.press("ctrl+z")
+            await written(pilot)
             assert mine(app, screen) == []
             await pilot.press("ctrl+y")
+            await written(pilot)
             assert [c.guid for c in mine(app, screen)] == [made.guid]
 
     run(scenario())
@@ -53,6 +56,7 @@ def test_code_a_selection_change_it_and_remove_it(app):
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             await pilot.press(*"werkdruk", "enter")
             await wait_for(pilot, lambda: app.screen is screen)
+            await written(pilot)
             (made,) = mine(app, screen)
             assert made.code_path.endswith("Volle agenda en werkdruk") and len(made.quote) == 12
             body = screen.page.body_starts[position]  # the header grew: the text moved on
@@ -62,11 +66,14 @@ def test_code_a_selection_change_it_and_remove_it(app):
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             await pilot.press(*"geen tijd", "enter")
             await wait_for(pilot, lambda: app.screen is screen)
+            await written(pilot)
             (changed,) = mine(app, screen)
             assert changed.code_path.endswith("Geen tijd") and (changed.start, changed.end) == (made.start, made.end)
             await pilot.press("x")
+            await written(pilot)
             assert mine(app, screen) == []
             await pilot.press("u")
+            await written(pilot)
             assert [c.guid for c in mine(app, screen)] == [changed.guid]
 
     run(scenario())
@@ -83,12 +90,15 @@ def test_new_subcode_from_the_picker_and_a_memo(app):
             options.highlighted = options.option_count - 1
             await pilot.press("enter")
             await wait_for(pilot, lambda: app.screen is screen)
+            await written(pilot)
             (made,) = mine(app, screen)
             assert made.code_path == "Studenten > Heimwee"
-            await pilot.press("m")
+            await pilot.press("m")  # a coding and its turn are under the cursor: which one?
+            await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
+            await pilot.press("enter")  # the coding comes first
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
             await pilot.press(*"twijfel", "enter")
-            await wait_for(pilot, lambda: app.screen is screen)
-            assert mine(app, screen)[0].memo == "twijfel"
+            await wait_for(pilot, lambda: app.screen is screen and mine(app, screen)[0].memo == "twijfel")
 
     run(scenario())
 

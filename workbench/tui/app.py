@@ -4,22 +4,28 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from workbench.config import Settings
+from workbench.errors import user_message
+from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.typeahead import KeyGate
 
 if TYPE_CHECKING:
     from workbench.core.db import Database
 
 
-class WorkbenchApp(App[None]):
+CHANGE_CHECK_SECONDS = 2.0
+
+
+class WorkbenchApp(KeyGate, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Interview workbench"
     BINDINGS = [
@@ -35,6 +41,10 @@ class WorkbenchApp(App[None]):
         self._db, self._opening = db, threading.Lock()
         self.coder = coder
         self.settings = settings or Settings()
+        # writes run one at a time, in the order they were asked for: tickets issued, and whose turn it is
+        self._issued, self._turn, self._turns = 0, 0, threading.Condition()
+        self.study_version: int | None = None
+        self._init_gate()
 
     @property
     def db(self) -> Database:
@@ -49,6 +59,61 @@ class WorkbenchApp(App[None]):
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self.push_screen(OverviewScreen())
+        self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_changes)
+
+    # ---------------------------------------------------------------- writes and changes made elsewhere
+
+    def write(self, call: Callable[[], Any], done: Callable[[Any], None] | None = None,
+              failed: Callable[[], None] | None = None) -> None:
+        """The one path for changes to the study (see WorkbenchScreen.write)."""
+        ticket, self._issued = self._issued, self._issued + 1
+        self.run_worker(lambda: self._write(ticket, call, done, failed), thread=True, group="write",
+                        exit_on_error=False)
+
+    def _write(self, ticket: int, call, done, failed) -> None:
+        with self._turns:
+            self._turns.wait_for(lambda: self._turn == ticket)
+        try:
+            result = call()
+        except Exception as exc:  # noqa: BLE001 - every failure is one line to the coder, never a traceback
+            self.call_from_thread(self._write_failed, user_message(exc), failed)
+        else:
+            if done is not None:
+                self.call_from_thread(done, result)
+        finally:
+            with self._turns:
+                self._turn += 1
+                self._turns.notify_all()
+            if self.is_running:
+                self.call_from_thread(self.release_keys)  # keys typed meanwhile act on what this write made
+
+    @property
+    def writes_pending(self) -> int:
+        """Writes asked for whose results have not been shown yet."""
+        return self._issued - self._turn
+
+    def _write_failed(self, message: str, failed: Callable[[], None] | None) -> None:
+        self.notify(message, title="Niet gelukt", severity="error", timeout=8)
+        if failed is not None:
+            failed()
+
+    def check_for_changes(self) -> None:
+        """Has anyone changed the study since the screen showed it? Checked on focus and every few seconds."""
+        if not callable(self._db):
+            self._check_version()
+
+    @work(thread=True, exclusive=True, group="version", exit_on_error=False)
+    def _check_version(self) -> None:
+        version = self.db.version()
+        self.call_from_thread(self._version_seen, version)
+
+    def _version_seen(self, version: int) -> None:
+        self.study_version = version
+        screen = self.screen
+        if isinstance(screen, WorkbenchScreen) and screen.seen_version != version:
+            first, screen.seen_version = screen.seen_version is None, version
+            if not first:
+                screen.study_changed()
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def open_transcript(self, name: str, at: int | None = None, review: bool = False) -> None:
@@ -81,6 +146,16 @@ class WorkbenchApp(App[None]):
                 return
         self.call_from_thread(self.notify, "Geen openstaande suggesties meer in de studie.")
 
+    # ---------------------------------------------------------------- keys typed ahead (see typeahead.py)
+
+    async def on_event(self, event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.arrival(event):
+            return
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        self.bubbled(event)
+
     def action_help(self) -> None:
         from workbench.tui.screens.help import HelpScreen  # on first use: Markdown is slow to import
 
@@ -105,4 +180,4 @@ class WorkbenchApp(App[None]):
             if callable(self._db):  # the study could not be opened: nothing to work on
                 self.exit(return_code=2, message=f"error: {event.worker.error}")
                 return
-            self.notify(str(event.worker.error), title="Fout", severity="error", timeout=10)
+            self.notify(user_message(event.worker.error), title="Fout", severity="error", timeout=10)

@@ -1,7 +1,8 @@
 """What the coding view shows: each turn under a header line, and offsets both ways.
 
 Pure (no Textual): the display text is the transcript's turns, each under a header
-'R05 · respondent · 12:03   [Studievertraging | Financiële redenen]', turns apart by a
+'R05 · respondent · 12:03 · ✎ memo   [Studievertraging | Financiële redenen]' (the memo mark when
+the turn has a memo), turns apart by a
 blank line. Display offsets map exactly to canonical ones inside turns.
 """
 
@@ -81,7 +82,7 @@ class TranscriptPage:
         who = f"{turn.speaker} · {turn.role or 'niet toegewezen'}"
         when = f" · {format_clock(turn.start_ms)}" if turn.start_ms is not None else ""
         codes = self.codes_of(position)
-        return f"{who}{when}" + (f"   [{' | '.join(codes)}]" if codes else "")
+        return f"{who}{when}" + (" · ✎ memo" if turn.memo else "") + (f"   [{' | '.join(codes)}]" if codes else "")
 
     def turn_at(self, display: int) -> int | None:
         """Position (in self.turns) of the turn whose header or text holds a display offset."""

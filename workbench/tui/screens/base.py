@@ -1,12 +1,30 @@
-"""What every workbench screen shares: a failed worker is reported by the app (worker messages do not
-bubble up to it by themselves)."""
+"""What every workbench screen shares: the one guarded path for writes, and noticing changes made
+elsewhere."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from textual.screen import Screen
 from textual.worker import Worker
 
 
 class WorkbenchScreen(Screen):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seen_version: int | None = None  # the study's version this screen last showed
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        self.app.on_worker_state_changed(event)
+        self.app.on_worker_state_changed(event)  # worker messages do not bubble up to the app by themselves
+
+    def write(self, call: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
+        """Change the study: call runs in a worker, after every write asked for before it; done gets its
+        result on the UI thread. A refusal or conflict is one line to the coder, and the screen reloads."""
+        self.app.write(call, done, failed=self.study_changed)
+
+    def study_changed(self) -> None:
+        """Show the study as it is now (another coder, the CLI or a second window may have changed it)."""
+
+    def on_screen_resume(self) -> None:
+        self.app.check_for_changes()

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.tui.fuzzy import rank
+from workbench.tui.typeahead import TypeAhead
 
 
 @dataclass(frozen=True)
@@ -22,15 +23,20 @@ class Picked:
     create: bool = False  # a new code to make first
 
 
-class CodePicker(ModalScreen[Picked | None]):
-    """Fuzzy search over code paths; recent codes first; make a new (sub)code on the spot."""
+class CodePicker(TypeAhead, ModalScreen[Picked | None]):
+    """Fuzzy search over code paths; recent codes first; make a new (sub)code on the spot.
+
+    Enter takes what the typed text selects, however fast it was typed."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False),
                 Binding("up", "up", show=False)]
 
-    def __init__(self, paths: list[str], recent: list[str], title: str = "Code"):
+    def __init__(self, paths: list[str], recent: list[str], title: str = "Code", taken: list[str] = ()):
+        """paths: the codes a coding can go to; taken: every code path (groups too): never offered as new."""
         super().__init__()
         self.paths, self.recent, self.title_text = paths, [p for p in recent if p in paths], title
+        self.taken = {p.casefold() for p in [*paths, *taken]}
+        self.filled_for: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -40,12 +46,16 @@ class CodePicker(ModalScreen[Picked | None]):
 
     def on_mount(self) -> None:
         self._fill("")
+        self.query_one("#query", Input).focus()
 
     @on(Input.Changed, "#query")
     def _changed(self, event: Input.Changed) -> None:
         self._fill(event.value)
 
     def _fill(self, query: str) -> None:
+        if query == self.filled_for:
+            return
+        self.filled_for = query
         options = self.query_one("#options", OptionList)
         options.clear_options()
         if query.strip():
@@ -54,7 +64,7 @@ class CodePicker(ModalScreen[Picked | None]):
             new = query.strip() if PATH_SEPARATOR.strip() in query else (f"{parent}{PATH_SEPARATOR}{query.strip()}"
                                                                      if parent else query.strip())
             items = [Option(path, id=f"code:{path}") for path in found]
-            if new.casefold() not in {p.casefold() for p in self.paths}:
+            if new.casefold() not in self.taken:
                 items.append(Option(f"+ nieuwe code: {new}", id=f"new:{new}"))
         else:
             recent = [Option(f"★ {p}", id=f"code:{p}") for p in self.recent]
@@ -70,10 +80,21 @@ class CodePicker(ModalScreen[Picked | None]):
         self.query_one("#options", OptionList).action_cursor_up()
 
     @on(Input.Submitted, "#query")
-    def _submit(self) -> None:
+    def _submit(self, event: Input.Submitted) -> None:
+        self.submit(event.value)
+
+    def submit(self, value: str) -> None:
+        self._fill(value)  # the list may not have caught up with keys typed in a burst
         options = self.query_one("#options", OptionList)
         if options.highlighted is not None:
             self._choose(options.get_option_at_index(options.highlighted).id)
+
+    def take_key(self, key) -> bool:
+        if key.key in ("up", "down"):
+            self._fill(self.query_one("#query", Input).value)
+            getattr(self, f"action_{key.key}")()
+            return True
+        return super().take_key(key)
 
     @on(OptionList.OptionSelected, "#options")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -83,11 +104,8 @@ class CodePicker(ModalScreen[Picked | None]):
         kind, _, path = option_id.partition(":")
         self.dismiss(Picked(path, create=kind == "new"))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class ChoicePicker(ModalScreen[str | None]):
+class ChoicePicker(TypeAhead, ModalScreen[str | None]):
     """Pick one of a few labelled choices; returns its key."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -102,17 +120,26 @@ class ChoicePicker(ModalScreen[str | None]):
             yield OptionList(*[Option(label, id=key) for key, label in self.choices], id="choices")
 
     def on_mount(self) -> None:
-        self.query_one("#choices", OptionList).highlighted = 0
+        choices = self.query_one("#choices", OptionList)
+        choices.highlighted = 0
+        choices.focus()
 
     @on(OptionList.OptionSelected, "#choices")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def take_key(self, key) -> bool:
+        choices = self.query_one("#choices", OptionList)
+        if key.key == "enter" and choices.highlighted is not None:
+            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
+        elif key.key in ("up", "down"):
+            getattr(choices, f"action_cursor_{key.key}")()
+        else:
+            return super().take_key(key)
+        return True
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(TypeAhead, ModalScreen[str | None]):
     """One line of text (memo, search, path); Enter accepts, Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -126,12 +153,12 @@ class TextPrompt(ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             yield Input(self.value, placeholder=self.placeholder, id="text")
 
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
     @on(Input.Submitted, "#text")
     def _submit(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 @dataclass(frozen=True)
@@ -198,8 +225,8 @@ class Progress(ModalScreen[None]):
         self.query_one("#step", Label).update(step)
 
 
-class Confirm(ModalScreen[bool]):
-    """Ask before a change to the codebook: y / Enter goes ahead, n / Escape does not."""
+class Confirm(TypeAhead, ModalScreen[bool]):
+    """Ask before a change: y / Enter goes ahead, n / Escape does not."""
 
     BINDINGS = [Binding("y,enter", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
 
@@ -216,3 +243,9 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+    def take_key(self, key) -> bool:
+        if key.key in ("y", "enter", "n", "escape"):
+            self.dismiss(key.key in ("y", "enter"))
+            return True
+        return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.markup import escape
 from textual import on, work
@@ -14,11 +14,12 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static, TextArea
 
 from workbench.core.db import Database
-from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail
+from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, TurnView
 from workbench.core.services import codebook, codings, suggestions, transcripts
+from workbench.errors import WorkbenchError
 from workbench.tui.page import TranscriptPage, code_colours
 from workbench.tui.screens.base import WorkbenchScreen
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Picked, TextPrompt
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
 from workbench.tui.widgets.coded_text import CodedText
 
 
@@ -40,13 +41,15 @@ class TranscriptData:
     detail: TranscriptDetail
     codings: tuple[CodingView, ...]
     colours: dict[str, str]
-    paths: tuple[str, ...]
+    paths: tuple[str, ...]  # codes a coding can go to
+    groups: tuple[str, ...] = ()  # code groups (no codings; never made anew from the picker)
 
 
 def load_transcript(db: Database, name: str) -> TranscriptData:
     book = codebook.show_codebook(db)
     return TranscriptData(transcripts.show_transcript(db, name), tuple(codings.list_codings(db, transcript=name)),
-                          code_colours({c.path: c.colour for c in book}), tuple(c.path for c in book if c.codable))
+                          code_colours({c.path: c.colour for c in book}), tuple(c.path for c in book if c.codable),
+                          tuple(c.path for c in book if not c.codable))
 
 
 class TranscriptScreen(WorkbenchScreen):
@@ -63,9 +66,8 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("slash", "search", "Search", id="search"),
         Binding("g", "search_next", "Find next", id="search_next", show=False),
         Binding("s", "filter_speaker", "Speaker", id="filter_speaker"),
-        # priority: the text area has its own ctrl+z/ctrl+y (for typing), which would win
-        Binding("ctrl+z,u", "undo", "Undo", id="undo", priority=True),
-        Binding("ctrl+y,U", "redo", "Redo", id="redo", show=False, priority=True),
+        Binding("ctrl+z,u", "undo", "Undo", id="undo"),  # the text's own ctrl+z comes here too (CodedText)
+        Binding("ctrl+y,U", "redo", "Redo", id="redo", show=False),
         Binding("a", "accept_suggestion", "Accept suggestion", id="accept_suggestion", show=False),
         Binding("r", "reject_suggestion", "Reject suggestion", id="reject_suggestion", show=False),
         Binding("k", "correct_suggestion", "Correct suggestion", id="correct_suggestion", show=False),
@@ -78,6 +80,11 @@ class TranscriptScreen(WorkbenchScreen):
         def __init__(self, transcript: str, found: list[SuggestionView]):
             super().__init__()
             self.transcript, self.found = transcript, found
+
+    class Reloaded(Message):
+        def __init__(self, transcript: str, data: TranscriptData, found: list[SuggestionView] | None):
+            super().__init__()
+            self.transcript, self.data, self.found = transcript, data, found
 
     def __init__(self):
         """One coding view for the whole session: opening another transcript only swaps its data
@@ -98,9 +105,7 @@ class TranscriptScreen(WorkbenchScreen):
         self.review = review  # walking through the study's pending suggestions
         self.transcript = data.detail.summary.name
         self.at = at  # canonical offset to show first
-        self.detail = data.detail
-        self.codings = list(data.codings)
-        self.colours, self.paths = dict(data.colours), list(data.paths)
+        self._take(data)
         self.speaker: str | None = None
         self.shown_coder: str | None = None  # None: every coder's codings
         self.undo_steps: list[Step] = []
@@ -112,6 +117,11 @@ class TranscriptScreen(WorkbenchScreen):
         self.refresh_page(turns[max(first - 5, 0) : first + FIRST_TURNS], fresh=True)
         self.text.move_to(self.page.to_display(at) if at is not None else 0)
         self.call_after_refresh(self._whole)
+
+    def _take(self, data: TranscriptData) -> None:
+        self.detail = data.detail
+        self.codings = list(data.codings)
+        self.colours, self.paths, self.groups = dict(data.colours), list(data.paths), list(data.groups)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -150,6 +160,39 @@ class TranscriptScreen(WorkbenchScreen):
             self.review = False
             self.action_next_suggestion()
 
+    # ---------------------------------------------------------------- changes made elsewhere
+
+    def study_changed(self) -> None:
+        if self.transcript is not None:
+            self._reload(self.transcript)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
+    def _reload(self, name: str) -> None:
+        """The transcript's codings, memos and codebook as they are now; pending suggestions as stored."""
+        try:
+            data = load_transcript(self.app.db, name)
+        except WorkbenchError:  # the transcript itself is gone
+            self.app.call_from_thread(self.notify, f"'{name}' is uit de studie verwijderd.", severity="warning")
+            self.app.call_from_thread(self.action_back)
+            return
+        found = suggestions.pending(self.app.db, name) if self.suggestions is not None else None
+        self.post_message(self.Reloaded(name, data, found))
+
+    @on(Reloaded)
+    def _reloaded(self, message: Reloaded) -> None:
+        if message.transcript != self.transcript or self.page is None:
+            return
+        data = message.data
+        if message.found is not None and self.suggestions is not None:
+            self.suggestions = message.found
+        same = (data.codings == tuple(self.codings) and data.detail == self.detail
+                and (data.paths, data.groups) == (tuple(self.paths), tuple(self.groups)) and data.colours == self.colours)
+        if not same:
+            self._take(data)
+            self.refresh_page()
+        else:
+            self._side()
+
     @property
     def text(self) -> CodedText:
         return self.query_one("#text", CodedText)
@@ -170,7 +213,7 @@ class TranscriptScreen(WorkbenchScreen):
     def _cursor(self) -> int:
         return self.page.to_canonical(self.text.offset(self.text.cursor_location))
 
-    def _turn(self):
+    def _turn(self) -> TurnView | None:
         position = self.page.turn_at(self.text.offset(self.text.cursor_location)) if self.page else None
         return self.page.turns[position] if position is not None else None
 
@@ -179,11 +222,18 @@ class TranscriptScreen(WorkbenchScreen):
         if not self.page:
             return
         turn, here = self._turn(), self.page.codings_at(self._cursor())
-        lines = [f"[b]{self.transcript}[/b]", f"coder: {self.app.coder}", ""]
+        lines = [f"[b]{escape(self.transcript)}[/b]", f"coder: {escape(self.app.coder)}"]
+        if self.detail.memo:
+            lines.append(f"[i]✎ {escape(self.detail.memo)}[/i]")
+        lines.append("")
         if turn:
-            lines += [f"[b]Beurt {turn.index}[/b] · {turn.speaker}", f"{turn.role or 'niet toegewezen'}", ""]
-        lines += ["[b]Codes hier[/b]"] + [f"• {c.code_path.split(' > ')[-1]}  [dim]{c.coder}, {c.origin}[/dim]"
-                                         + (f"\n  [i]{c.memo}[/i]" if c.memo else "") for c in here]
+            lines += [f"[b]Beurt {turn.index}[/b] · {escape(turn.speaker)}", f"{turn.role or 'niet toegewezen'}"]
+            if turn.memo:
+                lines.append(f"[i]✎ {escape(turn.memo)}[/i]")
+            lines.append("")
+        lines += ["[b]Codes hier[/b]"] + [f"• {escape(c.code_path.split(' > ')[-1])}  [dim]{escape(c.coder)}, "
+                                         f"{c.origin}[/dim]" + (f"\n  [i]{escape(c.memo)}[/i]" if c.memo else "")
+                                         for c in here]
         if not here:
             lines.append("[dim]geen[/dim]")
         lines += ["", "[b]Suggesties[/b]"]
@@ -211,37 +261,34 @@ class TranscriptScreen(WorkbenchScreen):
             self.notify("Geen suggestie voor deze beurt (w: naar de volgende).")
         return offered[0] if offered else None
 
-    def _settled(self, suggestion: SuggestionView, made: CodingView | None) -> None:
-        self.suggestions = [s for s in self.suggestions if s.id != suggestion.id]
-        if made:
-            self._done(Step(added=made))
-        else:
-            self._side()
+    def _decide(self, chosen: SuggestionView, call) -> None:
+        """Settle a suggestion through call (which returns the coding it made, or None)."""
+        def done(made: CodingView | None) -> None:
+            self.suggestions = [s for s in self.suggestions or [] if s.id != chosen.id]
+            if made:
+                self._done(Step(added=made))
+            else:
+                self._side()
+
+        self.suggestions = [s for s in self.suggestions or [] if s.id != chosen.id]  # not offered twice meanwhile
+        self._side()
+        self.write(call, done)
 
     def action_accept_suggestion(self) -> None:
         chosen = self._top_suggestion()
         if chosen:
-            self._settled(chosen, suggestions.accept(self.app.db, self.app.coder, chosen.id))
+            self._decide(chosen, lambda: suggestions.accept(self.app.db, self.app.coder, chosen.id))
 
     def action_reject_suggestion(self) -> None:
         chosen = self._top_suggestion()
         if chosen:
-            suggestions.reject(self.app.db, self.app.coder, chosen.id)
-            self._settled(chosen, None)
+            self._decide(chosen, lambda: suggestions.reject(self.app.db, self.app.coder, chosen.id))
 
     def action_correct_suggestion(self) -> None:
         chosen = self._top_suggestion()
-        if not chosen:
-            return
-
-        def to(picked: Picked | None) -> None:
-            if picked:
-                suggestions.reject(self.app.db, self.app.coder, chosen.id)
-                made = codings.add_coding(self.app.db, self.app.coder, self.transcript, self._code_path(picked),
-                                          chosen.start, chosen.end)
-                self._settled(chosen, made)
-
-        self._pick(to, f"Andere code dan {chosen.path}")
+        if chosen:
+            self._pick(lambda picked: picked and self._decide(chosen, lambda: suggestions.correct(
+                self.app.db, self.app.coder, chosen.id, picked.path, picked.create)), f"Andere code dan {chosen.path}")
 
     def action_next_suggestion(self) -> None:
         """The next turn with a pending suggestion; after the last, the next transcript that has one."""
@@ -251,9 +298,10 @@ class TranscriptScreen(WorkbenchScreen):
         position = self.page.turn_at(self.text.offset(self.text.cursor_location))
         current = self.page.turns[position].index if position is not None else -1
         later = sorted({s.turn for s in self.suggestions if s.turn > current})
+        shown = {t.index: i for i, t in enumerate(self.page.turns)}
+        later = [index for index in later if index in shown]
         if later:
-            turn = next(i for i, t in enumerate(self.page.turns) if t.index == later[0])
-            self.text.move_to(self.page.body_starts[turn])
+            self.text.move_to(self.page.body_starts[shown[later[0]]])
             self._side()
             return
         self.app.review_suggestions(after=self.transcript)
@@ -262,50 +310,52 @@ class TranscriptScreen(WorkbenchScreen):
 
     def _pick(self, then, title: str = "Code") -> None:
         recent = codings.recent_codes(self.app.db, self.app.coder)
-        self.app.push_screen(CodePicker(self.paths, recent, title), then)
+        self.app.push_screen(CodePicker(self.paths, recent, title, self.groups), then)
 
-    def _code_path(self, picked: Picked) -> str:
-        if picked.create:
-            path = codebook.add_code(self.app.db, picked.path, self.app.coder)
-            self.paths.append(path)
-            self.colours = code_colours({c.path: c.colour for c in codebook.show_codebook(self.app.db)})
-            return path
-        return picked.path
+    def _code(self, span: tuple[int, int], title: str) -> None:
+        """Pick a code for a span; on an interviewer's words, ask first (such codings are not counted)."""
+        def pick(go: bool | None = True) -> None:
+            if go:
+                self._pick(lambda picked: picked and self.write(
+                    lambda: codings.add_coding(self.app.db, self.app.coder, self.transcript, picked.path, *span,
+                                               create=picked.create),
+                    lambda made: self._done(Step(added=made))), title)
+
+        roles = {t.role for t in self.detail.turns if t.start < span[1] and span[0] < t.end}
+        if "respondent" in roles:
+            pick()
+        else:
+            who = "de interviewer" if "interviewer" in roles else "een niet toegewezen spreker"
+            self.app.push_screen(Confirm(f"Deze tekst is van {who}. Toch coderen?",
+                                         "Coderingen buiten respondentbeurten tellen niet mee in de frequenties."),
+                                 pick)
 
     def action_code_selection(self) -> None:
         start, end = self.text.selected_offsets()
         if start == end:
             self.notify("Selecteer eerst tekst (shift+pijltjes of de muis), of codeer de beurt met t.")
             return
-        span = self.page.to_canonical(start), self.page.to_canonical(end)
-        self._pick(lambda picked: picked and self._apply(codings.add_coding, span, picked))
+        self._code((self.page.to_canonical(start), self.page.to_canonical(end)), "Code")
 
     def action_code_turn(self) -> None:
         turn = self._turn()
         if turn:
-            self._pick(lambda picked: picked and self._apply(codings.add_coding, (turn.start, turn.end), picked),
-                       f"Code beurt {turn.index}")
-
-    def _apply(self, add, span: tuple[int, int], picked: Picked) -> None:
-        try:
-            made = add(self.app.db, self.app.coder, self.transcript, self._code_path(picked), *span)
-        except Exception as exc:  # noqa: BLE001 - shown to the coder, nothing half-done
-            self.notify(str(exc), severity="error")
-            return
-        self._done(Step(added=made))
+            self._code((turn.start, turn.end), f"Code beurt {turn.index}")
 
     def _done(self, step: Step, undoing: bool = False) -> None:
         if step.removed:
             self.codings = [c for c in self.codings if c.guid != step.removed.guid]
         if step.added:
             self.codings.append(step.added)
+            if step.added.code_path not in self.colours:  # a code made on the spot
+                self.study_changed()
         if not undoing:
             self.undo_steps.append(step)
             self.redo_steps.clear()
         self.refresh_page()
 
-    def _choose_coding(self, then, title: str) -> None:
-        here = self.page.codings_at(self._cursor())
+    def _choose_coding(self, then, title: str, here: list[CodingView] | None = None) -> None:
+        here = self.page.codings_at(self._cursor()) if here is None else here
         if len(here) == 1:
             then(here[0])
         elif here:
@@ -317,23 +367,22 @@ class TranscriptScreen(WorkbenchScreen):
 
     def action_remove_coding(self) -> None:
         def remove(coding: CodingView) -> None:
-            codings.delete_coding(self.app.db, self.app.coder, coding.guid)
-            self._done(Step(removed=coding))
+            if coding.coder != self.app.coder:
+                self.notify(f"Deze codering is van {coding.coder}: alleen zij kunnen haar verwijderen "
+                            "(of beslis het verschil in het scherm Verschillen).", severity="warning")
+                return
+            self.write(lambda: codings.delete_coding(self.app.db, self.app.coder, coding.guid),
+                       lambda _: self._done(Step(removed=coding)))
 
         self._choose_coding(remove, "Welke codering verwijderen?")
 
     def action_change_coding(self) -> None:
+        """Another code: my own coding changes; on someone else's I get a coding of my own."""
         def change(coding: CodingView) -> None:
-            def to(picked: Picked | None) -> None:
-                if not picked:
-                    return
-                path = self._code_path(picked)
-                codings.delete_coding(self.app.db, self.app.coder, coding.guid, "changed code")
-                made = codings.add_coding(self.app.db, self.app.coder, self.transcript, path, coding.start,
-                                          coding.end, memo=coding.memo)
-                self._done(Step(added=made, removed=coding))
-
-            self._pick(to, f"Andere code voor: {coding.code_path}")
+            self._pick(lambda picked: picked and self.write(
+                lambda: codings.change_code(self.app.db, self.app.coder, coding.guid, picked.path, picked.create),
+                lambda made: self._done(Step(added=made.added, removed=made.removed))),
+                f"Andere code voor: {coding.code_path}")
 
         self._choose_coding(change, "Welke codering veranderen?")
 
@@ -349,34 +398,49 @@ class TranscriptScreen(WorkbenchScreen):
             return
         step = source.pop()
         drop, bring = (step.added, step.removed) if reverse else (step.removed, step.added)
-        if drop:
-            codings.delete_coding(self.app.db, self.app.coder, drop.guid, "undo" if reverse else "redo")
-        brought = codings.restore_coding(self.app.db, bring) if bring else None
-        self._done(Step(added=brought, removed=drop), undoing=True)
-        target.append(step)
+
+        def done(change) -> None:
+            self._done(Step(added=change.added, removed=change.removed), undoing=True)
+            target.append(step)
+
+        self.write(lambda: codings.swap(self.app.db, self.app.coder, drop, bring, "undo" if reverse else "redo"),
+                   done)
 
     # ---------------------------------------------------------------- memos, moving, filtering
 
     def action_memo(self) -> None:
-        here = self.page.codings_at(self._cursor())
-        if here:
-            def save(memo: str | None, coding=here[0]) -> None:
-                if memo is not None:
-                    codings.set_memo(self.app.db, coding.guid, memo)
-                    self.codings = [c if c.guid != coding.guid else _with_memo(c, memo) for c in self.codings]
-                    self.refresh_page()
-
-            self.app.push_screen(TextPrompt(f"Memo bij {here[0].code_path}", here[0].memo or ""), save)
-            return
+        """A memo on one of my codings here, or on the turn; asks which when there is a choice."""
         turn = self._turn()
+        mine = [c for c in self.page.codings_at(self._cursor()) if c.coder == self.app.coder]
+        choices = [(c.guid, f"codering {c.code_path}") for c in mine]
         if turn:
-            self.app.push_screen(
-                TextPrompt(f"Memo bij beurt {turn.index}"),
-                lambda memo: memo is not None and codings.set_turn_memo(self.app.db, self.transcript, turn.index, memo))
+            choices.append(("turn", f"beurt {turn.index} ({turn.speaker})"))
+        if not choices:
+            return
+
+        def chosen(key: str | None) -> None:
+            if key == "turn":
+                self._memo(f"Memo bij beurt {turn.index}", turn.memo,
+                           lambda memo: codings.set_turn_memo(self.app.db, self.transcript, turn.index, memo))
+            elif key is not None:
+                coding = next(c for c in mine if c.guid == key)
+                self._memo(f"Memo bij {coding.code_path}", coding.memo,
+                           lambda memo: codings.set_memo(self.app.db, coding.guid, memo))
+
+        if len(choices) == 1:
+            chosen(choices[0][0])
+        else:
+            self.app.push_screen(ChoicePicker("Memo bij…", choices), chosen)
 
     def action_transcript_memo(self) -> None:
-        self.app.push_screen(TextPrompt(f"Memo bij {self.transcript}"), lambda memo: memo is not None and
-                             codings.set_transcript_memo(self.app.db, self.transcript, memo))
+        self._memo(f"Memo bij {self.transcript}", self.detail.memo,
+                   lambda memo: codings.set_transcript_memo(self.app.db, self.transcript, memo))
+
+    def _memo(self, title: str, memo: str | None, save) -> None:
+        """Edit a memo, opened with the text it has; saved, then shown as stored."""
+        self.app.push_screen(TextPrompt(title, memo or ""),
+                             lambda text: text is not None and text != (memo or "") and self.write(
+                                 lambda: save(text), lambda _: self.study_changed()))
 
     def action_next_uncoded(self) -> None:
         position = self.page.turn_at(self.text.offset(self.text.cursor_location))
@@ -429,8 +493,5 @@ class TranscriptScreen(WorkbenchScreen):
         self.notify(f"Coderingen van: {self.shown_coder or 'iedereen'}")
 
     def action_back(self) -> None:
-        self.app.pop_screen()
-
-
-def _with_memo(coding: CodingView, memo: str) -> CodingView:
-    return replace(coding, memo=memo or None)
+        if self.app.screen is self:
+            self.app.pop_screen()

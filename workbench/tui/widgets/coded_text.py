@@ -24,6 +24,13 @@ class CodedText(TextArea):
         self._styles: dict[int, list[tuple[int, int | None, Style]]] = {}
         self.page: TranscriptPage | None = None
 
+    # the text is read-only: its own undo and redo keys undo and redo the coder's last coding action
+    def action_undo(self) -> None:
+        self.screen.action_undo()
+
+    def action_redo(self) -> None:
+        self.screen.action_redo()
+
     def show(self, page: TranscriptPage, fresh: bool = False) -> None:
         """Show a page: text first, then styles (keeping the cursor where it was, if it can).
         fresh: another transcript (load its text; do not patch the old one)."""

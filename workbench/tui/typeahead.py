@@ -1,0 +1,153 @@
+"""Keys typed ahead act in the order typed, on the state the earlier keys made.
+
+Over ssh keys arrive in bursts: 't', 'studvert' and enter come before the code picker is on screen,
+and 'm' may come before the coding that 't' asked for is written. So:
+- a key typed on a screen that has since opened a dialog is handed to that dialog (TypeAhead), which
+  takes the keys in the order typed, and hands those after the one that closed it back to the app;
+- while a write is under way, or a closed dialog's answer is still being acted on, keys are held
+  (KeyGate) and let through, in order, once it is done.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+from textual import events
+from textual.message_pump import MessagePump
+from textual.screen import ModalScreen
+from textual.widgets import Input
+
+PASS_KEYS = {"ctrl+q", "ctrl+c"}  # never held: quitting always works
+Typed = tuple[int, events.Key]  # (when the key came, the key)
+
+
+def _order(item: Typed) -> int:
+    return item[0]
+
+
+class KeyGate:
+    """App mixin: where each key came, and holding keys while earlier ones are still being acted on."""
+
+    writes_pending: int
+
+    def _init_gate(self) -> None:
+        self._arrivals = itertools.count()
+        self._held: list[Typed] = []
+        self._answers_pending = 0  # dialogs closed whose answer has not been acted on yet
+
+    @property
+    def gate_closed(self) -> bool:
+        return bool(self.writes_pending or self._answers_pending or self._held)
+
+    def hold(self, typed: list[Typed]) -> None:
+        for item in typed:
+            bisect.insort(self._held, item, key=_order)
+
+    def hold_until_answered(self, requester: MessagePump, typed: list[Typed]) -> None:
+        """Keys typed after the one that closed a dialog: let through once the requester has acted on
+        the dialog's answer (its callback runs first in the requester's queue)."""
+        self._answers_pending += 1
+        self.hold(typed)
+        requester.call_next(self._answered)
+
+    def _answered(self) -> None:
+        self._answers_pending -= 1
+        self.release_keys()
+
+    def release_keys(self) -> None:
+        """Let held keys through, as if typed now, once nothing is under way."""
+        if self.writes_pending or self._answers_pending or not self._held:
+            return
+        held, self._held = self._held, []
+        for _, key in held:
+            self.post_message(events.Key(key.key, key.character))
+
+    def arrival(self, event: events.Key) -> bool:
+        """A key from the keyboard; True when it was held or handed to a dialog (not to dispatch now)."""
+        event.typed_on, event.sequence = self.screen, next(self._arrivals)
+        if isinstance(self.screen, TypeAhead) and self.screen.waiting:
+            self.screen.type_ahead(event)
+            return True
+        if self.gate_closed and event.key not in PASS_KEYS:
+            self.hold([(event.sequence, event)])
+            return True
+        return False
+
+    def bubbled(self, event: events.Key) -> bool:
+        """A key that went to a widget and came back unhandled: for a dialog opened since, or to hold."""
+        typed_on, dialog = getattr(event, "typed_on", None), self.screen
+        if typed_on is not None and typed_on is not dialog and isinstance(dialog, TypeAhead):
+            dialog.type_ahead(event)
+        elif typed_on is not None and self.gate_closed and event.key not in PASS_KEYS:
+            self.hold([(event.sequence, event)])
+        else:
+            return False
+        event.stop()
+        event.prevent_default()
+        return True
+
+
+class TypeAhead(ModalScreen):
+    """A dialog that takes the keys typed before it was ready, in the order typed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._typed_ahead: list[Typed] | None = []  # None once the dialog is ready
+        self._dismissed = False
+
+    @property
+    def waiting(self) -> bool:
+        """Not ready for keys yet: keys are kept, in the order they were typed."""
+        return self._typed_ahead is not None
+
+    def type_ahead(self, event: events.Key) -> None:
+        """Take a key typed before this dialog was ready (the app hands it over)."""
+        typed = (getattr(event, "sequence", 0), events.Key(event.key, event.character))
+        if self._typed_ahead is None:
+            self._take([typed])
+        else:
+            bisect.insort(self._typed_ahead, typed, key=_order)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._ready)
+
+    def _ready(self) -> None:
+        typed, self._typed_ahead = self._typed_ahead or [], None
+        self._take(typed)
+
+    def _take(self, typed: list[Typed]) -> None:
+        for i, (_, key) in enumerate(typed):
+            if self._dismissed:  # the rest is for the screen below, once it has acted on the answer
+                self.app.hold_until_answered(self._answer_to, typed[i:])
+                return
+            if not self.take_key(key):
+                key._set_forwarded()  # as the app hands keys to widgets: bindings are checked as it bubbles
+                (self.focused or self).post_message(key)
+
+    def take_key(self, key: events.Key) -> bool:
+        """Act on a typed-ahead key at once, as the dialog would; False: deliver it as usual."""
+        field = self.query(Input).first() if self.query(Input) else None
+        if key.key == "escape":
+            self.action_cancel()
+        elif key.key == "enter" and field is not None:
+            self.submit(field.value)
+        elif key.key == "backspace" and field is not None:
+            field.action_delete_left()
+        elif key.is_printable and field is not None:
+            field.insert_text_at_cursor(key.character or "")
+        else:
+            return False
+        return True
+
+    def submit(self, value: str) -> None:
+        """Enter in the dialog's text field."""
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def dismiss(self, result=None):
+        self._dismissed = True
+        self._answer_to = self._result_callbacks[-1].requester if self._result_callbacks else self.app
+        return super().dismiss(result)
