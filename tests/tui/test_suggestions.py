@@ -1,6 +1,6 @@
 """Suggestions in the coding view: accept one, reject one, correct one, walk to the next."""
 
-from tests.tui.conftest import run, wait_for
+from tests.tui.conftest import run, wait_for, written
 from workbench.core.services import codings, suggestions
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.screens.transcript import TranscriptScreen
@@ -19,6 +19,7 @@ def test_accept_reject_and_correct_suggestions_by_keys(app):
             await pilot.press("w")  # the first turn with a suggestion
             first = screen._offered(screen._turn())[0]
             await pilot.press("a")
+            await written(pilot)
             made = [c for c in codings.list_codings(app.db, transcript="interview-03") if c.coder == "anna"]
             assert [(c.code_path, c.start, c.end, c.origin) for c in made] == [
                 (first.path, first.start, first.end, "suggestion")]
@@ -26,6 +27,7 @@ def test_accept_reject_and_correct_suggestions_by_keys(app):
             await pilot.press("w")
             second = screen._offered(screen._turn())[0]
             await pilot.press("r")
+            await written(pilot)
             assert second.id not in {s.id for s in suggestions.pending(app.db, "interview-03")}
             assert all((s.start, s.end, s.path) != (second.start, second.end, second.path)
                        for s in suggestions.suggest(app.db, "interview-03"))  # not suggested again
@@ -35,6 +37,7 @@ def test_accept_reject_and_correct_suggestions_by_keys(app):
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             await pilot.press(*"werkdruk", "enter")
             await wait_for(pilot, lambda: app.screen is screen)
+            await written(pilot)
             corrected = [c for c in codings.list_codings(app.db, transcript="interview-03")
                          if c.coder == "anna" and c.start == third.start and c.end == third.end]
             assert [c.code_path.split(" > ")[-1] for c in corrected] == ["Volle agenda en werkdruk"]

@@ -1,6 +1,6 @@
 """Several coders in the TUI: whose codings are shown, blind mode, settling disagreements."""
 
-from tests.tui.conftest import run, wait_for
+from tests.tui.conftest import run, wait_for, written
 from workbench.config import Settings
 from workbench.core.services import agreement, codings, transcripts
 from workbench.tui.app import WorkbenchApp
@@ -75,6 +75,7 @@ def test_settle_a_disagreement_from_the_list(app):
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             await pilot.press(*"studvert", "enter")
             await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
+            await written(pilot)
             await pilot.press("escape")
             await wait_for(pilot, lambda: app.screen is listing and listing.found is not None
                            and all(d.code_path != DELAY for d in listing.found))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from workbench.config import Settings
@@ -45,6 +45,11 @@ class WorkbenchApp(KeyGate, App[None]):
         self._issued, self._turn, self._turns = 0, 0, threading.Condition()
         self.study_version: int | None = None
         self._init_gate()
+
+    @property
+    def counted_coders(self) -> list[str] | None:
+        """Whose codings the screens count and show: only mine when coding blind, else everyone's."""
+        return [self.coder] if self.settings.blind else None
 
     @property
     def db(self) -> Database:
@@ -127,6 +132,8 @@ class WorkbenchApp(KeyGate, App[None]):
         if not self.is_screen_installed("transcript"):
             self.install_screen(screen_class(), "transcript")
         screen = self.get_screen("transcript")
+        while isinstance(self.screen, ModalScreen):  # a dialog or the palette opened while it loaded: the
+            self.pop_screen()  # transcript replaces it (never opens over it: two palettes would clash)
         if self.screen is not screen:
             self.push_screen(screen)
         screen.show_data(data, at, review)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -15,7 +16,7 @@ from workbench.core.dto import CodebookChangeView, CodebookOutcome, CodeView
 from workbench.core.models import Code, CodebookChange, Coding
 from workbench.core.services import backups
 from workbench.core.services.coding_writer import CodingWriter
-from workbench.core.services.lookup import CodeTree, coder_named
+from workbench.core.services.lookup import CodeTree, coder_ids, coder_named
 from workbench.errors import WorkbenchError
 
 _FIELDS = ("description", "colour", "keywords", "patterns", "codable")
@@ -121,11 +122,14 @@ def export_codebook(db: Database) -> Codebook:
         return Codebook("", [spec(code_id) for code_id in tree.children.get(None, [])])
 
 
-def show_codebook(db: Database) -> list[CodeView]:
+def show_codebook(db: Database, coders: Sequence[str] | None = None) -> list[CodeView]:
+    """The codes in tree order, each with its number of codings (by coders, or by everyone)."""
     with db.read() as session:
         tree = CodeTree(session)
         codes = {c.id: c for c in session.scalars(select(Code))}
-        counts = dict(session.execute(select(Coding.code_id, func.count()).group_by(Coding.code_id)).all())
+        ids = coder_ids(session, coders)
+        counts = dict(session.execute(select(Coding.code_id, func.count()).where(
+            *([Coding.coder_id.in_(ids)] if ids else [])).group_by(Coding.code_id)).all())
         return [
             CodeView(
                 guid=codes[code_id].guid, path=tree.path(code_id), name=codes[code_id].name,

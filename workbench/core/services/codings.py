@@ -153,6 +153,13 @@ def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted", 
         return view
 
 
+def coders(db: Database) -> list[str]:
+    """Everyone who has codings, by name."""
+    with db.read() as session:
+        return list(session.scalars(select(Coder.name).where(
+            select(Coding.id).where(Coding.coder_id == Coder.id).exists()).order_by(Coder.name)))
+
+
 def recent_codes(db: Database, coder: str, limit: int = 8) -> list[str]:
     """The codes this coder applied most recently, newest first."""
     with db.read() as session:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from sqlalchemy import delete, func, insert, select
@@ -26,7 +26,7 @@ from workbench.core.models import (
 from workbench.core.reanchor import reanchor
 from workbench.core.services import backups
 from workbench.core.services.coding_writer import CodingWriter
-from workbench.core.services.lookup import coder_named, transcript_named
+from workbench.core.services.lookup import coder_ids, coder_named, transcript_named
 from workbench.core.services.participants import resolve_speakers
 from workbench.errors import WorkbenchError
 from workbench.transcripts import parse_file
@@ -194,13 +194,16 @@ def _with_unassigned(session: Session, outcome: ImportOutcome) -> ImportOutcome:
     return ImportOutcome(**{**outcome.__dict__, "unassigned": tuple(labels)})
 
 
-def list_transcripts(db: Database) -> list[TranscriptSummary]:
+def list_transcripts(db: Database, coders: Sequence[str] | None = None) -> list[TranscriptSummary]:
+    """Every transcript with its people and how much is coded (by coders, or by everyone)."""
     with db.read() as session:
-        return _summaries(session)
+        return _summaries(session, coders=coders)
 
 
-def _summaries(session: Session, transcript_id: int | None = None) -> list[TranscriptSummary]:
+def _summaries(session: Session, transcript_id: int | None = None,
+               coders: Sequence[str] | None = None) -> list[TranscriptSummary]:
     """Summaries in a fixed number of queries, however many transcripts there are."""
+    ids = coder_ids(session, coders)
     where = [Transcript.id == transcript_id] if transcript_id is not None else []
     transcripts = session.execute(
         select(
@@ -226,14 +229,14 @@ def _summaries(session: Session, transcript_id: int | None = None) -> list[Trans
     turns = dict(session.execute(select(Turn.speaker_id, func.count()).group_by(Turn.speaker_id)).all())
     coded = dict(
         session.execute(
-            select(CodingTurn.speaker_id, func.count(CodingTurn.turn_id.distinct())).group_by(
-                CodingTurn.speaker_id
-            )
+            select(CodingTurn.speaker_id, func.count(CodingTurn.turn_id.distinct()))
+            .where(*([CodingTurn.coder_id.in_(ids)] if ids else [])).group_by(CodingTurn.speaker_id)
         ).all()
     )
     coders = defaultdict(set)
     for tid, name in session.execute(
-        select(Coding.transcript_id, Coder.name).join(Coder).distinct()
+        select(Coding.transcript_id, Coder.name).join(Coder)
+        .where(*([Coder.id.in_(ids)] if ids else [])).distinct()
     ).all():
         coders[tid].add(name)
     by_transcript = defaultdict(list)

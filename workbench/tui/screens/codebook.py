@@ -69,7 +69,9 @@ class CodebookScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def reload(self) -> None:
-        self.post_message(self.Loaded(codebook.show_codebook(self.app.db), frequencies.code_totals(self.app.db)))
+        coders = self.app.counted_coders
+        self.post_message(self.Loaded(codebook.show_codebook(self.app.db, coders),
+                                      frequencies.code_totals(self.app.db, coders)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -124,14 +126,15 @@ class CodebookScreen(WorkbenchScreen):
 
     def _change(self, question: str, consequence: str, change: Callable[[], object], show: str | None = None) -> None:
         """Ask, then make the change in a worker and reload, showing the code at show (or the path change gave)."""
-        self.app.push_screen(Confirm(question, consequence), lambda yes: yes and self._run(change, show))
+        def done(result: object) -> None:
+            self.select_path = result if isinstance(result, str) else show
+            self.notify("Codeboek bijgewerkt; de wijziging staat in de geschiedenis.")
+            self.reload()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="change")
-    def _run(self, change: Callable[[], object], show: str | None) -> None:
-        result = change()
-        self.select_path = result if isinstance(result, str) else show
-        self.app.call_from_thread(self.notify, "Codeboek bijgewerkt; de wijziging staat in de geschiedenis.")
-        self.app.call_from_thread(self.reload)
+        self.app.push_screen(Confirm(question, consequence), lambda yes: yes and self.write(change, done))
+
+    def study_changed(self) -> None:
+        self.reload()
 
     def _with_code(self) -> CodeView | None:
         if self.current is None:

@@ -50,6 +50,9 @@ class DisagreementsScreen(WorkbenchScreen):
         if self.found is not None:  # back from settling one
             self.action_reload()
 
+    def study_changed(self) -> None:
+        self.action_reload()
+
     @work(thread=True, exclusive=True, exit_on_error=False)
     def action_reload(self) -> None:
         figures, found = agreement.compare(self.app.db, self.coders)

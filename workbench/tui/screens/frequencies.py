@@ -13,6 +13,7 @@ from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport
 from workbench.core.services import frequencies
 from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.screens.quotes import QuotesScreen
 
 UNITS = ("respondent", "institution", "quotation")
@@ -33,6 +34,7 @@ class FrequenciesScreen(WorkbenchScreen):
 
     BINDINGS = [
         Binding("u", "next_unit", "Unit", id="next_unit"),
+        Binding("c", "choose_coders", "Coders", id="frequency_coders"),
         Binding("enter", "drill_down", "Quotes", id="drill_down", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -45,6 +47,7 @@ class FrequenciesScreen(WorkbenchScreen):
     def __init__(self, unit: str = "respondent"):
         super().__init__()
         self.unit = unit
+        self.coders: list[str] | None = None  # whose codings are counted (None: everyone's)
         self.report: FrequencyReport | None = None
         self.paths: list[str] = []
 
@@ -54,11 +57,15 @@ class FrequenciesScreen(WorkbenchScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.coders = self.app.counted_coders
+        self.load()
+
+    def study_changed(self) -> None:
         self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        self.post_message(self.Loaded(frequencies.frequencies(self.app.db, self.unit, "programme")))
+        self.post_message(self.Loaded(frequencies.frequencies(self.app.db, self.unit, "programme", self.coders)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -76,12 +83,28 @@ class FrequenciesScreen(WorkbenchScreen):
         table.add_rows([(Text("  " * row.depth + row.code), f"{bar(row.count, largest)}{row.count:>4}",
                          *(Text(str(cells.get((row.path, g)) or ""), justify="right") for g in report.groups))
                         for row in rows])
-        self.sub_title = " · ".join((f"eenheid: {UNIT_NAMES[report.unit]} (u wisselt)", *report.notes))
+        self.sub_title = " · ".join((f"eenheid: {UNIT_NAMES[report.unit]} (u wisselt)", report.coders_text,
+                                     *report.notes))
         table.focus()
 
     def action_next_unit(self) -> None:
         self.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]
         self.load()
+
+    def action_choose_coders(self) -> None:
+        """Count every coder's codings together, or one coder's (not while coding blind)."""
+        if self.app.settings.blind:
+            self.notify("Blind coderen: alleen je eigen coderingen tellen hier.")
+            return
+        from workbench.core.services import codings
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.coders = None if key == "*" else [key]
+                self.load()
+
+        self.app.push_screen(ChoicePicker("Wiens coderingen tellen?", [("*", "alle codeurs samen")] + [
+            (name, name) for name in codings.coders(self.app.db)]), chosen)
 
     def cell(self) -> tuple[str, str | None] | None:
         """The code path and programme (None: all) under the cursor."""
@@ -96,7 +119,7 @@ class FrequenciesScreen(WorkbenchScreen):
     def action_drill_down(self) -> None:
         chosen = self.cell()
         if chosen:
-            self.app.push_screen(QuotesScreen(*chosen))
+            self.app.push_screen(QuotesScreen(*chosen, coders=self.coders))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -68,11 +68,14 @@ class OverviewScreen(WorkbenchScreen):
         if self.summaries:  # back from a transcript: coded shares changed (the first load is on_mount's)
             self.action_reload()
 
+    def study_changed(self) -> None:
+        self.action_reload()
+
     @work(thread=True, exclusive=True, exit_on_error=False)
     def action_reload(self) -> None:
         from workbench.core.services import transcripts  # after the first paint (SQLAlchemy is slow to import)
 
-        self.post_message(self.Loaded(transcripts.list_transcripts(self.app.db)))
+        self.post_message(self.Loaded(transcripts.list_transcripts(self.app.db, self.app.counted_coders)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -134,11 +137,14 @@ class OverviewScreen(WorkbenchScreen):
         def save(answer: Assignment | None) -> None:
             from workbench.core.services import participants
 
-            if answer:
-                participants.assign_speaker(self.app.db, None if answer.everywhere else current.name, answer.label,
-                                            answer.pseudonym, answer.role, answer.institution, answer.programmes)
+            def done(_) -> None:
                 self.notify(f"{answer.label} is nu {answer.pseudonym}.")
                 self.action_reload()
+
+            if answer:
+                self.write(lambda: participants.assign_speaker(
+                    self.app.db, None if answer.everywhere else current.name, answer.label, answer.pseudonym,
+                    answer.role, answer.institution, answer.programmes), done)
 
         self.app.push_screen(AssignSpeaker(current.name, list(current.unassigned)), save)
 

@@ -31,9 +31,10 @@ class QuotesScreen(WorkbenchScreen):
             super().__init__()
             self.found = found
 
-    def __init__(self, code_path: str, programme: str | None = None):
+    def __init__(self, code_path: str, programme: str | None = None, coders: list[str] | None = None):
+        """coders: whose codings (None: everyone's, or only mine when coding blind)."""
         super().__init__()
-        self.code_path, self.programme, self.coder = code_path, programme, None
+        self.code_path, self.programme, self.coder, self.coders = code_path, programme, None, coders
         self.found: list[QuoteView] | None = None
         self.shown: list[QuoteView] = []
 
@@ -52,7 +53,8 @@ class QuotesScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        self.post_message(self.Loaded(quotes.quotes(self.app.db, self.code_path)))
+        coders = self.app.counted_coders or self.coders
+        self.post_message(self.Loaded(quotes.quotes(self.app.db, self.code_path, coders=coders)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -101,6 +103,9 @@ class QuotesScreen(WorkbenchScreen):
     def action_filter_programme(self) -> None:
         if self.found is not None:
             self._filter("Opleiding", {p for q in self.found for p in q.programmes}, "programme")
+
+    def study_changed(self) -> None:
+        self.load()
 
     def action_filter_coder(self) -> None:
         if self.found is not None:

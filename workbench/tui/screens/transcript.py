@@ -185,8 +185,9 @@ class TranscriptScreen(WorkbenchScreen):
         data = message.data
         if message.found is not None and self.suggestions is not None:
             self.suggestions = message.found
-        same = (data.codings == tuple(self.codings) and data.detail == self.detail
-                and (data.paths, data.groups) == (tuple(self.paths), tuple(self.groups)) and data.colours == self.colours)
+        same = (data.codings == tuple(self.codings) and data.detail.turns == self.detail.turns
+                and data.detail.memo == self.detail.memo and data.colours == self.colours
+                and (data.paths, data.groups) == (tuple(self.paths), tuple(self.groups)))
         if not same:
             self._take(data)
             self.refresh_page()

@@ -36,14 +36,14 @@ class CodedText(TextArea):
         fresh: another transcript (load its text; do not patch the old one)."""
         old, self.page = self.page, page
         if old is None or old.text != page.text:
-            cursor = self.cursor_location
+            selection = self.selection
             if not fresh and old is not None and len(old.line_starts) == len(page.line_starts):
                 self._replace_changed_lines(old.text, page.text)
             else:
                 self.load_text(page.text)
                 speed_up(self)
             if not fresh:
-                self.cursor_location = cursor
+                self.selection = selection
         self.restyle(page)
 
     def _replace_changed_lines(self, old: str, new: str) -> None:
