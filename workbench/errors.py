@@ -17,12 +17,25 @@ class WorkbenchError(Exception):
         return self if self.where else WorkbenchError(self.message, where)
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Another program holds the study's write lock (SQLite) or the rows (PostgreSQL)."""
+    return any(words in _first_line(exc) for words in ("database is locked", "could not obtain lock"))
+
+
+def expected(exc: BaseException) -> bool:
+    """A failure the coder can act on (a refusal, or a busy study), not a bug."""
+    return isinstance(exc, WorkbenchError) or is_busy(exc)
+
+
 def user_message(exc: BaseException) -> str:
     """One line a coder can act on, for any failure (no driver internals, no web links)."""
     if isinstance(exc, WorkbenchError):
         return str(exc)
-    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    first = text[0] if text else type(exc).__name__
-    if "database is locked" in first or "could not obtain lock" in first:
+    if is_busy(exc):
         return "the study is busy: another program is writing to it; nothing was changed, try again"
-    return f"{type(exc).__name__}: {first}"
+    return f"{type(exc).__name__}: {_first_line(exc)}"

@@ -258,3 +258,31 @@ def test_project_exchange_and_reports(loaded, tmp_path, run):
     assert out.startswith("code_a,code_b,unit,count")
     code, out, _ = loaded("report", "quotes", "Studenten", "--programme", "pabo")
     assert code == 0 and "— R01, pabo, tweedegraads" in out and "Bram" not in out
+
+
+def test_codings_stay_with_their_coder_and_are_not_doubled(loaded):
+    assert loaded("codings", "add", "int1", "Functie en uren > Functie", "--turn", "1")[0] == 0
+    code, _, err = loaded("codings", "add", "int1", "Functie en uren > Functie", "--turn", "1")
+    assert code == 2 and "already coded" in err
+    guid = json.loads(loaded("codings", "list", "--format", "json")[1])[0]["guid"]
+    code, _, err = loaded("--coder", "bram", "codings", "delete", guid)
+    assert code == 2 and "tester's" in err
+    assert loaded("--coder", "bram", "codings", "delete", guid, "--settle")[0] == 0
+    history = json.loads(loaded("codings", "deleted", "--format", "json")[1])
+    assert [(d["coded_by"], d["deleted_by"], d["reason"]) for d in history] == [("tester", "bram", "settled")]
+
+
+def test_memos_in_transcripts_show(loaded):
+    code, out, err = loaded("codings", "add", "int1", "Functie en uren > Functie", "--turn", "1", "--memo", "m1")
+    assert code == 0, err
+    from workbench.core.db import Database, resolve_url
+    from workbench.core.services import codings
+
+    db = Database(resolve_url(str(loaded.dbfile)) if "://" not in str(loaded.dbfile) else str(loaded.dbfile))
+    codings.set_turn_memo(db, "int1", 1, "beurtmemo")
+    codings.set_transcript_memo(db, "int1", "gesprek kort")
+    db.close()
+    shown = json.loads(loaded("transcripts", "show", "int1", "--format", "json")[1])
+    assert shown["memo"] == "gesprek kort"
+    assert [t["memo"] for t in shown["turns"]] == [None, "beurtmemo", None]
+    assert "memo: beurtmemo" in loaded("transcripts", "show", "int1")[1]

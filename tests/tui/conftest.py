@@ -22,6 +22,25 @@ async def wait_for(pilot, condition, timeout: float = 15.0) -> None:
         await pilot.pause(0.05)
 
 
+def burst(app, *keys: str) -> None:
+    """Send keys the way a terminal over ssh does: all at once, without waiting for the app in between."""
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        try:
+            char = unicodedata.lookup(_get_unicode_name_from_key(REPLACED_KEYS.get(key, key)))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+
+
 async def written(pilot) -> None:
     """Wait until every write the keys asked for is in the database and shown."""
     await wait_for(pilot, lambda: not pilot.app.writes_pending)

@@ -1,6 +1,7 @@
 """What each screen looks like (pytest-textual-snapshot; update with --snapshot-update)."""
 
-from tests.tui.conftest import wait_for
+from tests.tui.conftest import wait_for, written
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
 from workbench.tui.screens.codebook import CodebookScreen
 from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.help import HelpScreen
@@ -87,3 +88,28 @@ def test_quotes(app, snap_compare):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 30), run_before=ready)
+
+
+def test_after_coding_a_turn_with_a_memo(app, snap_compare):
+    """Guards what a coder sees right after coding: the code in the turn's header and in the side panel,
+    its colour on the text, the memo under it, and the turn memo mark."""
+    async def ready(pilot):
+        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+        app.open_transcript("interview-15")
+        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None)
+        await pilot.press("n", "t")
+        await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+        await pilot.press(*"studvert", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
+        await written(pilot)
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+        await pilot.press(*"bang om uit te lopen", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
+        await written(pilot)
+        await wait_for(pilot, lambda: any(c.memo for c in app.screen.codings if c.coder == "anna"))
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=ready)

@@ -57,3 +57,32 @@ def test_code_a_turn_with_keystrokes_in_tmux(sample_db, tmp_path):
         tmux("send-keys", "-t", session, "C-q")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def test_a_burst_of_keys_in_a_real_terminal_codes_the_right_codes(sample_db):
+    """Over ssh a coder's keys arrive together: everything typed in one send acts in order."""
+    session = f"wb-{uuid.uuid4().hex[:8]}"
+    path = sample_db.engine.url.database
+    sample_db.close()
+    command = f"TERM=xterm-256color {WORKBENCH} --db {path} --coder tessa"
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    try:
+        screen_shows(session, "interview-01")
+        tmux("send-keys", "-t", session, "Enter")
+        screen_shows(session, "Beurt")
+        tmux("send-keys", "-t", session, "n", "tstudvert", "Enter", "n", "tgeen tijd", "Enter", "m", "Enter",
+             "te druk", "Enter")
+        deadline = time.monotonic() + 30
+        mine = []
+        while not any(c.memo for c in mine) and time.monotonic() < deadline:
+            mine = [c for c in codings.list_codings(sample_db, transcript="interview-01") if c.coder == "tessa"]
+            time.sleep(0.2)
+        assert [(c.code_path, c.memo) for c in mine] == [
+            ("Studenten > Belemmeringen studenten > Studievertraging", None),
+            ("Medewerkers > Belemmeringen medewerkers > Geen tijd", "te druk")]
+        turns = transcripts.show_transcript(sample_db, "interview-01").turns
+        respondent = {(t.start, t.end) for t in turns if t.role == "respondent"}
+        assert {(c.start, c.end) for c in mine} <= respondent and mine[0].start < mine[1].start  # whole turns
+        tmux("send-keys", "-t", session, "C-q")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from workbench.config import Settings
-from workbench.errors import user_message
+from workbench.errors import expected, user_message
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.typeahead import KeyGate
@@ -44,6 +44,7 @@ class WorkbenchApp(KeyGate, App[None]):
         # writes run one at a time, in the order they were asked for: tickets issued, and whose turn it is
         self._issued, self._turn, self._turns = 0, 0, threading.Condition()
         self.study_version: int | None = None
+        self.unexpected_errors: list[BaseException] = []  # failures that are bugs, shown as one line
         self._init_gate()
 
     @property
@@ -81,7 +82,7 @@ class WorkbenchApp(KeyGate, App[None]):
         try:
             result = call()
         except Exception as exc:  # noqa: BLE001 - every failure is one line to the coder, never a traceback
-            self.call_from_thread(self._write_failed, user_message(exc), failed)
+            self.call_from_thread(self._write_failed, exc, failed)
         else:
             if done is not None:
                 self.call_from_thread(done, result)
@@ -97,10 +98,16 @@ class WorkbenchApp(KeyGate, App[None]):
         """Writes asked for whose results have not been shown yet."""
         return self._issued - self._turn
 
-    def _write_failed(self, message: str, failed: Callable[[], None] | None) -> None:
-        self.notify(message, title="Niet gelukt", severity="error", timeout=8)
+    def _write_failed(self, exc: Exception, failed: Callable[[], None] | None) -> None:
+        self._failed(exc, "Niet gelukt")
         if failed is not None:
             failed()
+
+    def _failed(self, exc: BaseException, title: str) -> None:
+        """One line to the coder; what is not a refusal or a busy study is kept as a bug (tests look)."""
+        if not expected(exc):
+            self.unexpected_errors.append(exc)
+        self.notify(user_message(exc), title=title, severity="error", timeout=8)
 
     def check_for_changes(self) -> None:
         """Has anyone changed the study since the screen showed it? Checked on focus and every few seconds."""
@@ -163,6 +170,12 @@ class WorkbenchApp(KeyGate, App[None]):
     def on_key(self, event: events.Key) -> None:
         self.bubbled(event)
 
+    def action_command_palette(self) -> None:
+        from workbench.tui.palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def action_help(self) -> None:
         from workbench.tui.screens.help import HelpScreen  # on first use: Markdown is slow to import
 
@@ -187,4 +200,4 @@ class WorkbenchApp(KeyGate, App[None]):
             if callable(self._db):  # the study could not be opened: nothing to work on
                 self.exit(return_code=2, message=f"error: {event.worker.error}")
                 return
-            self.notify(user_message(event.worker.error), title="Fout", severity="error", timeout=10)
+            self._failed(event.worker.error, "Fout")

@@ -65,6 +65,8 @@ class KeyGate:
 
     def arrival(self, event: events.Key) -> bool:
         """A key from the keyboard; True when it was held or handed to a dialog (not to dispatch now)."""
+        if not self.screen_stack:  # closing down: no screen takes keys any more
+            return True
         event.typed_on, event.sequence = self.screen, next(self._arrivals)
         if isinstance(self.screen, TypeAhead) and self.screen.waiting:
             self.screen.type_ahead(event)
@@ -76,6 +78,8 @@ class KeyGate:
 
     def bubbled(self, event: events.Key) -> bool:
         """A key that went to a widget and came back unhandled: for a dialog opened since, or to hold."""
+        if not self.screen_stack:
+            return False
         typed_on, dialog = getattr(event, "typed_on", None), self.screen
         if typed_on is not None and typed_on is not dialog and isinstance(dialog, TypeAhead):
             dialog.type_ahead(event)

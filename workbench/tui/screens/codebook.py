@@ -92,6 +92,8 @@ class CodebookScreen(WorkbenchScreen):
         tree.focus()
 
     def _select(self, path: str | None) -> None:
+        if not self.query(Tree):  # the screen closed before this ran
+            return
         tree = self.query_one(Tree)
         tree.cursor_line = 0
         for line in range(tree.last_line + 1):

@@ -151,10 +151,13 @@ class TextPrompt(TypeAhead, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="text")
+            # a memo opens with its text, the cursor at its end: typing adds, it never wipes what was there
+            yield Input(self.value, placeholder=self.placeholder, id="text", select_on_focus=False)
 
     def on_mount(self) -> None:
-        self.query_one("#text", Input).focus()
+        field = self.query_one("#text", Input)
+        field.focus()
+        field.cursor_position = len(field.value)
 
     @on(Input.Submitted, "#text")
     def _submit(self, event: Input.Submitted) -> None:

@@ -105,9 +105,9 @@ class OverviewScreen(WorkbenchScreen):
         self.query_one(DataTable).sort(key, reverse=reverse)
 
     def _current(self) -> TranscriptSummary | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
+        if not self.query(DataTable) or not self.query_one(DataTable).row_count:  # closing, or empty
             return None
+        table = self.query_one(DataTable)
         name = table.get_row_at(table.cursor_row)[0]
         return next(s for s in self.summaries if s.name == name)
 

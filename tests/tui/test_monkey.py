@@ -1,0 +1,85 @@
+"""A monkey at the keyboard: thousands of random keys in bursts, over every screen, while another
+process adds and removes codings in the same study. Nothing may raise; every refusal is one line."""
+
+import os
+import random
+import subprocess
+import sys
+import textwrap
+
+from tests.tui.conftest import burst, run, wait_for
+from workbench.tui.app import WorkbenchApp
+from workbench.tui.screens.overview import OverviewScreen
+
+KEYS = 2_000
+SEED = int(os.environ.get("MONKEY_SEED", "20261129"))  # another seed explores other paths
+SCREEN_KEYS = list("bfdvaipr") + ["enter"]  # from the overview: every screen
+CODING_KEYS = list("ctexmMnsgaUrkwou/") + ["ctrl+z", "ctrl+y"]
+MOVES = ["up", "down", "left", "right", "shift+right", "shift+down", "pagedown", "pageup", "home", "end", "tab"]
+TYPING = list("studvert geen tijd,.") + ["backspace", "enter", "escape", "y", "n", "f1", "ctrl+p"]
+POOL = SCREEN_KEYS + CODING_KEYS + MOVES + TYPING
+
+OTHER_CODER = textwrap.dedent("""
+    import random, sys, time
+    from workbench.core.db import Database
+    from workbench.core.services import codings, transcripts
+    from workbench.errors import WorkbenchError
+    db, rng = Database(sys.argv[1]), random.Random(7)
+    codes = ["Studenten > Belemmeringen studenten > Studievertraging", "Functie en uren > Functie"]
+    turns = {name: [t for t in transcripts.show_transcript(db, name).turns if t.role == "respondent"]
+             for name in ("interview-01", "interview-02", "interview-03")}
+    done = 0
+    while done < int(sys.argv[2]):
+        name = rng.choice(list(turns))
+        try:
+            if rng.random() < 0.6:
+                codings.code_turn(db, "bram", name, rng.choice(turns[name]).index, rng.choice(codes))
+            else:
+                theirs = [c for c in codings.list_codings(db, transcript=name) if c.coder == "bram"]
+                if theirs:
+                    codings.delete_coding(db, "bram", rng.choice(theirs).guid)
+        except WorkbenchError:
+            pass  # already coded, or removed meanwhile: a refusal, not a failure
+        done += 1
+        time.sleep(0.05)
+    print(done)
+""")
+
+
+def test_thousands_of_random_keys_while_another_process_writes(sample_db):
+    rng = random.Random(SEED)
+    other = subprocess.Popen([sys.executable, "-c", OTHER_CODER, str(sample_db.engine.url), "100000"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sent, screens, apps = 0, set(), []
+
+    async def session(app):
+        """Keys until done, or until the monkey quits (the palette's Quit command): then a new session."""
+        nonlocal sent
+        async with app.run_test(size=(110, 34)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            while sent < KEYS and app.is_running and app.return_code is None:
+                if rng.random() < 0.08:  # now and then, back to the overview and into another screen
+                    keys = ["escape"] * 4 + [rng.choice(SCREEN_KEYS)]
+                else:
+                    keys = [rng.choice(POOL) for _ in range(rng.randint(1, 8))]
+                burst(app, *keys)
+                sent += len(keys)
+                await pilot.pause(rng.choice((0, 0.02, 0.05, 0.1)))
+                if app.screen_stack:
+                    screens.add(type(app.screen).__name__)
+            if app.return_code is None:
+                await wait_for(pilot, lambda: not app.writes_pending, timeout=60)
+
+    try:
+        while sent < KEYS:
+            apps.append(WorkbenchApp(sample_db, "anna"))
+            run(session(apps[-1]))
+    finally:
+        other.terminate()
+        other.wait(timeout=30)
+    errors = [e for app in apps for e in app.unexpected_errors]
+    print(f"\nmonkey: {sent} keys in {len(apps)} session(s), screens {sorted(screens)}, "
+          f"unexpected errors {len(errors)}")
+    assert errors == [] and all(app.return_code in (None, 0) for app in apps)
+    assert {"OverviewScreen", "TranscriptScreen", "CodebookScreen", "FrequenciesScreen"} <= screens
+    assert other.returncode is not None and "Traceback" not in other.stderr.read()

@@ -1,0 +1,288 @@
+"""Nothing a coder does is lost, misplaced or crashed: keys in bursts, stale screens, other coders.
+
+"Elsewhere" is a real second process (the `workbench` CLI) on the same study file; the app must never
+raise, and every refusal is one line (app.unexpected_errors stays empty).
+"""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.tui.conftest import burst, run, wait_for, written
+from workbench.core.services import codings, suggestions, transcripts
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
+from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.screens.transcript import TranscriptScreen
+
+WORKBENCH = Path(sys.executable).parent / "workbench"
+DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
+MONEY = "Studenten > Belemmeringen studenten > Financiële redenen"
+GROUP = "Studenten > Belemmeringen studenten"
+
+
+def elsewhere(app, *args: str) -> str:
+    """The CLI, as another program, on the app's study file."""
+    done = subprocess.run([str(WORKBENCH), "--db", app.db.engine.url.database, "--coder", "bram", *args],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def notified(app, words: str) -> bool:
+    return any(words in n.message for n in app._notifications)
+
+
+def mine(app, name):
+    return [c for c in codings.list_codings(app.db, transcript=name) if c.coder == "anna"]
+
+
+async def open_transcript(app, pilot, name="interview-01"):
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+    app.open_transcript(name)
+    await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.transcript == name
+                   and len(app.screen.page.turns) == len(app.screen.detail.turns))
+    return app.screen
+
+
+def respondent_turns(app, name="interview-01"):
+    return [t for t in transcripts.show_transcript(app.db, name).turns if t.role == "respondent"]
+
+
+async def at_turn(screen, pilot, turn):
+    position = next(i for i, t in enumerate(screen.page.turns) if t.index == turn.index)
+    screen.text.move_to(screen.page.body_starts[position])
+    await pilot.pause()
+
+
+def test_a_burst_of_keys_codes_what_was_typed(app):
+    """Over ssh 't', 'studvert' and enter arrive before the picker is on screen; then more keys."""
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            first, second = respondent_turns(app)[:2]
+            await at_turn(screen, pilot, first)
+            burst(app, "t", *"studvert", "enter", "n", "t", *"financ", "enter", "m", "enter", *"duur", "enter")
+            await wait_for(pilot, lambda: any(c.memo for c in mine(app, "interview-01")))
+            await written(pilot)
+            made = {(c.code_path, c.start): c for c in mine(app, "interview-01")}
+            assert (DELAY, first.start) in made
+            money = next(c for (path, _), c in made.items() if path == MONEY)
+            assert money.start > first.start and money.memo == "duur"  # m acted on the coding 't' had made
+            assert len(made) == 2 and all(t.memo is None for t in transcripts.show_transcript(
+                app.db, "interview-01").turns)
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
+def test_new_code_over_an_existing_group_is_one_line(app):
+    """Typing a group's path offers no new code; forcing it is refused in one line, nothing changes."""
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            turn = respondent_turns(app)[0]
+            await at_turn(screen, pilot, turn)
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*GROUP)
+            options = app.screen.query_one("#options")
+            assert not any(options.get_option_at_index(i).id.startswith("new:") for i in range(options.option_count))
+            app.screen.dismiss(Picked(GROUP, create=True))
+            await wait_for(pilot, lambda: notified(app, "is a code group"))
+            assert mine(app, "interview-01") == []
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
+def test_correcting_a_suggestion_to_a_group_leaves_it_pending(app):
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.open_transcript("interview-03")
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen)
+                           and app.screen.suggestions is not None, timeout=60)
+            screen = app.screen
+            await pilot.press("w")
+            chosen = screen._offered(screen._turn())[0]
+            await pilot.press("k")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            app.screen.dismiss(Picked(GROUP, create=True))
+            await wait_for(pilot, lambda: notified(app, "is a code group"))
+            assert chosen.id in {s.id for s in suggestions.pending(app.db, "interview-03")}  # not rejected
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
+def test_undo_and_remove_of_a_coding_removed_elsewhere_say_so(app):
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            turn = respondent_turns(app)[0]
+            await at_turn(screen, pilot, turn)
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"studvert", "enter")
+            await written(pilot)
+            (made,) = mine(app, "interview-01")
+            elsewhere(app, "codings", "delete", made.guid, "--settle")  # the lead settles it, in the CLI
+            await pilot.press("x")  # the screen has not heard yet: the coding is still shown
+            await wait_for(pilot, lambda: notified(app, "unknown coding"))
+            await pilot.press("u")
+            await wait_for(pilot, lambda: notified(app, "removed meanwhile"))
+            await wait_for(pilot, lambda: made.guid not in {c.guid for c in screen.codings})  # reloaded
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
+def test_a_suggestion_replaced_meanwhile_is_one_line(app):
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.open_transcript("interview-03")
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen)
+                           and app.screen.suggestions is not None, timeout=60)
+            screen = app.screen
+            await pilot.press("w")
+            stale = screen._offered(screen._turn())[0]
+            suggestions.refresh(app.db, "interview-03")  # another window refreshed: new ids
+            await pilot.press("a")
+            await wait_for(pilot, lambda: notified(app, "replaced or decided meanwhile"))
+            await wait_for(pilot, lambda: stale.id not in {s.id for s in screen.suggestions})
+            await pilot.press("r")  # acts on the refreshed list
+            await written(pilot)
+            assert mine(app, "interview-03") == []
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
+def test_palette_while_a_transcript_loads(app, monkeypatch):
+    import workbench.tui.screens.transcript as transcript_screen
+
+    slow = transcript_screen.load_transcript
+    monkeypatch.setattr(transcript_screen, "load_transcript", lambda db, name: (time.sleep(1), slow(db, name))[1])
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("enter")
+            await pilot.press("ctrl+p")  # the palette opens while the transcript is still being read
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
+            await pilot.press("ctrl+p")
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
+            assert [type(s).__name__ for s in app.screen_stack].count("CommandPalette") == 1
+
+    run(scenario())
+
+
+def test_changes_made_elsewhere_show_up(app):
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            turn = respondent_turns(app)[3]
+            out = elsewhere(app, "codings", "add", "interview-01", MONEY, "--turn", str(turn.index))
+            guid = out.split()[0]
+            await wait_for(pilot, lambda: guid in {c.guid for c in screen.codings}, timeout=10)
+            position = next(i for i, t in enumerate(screen.page.turns) if t.index == turn.index)
+            assert "Financiële redenen" in screen.page.header(position)
+            elsewhere(app, "codings", "memo", guid, "door bram")
+            await wait_for(pilot, lambda: any(c.memo == "door bram" for c in screen.codings), timeout=10)
+
+    run(scenario())
+
+
+def test_memos_open_with_their_text_and_are_shown(app):
+    turn = respondent_turns(app)[0]
+    codings.set_turn_memo(app.db, "interview-01", turn.index, "eerste gedachte")
+    codings.set_transcript_memo(app.db, "interview-01", "rustig gesprek")
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            await at_turn(screen, pilot, turn)
+            side = str(screen.query_one("#side").render())
+            assert "eerste gedachte" in side and "rustig gesprek" in side
+            position = next(i for i, t in enumerate(screen.page.turns) if t.index == turn.index)
+            assert "✎" in screen.page.header(position)
+            await pilot.press("m")  # no coding of mine here: the turn's memo, as it is
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            assert app.screen.query_one("#text").value == "eerste gedachte"
+            await pilot.press("enter")
+            await pilot.press("M")
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            assert app.screen.query_one("#text").value == "rustig gesprek"
+            await pilot.press(*" en open", "enter")
+            await written(pilot)
+            detail = transcripts.show_transcript(app.db, "interview-01")
+            assert detail.memo == "rustig gesprek en open"
+            assert next(t for t in detail.turns if t.index == turn.index).memo == "eerste gedachte"
+
+    run(scenario())
+
+
+def test_a_coding_belongs_to_its_coder(app):
+    turn = respondent_turns(app)[0]
+    theirs = codings.code_turn(app.db, "bram", "interview-01", turn.index, DELAY)
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            await at_turn(screen, pilot, turn)
+            await pilot.press("x")
+            if isinstance(app.screen, ChoicePicker):  # the autocoder's codings are here too
+                app.screen.dismiss(theirs.guid)
+            await wait_for(pilot, lambda: notified(app, "van bram"))
+            await pilot.press("e")
+            if isinstance(app.screen, ChoicePicker):
+                app.screen.dismiss(theirs.guid)
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"financ", "enter")
+            await written(pilot)
+        everyone = codings.list_codings(app.db, transcript="interview-01")
+        assert theirs.guid in {c.guid for c in everyone}  # bram's stays bram's
+        assert [(c.code_path, c.start) for c in everyone if c.coder == "anna"] == [(MONEY, theirs.start)]
+        assert codings.deletions(app.db) == []
+
+    run(scenario())
+
+
+def test_the_same_code_twice_is_already_coded(app):
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            await at_turn(screen, pilot, respondent_turns(app)[0])
+            for _ in range(2):
+                await pilot.press("t")
+                await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+                await pilot.press(*"studvert", "enter")
+                await wait_for(pilot, lambda: app.screen is screen)
+                await written(pilot)
+            await wait_for(pilot, lambda: notified(app, "already coded"))
+            assert len(mine(app, "interview-01")) == 1
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
+def test_interviewer_turns_ask_first(app):
+    turn = next(t for t in transcripts.show_transcript(app.db, "interview-01").turns if t.role == "interviewer")
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            await at_turn(screen, pilot, turn)
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            assert "tellen niet mee" in str(app.screen.query("Label")[1].render())
+            await pilot.press("n")
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert mine(app, "interview-01") == []
+            burst(app, "t", "y", *"studvert", "enter")
+            await wait_for(pilot, lambda: len(mine(app, "interview-01")) == 1)
+            assert mine(app, "interview-01")[0].start == turn.start
+
+    run(scenario())

@@ -1,0 +1,33 @@
+"""The command palette, guarded against two races in Textual 8.2 (found by tests/tui/test_monkey.py):
+page up/down while the command list is being filled looks up a line not laid out yet (KeyError), and
+the palette's search worker, still running after the palette closed, updates a list that is gone
+(NoMatches, which ends the app)."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.command import CommandList, CommandPalette
+
+
+class Palette(CommandPalette):
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands(self, search_value: str) -> None:
+        if self._open():  # a search that starts after the palette closed has no list to fill
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)
+
+    def _action_command_list(self, action: str) -> None:
+        try:
+            super()._action_command_list(action)
+        except LookupError:  # the list is not laid out yet: the key does nothing, as on an empty list
+            pass
+
+    def _open(self) -> bool:
+        return bool(self.query(CommandList))
+
+    def _watch__list_visible(self) -> None:
+        if self._open():
+            super()._watch__list_visible()
+
+    async def _watch__show_busy(self) -> None:
+        if self._open():
+            await super()._watch__show_busy()
