@@ -209,8 +209,7 @@ def step_tui_open(runs: int, phase: str) -> dict:
 def step_tui_apply(runs: int) -> dict:
     """Code the next uncoded respondent turn: database commit, page rebuilt, repainted."""
     from workbench.core.services import codings
-    from workbench.tui.screens.dialogs import Picked
-    from workbench.tui.screens.transcript import TranscriptScreen
+    from workbench.tui.screens.transcript import Step, TranscriptScreen
 
     path = sample_study()
     if not runs:
@@ -223,15 +222,22 @@ def step_tui_apply(runs: int) -> dict:
         screen, times = app.screen, []  # (suggestions loaded: no worker competes for the GIL)
         for _ in range(runs + 1):
             await pilot.press("n")
-            turn = screen._turn()
-            start = time.perf_counter()
-            screen._apply(codings.add_coding, (turn.start, turn.end), Picked(CODE))
+            turn, shown = screen._turn(), []
+
+            def done(made, shown=shown):
+                screen._done(Step(added=made))
+                shown.append(time.perf_counter())
+
+            start = time.perf_counter()  # the coder's request, through the one write path (a worker)
+            screen.write(lambda turn=turn: codings.add_coding(app.db, app.coder, screen.transcript, CODE, turn.start,
+                                                              turn.end), done)
+            await until(pilot, lambda shown=shown: shown)
             await pilot.pause()
-            times.append(next(f for f in app.frames if f > start) - start)  # the first frame shows the coding
+            times.append(next(f for f in app.frames if f > shown[0]) - start)  # the first frame with the coding
         return times[1:]  # the first includes one-off imports
 
     return dict(times=asyncio.run(_pilot(path, scenario)), unit="s",
-                note="commit, page rebuilt, first frame with the coding; 15,490 words")
+                note="worker commit, page rebuilt, first frame with the coding; 15,490 words")
 
 
 def _overview_db(transcripts_: int) -> Path:

@@ -81,5 +81,5 @@ def test_thousands_of_random_keys_while_another_process_writes(sample_db):
     print(f"\nmonkey: {sent} keys in {len(apps)} session(s), screens {sorted(screens)}, "
           f"unexpected errors {len(errors)}")
     assert errors == [] and all(app.return_code in (None, 0) for app in apps)
-    assert {"OverviewScreen", "TranscriptScreen", "CodebookScreen", "FrequenciesScreen"} <= screens
+    assert {"OverviewScreen", "TranscriptScreen"} <= screens and len(screens) >= 5  # which others: timing
     assert other.returncode is not None and "Traceback" not in other.stderr.read()

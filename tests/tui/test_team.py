@@ -4,7 +4,7 @@ from tests.tui.conftest import run, wait_for, written
 from workbench.config import Settings
 from workbench.core.services import agreement, codings, transcripts
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.dialogs import CodePicker, TextPrompt
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
 from workbench.tui.screens.disagreements import DisagreementsScreen
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
@@ -82,3 +82,32 @@ def test_settle_a_disagreement_from_the_list(app):
 
     run(scenario())
     assert agreement.disagreements(app.db, ["anna", "bea"], DELAY) == []
+
+
+def test_settle_by_removing_the_other_coders_coding(app):
+    """From the disagreements list another coder's coding may go: recorded as settled, their name kept."""
+    turn = respondent_turn(app.db)
+    theirs = codings.code_turn(app.db, "bea", "interview-03", turn.index, DELAY)
+    codings.code_turn(app.db, "anna", "interview-03", respondent_turn(app.db, 5).index, "Studenten > Houding studenten")
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.push_screen(DisagreementsScreen(["anna", "bea"]))
+            await wait_for(pilot, lambda: isinstance(app.screen, DisagreementsScreen) and app.screen.found is not None)
+            listing = app.screen
+            listing.query_one("DataTable").move_cursor(row=next(i for i, d in enumerate(listing.found)
+                                                               if d.code_path == DELAY))
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None
+                           and app.screen._turn() is not None and app.screen._turn().index == turn.index)
+            await pilot.press("x")
+            if isinstance(app.screen, ChoicePicker):
+                app.screen.dismiss(theirs.guid)
+            await wait_for(pilot, lambda: codings.deletions(app.db))
+            await written(pilot)
+
+    run(scenario())
+    (record,) = codings.deletions(app.db)
+    assert (record.coding_guid, record.coded_by, record.deleted_by, record.reason) == (theirs.guid, "bea", "anna",
+                                                                                       "settled")

@@ -89,9 +89,10 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One unit of work that changes data: committed whole, or not at all; it raises the study's
         version number, so open screens elsewhere notice."""
-        with self._writer() as session, session.begin():
+        with self._writer() as session, session.begin() as transaction:
             yield session
-            session.execute(text("UPDATE study_version SET number = number + 1 WHERE id = 1"))
+            if transaction.is_active:  # not when the work was rolled back (a dry run)
+                session.execute(text("UPDATE study_version SET number = number + 1 WHERE id = 1"))
 
     def version(self) -> int:
         """The study's version: changes whenever anyone (this process or another) writes."""

@@ -128,14 +128,15 @@ class WorkbenchApp(KeyGate, App[None]):
                 screen.study_changed()
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def open_transcript(self, name: str, at: int | None = None, review: bool = False) -> None:
-        """Read the transcript in a worker (the screen is idle meanwhile), then open the coding view on it."""
+    def open_transcript(self, name: str, at: int | None = None, review: bool = False, settling: bool = False) -> None:
+        """Read the transcript in a worker (the screen is idle meanwhile), then open the coding view on it.
+        settling: opened to settle a disagreement (another coder's coding may then be removed)."""
         from workbench.tui.screens.transcript import TranscriptScreen, load_transcript  # on first use: fast start
 
         data = load_transcript(self.db, name)
-        self.call_from_thread(self._show_transcript, TranscriptScreen, data, at, review)
+        self.call_from_thread(self._show_transcript, TranscriptScreen, data, at, review, settling)
 
-    def _show_transcript(self, screen_class, data, at: int | None, review: bool) -> None:
+    def _show_transcript(self, screen_class, data, at: int | None, review: bool, settling: bool) -> None:
         if not self.is_screen_installed("transcript"):
             self.install_screen(screen_class(), "transcript")
         screen = self.get_screen("transcript")
@@ -143,7 +144,7 @@ class WorkbenchApp(KeyGate, App[None]):
             self.pop_screen()  # transcript replaces it (never opens over it: two palettes would clash)
         if self.screen is not screen:
             self.push_screen(screen)
-        screen.show_data(data, at, review)
+        screen.show_data(data, at, review, settling)
 
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def review_suggestions(self, after: str | None = None) -> None:
@@ -173,8 +174,8 @@ class WorkbenchApp(KeyGate, App[None]):
     def action_command_palette(self) -> None:
         from workbench.tui.palette import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette(id="--command-palette"))
+        if self.use_command_palette and not any(isinstance(s, Palette) for s in self.screen_stack):
+            self.push_screen(Palette(id="--command-palette"))  # one palette, even under another screen
 
     def action_help(self) -> None:
         from workbench.tui.screens.help import HelpScreen  # on first use: Markdown is slow to import
@@ -192,7 +193,12 @@ class WorkbenchApp(KeyGate, App[None]):
             binding = active.binding
             if binding.description and active.node is screen:
                 yield SystemCommand(binding.description, f"key: {binding.key_display or binding.key}",
-                                    lambda action=binding.action: screen.run_action(action))
+                                    lambda action=binding.action: self._run_on(screen, action))
+
+    def _run_on(self, screen: Screen, action: str) -> None:
+        """A screen's action chosen in the palette: only if that screen is still the one shown."""
+        if self.screen is screen and not self.closing_down:
+            self.call_later(screen.run_action, action)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place where a failed background task is shown to the coder."""

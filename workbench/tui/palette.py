@@ -1,7 +1,7 @@
 """The command palette, guarded against two races in Textual 8.2 (found by tests/tui/test_monkey.py):
 page up/down while the command list is being filled looks up a line not laid out yet (KeyError), and
 the palette's search worker, still running after the palette closed, updates a list that is gone
-(NoMatches, which ends the app)."""
+(NoMatches, which ends the app); and closing it twice, or under another screen, pops the wrong screen."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ class Palette(CommandPalette):
             super()._action_command_list(action)
         except LookupError:  # the list is not laid out yet: the key does nothing, as on an empty list
             pass
+
+    def dismiss(self, result=None):
+        if self.app.screen is not self:  # closed already, or the app is closing: nothing to close
+            return None
+        return super().dismiss(result)
 
     def _open(self) -> bool:
         return bool(self.query(CommandList))

@@ -37,6 +37,11 @@ class KeyGate:
         self._answers_pending = 0  # dialogs closed whose answer has not been acted on yet
 
     @property
+    def closing_down(self) -> bool:
+        """The app is quitting: its screens are being taken down and take no more keys."""
+        return self.return_code is not None or not self.screen_stack
+
+    @property
     def gate_closed(self) -> bool:
         return bool(self.writes_pending or self._answers_pending or self._held)
 
@@ -65,7 +70,7 @@ class KeyGate:
 
     def arrival(self, event: events.Key) -> bool:
         """A key from the keyboard; True when it was held or handed to a dialog (not to dispatch now)."""
-        if not self.screen_stack:  # closing down: no screen takes keys any more
+        if self.closing_down:
             return True
         event.typed_on, event.sequence = self.screen, next(self._arrivals)
         if isinstance(self.screen, TypeAhead) and self.screen.waiting:
@@ -78,8 +83,10 @@ class KeyGate:
 
     def bubbled(self, event: events.Key) -> bool:
         """A key that went to a widget and came back unhandled: for a dialog opened since, or to hold."""
-        if not self.screen_stack:
-            return False
+        if self.closing_down:
+            event.stop()
+            event.prevent_default()
+            return True
         typed_on, dialog = getattr(event, "typed_on", None), self.screen
         if typed_on is not None and typed_on is not dialog and isinstance(dialog, TypeAhead):
             dialog.type_ahead(event)
@@ -152,6 +159,8 @@ class TypeAhead(ModalScreen):
         self.dismiss(None)
 
     def dismiss(self, result=None):
+        if self._dismissed:  # a second enter (typed ahead, and as the field's own event) answers nothing more
+            return None
         self._dismissed = True
         self._answer_to = self._result_callbacks[-1].requester if self._result_callbacks else self.app
         return super().dismiss(result)

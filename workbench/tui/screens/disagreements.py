@@ -88,7 +88,7 @@ class DisagreementsScreen(WorkbenchScreen):
     def action_open(self) -> None:
         chosen = self._current()
         if chosen:
-            self.app.open_transcript(chosen.transcript, at=chosen.start)
+            self.app.open_transcript(chosen.transcript, at=chosen.start, settling=True)
 
     def action_back(self) -> None:
         self.app.pop_screen()

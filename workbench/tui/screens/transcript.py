@@ -96,11 +96,14 @@ class TranscriptScreen(WorkbenchScreen):
         self.transcript: str | None = None
         self.suggestions: list[SuggestionView] | None = None  # pending, loaded in a worker
 
-    def show_data(self, data: TranscriptData, at: int | None = None, review: bool = False) -> None:
-        """Show a transcript: the turns around `at` at once, the whole transcript right after."""
+    def show_data(self, data: TranscriptData, at: int | None = None, review: bool = False,
+                  settling: bool = False) -> None:
+        """Show a transcript: the turns around `at` at once, the whole transcript right after.
+        settling: opened from the disagreements list, where another coder's coding may be removed."""
         if not self._ready:
-            self._waiting = (data, at, review)
+            self._waiting = (data, at, review, settling)
             return
+        self.settling = settling
         self.suggestions = None
         self.review = review  # walking through the study's pending suggestions
         self.transcript = data.detail.summary.name
@@ -111,7 +114,8 @@ class TranscriptScreen(WorkbenchScreen):
         self.undo_steps: list[Step] = []
         self.redo_steps: list[Step] = []
         self.search_text = ""
-        self.sub_title = f"{self.transcript} · codeur {self.app.coder}" + (" · blind" if self.app.settings.blind else "")
+        self.sub_title = (f"{self.transcript} · codeur {self.app.coder}" + (" · blind" if self.app.settings.blind else "")
+                          + (" · verschil beslissen" if settling else ""))
         turns = self.detail.turns
         first = bisect.bisect_right([t.start for t in turns], at) - 1 if at is not None else 0
         self.refresh_page(turns[max(first - 5, 0) : first + FIRST_TURNS], fresh=True)
@@ -368,11 +372,12 @@ class TranscriptScreen(WorkbenchScreen):
 
     def action_remove_coding(self) -> None:
         def remove(coding: CodingView) -> None:
-            if coding.coder != self.app.coder:
+            settle = coding.coder != self.app.coder
+            if settle and not self.settling:
                 self.notify(f"Deze codering is van {coding.coder}: alleen zij kunnen haar verwijderen "
-                            "(of beslis het verschil in het scherm Verschillen).", severity="warning")
+                            "(of beslis het verschil vanuit het scherm Verschillen, d).", severity="warning")
                 return
-            self.write(lambda: codings.delete_coding(self.app.db, self.app.coder, coding.guid),
+            self.write(lambda: codings.delete_coding(self.app.db, self.app.coder, coding.guid, settle=settle),
                        lambda _: self._done(Step(removed=coding)))
 
         self._choose_coding(remove, "Welke codering verwijderen?")
