@@ -286,3 +286,33 @@ def test_memos_in_transcripts_show(loaded):
     assert shown["memo"] == "gesprek kort"
     assert [t["memo"] for t in shown["turns"]] == [None, "beurtmemo", None]
     assert "memo: beurtmemo" in loaded("transcripts", "show", "int1")[1]
+
+
+@pytest.mark.sqlite_only
+def test_no_command_writes_over_the_study_or_its_backups(loaded, tmp_path):
+    study = Path(loaded.dbfile)
+    assert loaded("backup")[0] == 0
+    (made,) = (study.parent / "backups").glob("*.sqlite")
+    before = study.read_bytes()
+    for args in (("backup", study), ("backup", made), ("report", "frequencies", "--format", "xlsx", "--out", study),
+                 ("report", "frequencies", "--format", "csv", "--out", f"{study}-wal"),
+                 ("report", "frequencies", "--chart", made), ("codebook", "export", study),
+                 ("project", "export", made), ("report", "quotes", "Studenten", "--out", study)):
+        code, _, err = loaded(*args)
+        assert code == 2 and "refusing to write over the study" in err, args
+    assert study.read_bytes() == before and made.stat().st_size > 0
+
+
+@pytest.mark.sqlite_only
+def test_what_holds_interview_data_is_for_its_owner_only(loaded, tmp_path):
+    shared = tmp_path / "shared.xlsx"
+    shared.write_bytes(b"")
+    shared.chmod(0o644)  # a file that was there already, readable by everyone
+    out = tmp_path / "new" / "freq.docx"
+    assert loaded("report", "frequencies", "--format", "xlsx", "--out", shared)[0] == 0
+    assert loaded("report", "frequencies", "--format", "docx", "--out", out, "--chart", tmp_path / "c.png")[0] == 0
+    assert loaded("project", "export", tmp_path / "p.qdpx")[0] == 0
+    assert loaded("backup", tmp_path / "b.sqlite")[0] == 0
+    for path in (shared, out, tmp_path / "c.png", tmp_path / "p.qdpx", tmp_path / "b.sqlite"):
+        assert path.stat().st_mode & 0o077 == 0, path
+    assert out.parent.stat().st_mode & 0o077 == 0

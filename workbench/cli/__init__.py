@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -14,6 +15,7 @@ __all__ = ["app", "main"]
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI: user errors print 'error: WHERE: WHAT' and exit 2."""
+    os.umask(0o077)  # what it writes (reports, exports, backups) holds interview data: for its owner only
     try:
         app(args=argv, prog_name="workbench", standalone_mode=False)
     except WorkbenchError as exc:

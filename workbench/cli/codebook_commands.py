@@ -27,6 +27,8 @@ def import_(ctx: typer.Context, file: Path) -> None:
 @app.command("export")
 def export(ctx: typer.Context, file: Annotated[Optional[Path], typer.Argument(help="YAML file [default: print]")] = None) -> None:
     """Write the codebook as YAML, or REFI-QDA for a .qdc file (with guids, so re-imports match)."""
+    if file is not None:
+        ctx.obj.output(file)
     book = service.export_codebook(ctx.obj.db)
     if file is not None and file.suffix.lower() == ".qdc":
         from workbench.interop.refi_xml import codebook_xml

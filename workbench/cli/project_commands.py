@@ -21,7 +21,7 @@ app = typer.Typer(help="Projects to and from ATLAS.ti, MAXQDA, NVivo, QualCoder 
 def export(ctx: typer.Context, file: Path,
            name: Annotated[str, typer.Option("--name", help="project name")] = "Interviewstudie") -> None:
     """Coders, codebook, transcripts (speakers as pseudonyms), codings, memos, cases, sets."""
-    project = exchange.export_project(ctx.obj.db, file, name)
+    project = exchange.export_project(ctx.obj.db, ctx.obj.output(file), name)
     codings = sum(len(s.codings) for s in project.sources)
     typer.echo(f"wrote {file}: {len(project.sources)} transcript(s), {codings} coding(s), "
                f"{len(project.cases)} case(s), {len(project.sets)} set(s)")

@@ -45,6 +45,9 @@ def frequencies(
     check_choice(by, ("programme", "institution", "none"), "--by")
     check_choice(unit, ("respondent", "institution", "quotation"), "--unit")
     check_choice(fmt, (*frequency_text.FORMATS, "docx", "xlsx"), "--format")
+    for target in (out, chart):
+        if target is not None:
+            ctx.obj.output(target)
     db = ctx.obj.db
     report = frequencies_service.frequencies(db, unit=unit, by=by, coders=coders)
     if fmt == "docx":
@@ -85,6 +88,8 @@ def cooccurrence(
 ) -> None:
     """Codes x codes: how many turns (or respondents) carry both."""
     check_choice(fmt, cooccurrence_text.FORMATS, "--format")
+    if out is not None:
+        ctx.obj.output(out)
     emit(cooccurrence_text.render(cooccurrence_service.cooccurrence(ctx.obj.db, unit), fmt), out)
 
 
@@ -99,6 +104,8 @@ def quotes(
 ) -> None:
     """Anonymised quotes of a code, with respondent pseudonym, programme and time."""
     check_choice(fmt, ("md", "docx"), "--format")
+    if out is not None:
+        ctx.obj.output(out)
     found = quotes_service.quotes(ctx.obj.db, code, programme, coders)
     if fmt == "docx":
         from workbench.reports.word import quotes_docx

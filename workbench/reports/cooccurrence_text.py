@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from workbench.core.dto import CooccurrenceReport
+from workbench.reports.cells import csv_text
 
 FORMATS = ("table", "csv", "json")
 
@@ -18,12 +17,8 @@ def render(report: CooccurrenceReport, fmt: str) -> str:
                                      for (i, j), n in sorted(report.counts.items())]},
                           ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["code_a", "code_b", "unit", "count"])
-        for (i, j), n in sorted(report.counts.items()):
-            writer.writerow([report.codes[i], report.codes[j], report.unit, n])
-        return out.getvalue()
+        return csv_text(["code_a", "code_b", "unit", "count"],
+                        ([report.codes[i], report.codes[j], report.unit, n] for (i, j), n in sorted(report.counts.items())))
     names = [path.split(" > ")[-1] for path in report.codes]
     width = max([4, *map(len, names)])
     lines = [" " * (width + 5) + " ".join(f"{i + 1:>3}" for i in range(len(names)))]

@@ -8,6 +8,7 @@ from pathlib import Path
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, QuoteView
 from workbench.errors import WorkbenchError
+from workbench.reports.cells import text_cells
 from workbench.reports.frequency_text import RULE, UNIT_WORDS
 from workbench.transcripts.clock import format_clock
 
@@ -52,6 +53,8 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
         sheet.append([quote.code_path, quote.transcript, quote.respondent, "; ".join(quote.programmes),
                       format_clock(quote.start_ms), " ".join(quote.text.split()), quote.coder])
     sheet.column_dimensions["F"].width = 100
+    for sheet in book.worksheets:
+        text_cells(sheet)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(path)

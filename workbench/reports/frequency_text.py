@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
 from dataclasses import asdict
 
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, FrequencyRow
+from workbench.reports.cells import csv_text
 
 UNIT_WORDS = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten"}
 RULE = (
@@ -52,12 +51,9 @@ def table(report: FrequencyReport) -> str:
 
 
 def to_csv(report: FrequencyReport) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["path", "code", "group", "unit", "count", "coders"])
-    for row in report.rows:
-        writer.writerow([row.path, row.code, row.group, report.unit, row.count, ";".join(report.coders) or "*"])
-    return out.getvalue()
+    return csv_text(["path", "code", "group", "unit", "count", "coders"],
+                    ([row.path, row.code, row.group, report.unit, row.count, ";".join(report.coders) or "*"]
+                     for row in report.rows))
 
 
 def to_json(report: FrequencyReport) -> str:

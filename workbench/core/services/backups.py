@@ -30,9 +30,24 @@ def _path(db: Database) -> Path:
     return db.path
 
 
+def check_output(db: Database, target: Path) -> Path:
+    """Refuse to write a file over the study itself, its journal files or one of its backups; a file that
+    is there already becomes readable by its owner only."""
+    resolved = target.expanduser().resolve()
+    study = db.path.resolve() if db.path else None
+    taken = {study, *(study.with_name(study.name + end) for end in ("-wal", "-shm", "-journal"))} if study else set()
+    if resolved in taken or (study and resolved.parent == folder(db).resolve() and resolved.exists()):
+        raise WorkbenchError("refusing to write over the study or one of its backups: choose another file",
+                             where=str(target))
+    if resolved.is_file():
+        os.chmod(resolved, 0o600)  # it will hold interview data: an existing file does not keep 0644
+    return target
+
+
 def _copy(source: sqlite3.Connection, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+    os.chmod(target, 0o600)  # an existing file keeps its mode when opened: it holds transcripts now
     with sqlite3.connect(target) as copy:
         source.backup(copy)
     copy.close()
@@ -42,7 +57,7 @@ def backup(db: Database, target: Path | None = None, reason: str = "manual") -> 
     """Copy the whole database, consistent at one moment, to target (default: backups/<name>-<time>-<reason>)."""
     path = _path(db)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
-    target = target or folder(db) / f"{path.stem}-{stamp}-{reason}.sqlite"
+    target = check_output(db, target) if target else folder(db) / f"{path.stem}-{stamp}-{reason}.sqlite"
     source = sqlite3.connect(path)
     try:
         _copy(source, target)
