@@ -42,8 +42,8 @@ def burst(app, *keys: str) -> None:
 
 
 async def written(pilot) -> None:
-    """Wait until every write the keys asked for is in the database and shown."""
-    await wait_for(pilot, lambda: not pilot.app.writes_pending)
+    """Wait until every write the keys asked for is in the database and shown (and held keys acted on)."""
+    await wait_for(pilot, lambda: not pilot.app.busy)
 
 
 def run(coroutine):

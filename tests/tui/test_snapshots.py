@@ -1,8 +1,8 @@
 """What each screen looks like (pytest-textual-snapshot; update with --snapshot-update)."""
 
 from tests.tui.conftest import wait_for, written
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
 from workbench.tui.screens.codebook import CodebookScreen
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
 from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.overview import OverviewScreen

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+from textual.command import CommandPalette
+
 from tests.tui.conftest import burst, run, wait_for, written
 from workbench.core.services import codings, suggestions, transcripts
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
@@ -173,8 +175,8 @@ def test_palette_while_a_transcript_loads(app, monkeypatch):
             await pilot.press("ctrl+p")  # the palette opens while the transcript is still being read
             await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
             await pilot.press("ctrl+p")
-            await wait_for(pilot, lambda: type(app.screen).__name__ == "CommandPalette")
-            assert [type(s).__name__ for s in app.screen_stack].count("CommandPalette") == 1
+            await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+            assert sum(isinstance(s, CommandPalette) for s in app.screen_stack) == 1
 
     run(scenario())
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from workbench.errors import WorkbenchError
 
 DEFAULT_PATH = Path("db") / "workbench.sqlite"
+CHANGED = "workbench_changed"  # connection.info key: a statement in this unit of work changed rows
 
 
 def resolve_url(value: str | None) -> str:
@@ -51,6 +52,11 @@ def _sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def _note_change(conn, cursor, statement: str, _parameters, _context, _executemany) -> None:
+    if cursor.rowcount != 0 and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
+        conn.info[CHANGED] = True
+
+
 class Database:
     """An engine, migrated to the newest schema, handing out units of work."""
 
@@ -62,6 +68,7 @@ class Database:
         if self.path:
             _create_private_file(self.path)
         self.engine = create_engine(url, future=True)
+        event.listen(self.engine, "after_cursor_execute", _note_change)
         if self.is_sqlite:
             _sqlite_hooks(self.engine)
             writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
@@ -90,9 +97,13 @@ class Database:
         """One unit of work that changes data: committed whole, or not at all; it raises the study's
         version number, so open screens elsewhere notice."""
         with self._writer() as session, session.begin() as transaction:
+            connection = session.connection()
+            connection.info[CHANGED] = False
             yield session
             if transaction.is_active:  # not when the work was rolled back (a dry run)
-                session.execute(text("UPDATE study_version SET number = number + 1 WHERE id = 1"))
+                session.flush()
+                if connection.info.pop(CHANGED, False):  # a write that changed nothing moves no screen
+                    session.execute(text("UPDATE study_version SET number = number + 1 WHERE id = 1"))
 
     def version(self) -> int:
         """The study's version: changes whenever anyone (this process or another) writes."""

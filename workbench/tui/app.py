@@ -105,6 +105,8 @@ class WorkbenchApp(KeyGate, App[None]):
 
     def _failed(self, exc: BaseException, title: str) -> None:
         """One line to the coder; what is not a refusal or a busy study is kept as a bug (tests look)."""
+        if self.closing_down:
+            return
         if not expected(exc):
             self.unexpected_errors.append(exc)
         self.notify(user_message(exc), title=title, severity="error", timeout=8)
@@ -121,6 +123,8 @@ class WorkbenchApp(KeyGate, App[None]):
 
     def _version_seen(self, version: int) -> None:
         self.study_version = version
+        if self.closing_down:
+            return
         screen = self.screen
         if isinstance(screen, WorkbenchScreen) and screen.seen_version != version:
             first, screen.seen_version = screen.seen_version is None, version
@@ -137,6 +141,8 @@ class WorkbenchApp(KeyGate, App[None]):
         self.call_from_thread(self._show_transcript, TranscriptScreen, data, at, review, settling)
 
     def _show_transcript(self, screen_class, data, at: int | None, review: bool, settling: bool) -> None:
+        if self.closing_down:
+            return
         if not self.is_screen_installed("transcript"):
             self.install_screen(screen_class(), "transcript")
         screen = self.get_screen("transcript")
@@ -153,9 +159,7 @@ class WorkbenchApp(KeyGate, App[None]):
 
         names = sorted(s.name for s in transcripts.list_transcripts(self.db))
         for name in names[names.index(after) + 1:] if after in names else names:
-            if suggestions.refresh(self.db, name):
-                if after is not None:
-                    self.call_from_thread(self.pop_screen)
+            if suggestions.refresh(self.db, name):  # the one coding view shows it (no screen to pop)
                 self.call_from_thread(self.notify, f"Suggesties in {name}")
                 self.call_from_thread(self.open_transcript, name, None, True)
                 return

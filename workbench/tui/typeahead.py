@@ -42,18 +42,18 @@ class KeyGate:
         return self.return_code is not None or not self.screen_stack
 
     @property
-    def gate_closed(self) -> bool:
+    def busy(self) -> bool:
+        """Acting on earlier keys: a dialog's answer, a write, or keys held until those are done."""
         return bool(self.writes_pending or self._answers_pending or self._held)
 
     def hold(self, typed: list[Typed]) -> None:
         for item in typed:
             bisect.insort(self._held, item, key=_order)
 
-    def hold_until_answered(self, requester: MessagePump, typed: list[Typed]) -> None:
-        """Keys typed after the one that closed a dialog: let through once the requester has acted on
-        the dialog's answer (its callback runs first in the requester's queue)."""
+    def hold_until_answered(self, requester: MessagePump) -> None:
+        """A dialog closed: keys typed from now on wait until the requester has acted on its answer (the
+        callback runs first in the requester's queue), and on any write that started."""
         self._answers_pending += 1
-        self.hold(typed)
         requester.call_next(self._answered)
 
     def _answered(self) -> None:
@@ -76,7 +76,7 @@ class KeyGate:
         if isinstance(self.screen, TypeAhead) and self.screen.waiting:
             self.screen.type_ahead(event)
             return True
-        if self.gate_closed and event.key not in PASS_KEYS:
+        if self.busy and event.key not in PASS_KEYS:
             self.hold([(event.sequence, event)])
             return True
         return False
@@ -90,7 +90,7 @@ class KeyGate:
         typed_on, dialog = getattr(event, "typed_on", None), self.screen
         if typed_on is not None and typed_on is not dialog and isinstance(dialog, TypeAhead):
             dialog.type_ahead(event)
-        elif typed_on is not None and self.gate_closed and event.key not in PASS_KEYS:
+        elif typed_on is not None and self.busy and event.key not in PASS_KEYS:
             self.hold([(event.sequence, event)])
         else:
             return False
@@ -130,7 +130,7 @@ class TypeAhead(ModalScreen):
     def _take(self, typed: list[Typed]) -> None:
         for i, (_, key) in enumerate(typed):
             if self._dismissed:  # the rest is for the screen below, once it has acted on the answer
-                self.app.hold_until_answered(self._answer_to, typed[i:])
+                self.app.hold(typed[i:])
                 return
             if not self.take_key(key):
                 key._set_forwarded()  # as the app hands keys to widgets: bindings are checked as it bubbles
@@ -162,5 +162,5 @@ class TypeAhead(ModalScreen):
         if self._dismissed:  # a second enter (typed ahead, and as the field's own event) answers nothing more
             return None
         self._dismissed = True
-        self._answer_to = self._result_callbacks[-1].requester if self._result_callbacks else self.app
+        self.app.hold_until_answered(self._result_callbacks[-1].requester if self._result_callbacks else self.app)
         return super().dismiss(result)
