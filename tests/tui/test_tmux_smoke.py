@@ -29,7 +29,8 @@ def screen_shows(session: str, text: str, timeout: float = 30.0) -> str:
     raise AssertionError(f"{text!r} never appeared; the screen was:\n{shown}")
 
 
-def test_code_a_turn_with_keystrokes_in_tmux(sample_db, tmp_path):
+def open_first_transcript(sample_db) -> str:
+    """The real workbench in a tmux session of its own, showing interview-01; the session's name."""
     session = f"wb-{uuid.uuid4().hex[:8]}"
     path = sample_db.engine.url.database
     sample_db.close()
@@ -39,6 +40,15 @@ def test_code_a_turn_with_keystrokes_in_tmux(sample_db, tmp_path):
         screen_shows(session, "interview-01")
         tmux("send-keys", "-t", session, "Enter")
         screen_shows(session, "Beurt")  # the side panel of the transcript view
+    except AssertionError:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        raise
+    return session
+
+
+def test_code_a_turn_with_keystrokes_in_tmux(sample_db, tmp_path):
+    session = open_first_transcript(sample_db)
+    try:
         tmux("send-keys", "-t", session, "n")
         time.sleep(0.3)
         tmux("send-keys", "-t", session, "t")
@@ -61,15 +71,8 @@ def test_code_a_turn_with_keystrokes_in_tmux(sample_db, tmp_path):
 
 def test_a_burst_of_keys_in_a_real_terminal_codes_the_right_codes(sample_db):
     """Over ssh a coder's keys arrive together: everything typed in one send acts in order."""
-    session = f"wb-{uuid.uuid4().hex[:8]}"
-    path = sample_db.engine.url.database
-    sample_db.close()
-    command = f"TERM=xterm-256color {WORKBENCH} --db {path} --coder tessa"
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
+    session = open_first_transcript(sample_db)
     try:
-        screen_shows(session, "interview-01")
-        tmux("send-keys", "-t", session, "Enter")
-        screen_shows(session, "Beurt")
         tmux("send-keys", "-t", session, "n", "tstudvert", "Enter", "n", "tgeen tijd", "Enter", "m", "Enter",
              "te druk", "Enter")
         deadline = time.monotonic() + 30

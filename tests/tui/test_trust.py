@@ -47,6 +47,16 @@ async def open_transcript(app, pilot, name="interview-01"):
     return app.screen
 
 
+async def at_first_suggestion(app, pilot):
+    """interview-03 open, its suggestions made, the cursor on the first turn that has one."""
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+    app.open_transcript("interview-03")
+    await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None,
+                   timeout=60)
+    await pilot.press("w")
+    return app.screen
+
+
 def respondent_turns(app, name="interview-01"):
     return [t for t in transcripts.show_transcript(app.db, name).turns if t.role == "respondent"]
 
@@ -101,12 +111,7 @@ def test_new_code_over_an_existing_group_is_one_line(app):
 def test_correcting_a_suggestion_to_a_group_leaves_it_pending(app):
     async def scenario():
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            app.open_transcript("interview-03")
-            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen)
-                           and app.screen.suggestions is not None, timeout=60)
-            screen = app.screen
-            await pilot.press("w")
+            screen = await at_first_suggestion(app, pilot)
             chosen = screen._offered(screen._turn())[0]
             await pilot.press("k")
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
@@ -143,12 +148,7 @@ def test_undo_and_remove_of_a_coding_removed_elsewhere_say_so(app):
 def test_a_suggestion_replaced_meanwhile_is_one_line(app):
     async def scenario():
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            app.open_transcript("interview-03")
-            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen)
-                           and app.screen.suggestions is not None, timeout=60)
-            screen = app.screen
-            await pilot.press("w")
+            screen = await at_first_suggestion(app, pilot)
             stale = screen._offered(screen._turn())[0]
             suggestions.refresh(app.db, "interview-03")  # another window refreshed: new ids
             await pilot.press("a")
