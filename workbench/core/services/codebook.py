@@ -151,16 +151,20 @@ def add_code(db: Database, path: str, coder: str, description: str = "", colour:
         return CodeTree(session).path(code_id)
 
 
-def codable_code(session: Session, path: str, coder: str, create: bool = False) -> Code:
-    """The code a coding goes to: it must exist (or, with create, is made with missing parents) and not
-    be a code group."""
-    found = CodeTree(session).find(path)
+def codable_code(session: Session, path: str, coder: str, create: bool = False) -> tuple[Code, CodeTree]:
+    """The code a coding goes to, and the code tree it is in: the code must exist (or, with create, is
+    made with missing parents) and not be a code group."""
+    tree = CodeTree(session)
+    found = tree.find(path)
     if found is None and not create:
         raise WorkbenchError(f"unknown code '{path}' (see 'workbench codebook show')")
-    code = session.get(Code, found if found is not None else _ensure(session, _names(path), coder))
+    if found is None:
+        found = _ensure(session, _names(path), coder)
+        tree = CodeTree(session)  # with the new code
+    code = session.get(Code, found)
     if not code.codable:
-        raise WorkbenchError(f"'{CodeTree(session).path(code.id)}' is a code group: choose one of its codes")
-    return code
+        raise WorkbenchError(f"'{tree.path(code.id)}' is a code group: choose one of its codes")
+    return code, tree
 
 
 def _ensure(session: Session, names: list[str], coder: str, description: str = "", colour: str | None = None) -> int:

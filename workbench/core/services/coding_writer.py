@@ -77,7 +77,7 @@ class CodingWriter:
         Raises AlreadyCoded when this coder has coded exactly this span with this code."""
         if (twin := self.existing(item.transcript_id, item.code.id, item.start, item.end)) is not None:
             raise AlreadyCoded(twin.guid, f"already coded: '{item.code.name}' on this text by {self.coder.name}")
-        (coding_id,) = self.add_many([item])
+        (coding_id,) = self._insert([self._row(item)])
         return self.session.get(Coding, coding_id)
 
     def add_many(self, items: list[NewCoding]) -> list[int]:
@@ -85,8 +85,9 @@ class CodingWriter:
 
         Spans this coder already coded with the code (in the database or earlier in items) are left out."""
         rows = self._new_rows(items)
-        if not rows:
-            return []
+        return self._insert(rows) if rows else []
+
+    def _insert(self, rows: list[dict]) -> list[int]:
         ids = list(self.session.scalars(insert(Coding).returning(Coding.id, sort_by_parameter_order=True), rows))
         links = []
         for coding_id, row in zip(ids, rows):

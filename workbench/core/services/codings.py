@@ -46,10 +46,10 @@ def code_turn(db: Database, coder: str, transcript: str, turn_index: int, code_p
 
 def _add(session: Session, coder: str, transcript: Transcript, code_path: str, start: int, end: int,
          memo: str | None, origin: str, create: bool = False) -> CodingView:
-    code = codable_code(session, code_path, coder, create)
+    code, tree = codable_code(session, code_path, coder, create)
     writer = CodingWriter(session, coder_named(session, coder), texts={transcript.id: transcript.text})
     coding = writer.add(NewCoding(transcript.id, code, start, end, origin, memo=memo))
-    return coding_view(coding, transcript.name, CodeTree(session).path(code.id), writer.coder.name)
+    return coding_view(coding, transcript.name, tree.path(code.id), writer.coder.name)
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | 
             if session.scalar(select(Coding.id).where(Coding.guid == bring.guid)) is not None:
                 raise WorkbenchError(f"'{bring.code_path}' on this text is back already: nothing to {reason}")
             transcript = transcript_named(session, bring.transcript)
-            code = codable_code(session, bring.code_path, coder)
+            code, _ = codable_code(session, bring.code_path, coder)
             writer = CodingWriter(session, coder_named(session, bring.coder))
             made = writer.add(NewCoding(transcript.id, code, bring.start, bring.end, bring.origin, memo=bring.memo,
                                         guid=bring.guid, created_at=bring.created_at))

@@ -146,7 +146,7 @@ def correct(db: Database, coder: str, suggestion_id: int, code_path: str, create
     (made first when create), and the suggestion rejected with a link to that coding."""
     with db.write() as session:
         found = _decide(session, coder, suggestion_id, "rejected")
-        code = codable_code(session, code_path, coder, create)
+        code, _ = codable_code(session, code_path, coder, create)
         return _code(session, CodingWriter(session, coder_named(session, coder)), found, code, "manual", None)
 
 
