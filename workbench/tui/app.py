@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
+from textual._context import NoActiveAppError
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -105,8 +106,8 @@ class WorkbenchApp(KeyGate, App[None]):
 
     def _failed(self, exc: BaseException, title: str) -> None:
         """One line to the coder; what is not a refusal or a busy study is kept as a bug (tests look)."""
-        if self.closing_down:
-            return
+        if self.closing_down or isinstance(exc, NoActiveAppError):  # a closed screen's reader finished late:
+            return  # nothing to show it on, and nothing was being written
         if not expected(exc):
             self.unexpected_errors.append(exc)
         self.notify(user_message(exc), title=title, severity="error", timeout=8)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, Static, Tree
+from textual.widgets import DataTable, Footer, Static, Tree
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import CodebookChangeView, CodeView
@@ -20,6 +20,7 @@ from workbench.tui.page import code_colours
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.quotes import QuotesScreen
+from workbench.tui.widgets.header import StudyHeader
 
 TOP = "(bovenste niveau)"
 
@@ -56,7 +57,7 @@ class CodebookScreen(WorkbenchScreen):
         self.select_path: str | None = None  # the code to show after a reload
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StudyHeader()
         with Horizontal():
             yield Tree("Codeboek", id="codes")
             yield Static("Laden…", id="side")

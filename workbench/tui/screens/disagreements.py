@@ -7,11 +7,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from workbench.core.dto import Disagreement
 from workbench.core.services import agreement
 from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.widgets.header import StudyHeader
 
 
 class DisagreementsScreen(WorkbenchScreen):
@@ -34,7 +35,7 @@ class DisagreementsScreen(WorkbenchScreen):
         self.found: list[Disagreement] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StudyHeader()
         yield DataTable(id="disagreements", cursor_type="row", zebra_stripes=True)
         yield Static("", id="quote")
         yield Footer()

@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer
 
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport
@@ -15,6 +15,7 @@ from workbench.core.services import frequencies
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.screens.quotes import QuotesScreen
+from workbench.tui.widgets.header import StudyHeader
 
 UNITS = ("respondent", "institution", "quotation")
 UNIT_NAMES = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten"}
@@ -52,7 +53,7 @@ class FrequenciesScreen(WorkbenchScreen):
         self.paths: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StudyHeader()
         yield DataTable(id="frequencies", cursor_type="cell", zebra_stripes=True, fixed_columns=2)
         yield Footer()
 

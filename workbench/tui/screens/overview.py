@@ -8,11 +8,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer
 
 from workbench.core.dto import TranscriptSummary
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
+from workbench.tui.widgets.header import StudyHeader
 
 COLUMNS = (  # key, label, width
     ("transcript", "transcript", 14), ("date", "datum", 10), ("interviewer", "interviewer", 11),
@@ -54,7 +55,7 @@ class OverviewScreen(WorkbenchScreen):
         self.sorted_by: tuple[str, bool] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StudyHeader()
         yield DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
         yield Footer()
 

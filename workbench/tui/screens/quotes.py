@@ -7,13 +7,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from workbench.core.dto import QuoteView
 from workbench.core.services import quotes
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
+from workbench.tui.widgets.header import StudyHeader
 
 
 class QuotesScreen(WorkbenchScreen):
@@ -39,7 +40,7 @@ class QuotesScreen(WorkbenchScreen):
         self.shown: list[QuoteView] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StudyHeader()
         yield DataTable(id="quotes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="quote")
         yield Footer()

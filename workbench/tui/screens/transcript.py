@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Header, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, TurnView
@@ -21,6 +21,7 @@ from workbench.tui.page import TranscriptPage, code_colours
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
 from workbench.tui.widgets.coded_text import CodedText
+from workbench.tui.widgets.header import StudyHeader
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class TranscriptScreen(WorkbenchScreen):
         self.colours, self.paths, self.groups = dict(data.colours), list(data.paths), list(data.groups)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield StudyHeader()
         with Horizontal():
             yield CodedText(id="text")
             yield Static("", id="side")
