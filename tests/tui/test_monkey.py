@@ -16,8 +16,10 @@ SEED = int(os.environ.get("MONKEY_SEED", "20261129"))  # another seed explores o
 SCREEN_KEYS = list("bfdvaipr") + ["enter"]  # from the overview: every screen
 CODING_KEYS = list("ctexmMnsgaUrkwou/") + ["ctrl+z", "ctrl+y"]
 MOVES = ["up", "down", "left", "right", "shift+right", "shift+down", "pagedown", "pageup", "home", "end", "tab"]
-TYPING = list("studvert geen tijd,.") + ["backspace", "enter", "escape", "y", "n", "f1", "ctrl+p"]
-POOL = SCREEN_KEYS + CODING_KEYS + MOVES + TYPING
+TYPING = list("studvert geen tijd,.") + ["backspace", "enter", "escape", "y", "n", "f1"]
+# ctrl+p (Textual's command palette) explored with MONKEY_PALETTE=1: it found three races inside Textual 8.2's
+# palette (guarded in workbench/tui/palette.py); CI keeps to the workbench's own screens
+POOL = SCREEN_KEYS + CODING_KEYS + MOVES + TYPING + (["ctrl+p"] if os.environ.get("MONKEY_PALETTE") else [])
 
 OTHER_CODER = textwrap.dedent("""
     import random, sys, time

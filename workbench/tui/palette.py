@@ -1,7 +1,7 @@
 """The command palette, guarded against two races in Textual 8.2 (found by tests/tui/test_monkey.py):
 page up/down while the command list is being filled looks up a line not laid out yet (KeyError), and
 the palette's search worker, still running after the palette closed, updates a list that is gone
-(NoMatches, which ends the app); and closing it twice, or under another screen, pops the wrong screen."""
+(NoMatches, which ends the app), as does its "no matches" timer; and closing it twice, or under another screen, pops the wrong screen."""
 
 from __future__ import annotations
 
@@ -25,6 +25,16 @@ class Palette(CommandPalette):
         if self.app.screen is not self:  # closed already, or the app is closing: nothing to close
             return None
         return super().dismiss(result)
+
+    def set_timer(self, delay, callback=None, *args, **kwargs):
+        """The palette's timers (its "no matches" line) do nothing once its list is gone."""
+        if callback is not None:
+            inner = callback
+
+            def callback():
+                return inner() if self._open() else None
+
+        return super().set_timer(delay, callback, *args, **kwargs)
 
     def _open(self) -> bool:
         return bool(self.query(CommandList))
