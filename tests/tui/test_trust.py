@@ -288,3 +288,22 @@ def test_interviewer_turns_ask_first(app):
             assert mine(app, "interview-01")[0].start == turn.start
 
     run(scenario())
+
+
+def test_keys_while_a_transcript_opens_do_nothing_until_it_is_there(app, monkeypatch):
+    import workbench.tui.screens.transcript as transcript_screen
+
+    slow = transcript_screen.load_transcript
+    monkeypatch.setattr(transcript_screen, "load_transcript", lambda db, name: (time.sleep(0.5), slow(db, name))[1])
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.install_screen(TranscriptScreen(), "transcript")  # installed, not yet showing a transcript
+            app.push_screen("transcript")
+            await pilot.pause()
+            burst(app, "x", "m", "e", "n", "g", "s", "u")
+            await pilot.pause(0.3)
+            assert app.screen.page is None and app.unexpected_errors == []
+
+    run(scenario())

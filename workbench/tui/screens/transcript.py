@@ -97,6 +97,10 @@ class TranscriptScreen(WorkbenchScreen):
         self.transcript: str | None = None
         self.suggestions: list[SuggestionView] | None = None  # pending, loaded in a worker
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Until a transcript is on the page (keys typed while it opens), only going back does anything."""
+        return self.page is not None or action == "back"
+
     def show_data(self, data: TranscriptData, at: int | None = None, review: bool = False,
                   settling: bool = False) -> None:
         """Show a transcript: the turns around `at` at once, the whole transcript right after.
@@ -121,6 +125,7 @@ class TranscriptScreen(WorkbenchScreen):
         first = bisect.bisect_right([t.start for t in turns], at) - 1 if at is not None else 0
         self.refresh_page(turns[max(first - 5, 0) : first + FIRST_TURNS], fresh=True)
         self.text.move_to(self.page.to_display(at) if at is not None else 0)
+        self.refresh_bindings()  # its keys work now (check_action)
         self.call_after_refresh(self._whole)
 
     def _take(self, data: TranscriptData) -> None:
