@@ -54,7 +54,8 @@ class KeyGate:
         """A dialog closed: keys typed from now on wait until the requester has acted on its answer (the
         callback runs first in the requester's queue), and on any write that started."""
         self._answers_pending += 1
-        requester.call_next(self._answered)
+        alive = getattr(requester, "_running", False) and not getattr(requester, "_closing", True)
+        (requester if alive else self).call_next(self._answered)  # a closed requester runs nothing: never wait on it
 
     def _answered(self) -> None:
         self._answers_pending -= 1
