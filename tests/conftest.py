@@ -84,6 +84,30 @@ def sample_db(sample_template, tmp_path, backend, request) -> Database:
         drop_postgres(url)
 
 
+def rezip(data: bytes, change=lambda name, content: content, zeros: dict[str, int] | None = None) -> bytes:
+    """A copy of a zip (a .docx, a .qdpx) with members changed, and members of that many zero bytes added
+    (streamed: a bomb costs the test no memory)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            target.writestr(name, change(name, source.read(name)))
+        for name, size in (zeros or {}).items():
+            with target.open(name, "w", force_zip64=True) as member:
+                for _ in range(size // 1_000_000):
+                    member.write(bytes(1_000_000))
+    return out.getvalue()
+
+
+def with_entity(xml: bytes, before: bytes, word: bytes) -> bytes:
+    """The XML with a DTD declaring &naam; and that entity put in front of a word."""
+    head, _, body = xml.partition(b"?>")
+    root = body.lstrip().split(b" ", 1)[0].split(b">", 1)[0].lstrip(b"<")
+    body = body.replace(before, before + b" &naam; " + word, 1)
+    return head + b"?>" + b"<!DOCTYPE " + root + b' [<!ENTITY naam "Tom van der Meer">]>' + body
+
+
 def docx_bytes(paragraphs: list[str | list[str]]) -> bytes:
     """A .docx whose paragraphs are the strings given; a list is one paragraph with line breaks."""
     import docx

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.backends import drop_postgres, dump, new_postgres
-from tests.conftest import CODEBOOK, SAMPLE, docx_bytes
+from tests.conftest import CODEBOOK, SAMPLE, docx_bytes, rezip, with_entity
 from workbench.cli import main
 from workbench.core.db import Database, resolve_url
 
@@ -150,6 +150,19 @@ def bad_inputs(tmp_path):
     (tmp_path / "bom-semicolons.csv").write_bytes(
         "\ufefftranscript;speaker;respondent;institution;programme\n;Bram;R01;Hogeschool A;pabo\n".encode())
     (tmp_path / "not-a-backup.sqlite").write_bytes(b"SQLite format 3\x00" + bytes(100))
+    speech = docx_bytes(["Anouk   0:01", "Waarom?", "Bram   0:05", "Ja, ik ben"])
+    (tmp_path / "bomb.docx").write_bytes(rezip(speech, zeros={"word/media/film.bin": 120_000_000}))
+    (tmp_path / "entity.docx").write_bytes(rezip(speech, lambda name, content: with_entity(
+        content, b"Ja, ik ben", b"en ik werk hier.") if name == "word/document.xml" else content))
+    (tmp_path / "entity.qdc").write_bytes(with_entity(
+        b'<?xml version="1.0"?><CodeBook origin="x"><Codes><Code guid="A1A1A1A1-0000-4000-8000-000000000001" '
+        b'name="Tijd" isCodable="true"><Description>Geen tijd</Description></Code></Codes></CodeBook>',
+        b"<Description>Geen", b"tijd"))
+    (tmp_path / "alias-bomb.yaml").write_text('a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{','.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+        + "codes:\n  - name: A\n    keywords: *i\n", encoding="utf-8")
+    (tmp_path / "deep.yaml").write_text("codes:\n  - name: A\n    children: " + "[" * 200_000 + "]" * 200_000,
+                                        encoding="utf-8")
     sql = "Robert'); DROP TABLE coding;--"
     return [
         ("empty", ["import", tmp_path / "empty.txt"]),
@@ -183,6 +196,11 @@ def bad_inputs(tmp_path):
         ("not a backup", ["restore", tmp_path / "not-a-backup.sqlite"]),
         ("erase unknown respondent", ["participants", "erase", "R99"]),
         ("erase, missing backup", ["participants", "erase", "R01", "--backup", tmp_path / "nope.sqlite"]),
+        ("zip bomb", ["import", tmp_path / "bomb.docx"]),
+        ("entity in a docx", ["import", tmp_path / "entity.docx"]),
+        ("entity in a qdc", ["codebook", "import", tmp_path / "entity.qdc"]),
+        ("yaml alias bomb", ["codebook", "import", tmp_path / "alias-bomb.yaml"]),
+        ("yaml nested deep", ["codebook", "import", tmp_path / "deep.yaml"]),
     ]
 
 

@@ -58,3 +58,15 @@ def test_bad_requests(loaded, kwargs, message):
     with pytest.raises(WorkbenchError, match=message):
         autocode.autocode(loaded, "c", **kwargs)
     assert dump(loaded) == before
+
+
+def test_a_pattern_that_backtracks_for_ever_is_refused_and_changes_nothing(loaded, tmp_path, monkeypatch):
+    """re would run `(\\w|\\w\\w)*$` on one long word for longer than the universe; the budget stops it."""
+    monkeypatch.setattr("workbench.core.patterns.REGEX_SECONDS", 0.5)
+    (tmp_path / "long.txt").write_text(f"Anouk   0:01\nWat?\n\nBram   0:05\n{'ab' * 40}!\n", encoding="utf-8")
+    transcripts.import_paths(loaded, [tmp_path / "long.txt"], replace=False, coder="c")
+    before = dump(loaded)
+    with pytest.raises(WorkbenchError, match=r"pattern '\(\\\\w\|\\\\w\\\\w\)\*\$' ran for more than .* s on one text "
+                                             r"of \d+ characters \(catastrophic backtracking\?\); simplify it"):
+        autocode.autocode(loaded, "c", code_path=CODE, pattern=r"(\w|\w\w)*$")
+    assert dump(loaded) == before

@@ -8,7 +8,7 @@ import pytest
 import xmlschema
 from sqlalchemy import select
 
-from tests.conftest import CODEBOOK, ROOT, dump
+from tests.conftest import CODEBOOK, ROOT, dump, rezip
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Code, Coding
 from workbench.core.services import codebook, exchange, transcripts
@@ -142,6 +142,13 @@ def test_a_messy_file_from_another_tool(db, tmp_path):
     assert {(r.group, r.count) for r in report.rows if r.code == "Studievertraging"} == {("pabo", 1), ("", 1)}
 
 
+def test_media_in_a_project_is_never_read(db, tmp_path):
+    """A .qdpx may carry hours of video next to its texts: only the texts are unpacked."""
+    path = tmp_path / "with-film.qdpx"
+    path.write_bytes(rezip(messy_qdpx(), zeros={"sources/film.mp4": 150_000_000}))
+    assert exchange.import_project(db, path, "me").sources == 1
+
+
 def test_qdc_import_keeps_keywords_and_guids(db, tmp_path):
     codebook.import_codebook(db, CODEBOOK, "lead")
     before = {c.guid: c for c in codebook.show_codebook(db)}
@@ -166,8 +173,13 @@ def test_qdc_import_keeps_keywords_and_guids(db, tmp_path):
         (messy_qdpx(edit=lambda x: x.replace("</Project>", "")), "not well-formed XML"),
         (messy_qdpx(edit=lambda x: x.replace('endPosition="', 'endPosition="9')), "lies outside its source"),
         (messy_qdpx(edit=lambda x: x.replace('User guid="{0B3B9C64', 'User guid="{nope')), "line 3: <User> not a GUID"),
+        (messy_qdpx(edit=lambda x: x.replace("<Project ", '<!DOCTYPE Project [<!ENTITY n "Tom">]><Project ')
+                    .replace("Waarom gaan", "&n; gaan")), "Studie.qde: the file declares a DTD"),
+        (rezip(messy_qdpx(edit=lambda x: x.replace("internal://interview1.txt", "internal://big.txt")),
+               zeros={"sources/big.txt": 101_000_000}), r"sources/big.txt would unpack to 101 MB .*zip bomb"),
     ],
-    ids=["not-zip", "truncated", "no-qde", "no-guid", "no-coderef", "broken-xml", "outside", "bad-guid"],
+    ids=["not-zip", "truncated", "no-qde", "no-guid", "no-coderef", "broken-xml", "outside", "bad-guid", "dtd",
+         "bomb"],
 )
 def test_bad_files_say_what_is_wrong_and_change_nothing(db, tmp_path, data, message):
     codebook.import_codebook(db, CODEBOOK, "lead")

@@ -9,11 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+from textual import events
 from textual.command import CommandPalette
 
 from tests.tui.conftest import burst, run, wait_for, written
 from workbench.core.services import codings, suggestions, transcripts
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
+from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
@@ -307,3 +309,18 @@ def test_keys_while_a_transcript_opens_do_nothing_until_it_is_there(app, monkeyp
             assert app.screen.page is None and app.unexpected_errors == []
 
     run(scenario())
+
+
+def test_a_dialog_taken_down_before_it_was_ready_hands_its_keys_back(app):
+    """Found by the monkey: a picker popped (a transcript opening takes dialogs down) before it was ready must
+    not crash, and the keys typed ahead for it go to the screen now on top."""
+    async def go():
+        async with app.run_test() as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            picker = ChoicePicker("Opleiding", [("*", "alle opleidingen"), ("pabo", "pabo")])
+            app.push_screen(picker)
+            picker.type_ahead(events.Key("f", "f"))  # as the app hands over a key typed for the picker
+            app.pop_screen()
+            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen))
+            assert app.return_code is None
+    run(go())

@@ -35,8 +35,20 @@ def test_interview_guide_has_a_theme_per_part_and_the_report_categories():
         ("codes:\n  - name: A > B\n", "may not contain"),
         ("codes: [\n", "invalid YAML"),
         ("- name: A\n", "needs a 'codes:' list"),
-        ("codes:\n  - name: A\n    guid: 1\n  - name: B\n    guid: 1\n", "bad guid"),
+        ("codes:\n  - name: A\n    guid: 1\n  - name: B\n    guid: 1\n", "line 2: .*'guid' must be text"),
+        ("codes:\n  - name: A\n    guid: 'x1'\n", "line 2: .*bad guid"),
+        (f"codes:\n  - name: A\n    colour: 0x{'f' * 5000}\n", "line 2: .*colour must be text"),
+        (f"name: 0x{'f' * 5000}\ncodes:\n  - name: A\n", "line 1: the codebook's 'name' must be text"),
+        ("codes:\n  - name: A\n    children: " + "[" * 200_000 + "]" * 200_000 + "\n",
+         "^line 3: nested more than 64 levels deep$"),
+        ("codes:\n" + "".join(f"{'  ' * (2 * i)}  - name: C{i}\n{'  ' * (2 * i)}    children:\n" for i in range(400))
+         + "  " * 801 + "- name: last\n", "^nested more than 64 levels deep$"),
+        ('a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [{','.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+         + "codes:\n  - name: A\n    keywords: *i\n", "alias bomb"),
     ],
+    ids=["duplicate", "cycle", "unknown key", "colour", "pattern", "separator", "yaml", "no codes", "guid number",
+         "bad guid", "hex colour", "hex name", "deep brackets", "deep blocks", "alias bomb"],
 )
 def test_errors_name_the_line(text, message):
     with pytest.raises(WorkbenchError, match=message):

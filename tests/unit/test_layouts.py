@@ -9,7 +9,7 @@ from workbench.transcripts.reader import read_lines
 
 
 def parse_docx(paragraphs):
-    return _parse(read_lines(docx_bytes(paragraphs), ".docx"), "t", "0" * 64, "t.docx")
+    return _parse(read_lines(docx_bytes(paragraphs), ".docx")[0], "t", "0" * 64, "t.docx")
 
 
 def turn_texts(parsed):
@@ -119,7 +119,7 @@ class TestTeamsVttLegacy:
     def test_bom_crlf_and_unpadded_times(self):
         data = ("\ufeffWEBVTT\r\n\r\n0:0:0.0 --> 0:0:3.810\r\n<v Anouk Brinkhorst>Goedemorgen.</v>\r\n\r\n"
                 "0:0:3.810 --> 0:0:13.370\r\n<v Bram Feddema>Goedemorgen,\r\nhoe gaat het?</v>\r\n").encode("utf-8")
-        parsed = _parse(read_lines(data, ".vtt"), "t", "0" * 64, "t.vtt")
+        parsed = _parse(read_lines(data, ".vtt")[0], "t", "0" * 64, "t.vtt")
         assert parsed.layout == "teams-vtt-legacy"
         assert turn_texts(parsed) == [("Anouk Brinkhorst", "Goedemorgen."), ("Bram Feddema", "Goedemorgen, hoe gaat het?")]
         assert "\r" not in parsed.text and "\ufeff" not in parsed.text

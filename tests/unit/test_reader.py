@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from tests.conftest import docx_bytes
+from tests.conftest import docx_bytes, rezip, with_entity
 from workbench.errors import WorkbenchError
 from workbench.transcripts.detect import _parse
 from workbench.transcripts.reader import read_lines
@@ -13,7 +13,8 @@ TEXT = "Anouk   0:01\nGoedemorgen, één vraag.\nBram   0:05\nJa.\n"
 
 
 def parse_bytes(data, suffix):
-    return _parse(read_lines(data, suffix), "t", "0" * 64, f"t{suffix}")
+    lines, dropped = read_lines(data, suffix)
+    return _parse(lines, "t", "0" * 64, f"t{suffix}", dropped)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +62,26 @@ def test_a_zip_that_is_no_word_document():
         archive.writestr("hello.txt", "hi")
     with pytest.raises(WorkbenchError, match="not a Word document|corrupt"):
         parse_bytes(buffer.getvalue(), ".docx")
+
+
+def test_a_docx_that_unpacks_to_more_than_the_limit_is_refused_before_it_is_read():
+    bomb = rezip(docx_bytes(["Anouk   0:01", "Ja."]), zeros={"word/media/film.bin": 101_000_000})
+    assert len(bomb) < 200_000
+    with pytest.raises(WorkbenchError, match=r"^the .docx would unpack to 10\d MB \(at most 100 MB\); refused as a possible zip bomb$"):
+        parse_bytes(bomb, ".docx")
+
+
+def test_a_docx_with_a_dtd_is_refused_rather_than_losing_the_text_after_an_entity():
+    def entity(name, content):
+        return with_entity(content, b"Ja, ik ben", b"en ik werk hier.") if name == "word/document.xml" else content
+    data = rezip(docx_bytes(["Anouk   0:01", "Ja, ik ben"]), entity)
+    with pytest.raises(WorkbenchError, match="declares a DTD"):
+        parse_bytes(data, ".docx")
+
+
+def test_control_characters_past_the_first_4_kb_are_dropped_and_counted():
+    """(XML, so a .docx, cannot hold them at all.)"""
+    speech = "Ik vind het " + "heel " * 1000 + "belangrijk\x07 en\x1b ook\x0c dit."
+    parsed = parse_bytes(f"Anouk   0:01\nVraag?\nBram   0:05\n{speech}\n".encode(), ".txt")
+    assert "belangrijk en ook\ndit." in parsed.text and not any(ch in parsed.text for ch in "\x07\x1b\x0c")
+    assert parsed.meta["control_characters_dropped"] == 2

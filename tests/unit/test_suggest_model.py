@@ -57,3 +57,11 @@ def test_learning_from_coded_segments_ranks_a_code_without_words_in_common():
     after = learned.rank([text], top=3)[0]
     assert after[0].path.endswith("Financiële redenen") and "learned" in after[0].method
     assert after[0].score > before.get(after[0].path, 0.0)
+
+
+def test_a_turn_of_over_a_million_characters_is_ranked_with_spans_in_its_own_text(model):
+    """spaCy refuses a text of more than 10⁶ characters at once (E088): long turns are analysed in pieces."""
+    text = "Ik praat heel lang door over van alles. " * 30_000 + "En het is gewoon te duur voor ze. Klaar."
+    found = best(model, text)
+    assert len(text) > 1_000_000 and found.path.endswith("Financiële redenen")
+    assert text[found.start:found.end] == "te duur"

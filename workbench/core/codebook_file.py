@@ -24,8 +24,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 
 from workbench.core.codes import join_path, normalise_colour
+from workbench.core.patterns import Pattern
 from workbench.errors import WorkbenchError
+from workbench.limits import GRAPH_NODES, NESTING
 
+_BRACKET = re.compile(r"[\[\]{}]")
 _KEYS = {"name", "description", "colour", "color", "keywords", "patterns", "codable", "guid", "children"}
 
 
@@ -67,10 +70,13 @@ def read_codebook(path: Path) -> Codebook:
 
 
 def parse_codebook(text: str) -> Codebook:
+    _refuse_deep_brackets(text)
     yaml = YAML(typ="rt")
     try:
-        _refuse_cycles(yaml.compose(text), frozenset())
+        _check_graph(yaml.compose(text))
         data = yaml.load(text)
+    except RecursionError as exc:
+        raise WorkbenchError(f"nested more than {NESTING} levels deep") from exc
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}: " if mark else ""
@@ -78,23 +84,47 @@ def parse_codebook(text: str) -> Codebook:
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
         raise WorkbenchError("line 1: a codebook needs a 'codes:' list")
     codes = [_spec(item, data["codes"], i) for i, item in enumerate(data["codes"])]
-    book = Codebook(str(data.get("name") or ""), codes)
+    name = data.get("name") or ""
+    if not isinstance(name, str):
+        raise WorkbenchError("line 1: the codebook's 'name' must be text")
+    book = Codebook(name, codes)
     _refuse_duplicates(book)
     return book
 
 
-def _refuse_cycles(node, ancestors: frozenset[int]) -> None:
-    if node is None:
-        return
-    if id(node) in ancestors:
-        raise WorkbenchError(
-            f"line {node.start_mark.line + 1}: cycle: alias '*{node.anchor}' puts a code inside itself"
-        )
-    if isinstance(node.value, list):
-        inner = ancestors | {id(node)}
-        for item in node.value:
-            for child in item if isinstance(item, tuple) else (item,):
-                _refuse_cycles(child, inner)
+def _refuse_deep_brackets(text: str) -> None:
+    """YAML's flow style nested deeply takes its scanner hours: count brackets first (in quotes too, so
+    nothing can hide them; no codebook has that many open brackets in its text)."""
+    depth = 0
+    for found in _BRACKET.finditer(text):
+        depth += 1 if found.group() in "[{" else -1
+        if depth > NESTING:
+            line = text.count("\n", 0, found.start()) + 1
+            raise WorkbenchError(f"line {line}: nested more than {NESTING} levels deep")
+
+
+def _check_graph(root) -> None:
+    """Refuse cycles, deep nesting and alias bombs before anything walks the document."""
+    visited = 0
+    stack = [(root, frozenset())]
+    while stack:
+        node, ancestors = stack.pop()
+        if node is None:
+            continue
+        if id(node) in ancestors:
+            raise WorkbenchError(
+                f"line {node.start_mark.line + 1}: cycle: alias '*{node.anchor}' puts a code inside itself"
+            )
+        visited += 1
+        if visited > GRAPH_NODES:
+            raise WorkbenchError(f"more than {GRAPH_NODES:,} entries once aliases are followed; "
+                                 "refused as a possible alias bomb")
+        if len(ancestors) > NESTING:
+            raise WorkbenchError(f"line {node.start_mark.line + 1}: nested more than {NESTING} levels deep")
+        if isinstance(node.value, list):
+            inner = ancestors | {id(node)}
+            for item in node.value:
+                stack.extend((child, inner) for child in (item if isinstance(item, tuple) else (item,)))
 
 
 def _line(container, index) -> int:
@@ -120,22 +150,26 @@ def _spec(item, container, index) -> CodeSpec:
     spec.description = _text(item, "description", line)
     colour = item.get("colour", item.get("color"))
     if colour is not None:
+        if not isinstance(colour, str):
+            raise WorkbenchError(f"line {line}: code '{spec.name}': colour must be text such as \"#d62728\"")
         try:
-            spec.colour = normalise_colour(str(colour))
+            spec.colour = normalise_colour(colour)
         except ValueError as exc:
             raise WorkbenchError(f"line {line}: code '{spec.name}': {exc}") from exc
     spec.keywords = _strings(item, "keywords", line)
     spec.patterns = _strings(item, "patterns", line)
     for pattern in spec.patterns:
         try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise WorkbenchError(f"line {line}: code '{spec.name}': bad pattern {pattern!r}: {exc}") from exc
+            Pattern(pattern)
+        except WorkbenchError as exc:
+            raise WorkbenchError(f"line {line}: code '{spec.name}': {exc}") from exc
     codable = item.get("codable", True)
     if not isinstance(codable, bool):
         raise WorkbenchError(f"line {line}: code '{spec.name}': 'codable' must be true or false")
     spec.codable = codable
     if (guid := item.get("guid")) is not None:
+        if not isinstance(guid, str):
+            raise WorkbenchError(f"line {line}: code '{spec.name}': 'guid' must be text")
         try:
             spec.guid = str(uuid.UUID(str(guid).strip("{}")))
         except ValueError as exc:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from workbench.core.codes import keyword_regex
+from workbench.core.patterns import Pattern
 
 _WORD = re.compile(r"\w+")
 
@@ -64,7 +65,7 @@ class Matcher:
                     regex=re.compile(keyword_regex(keyword), re.IGNORECASE),
                 )
             )
-        self.patterns = [re.compile(p, re.IGNORECASE) for p in patterns if p]
+        self.patterns = [Pattern(p) for p in patterns if p]
 
     def __bool__(self) -> bool:
         return bool(self.keywords or self.patterns)
@@ -81,5 +82,5 @@ class Matcher:
                 if match := keyword.regex.match(text, position):
                     hits.add(match.span())
         for pattern in self.patterns:
-            hits.update(m.span() for m in pattern.finditer(text))
+            hits.update(pattern.spans(text))
         return iter(sorted(h for h in hits if h[0] < h[1]))

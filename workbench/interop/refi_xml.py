@@ -21,6 +21,7 @@ from workbench.core.codebook_file import Codebook, CodeSpec
 from workbench.core.codes import normalise_colour
 from workbench.errors import WorkbenchError
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
+from workbench.limits import NESTING, open_zip, read_member, refuse_dtd
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -193,12 +194,15 @@ def _parse_xml(data: bytes, root_name: str):
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
     except etree.XMLSyntaxError as exc:
         raise WorkbenchError(f"not well-formed XML: {exc}") from exc
+    refuse_dtd(root.getroottree(), "the file")
     if _tag(root) != root_name:
         raise WorkbenchError(f"line {root.sourceline}: root element is <{_tag(root)}>, expected <{root_name}>")
     return root
 
 
-def _read_codes(parent) -> list[CodeSpec]:
+def _read_codes(parent, depth: int = 0) -> list[CodeSpec]:
+    if depth > NESTING:
+        raise WorkbenchError(f"line {parent.sourceline}: codes nested more than {NESTING} levels deep")
     specs: list[CodeSpec] = []
     for element in _children(parent, "Code"):
         name = _required(element, "name").strip()
@@ -211,7 +215,7 @@ def _read_codes(parent) -> list[CodeSpec]:
         description = _child(element, "Description")
         spec = CodeSpec(name=name, description=(description.text or "").strip() if description is not None else "",
                         colour=colour, codable=codable, guid=_guid_of(element), line=element.sourceline or 0,
-                        children=_read_codes(element))
+                        children=_read_codes(element, depth + 1))
         specs.append(spec)
     return _unflatten(specs)
 
@@ -249,24 +253,37 @@ def read_codebook_xml(data: bytes) -> Codebook:
 
 def read_qdpx(data: bytes) -> RefiProject:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_zip(zipfile.ZipFile(io.BytesIO(data)), ".qdpx", whole=False)
         names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise WorkbenchError(f"not a valid .qdpx (zip) file: {exc}") from exc
     qde = "project.qde" if "project.qde" in names else next((n for n in names if n.lower().endswith(".qde")), None)
     if qde is None:
         raise WorkbenchError("no project.qde (or <project>.qde) inside the .qdpx")
-    try:
-        files = {name: archive.read(name) for name in names}
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
-        raise WorkbenchError(f"the .qdpx is damaged or truncated: {exc}") from exc
+    files = _Members(archive)
     try:
         return _read_project(_parse_xml(files[qde], "Project"), files)
     except WorkbenchError as exc:
         raise WorkbenchError(f"{qde}: {exc}") from exc
 
 
-def _source_text(element, files: dict[str, bytes]) -> str | None:
+class _Members:
+    """A .qdpx's files, each read when asked for: media there may be large and is never read."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        self.archive, self.names = archive, set(archive.namelist())
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.names
+
+    def __getitem__(self, name: str) -> bytes:
+        try:
+            return read_member(self.archive, name)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
+            raise WorkbenchError(f"the .qdpx is damaged or truncated ({name}): {exc}") from exc
+
+
+def _source_text(element, files: _Members) -> str | None:
     content = _child(element, "PlainTextContent")
     if content is not None:
         return content.text or ""
@@ -285,7 +302,7 @@ def _source_text(element, files: dict[str, bytes]) -> str | None:
     return None
 
 
-def _read_project(root, files: dict[str, bytes]) -> RefiProject:
+def _read_project(root, files: _Members) -> RefiProject:
     notes = {}
     for note in _items(root, "Notes", "Note"):
         content = _child(note, "PlainTextContent")

@@ -10,7 +10,7 @@ from workbench.errors import WorkbenchError
 from workbench.transcripts.assemble import assemble
 from workbench.transcripts.layouts import LAYOUTS
 from workbench.transcripts.model import Fragment, ParsedTranscript, ParsedTurn, RawTranscript
-from workbench.transcripts.reader import normalise, read_lines
+from workbench.transcripts.reader import drop_controls, normalise, read_lines
 from workbench.transcripts.webvtt import UNKNOWN_SPEAKER, is_webvtt
 
 SUFFIXES = {".docx", ".vtt", ".txt"}
@@ -31,8 +31,8 @@ def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
     except OSError as exc:
         raise WorkbenchError(f"cannot read file: {exc.strerror}", where=str(path)) from exc
     try:
-        lines = read_lines(data, path.suffix)
-        return _parse(lines, name or path.stem, hashlib.sha256(data).hexdigest(), str(path))
+        lines, dropped = read_lines(data, path.suffix)
+        return _parse(lines, name or path.stem, hashlib.sha256(data).hexdigest(), str(path), dropped)
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
 
@@ -40,7 +40,8 @@ def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
 def parse_text(text: str, name: str) -> ParsedTranscript:
     """Parse transcript text already in memory (e.g. a REFI-QDA source)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return _parse(normalise(text).split("\n"), name, digest, name)
+    text, dropped = drop_controls(normalise(text))
+    return _parse(text.split("\n"), name, digest, name, dropped)
 
 
 def parse_source(text: str, name: str) -> ParsedTranscript:
@@ -51,11 +52,11 @@ def parse_source(text: str, name: str) -> ParsedTranscript:
         if not text.strip():
             raise
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        raw = RawTranscript("plain", [Fragment(UNKNOWN_SPEAKER, normalise(text))])
-        return _finish(raw, name, digest, name)
+        text, dropped = drop_controls(normalise(text))
+        return _finish(RawTranscript("plain", [Fragment(UNKNOWN_SPEAKER, text)]), name, digest, name, dropped)
 
 
-def _parse(lines: Sequence[str], name: str, sha256: str, source: str) -> ParsedTranscript:
+def _parse(lines: Sequence[str], name: str, sha256: str, source: str, dropped: int = 0) -> ParsedTranscript:
     layout = next((layout for layout in LAYOUTS if layout.recognise(lines)), None)
     if layout is None:
         if is_webvtt(lines):
@@ -64,15 +65,17 @@ def _parse(lines: Sequence[str], name: str, sha256: str, source: str) -> ParsedT
             "no transcript turns found: expected Teams speaker lines ('Name   0:03'), "
             "WebVTT cues, or labelled lines ('I: ...', 'R1: ...')"
         )
-    return _finish(layout.parse(lines), name, sha256, source)
+    return _finish(layout.parse(lines), name, sha256, source, dropped)
 
 
-def _finish(raw: RawTranscript, name: str, sha256: str, source: str) -> ParsedTranscript:
+def _finish(raw: RawTranscript, name: str, sha256: str, source: str, dropped: int = 0) -> ParsedTranscript:
     text, turns = assemble(raw)
     if not turns:
         raise WorkbenchError(f"looks like a {raw.layout} transcript but holds no speech")
     meta = dict(raw.meta)
     meta.setdefault("duration_ms", _last_end(turns))
+    if dropped:
+        meta["control_characters_dropped"] = dropped
     return ParsedTranscript(name, raw.layout, text, tuple(turns), meta, sha256, source)
 
 

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 import unicodedata
 import zipfile
 
 from workbench.errors import WorkbenchError
+from workbench.limits import open_zip, refuse_dtd
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = ("\ufeff", "\u200b", "\u200e", "\u200f")
 
 
-def read_lines(data: bytes, suffix: str) -> list[str]:
-    """Lines of a transcript file; raises WorkbenchError naming the problem."""
+def read_lines(data: bytes, suffix: str) -> tuple[list[str], int]:
+    """Lines of a transcript file and how many control characters were dropped from it; raises
+    WorkbenchError naming the problem."""
     if not data.strip():
         raise WorkbenchError("file is empty")
     if data.startswith(_OLE_MAGIC):
@@ -25,20 +29,29 @@ def read_lines(data: bytes, suffix: str) -> list[str]:
         return _docx_lines(data)
     if suffix.lower() == ".docx":
         raise WorkbenchError("not a .docx file (no zip signature); is it damaged?")
-    return normalise(decode(data)).split("\n")
+    return _lines(decode(data))
 
 
-def _docx_lines(data: bytes) -> list[str]:
+def _lines(text: str) -> tuple[list[str], int]:
+    text, dropped = drop_controls(normalise(text))
+    return text.split("\n"), dropped
+
+
+def _docx_lines(data: bytes) -> tuple[list[str], int]:
     import docx  # python-docx costs ~0.2 s to import: only when a .docx comes in
 
     try:
+        open_zip(zipfile.ZipFile(io.BytesIO(data)), ".docx", whole=True)  # python-docx reads every part
         document = docx.Document(io.BytesIO(data))
+    except WorkbenchError:
+        raise
     except zipfile.BadZipFile as exc:
         raise WorkbenchError(f"corrupt .docx: {exc}") from exc
     except (KeyError, ValueError) as exc:
         raise WorkbenchError(f"not a Word document: {exc}") from exc
     except Exception as exc:  # noqa: BLE001 - lxml and zlib raise many kinds
         raise WorkbenchError(f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
+    refuse_dtd(document.element.getroottree(), "word/document.xml")
     from docx.oxml.ns import qn
 
     text, tab, breaks, paragraph = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr")), qn("w:p")
@@ -50,7 +63,7 @@ def _docx_lines(data: bytes) -> list[str]:
         for node in element.iter(text, tab, *breaks):
             parts.append(node.text or "" if node.tag == text else "\t" if node.tag == tab else "\n")
         paragraphs.append("".join(parts))
-    return normalise("\n\n".join(paragraphs)).split("\n")
+    return _lines("\n\n".join(paragraphs))
 
 
 def decode(data: bytes) -> str:
@@ -82,6 +95,14 @@ def _strict(data: bytes, encoding: str) -> str:
             f"cannot read as {encoding.upper()} text (byte 0x{data[exc.start]:02x} at offset "
             f"{exc.start}); binary file or unsupported encoding, save it as UTF-8"
         ) from exc
+
+
+def drop_controls(text: str) -> tuple[str, int]:
+    """The text without control characters (form feeds become line ends); how many were dropped.
+
+    They are invisible in a transcript and invalid in .xlsx, .docx and XML exports."""
+    text = text.replace("\f", "\n").replace("\v", "\n")
+    return _CONTROLS.subn("", text)
 
 
 def normalise(text: str) -> str:

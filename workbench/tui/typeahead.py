@@ -121,8 +121,18 @@ class TypeAhead(ModalScreen):
         else:
             bisect.insort(self._typed_ahead, typed, key=_order)
 
+    @property
+    def taken_down(self) -> bool:
+        """Popped without an answer (opening a transcript takes dialogs down), maybe before it was mounted."""
+        return self not in self.app.screen_stack
+
     def on_mount(self) -> None:
+        if not self.taken_down:
+            self.prepare()
         self.call_after_refresh(self._ready)
+
+    def prepare(self) -> None:
+        """Fill and focus the dialog's widgets once mounted (never on a dialog already taken down)."""
 
     def _ready(self) -> None:
         typed, self._typed_ahead = self._typed_ahead or [], None
@@ -132,6 +142,10 @@ class TypeAhead(ModalScreen):
         for i, (_, key) in enumerate(typed):
             if self._dismissed:  # the rest is for the screen below, once it has acted on the answer
                 self.app.hold(typed[i:])
+                return
+            if self.taken_down:  # no answer will come: the rest goes to the screen now on top
+                self.app.hold(typed[i:])
+                self.app.release_keys()
                 return
             if not self.take_key(key):
                 key._set_forwarded()  # as the app hands keys to widgets: bindings are checked as it bubbles

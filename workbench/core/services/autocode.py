@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -64,10 +63,7 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
         if not code.codable:
             raise WorkbenchError(f"code '{code_path}' only groups other codes and cannot be applied")
         if pattern:
-            try:
-                return [(code, Matcher(patterns=[pattern]))]
-            except re.error as exc:
-                raise WorkbenchError(f"bad pattern {pattern!r}: {exc}") from exc
+            return [(code, Matcher(patterns=[pattern]))]
         found = Matcher(code.keywords, code.patterns)
         if not found:
             raise WorkbenchError(f"code '{code_path}' has no keywords or patterns; give --pattern")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from workbench.core.codes import join_path, normalise_colour, split_path
 from workbench.core.db import Database
 from workbench.core.dto import CodebookChangeView, CodebookOutcome, CodeView
 from workbench.core.models import Code, CodebookChange, Coding
+from workbench.core.patterns import Pattern
 from workbench.core.services import backups
 from workbench.core.services.coding_writer import CodingWriter
 from workbench.core.services.lookup import CodeTree, coder_ids, coder_named
@@ -272,7 +272,7 @@ def split_code(
     """Move the codings of a code whose quote matches pattern (or that are named) to a new code."""
     if not pattern and not coding_guids:
         raise WorkbenchError("say which codings move: --pattern REGEX or --coding GUID")
-    regex = _compile(pattern) if pattern else None
+    regex = Pattern(pattern) if pattern else None
     with db.write() as session:
         source_id = CodeTree(session).get(path)
         target_id = _ensure(session, _names(new_path), coder)
@@ -316,13 +316,6 @@ def _colour(value: str) -> str:
         raise WorkbenchError(str(exc)) from exc
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise WorkbenchError(f"bad pattern {pattern!r}: {exc}") from exc
-
-
 def _check_patterns(patterns: list[str]) -> None:
     for pattern in patterns:
-        _compile(pattern)
+        Pattern(pattern)

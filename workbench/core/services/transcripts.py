@@ -103,9 +103,14 @@ def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: 
         transcript = Transcript(name=parsed.name)
         session.add(transcript)
         store_parsed(session, transcript, parsed)
-        return ImportOutcome(parsed.name, "imported", **counts)
-    note = _replace(session, existing, parsed, coder)
+        return ImportOutcome(parsed.name, "imported", **counts, note=_dropped(parsed))
+    note = "; ".join(filter(None, [_replace(session, existing, parsed, coder), _dropped(parsed)]))
     return ImportOutcome(parsed.name, "replaced", **counts, note=note)
+
+
+def _dropped(parsed: ParsedTranscript) -> str:
+    dropped = parsed.meta.get("control_characters_dropped")
+    return f"{dropped} control character(s) dropped (invisible; they break exports)" if dropped else ""
 
 
 def store_parsed(session: Session, transcript: Transcript, parsed: ParsedTranscript) -> None:

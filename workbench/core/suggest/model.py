@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.suggest.compounds import split
-from workbench.core.suggest.pipeline import Pipeline, pipeline, terms
+from workbench.core.suggest.pipeline import Pipeline, analyse, pipeline, terms
 
 VERSION = "suggest-1"
 WEIGHTS = {"phrase": 0.9, "name": 0.9, "lemmas": 0.75, "fuzzy": 0.55}
@@ -55,11 +55,11 @@ DOCS_KEPT = 100_000
 def analysed(pipe: Pipeline, texts: Sequence[str]) -> list:
     """Docs for texts; a text analysed before (by any model: the codebook changed) is not analysed again."""
     missing = list(dict.fromkeys(t for t in texts if t not in _DOCS))
-    for text, doc in zip(missing, pipe.nlp.pipe(missing, batch_size=256)):
+    for text, doc in zip(missing, analyse(pipe.nlp, missing)):
         _DOCS[text] = doc
     while len(_DOCS) > DOCS_KEPT:
         _DOCS.popitem(last=False)
-    return [_DOCS.get(t) or pipe.nlp(t) for t in texts]
+    return [_DOCS.get(t) or analyse(pipe.nlp, [t])[0] for t in texts]
 
 
 def _vector(words: Iterable[str], idf: dict[str, float], weight: float = 1.0) -> dict[str, float]:
@@ -112,9 +112,9 @@ class SuggestionModel:
                     if len(token.text) >= FUZZY_LENGTH and token.is_alpha:
                         self.fuzzy[token.lower_].add(code.path)
             documents.append(terms(docs[0], stop) * 3 + [t for d in docs[1:] for t in terms(d, stop)] * 2
-                             + terms(nlp_(code.description), stop))
+                             + terms(analyse(nlp_, [code.description])[0], stop))
         known = {code.path for code in self.codes}
-        segments = {path: [terms(doc, stop) for doc in nlp_.pipe(texts)]
+        segments = {path: [terms(doc, stop) for doc in analyse(nlp_, texts)]
                     for path, texts in (examples or {}).items() if path in known and texts}
         every = documents + [words for found in segments.values() for words in found]
         df = Counter(w for words in every for w in set(words))

@@ -6,6 +6,7 @@ otherwise spacy.blank("nl") with a sentencizer and our table lemmatizer (lemmas.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -13,6 +14,7 @@ from workbench.core.suggest.compounds import split
 from workbench.core.suggest.lemmas import lemma
 
 TRAINED = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
+PIECE = 100_000  # characters analysed at once: spaCy refuses a text of over a million, and memory grows with it
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,28 @@ def pipeline() -> Pipeline:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("workbench_lemmas")
     return Pipeline(nlp, f"blank-nl+tables-spacy{spacy.__version__}", frozenset(nlp.Defaults.stop_words))
+
+
+def analyse(nlp, texts: Sequence[str]) -> list:
+    """A Doc for each text, of any length: a long one (hours of monologue) is analysed in pieces cut after
+    whitespace and joined again, its character offsets unchanged."""
+    from spacy.tokens import Doc
+
+    pieces = [(owner, piece) for owner, text in enumerate(texts) for piece in _pieces(text)]
+    docs: list[list] = [[] for _ in texts]
+    for (owner, _), doc in zip(pieces, nlp.pipe((piece for _, piece in pieces), batch_size=256)):
+        docs[owner].append(doc)
+    return [parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False) for parts in docs]
+
+
+def _pieces(text: str) -> Iterator[str]:
+    start = 0
+    while len(text) - start > PIECE:
+        cut = max(text.rfind(" ", start, start + PIECE), text.rfind("\n", start, start + PIECE))
+        end = cut + 1 if cut > start else start + PIECE
+        yield text[start:end]
+        start = end
+    yield text[start:]
 
 
 def _set_lemmas(doc):

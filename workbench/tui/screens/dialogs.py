@@ -44,7 +44,7 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
             yield Input(placeholder="type to search, e.g. studvert", id="query")
             yield OptionList(id="options")
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         self._fill("")
         self.query_one("#query", Input).focus()
 
@@ -119,7 +119,7 @@ class ChoicePicker(TypeAhead, ModalScreen[str | None]):
             yield Label(self.title_text, classes="dialog-title")
             yield OptionList(*[Option(label, id=key) for key, label in self.choices], id="choices")
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         choices = self.query_one("#choices", OptionList)
         choices.highlighted = 0
         choices.focus()
@@ -154,7 +154,7 @@ class TextPrompt(TypeAhead, ModalScreen[str | None]):
             # a memo opens with its text, the cursor at its end: typing adds, it never wipes what was there
             yield Input(self.value, placeholder=self.placeholder, id="text", select_on_focus=False)
 
-    def on_mount(self) -> None:
+    def prepare(self) -> None:
         field = self.query_one("#text", Input)
         field.focus()
         field.cursor_position = len(field.value)
@@ -224,8 +224,13 @@ class Progress(ModalScreen[None]):
             yield Label("", id="step")
 
     def update(self, done: int, total: int, step: str) -> None:
-        self.query_one("#bar", ProgressBar).update(total=total, progress=done)
-        self.query_one("#step", Label).update(step)
+        if self in self.app.screen_stack:  # not taken down meanwhile (opening a transcript does)
+            self.query_one("#bar", ProgressBar).update(total=total, progress=done)
+            self.query_one("#step", Label).update(step)
+
+    def close(self) -> None:
+        if self in self.app.screen_stack:
+            self.dismiss()
 
 
 class Confirm(TypeAhead, ModalScreen[bool]):

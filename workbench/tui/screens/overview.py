@@ -193,7 +193,7 @@ class OverviewScreen(WorkbenchScreen):
                 self.app.db, [path], replace=False, coder=self.app.coder,
                 progress=lambda done, total, name: self.app.call_from_thread(progress.update, done, total, name))
         finally:
-            self.app.call_from_thread(progress.dismiss)
+            self.app.call_from_thread(progress.close)
         new = sum(o.status == "imported" for o in outcomes)
         self.app.call_from_thread(self.notify, f"{new} nieuw, {len(outcomes) - new} al bekend of dubbel.")
         self.app.call_from_thread(self.action_reload)

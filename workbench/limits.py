@@ -1,0 +1,47 @@
+"""What an input file may expand to: zip archives, XML documents, YAML graphs, regular expressions.
+
+Every reader of an outside file goes through these checks, so a small hostile file (a zip or entity
+bomb, a deeply nested document, a pattern that backtracks for ever) ends in one clear refusal."""
+
+from __future__ import annotations
+
+import zipfile
+
+from workbench.errors import WorkbenchError
+
+UNPACKED_BYTES = 100_000_000  # all of a .docx, or one member of a .qdpx: 100x a three-hour transcript
+ZIP_MEMBERS = 10_000
+NESTING = 64  # levels of a codebook file (each code level is two levels of YAML)
+GRAPH_NODES = 100_000  # YAML nodes once aliases are followed
+REGEX_SECONDS = 5.0  # one pattern over one text
+
+
+def open_zip(archive: zipfile.ZipFile, what: str, *, whole: bool) -> zipfile.ZipFile:
+    """The archive, once its member count (and, when it is read whole, its unpacked size) is within limits.
+
+    zipfile never unpacks more than a member's declared size (and then fails its CRC check), so the
+    declared sizes bound what reading can cost."""
+    members = archive.infolist()
+    if len(members) > ZIP_MEMBERS:
+        raise WorkbenchError(f"the {what} holds {len(members):,} files (at most {ZIP_MEMBERS:,}); refused")
+    total = sum(member.file_size for member in members)
+    if whole and total > UNPACKED_BYTES:
+        raise WorkbenchError(f"the {what} would unpack to {total / 1e6:,.0f} MB "
+                             f"(at most {UNPACKED_BYTES / 1e6:.0f} MB); refused as a possible zip bomb")
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
+    """One member of an archive whose other members may be large (media in a .qdpx)."""
+    size = archive.getinfo(name).file_size
+    if size > UNPACKED_BYTES:
+        raise WorkbenchError(f"{name} would unpack to {size / 1e6:,.0f} MB "
+                             f"(at most {UNPACKED_BYTES / 1e6:.0f} MB); refused as a possible zip bomb")
+    return archive.read(name)
+
+
+def refuse_dtd(tree, where: str) -> None:
+    """No document type declarations: their entities would be left unexpanded and hide text."""
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise WorkbenchError(f"{where} declares a DTD (<!DOCTYPE ...>), which no QDA tool or Word writes; "
+                             "refused (its entities would drop text)")
