@@ -10,7 +10,10 @@ class WorkbenchError(Exception):
         self.where = where
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        if not self.where:
+            return self.message
+        where = self.where if self.where.isprintable() else self.where.encode("unicode_escape").decode("ascii")
+        return f"{where}: {self.message}"  # a file name with a line break stays on one line
 
     def at(self, where: str) -> "WorkbenchError":
         """The same error, located (e.g. in a file), unless it already is."""

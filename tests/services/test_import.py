@@ -104,3 +104,22 @@ def test_database_file_is_private(db):
         assert session.execute(select(func.count()).select_from(Coding)).scalar() == 0
         assert session.connection().exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_name_typed_on_macos_is_the_same_transcript_and_a_line_break_is_refused(db, tmp_path):
+    """macOS writes file names decomposed (NFD): 'café' must not become a second transcript."""
+    import unicodedata
+
+    text = "Anouk   0:01\nWat?\n\nBram   0:05\nJa.\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / (unicodedata.normalize("NFD", "interview café") + ".txt")).write_text(text, encoding="utf-8")
+    (outcome,) = transcripts.import_paths(db, [tmp_path / "a"], replace=False, coder="c")
+    assert outcome.name == unicodedata.normalize("NFC", "interview café")
+    assert transcripts.show_transcript(db, unicodedata.normalize("NFD", "interview café")).turns
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two\nlines.txt").write_text(text, encoding="utf-8")
+    before = dump(db)
+    with pytest.raises(WorkbenchError, match=r"/b/two\\nlines.txt: transcript name 'two\\nlines' is empty or holds a "
+                                             "line break"):
+        transcripts.import_paths(db, [tmp_path / "b"], replace=False, coder="c")
+    assert dump(db) == before

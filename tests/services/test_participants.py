@@ -44,6 +44,25 @@ def test_global_names_and_per_transcript_labels(imported, tmp_path):
     assert "Bram" not in repr(transcripts.list_transcripts(imported))
 
 
+def test_interviewers_without_a_pseudonym_get_one_that_stays_the_same(imported, tmp_path):
+    """How every user writes a registry: interviewers are no respondents, so their column stays empty."""
+    path = registry(tmp_path, (
+        ",Anouk Brinkhorst,,interviewer,,\n"
+        ",Bram Feddema,R01,respondent,Hogeschool A,pabo\n"
+        "duo,I,,interviewer,,\n"
+        "duo,R1,I1,respondent,Hogeschool B,ULO\n"  # a respondent may have a pseudonym that looks like one
+        "duo,R2,R03,respondent,Hogeschool B,ULO\n"
+    ))
+    outcome = participants.import_registry(imported, path)
+    assert outcome.participants == 5 and outcome.unassigned[0].label == "Gast"
+    first = {p.pseudonym: (p.role, p.transcripts) for p in participants.list_participants(imported)[0]}
+    assert first["I2"] == ("interviewer", ("teams",)) and first["I3"] == ("interviewer", ("duo",))
+    assert first["I1"] == ("respondent", ("duo",))
+    participants.import_registry(imported, path)  # again: the same pseudonyms, nobody new
+    assert {p.pseudonym: (p.role, p.transcripts) for p in participants.list_participants(imported)[0]} == first
+    assert [t.speaker for t in transcripts.show_transcript(imported, "teams").turns][:2] == ["I2", "R01"]
+
+
 def test_semicolons_and_a_bom_are_fine(imported, tmp_path):
     path = tmp_path / "excel.csv"
     path.write_text(HEADER.replace(",", ";") + ';Bram Feddema;R01;respondent;Hogeschool A;"pabo;ALO"\n',
@@ -58,7 +77,7 @@ def test_semicolons_and_a_bom_are_fine(imported, tmp_path):
     [
         ("nope,R1,R02,respondent,,\n", "line 2: unknown transcript 'nope'"),
         (",Bram Feddema,R01,student,,\n", "line 2: role 'student'"),
-        (",Bram Feddema,,respondent,,\n", "line 2: 'respondent' is empty"),
+        (",Bram Feddema,,respondent,,\n", "line 2: 'respondent' is empty \\(a respondent needs a pseudonym\\)"),
         (",Bram Feddema,R01,respondent,A,pabo\n,Bram F.,R01,respondent,B,pabo\n", "line 3: R01 has institution 'B'"),
         (",Bram Feddema,R01,respondent,A,\n,Bram Feddema,R02,respondent,A,\n", "line 3: speaker 'Bram Feddema' is R01"),
     ],

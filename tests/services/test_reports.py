@@ -131,3 +131,27 @@ def test_quotes_are_anonymised_filtered_and_attributed(small, tmp_path):
     quotes_docx(CODE, quotes.quotes(small, CODE), tmp_path / "q.docx", None)
     _, text = docx_text(tmp_path / "q.docx")
     assert "R02, ULO" in text and "Bram" not in text
+
+
+def test_a_real_name_in_a_file_name_reaches_no_report_or_export(small, tmp_path):
+    import zipfile
+
+    from workbench.core.services import exchange
+    from workbench.core.services.autocode import autocode
+
+    (tmp_path / "gesprek met Bram.txt").write_text("Anouk   0:01\nWaarom?\n\nBram   0:05\nTe duur, echt.\n",
+                                                   encoding="utf-8")
+    transcripts.import_paths(small, [tmp_path / "gesprek met Bram.txt"], replace=False, coder="c")
+    autocode(small, "c", unit="match")
+    found = quotes.quotes(small)
+    assert {q.source for q in found} == {"t", "gesprek met [naam]"} and "gesprek met Bram" in {q.transcript for q in found}
+    frequency_xlsx([frequencies(small)], code_document_table(small), found, tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    cells = [str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value]
+    quotes_docx(CODE, found, tmp_path / "q.docx", None)
+    exchange.export_project(small, tmp_path / "p.qdpx", "study")
+    with zipfile.ZipFile(tmp_path / "p.qdpx") as archive:
+        qde = archive.read("project.qde").decode("utf-8")
+    assert 'name="gesprek met [naam] ' in qde and any(c.startswith("gesprek met [naam] ") for c in cells)
+    assert "Bram" not in qde, [line for line in qde.splitlines() if "Bram" in line]
+    assert not any("Bram" in c for c in cells) and "Bram" not in docx_text(tmp_path / "q.docx")[1]

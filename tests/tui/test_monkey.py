@@ -7,8 +7,6 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 from tests.tui.conftest import burst, run, wait_for
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.overview import OverviewScreen
@@ -50,8 +48,6 @@ OTHER_CODER = textwrap.dedent("""
 """)
 
 
-@pytest.mark.skipif(not os.environ.get("MONKEY"), reason="flaky under load (one failure in about five runs, a race "
-                    "not yet found): run with MONKEY=1")
 def test_thousands_of_random_keys_while_another_process_writes(sample_db):
     rng = random.Random(SEED)
     other = subprocess.Popen([sys.executable, "-c", OTHER_CODER, str(sample_db.engine.url), "100000"],

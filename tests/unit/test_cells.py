@@ -24,10 +24,10 @@ def test_csv_cells_that_start_like_a_formula_get_a_quote():
 
 
 def test_xlsx_cells_that_start_like_a_formula_are_text(tmp_path):
-    quote = QuoteView("g", "-min", "t", "=R01", ("@pabo",), 1000, "=1+1 zei ik", "-anna", 0)
+    quote = QuoteView("g", "-min", "t", "=R01", ("@pabo",), 1000, "=1+1 zei ik", "-anna", 0, "+interview 1")
     frequency_xlsx([report()], (["=code"], ["t"], {("=code", "t"): 1}), [quote], tmp_path / "r.xlsx")
     book = load_workbook(tmp_path / "r.xlsx")
     texts = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
              if isinstance(c.value, str) and c.value[:1] in "=+-@"]
-    assert {c.value for c in texts} >= {f"{EVIL} > +Sub", "=code", "=R01", "=1+1 zei ik", "-anna", "@pabo"}
+    assert {c.value for c in texts} >= {f"{EVIL} > +Sub", "=code", "=R01", "=1+1 zei ik", "-anna", "@pabo", "+interview 1"}
     assert all(c.data_type == "s" for c in texts)  # strings, shown as written: nothing runs

@@ -58,7 +58,7 @@ def root(
     db: Annotated[Optional[str], typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: db/workbench.sqlite; env WORKBENCH_DB]")] = None,
     coder: Annotated[Optional[str], typer.Option("--coder", help="who is coding [default: your user name]")] = None,
 ) -> None:
-    ctx.obj = State(db, coder or _default_coder())
+    ctx.obj = State(db, coder or _default_coder(), ctx.invoked_subcommand or "")
     if ctx.invoked_subcommand is None:
         tui(ctx, blind=False)
 
@@ -265,3 +265,5 @@ def erase(
     done = erasure_service.erase_respondent(ctx.obj.db, respondent, backup_files or [])
     typer.echo(f"{respondent}: {done.turns} turn(s) overwritten, {done.names} name(s) masked"
                + (f"; also in {len(done.backups)} backup(s)" if done.backups else ""))
+    for note in done.notes:
+        typer.echo(f"note: {note}", err=True)

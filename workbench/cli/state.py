@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from functools import cached_property
 from pathlib import Path
 
 
 class State:
-    def __init__(self, db: str | None, coder: str):
+    def __init__(self, db: str | None, coder: str, command: str = ""):
         self.db_value = db
         self.coder = coder
+        self.command = command
 
     @cached_property
     def db(self):
         from workbench.core.db import Database, resolve_url  # on first use: SQLAlchemy takes a while
 
-        return Database(resolve_url(self.db_value))
+        database = Database(resolve_url(self.db_value), holder=f"{self.coder}'s workbench {self.command}".rstrip())
+        database.on_wait = lambda message: print(f"note: {message}", file=sys.stderr, flush=True)
+        return database
 
     def output(self, path: Path) -> Path:
         """A file a command is about to write: never the study, its journal files or its backups."""

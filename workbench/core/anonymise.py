@@ -12,6 +12,9 @@ _GENERIC = {
 }
 
 
+_POSSESSIVE = "(?:['’]s|s|['’])?"  # Dutch: Bosgraafs studenten, Anna's, Joris' collega
+
+
 class Anonymiser:
     """Replaces known names (whole, and their distinctive parts) by a placeholder."""
 
@@ -35,7 +38,7 @@ class Anonymiser:
         if not terms:
             return None
         alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+        return re.compile(rf"(?<!\w)(?:{alternatives}){_POSSESSIVE}(?!\w)", re.IGNORECASE)
 
     def same_length(self, text: str, mark: str = "▒") -> str:
         """Names masked character for character, so every offset into the text stays right (exports)."""
@@ -43,6 +46,12 @@ class Anonymiser:
             if pattern is not None:
                 text = pattern.sub(lambda m: mark * len(m.group()), text)
         return text
+
+    def unique_name(self, name: str, guid: str) -> str:
+        """A transcript's name for outside the study: a real name in it masked, and then kept apart from
+        other masked names by the start of its guid ('gesprek met [naam] 1a2b3c4d')."""
+        masked = self(name)
+        return name if masked == name else f"{masked} {guid[:8]}"
 
     def __call__(self, text: str) -> str:
         for pattern, placeholder in self._patterns:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, is_busy
 
 DEFAULT_PATH = Path("db") / "workbench.sqlite"
 CHANGED = "workbench_changed"  # connection.info key: a statement in this unit of work changed rows
@@ -32,15 +35,15 @@ def _create_private_file(path: Path) -> None:
         os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
 
 
-def _sqlite_hooks(engine: Engine) -> None:
+def _sqlite_hooks(engine: Engine, busy_seconds: float) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cursor = dbapi_connection.cursor()
         for pragma in (
+            f"busy_timeout={int(busy_seconds * 1000)}",
             "journal_mode=WAL",
             "foreign_keys=ON",
-            "busy_timeout=15000",
             "synchronous=FULL",
         ):
             cursor.execute(f"PRAGMA {pragma}")
@@ -52,16 +55,29 @@ def _sqlite_hooks(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def insert_unless_there(session: Session, model, keys: Sequence[str]):
+    """INSERT ... ON CONFLICT (keys) DO NOTHING in the session's SQL dialect: a row another process committed
+    meanwhile (PostgreSQL runs writers side by side) is left as it is, not an error."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = {"postgresql": postgresql, "sqlite": sqlite}[session.get_bind().dialect.name]
+    return dialect.insert(model).on_conflict_do_nothing(index_elements=list(keys))
+
+
 def _note_change(conn, cursor, statement: str, _parameters, _context, _executemany) -> None:
     if cursor.rowcount != 0 and statement.lstrip()[:6].upper() in ("INSERT", "UPDATE", "DELETE"):
         conn.info[CHANGED] = True
 
 
 class Database:
-    """An engine, migrated to the newest schema, handing out units of work."""
+    """An engine, migrated to the newest schema, handing out units of work.
 
-    def __init__(self, url: str):
-        self.url = url
+    holder says who writes (a coder and a command): another process that finds the study busy says so.
+    On SQLite a writer waits busy_seconds for the write lock, waits times over, telling on_wait each time."""
+
+    def __init__(self, url: str, holder: str = "", busy_seconds: float = 15.0, waits: int = 3):
+        self.url, self.holder, self.waits = url, holder, waits
+        self.on_wait: Callable[[str], None] | None = None
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         self.path = Path(parsed.database) if self.is_sqlite and parsed.database else None
@@ -70,7 +86,7 @@ class Database:
         self.engine = create_engine(url, future=True)
         event.listen(self.engine, "after_cursor_execute", _note_change)
         if self.is_sqlite:
-            _sqlite_hooks(self.engine)
+            _sqlite_hooks(self.engine, busy_seconds)
             writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         else:
             writer = self.engine
@@ -96,14 +112,59 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One unit of work that changes data: committed whole, or not at all; it raises the study's
         version number, so open screens elsewhere notice."""
-        with self._writer() as session, session.begin() as transaction:
-            connection = session.connection()
+        session, transaction, connection = self._locked()
+        with session, transaction, self._holding():
             connection.info[CHANGED] = False
             yield session
             if transaction.is_active:  # not when the work was rolled back (a dry run)
                 session.flush()
                 if connection.info.pop(CHANGED, False):  # a write that changed nothing moves no screen
                     session.execute(text("UPDATE study_version SET number = number + 1 WHERE id = 1"))
+
+    def _locked(self):
+        """A session in a write transaction, its lock taken (SQLite: waiting for another writer, and
+        saying who that is); nothing has been done when the study stays busy."""
+        for attempt in range(self.waits + 1):
+            session = self._writer()
+            transaction = session.begin()
+            try:
+                return session, transaction, session.connection()
+            except OperationalError as exc:
+                session.close()
+                if not is_busy(exc):
+                    raise
+                busy = f"the study is busy: {self._holder_now() or 'another program'} is writing to it"
+                if attempt == self.waits:
+                    raise WorkbenchError(f"{busy}; nothing was changed, try again") from exc
+                if self.on_wait:
+                    self.on_wait(f"{busy}; waiting")
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def _holding(self) -> Iterator[None]:
+        """While this process holds the SQLite write lock, a note next to the study says who it is."""
+        if self.path is None:
+            yield
+            return
+        note = self.path.with_name(self.path.name + ".writer")
+        since = datetime.now().strftime("%H:%M:%S")
+        try:
+            note.write_text(json.dumps({"pid": os.getpid(), "holder": self.holder or "a workbench", "since": since}))
+        except OSError:
+            pass  # a read-only folder: the note is a courtesy
+        try:
+            yield
+        finally:
+            note.unlink(missing_ok=True)
+
+    def _holder_now(self) -> str | None:
+        """Who holds the write lock, from their note (if that process is still alive)."""
+        try:
+            note = json.loads(self.path.with_name(self.path.name + ".writer").read_text())
+            os.kill(note["pid"], 0)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return f"{note['holder']} (pid {note['pid']}, since {note['since']})"
 
     def version(self) -> int:
         """The study's version: changes whenever anyone (this process or another) writes."""

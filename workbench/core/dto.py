@@ -188,6 +188,7 @@ class QuoteView:
     text: str  # anonymised: no names of people or institutions
     coder: str
     start: int  # offset of the coded span in the transcript text
+    source: str  # the transcript's name as reports show it: a real name in a file name masked
 
 
 @dataclass(frozen=True)
@@ -253,3 +254,4 @@ class ErasureOutcome:
     turns: int  # turns whose text was overwritten
     names: int  # real names masked
     backups: tuple[str, ...]  # backups erased as well
+    notes: tuple[str, ...] = ()  # what is left to others (a PostgreSQL server's log and backups)

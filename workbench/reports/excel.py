@@ -50,7 +50,7 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
     sheet = book.create_sheet("Citaten")
     sheet.append(["code", "transcript", "respondent", "opleiding", "tijd", "citaat", "codeur"])
     for quote in quotes:
-        sheet.append([quote.code_path, quote.transcript, quote.respondent, "; ".join(quote.programmes),
+        sheet.append([quote.code_path, quote.source, quote.respondent, "; ".join(quote.programmes),
                       format_clock(quote.start_ms), " ".join(quote.text.split()), quote.coder])
     sheet.column_dimensions["F"].width = 100
     for sheet in book.worksheets:

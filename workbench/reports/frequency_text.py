@@ -97,5 +97,5 @@ def markdown_quotes(code: str, found, programme: str | None) -> str:
     for quote in found:
         where = f", {format_clock(quote.start_ms)}" if quote.start_ms is not None else ""
         lines += [f"> {' '.join(quote.text.split())}", "",
-                  f"— {quote.respondent}, {', '.join(quote.programmes)} ({quote.transcript}{where})", ""]
+                  f"— {quote.respondent}, {', '.join(quote.programmes)} ({quote.source}{where})", ""]
     return "\n".join(lines).rstrip() + "\n"

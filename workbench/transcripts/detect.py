@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -68,7 +69,17 @@ def _parse(lines: Sequence[str], name: str, sha256: str, source: str, dropped: i
     return _finish(layout.parse(lines), name, sha256, source, dropped)
 
 
+def transcript_name(name: str) -> str:
+    """A transcript's name as stored and looked up: NFC (a file name from macOS is NFD), one printable line."""
+    name = unicodedata.normalize("NFC", name).strip()
+    if not name or not name.isprintable():
+        raise WorkbenchError(f"transcript name {name!r} is empty or holds a line break or control character; "
+                             "rename the file")
+    return name
+
+
 def _finish(raw: RawTranscript, name: str, sha256: str, source: str, dropped: int = 0) -> ParsedTranscript:
+    name = transcript_name(name)
     text, turns = assemble(raw)
     if not turns:
         raise WorkbenchError(f"looks like a {raw.layout} transcript but holds no speech")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from workbench.core.db import Database
 from workbench.errors import WorkbenchError
 
 KEEP = 20
+BUSY_SECONDS = 60  # how long restore waits for a coder's write to finish
 AUTO = "auto-"
 
 
@@ -70,7 +72,15 @@ def before(db: Database, operation: str) -> Path | None:
     """The automatic backup ahead of a destructive operation (SQLite only); prunes old automatic ones."""
     if not db.is_sqlite:
         return None
-    made = backup(db, reason=f"{AUTO}{operation}")
+    return _pruned(db, backup(db, reason=f"{AUTO}{operation}"))
+
+
+def _automatic(db: Database, operation: str) -> Path:
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+    return folder(db) / f"{_path(db).stem}-{stamp}-{AUTO}{operation}.sqlite"
+
+
+def _pruned(db: Database, made: Path) -> Path:
     automatic = sorted(folder(db).glob(f"{_path(db).stem}-*-{AUTO}*.sqlite"))
     for old in automatic[:-KEEP]:
         old.unlink(missing_ok=True)
@@ -78,7 +88,39 @@ def before(db: Database, operation: str) -> Path | None:
 
 
 def restore(db: Database, source: Path) -> Path:
-    """Replace the study's contents with a backup's (after backing up the current state). Returns that backup."""
+    """Replace the study's contents with a backup's; returns the backup of the state before.
+
+    One write transaction does all of it: the backup of the state before, and the swap. A coder writing
+    meanwhile waits for it (and then writes on the restored study): nothing committed is ever in neither."""
+    candidate = _checked_backup(source)
+    path = _path(db)
+    with tempfile.TemporaryDirectory(prefix="restore-", dir=path.parent) as work:
+        staged = Path(work) / "staged.sqlite"  # the backup, brought to the newest schema first
+        try:
+            _copy(candidate, staged)
+        finally:
+            candidate.close()
+        Database(f"sqlite+pysqlite:///{staged}").close()
+        live = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
+        try:
+            live.execute("ATTACH DATABASE ? AS staged", (str(staged),))
+            live.execute("BEGIN IMMEDIATE")  # from here on nobody else commits: a reader sees the state before
+            kept = _automatic(db, "restore")
+            reader = sqlite3.connect(path)
+            try:
+                _copy(reader, kept)
+            finally:
+                reader.close()
+            _swap(live)
+            live.execute("COMMIT")
+        finally:
+            if live.in_transaction:
+                live.execute("ROLLBACK")
+            live.close()
+    return _pruned(db, kept)
+
+
+def _checked_backup(source: Path) -> sqlite3.Connection:
     if not source.is_file():
         raise WorkbenchError("no such backup file", where=str(source))
     try:
@@ -90,16 +132,25 @@ def restore(db: Database, source: Path) -> Path:
     if not ok or not {"alembic_version", "transcript", "coding"} <= tables:
         candidate.close()
         raise WorkbenchError("not a workbench backup (damaged, or another kind of SQLite file)", where=str(source))
-    try:
-        path = _path(db)
-        kept = before(db, "restore")
-        db.close()
-        with sqlite3.connect(path) as live:
-            candidate.backup(live)
-    finally:
-        candidate.close()
-    db._migrate()  # a backup from an older version gets the newest schema
-    return kept
+    return candidate
+
+
+def _swap(live: sqlite3.Connection) -> None:
+    """Every table's rows from the staged backup (same schema), inside the caller's transaction; the study's
+    version moves on so that open screens reload."""
+    version = live.execute("SELECT number FROM main.study_version WHERE id = 1").fetchone()[0]
+    tables = [row[0] for row in live.execute(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:  # all deletes first: no cascade can reach rows already put back
+        live.execute(f'DELETE FROM main."{table}"')
+    for table in tables:
+        columns = ", ".join(f'"{row[1]}"' for row in live.execute(f"PRAGMA main.table_info('{table}')"))
+        live.execute(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM staged."{table}"')
+    live.execute("UPDATE main.study_version SET number = ? WHERE id = 1", (version + 1,))
+    broken = live.execute("PRAGMA main.foreign_key_check").fetchone()
+    if broken:
+        raise WorkbenchError(f"the backup is inconsistent (table {broken[0]} points at a missing row); "
+                             "nothing was changed")
 
 
 def backups(db: Database) -> list[Path]:

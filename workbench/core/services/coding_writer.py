@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from workbench.core.db import insert_unless_there
 from workbench.core.models import (
     Code,
     Coder,
@@ -26,6 +27,7 @@ from workbench.core.spans import overlapping
 from workbench.errors import WorkbenchError
 
 ORIGINS = ("manual", "autocode", "suggestion", "import")
+SPAN_KEY = ("transcript_id", "code_id", "coder_id", "start", "end")  # one coding per coder, code and span
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,11 @@ class CodingWriter:
         Raises AlreadyCoded when this coder has coded exactly this span with this code."""
         if (twin := self.existing(item.transcript_id, item.code.id, item.start, item.end)) is not None:
             raise AlreadyCoded(twin.guid, f"already coded: '{item.code.name}' on this text by {self.coder.name}")
-        (coding_id,) = self._insert([self._row(item)])
-        return self.session.get(Coding, coding_id)
+        inserted = self._insert([self._row(item)])
+        if not inserted:  # another process (PostgreSQL) wrote the twin since we looked
+            twin = self.existing(item.transcript_id, item.code.id, item.start, item.end)
+            raise AlreadyCoded(twin.guid, f"already coded: '{item.code.name}' on this text by {self.coder.name}")
+        return self.session.get(Coding, inserted[0])
 
     def add_many(self, items: list[NewCoding]) -> list[int]:
         """Code many spans in one statement; returns the new codings' ids in order.
@@ -88,9 +93,17 @@ class CodingWriter:
         return self._insert(rows) if rows else []
 
     def _insert(self, rows: list[dict]) -> list[int]:
-        ids = list(self.session.scalars(insert(Coding).returning(Coding.id, sort_by_parameter_order=True), rows))
-        links = []
-        for coding_id, row in zip(ids, rows):
+        """Insert the rows and their turn links; a row whose twin another process committed meanwhile (same
+        coder, code and span: PostgreSQL runs writers side by side) is left out, not an error."""
+        statement = insert_unless_there(self.session, Coding, SPAN_KEY).returning(
+            Coding.id, *(getattr(Coding, column) for column in SPAN_KEY))
+        made = {tuple(found[1:]): found[0] for found in self.session.execute(statement, rows)}
+        ids, links = [], []
+        for row in rows:
+            coding_id = made.get(tuple(row[column] for column in SPAN_KEY))
+            if coding_id is None:
+                continue
+            ids.append(coding_id)
             spans, turns = self._turn_spans(row["transcript_id"])
             for i in overlapping(spans, row["start"], row["end"]):
                 turn_id, speaker_id = turns[i]

@@ -4,7 +4,8 @@ Their turns' text is overwritten character by character (same length, so every o
 and count of others stays right), their real names (speaker labels, registry aliases) are
 masked wherever they occur in any transcript, quote or deletion record, and the suggestions
 in their transcripts are dropped (their evidence quotes words). The pseudonym, role, institution and programmes stay, so the study's counts stay.
-Afterwards the file is vacuumed and its log truncated, so the old bytes are gone from disk.
+Afterwards the file is vacuumed and its log truncated, so the old bytes are gone from disk (PostgreSQL:
+the tables are rewritten; the server's own log and backups are its administrator's, as the outcome says).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ MASK = "▒"
 ROLE_LABEL = re.compile(r"^(?:[ri]|respondent|interviewer|spreker|speaker|geïnterviewde)\s*\d*$", re.IGNORECASE)
 
 
+TOUCHED = ("transcript", "turn", "coding", "coding_deletion", "speaker", "speaker_alias", "suggestion")
+
+
 def _masked(value: str) -> str:
     return re.sub(r"\S", MASK, value)
 
@@ -48,7 +52,7 @@ def erase_respondent(db: Database, pseudonym: str, backups: list[Path] = ()) -> 
             _erase(copy, pseudonym)
         finally:
             copy.close()
-    return ErasureOutcome(outcome.turns, outcome.names, tuple(str(p) for p in backups))
+    return ErasureOutcome(outcome.turns, outcome.names, tuple(str(p) for p in backups), outcome.notes)
 
 
 def _erase(db: Database, pseudonym: str) -> ErasureOutcome:
@@ -83,11 +87,27 @@ def _erase(db: Database, pseudonym: str) -> ErasureOutcome:
             speaker.label = pseudonym
         for alias in aliases:
             session.delete(alias)
-    if db.is_sqlite:  # no old page or log frame keeps the words (outside any transaction)
-        raw = db.engine.raw_connection()
-        try:
+    return ErasureOutcome(len(turns), len(names), (), _purge(db))
+
+
+def _purge(db: Database) -> tuple[str, ...]:
+    """No old row version, page or log frame of this database keeps the words (outside any transaction);
+    what is beyond the workbench's reach is said."""
+    raw = db.engine.raw_connection()
+    try:
+        if db.is_sqlite:
             raw.driver_connection.execute("VACUUM")
             raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            raw.close()
-    return ErasureOutcome(len(turns), len(names), ())
+            return ()
+        raw.driver_connection.autocommit = True
+        with raw.driver_connection.cursor() as cursor:
+            cursor.execute(f"VACUUM FULL {', '.join(TOUCHED)}")  # rewrites the tables: dead row versions gone
+            try:
+                cursor.execute("CHECKPOINT")
+            except Exception:  # noqa: BLE001 - needs the pg_checkpoint role; the server checkpoints by itself
+                pass
+    finally:
+        raw.close()
+    return ("PostgreSQL: the tables were rewritten (VACUUM FULL); the server's write-ahead log, its archive, "
+            "base backups and replicas keep the old text until they are recycled or expire: ask whoever runs "
+            "the server to rotate them",)

@@ -79,16 +79,18 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
                 SpeakerTurn(person.pseudonym if person else label, turn.start_ms, turn.start, turn.end)
                 for turn, label, person in rows
             ])
-            source = RefiSource(transcript.guid, transcript.name, export.text, memo=transcript.memo)
+            source = RefiSource(transcript.guid, mask.unique_name(transcript.name, transcript.guid), export.text,
+                                memo=transcript.memo and mask(transcript.memo))
             for coding in session.scalars(
                 select(Coding).where(Coding.transcript_id == transcript.id).order_by(Coding.start, Coding.id)
             ):
                 source.codings.append(RefiCoding(
                     guid=coding.guid, code_guid=code_guids[coding.code_id],
                     start=export.offset(coding.start), end=export.offset(coding.end, is_end=True),
-                    user_guid=_coder_guid(coder_names[coding.coder_id]), created=coding.created_at, memo=coding.memo,
+                    user_guid=_coder_guid(coder_names[coding.coder_id]), created=coding.created_at,
+                    memo=coding.memo and mask(coding.memo),
                 ))
-            source.selection_memos = [(export.offset(t.start), export.offset(t.end, True), t.memo)
+            source.selection_memos = [(export.offset(t.start), export.offset(t.end, True), mask(t.memo))
                                       for t, _, _ in rows if t.memo]
             project.sources.append(source)
             for _, _, person in rows:

@@ -23,6 +23,7 @@ from workbench.core.models import (
     participant_programme,
 )
 from workbench.core.services.lookup import CodeTree, coder_ids
+from workbench.core.services.quotes import anonymiser
 from workbench.errors import WorkbenchError
 
 
@@ -106,16 +107,19 @@ def _respondents(session) -> dict[int, Respondent]:
 
 
 def code_document_table(db: Database) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
-    """Codings per code (own codings) per transcript: (code paths, transcript names, counts)."""
+    """Codings per code (own codings) per transcript: (code paths, transcript names as reports show them,
+    counts)."""
     with db.read() as session:
         tree = CodeTree(session)
+        mask = anonymiser(session)
+        shown = {id_: mask.unique_name(name, guid)
+                 for id_, name, guid in session.execute(select(Transcript.id, Transcript.name, Transcript.guid))}
         rows = session.execute(
-            select(Coding.code_id, Transcript.name, func.count())
-            .join(Transcript, Transcript.id == Coding.transcript_id)
-            .group_by(Coding.code_id, Transcript.name)
+            select(Coding.code_id, Coding.transcript_id, func.count())
+            .group_by(Coding.code_id, Coding.transcript_id)
         ).all()
-        documents = sorted(session.scalars(select(Transcript.name)))
-    counts = {(tree.path(code_id), name): n for code_id, name, n in rows}
+    documents = sorted(shown.values())
+    counts = {(tree.path(code_id), shown[transcript_id]): n for code_id, transcript_id, n in rows}
     return [tree.path(code_id) for code_id, _ in tree.walk()], documents, counts
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -9,12 +10,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.codes import join_path, split_path
+from workbench.core.db import insert_unless_there
 from workbench.core.models import Code, Coder, Participant, Speaker, Transcript, Turn
 from workbench.errors import WorkbenchError
 
+CODER_NAME = 64  # characters
+
 
 def transcript_named(session: Session, name: str) -> Transcript:
-    transcript = session.scalar(select(Transcript).where(Transcript.name == name))
+    transcript = session.scalar(select(Transcript).where(Transcript.name == unicodedata.normalize("NFC", name)))
     if transcript is None:
         raise WorkbenchError(f"unknown transcript '{name}' (see 'workbench transcripts list')")
     return transcript
@@ -25,6 +29,8 @@ def coder_named(session: Session, name: str) -> Coder:
     name = name.strip()
     if not name:
         raise WorkbenchError("a coder needs a name (--coder)")
+    if len(name) > CODER_NAME or not name.isprintable():
+        raise WorkbenchError(f"a coder's name is at most {CODER_NAME} printable characters, on one line")
     return named(session, Coder, name)
 
 
@@ -42,10 +48,9 @@ def coder_ids(session: Session, names: Sequence[str] | None) -> list[int] | None
 def named(session: Session, model, name: str):
     """The row of a name-keyed table (coder, institution, programme), created on first use."""
     item = session.scalar(select(model).where(model.name == name))
-    if item is None:
-        item = model(name=name)
-        session.add(item)
-        session.flush()
+    if item is None:  # two processes may create it at once: the second takes the first's row
+        session.execute(insert_unless_there(session, model, ["name"]).values(name=name))
+        item = session.scalar(select(model).where(model.name == name))
     return item
 
 

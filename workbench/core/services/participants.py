@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -70,12 +71,14 @@ def parse_registry(text: str) -> list[RegistryRow]:
         if not any(v.strip() for v in values):
             continue
         record = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
-        for column in ("speaker", "respondent", "role"):
+        for column in ("speaker", "role"):
             if not record[column]:
                 raise WorkbenchError(f"line {line}: '{column}' is empty")
         role = record["role"].lower()
         if role not in ROLES:
             raise WorkbenchError(f"line {line}: role '{record['role']}' is not interviewer or respondent")
+        if not record["respondent"] and role == "respondent":  # an interviewer gets one made up (I1, I2, ...)
+            raise WorkbenchError(f"line {line}: 'respondent' is empty (a respondent needs a pseudonym)")
         programmes = tuple(dict.fromkeys(p.strip() for p in record["programme"].split(";") if p.strip()))
         rows.append(
             RegistryRow(line, record["transcript"], " ".join(record["speaker"].split()),
@@ -88,10 +91,10 @@ def import_registry(db: Database, path: Path) -> RegistryOutcome:
     rows = read_registry(path)
     try:
         with db.write() as session:
-            aliases = _store(session, rows)
+            participants, aliases = _store(session, rows)
             resolve_speakers(session)
             return RegistryOutcome(
-                participants=len({r.pseudonym for r in rows}),
+                participants=participants,
                 aliases=aliases,
                 assigned_speakers=session.scalar(
                     select(func.count()).select_from(Speaker).where(Speaker.participant_id.is_not(None))
@@ -102,8 +105,10 @@ def import_registry(db: Database, path: Path) -> RegistryOutcome:
         raise exc.at(str(path)) from exc
 
 
-def _store(session: Session, rows: list[RegistryRow]) -> int:
+def _store(session: Session, rows: list[RegistryRow]) -> tuple[int, int]:
+    """Store registry rows: (participants named, speaker labels)."""
     transcripts = dict(session.execute(select(Transcript.name, Transcript.id)).all())
+    rows = _name_interviewers(session, rows, transcripts)
     people: dict[str, RegistryRow] = {}
     for row in rows:
         if row.transcript and row.transcript not in transcripts:
@@ -149,7 +154,28 @@ def _store(session: Session, rows: list[RegistryRow]) -> int:
         alias.participant_id = participants[row.pseudonym].id
         session.add(alias)
     session.flush()
-    return len(seen)
+    return len(people), len(seen)
+
+
+def _name_interviewers(session: Session, rows: list[RegistryRow], transcripts: dict[str, int]) -> list[RegistryRow]:
+    """Interviewer rows without a pseudonym get one: the one their label already has in the study (or
+    earlier in the file), else the first free I1, I2, ...; the same on every import."""
+    known = {(transcript_id, label.casefold()): pseudonym for transcript_id, label, pseudonym in session.execute(
+        select(SpeakerAlias.transcript_id, SpeakerAlias.label, Participant.pseudonym)
+        .join(Participant, Participant.id == SpeakerAlias.participant_id).where(Participant.role == "interviewer"))}
+    taken = set(session.scalars(select(Participant.pseudonym))) | {row.pseudonym for row in rows}
+    named_rows = []
+    for row in rows:
+        if not row.pseudonym:
+            key = (transcripts.get(row.transcript), row.speaker.casefold())
+            pseudonym = known.get(key) or known.get((None, key[1]))
+            if pseudonym is None:
+                pseudonym = next(f"I{n}" for n in itertools.count(1) if f"I{n}" not in taken)
+                taken.add(pseudonym)
+            known.setdefault(key, pseudonym)
+            row = replace(row, pseudonym=pseudonym)
+        named_rows.append(row)
+    return named_rows
 
 
 def _at(row: RegistryRow) -> str:

@@ -70,7 +70,8 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
                 continue
             seen.add(coding.id)
             found.append(QuoteView(coding.guid, tree.path(coding.code_id), transcript, pseudonym,
-                                   tuple(sorted(programmes[pid])), start_ms, mask(coding.quote), who, coding.start))
+                                   tuple(sorted(programmes[pid])), start_ms, mask(coding.quote), who, coding.start,
+                                   mask(transcript)))
         return found
 
 
