@@ -33,7 +33,7 @@ def main() -> None:
         print(f"{first:.4f} {rows:.4f} {'yes' if 'spacy' in sys.modules else 'no'}")
 
     tui.WorkbenchApp.run = headless
-    workbench(["--db", path, "--coder", "bench"])
+    workbench(["--db", path, "--coder", "bench", "--new-coder"])
 
 
 if __name__ == "__main__":

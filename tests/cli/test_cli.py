@@ -97,7 +97,7 @@ def test_frequencies_of_chosen_coders(loaded):
     loaded("autocode", "--role", "respondent")
     turn = next(t for t in json.loads(loaded("transcripts", "show", "int1", "--format", "json")[1])["turns"]
                 if t["role"] == "respondent")
-    code, out, err = loaded("--coder", "bram", "codings", "add", "int1", "Functie en uren > Functie",
+    code, out, err = loaded("--coder", "bram", "--new-coder", "codings", "add", "int1", "Functie en uren > Functie",
                             "--turn", turn["index"])
     assert code == 0, err
     code, out, err = loaded("report", "frequencies", "--by", "none", "--format", "json", "--coder", "bram")
@@ -196,6 +196,9 @@ def bad_inputs(tmp_path):
         ("not a backup", ["restore", tmp_path / "not-a-backup.sqlite"]),
         ("erase unknown respondent", ["participants", "erase", "R99"]),
         ("erase, missing backup", ["participants", "erase", "R01", "--backup", tmp_path / "nope.sqlite"]),
+        ("code name with a line break", ["codebook", "add", "Een\nregel"]),
+        ("coder name of 300 characters", ["--coder", "x" * 300, "--new-coder", "codings", "add", "int1",
+                                          "Studenten > Houding studenten", "--turn", "1"]),
         ("zip bomb", ["import", tmp_path / "bomb.docx"]),
         ("entity in a docx", ["import", tmp_path / "entity.docx"]),
         ("entity in a qdc", ["codebook", "import", tmp_path / "entity.qdc"]),
@@ -283,11 +286,23 @@ def test_codings_stay_with_their_coder_and_are_not_doubled(loaded):
     code, _, err = loaded("codings", "add", "int1", "Functie en uren > Functie", "--turn", "1")
     assert code == 2 and "already coded" in err
     guid = json.loads(loaded("codings", "list", "--format", "json")[1])[0]["guid"]
-    code, _, err = loaded("--coder", "bram", "codings", "delete", guid)
+    code, _, err = loaded("--coder", "bram", "--new-coder", "codings", "delete", guid)
     assert code == 2 and "tester's" in err
-    assert loaded("--coder", "bram", "codings", "delete", guid, "--settle")[0] == 0
+    assert loaded("--coder", "bram", "--new-coder", "codings", "delete", guid, "--settle")[0] == 0
     history = json.loads(loaded("codings", "deleted", "--format", "json")[1])
     assert [(d["coded_by"], d["deleted_by"], d["reason"]) for d in history] == [("tester", "bram", "settled")]
+
+
+def test_a_mistyped_coder_is_refused_and_a_new_one_says_so(loaded):
+    assert loaded("codings", "add", "int1", "Functie en uren > Functie", "--turn", "1")[0] == 0
+    before = dump_file(loaded.dbfile)
+    code, _, err = loaded("--coder", "tesster", "codings", "add", "int1", "Functie en uren > Functie", "--turn", "2")
+    assert code == 2 and err == ("error: unknown coder 'tesster' (this study's coders: tester); a new coder says so "
+                                 "once with --new-coder\n")
+    assert dump_file(loaded.dbfile) == before
+    assert loaded("--coder", "tessa", "--new-coder", "codings", "add", "int1", "Functie en uren > Functie",
+                  "--turn", "2")[0] == 0
+    assert loaded("--coder", "tessa", "codings", "list")[0] == 0  # known from now on
 
 
 def test_memos_in_transcripts_show(loaded):

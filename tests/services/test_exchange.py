@@ -189,3 +189,14 @@ def test_bad_files_say_what_is_wrong_and_change_nothing(db, tmp_path, data, mess
     with pytest.raises(WorkbenchError, match=message):
         exchange.import_project(db, path, "me")
     assert dump(db) == before
+
+
+def test_a_control_character_in_a_memo_leaves_the_export_readable(sample_db, db, tmp_path):
+    """XML cannot hold \\x07 at all: it is written as U+FFFD, and the project imports again."""
+    from workbench.core.services import codings
+
+    coding = codings.list_codings(sample_db, transcript="interview-01")[0]
+    codings.set_memo(sample_db, coding.guid, "bel\x07 terug")
+    exchange.export_project(sample_db, tmp_path / "p.qdpx", "study")
+    exchange.import_project(db, tmp_path / "p.qdpx", "me")
+    assert {c.memo for c in codings.list_codings(db, transcript="interview-01")} >= {"bel\ufffd terug"}

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import SAMPLE, dump
 from workbench.core.models import Coding
-from workbench.core.services import autocode, codebook, transcripts
+from workbench.core.services import autocode, codebook, codings, transcripts
 from workbench.errors import WorkbenchError
 
 TEAMS = "Anouk Brinkhorst   0:03\nWat vinden studenten ervan?\n\nBram Feddema   0:09\nZe zijn bang voor studievertraging.\n"
@@ -72,6 +72,17 @@ def test_a_different_file_under_an_existing_name_is_refused_unless_replace(db, t
         coding = session.scalars(select(Coding)).one()
     assert detail.text[coding.start : coding.end] == "studievertraging"
     assert [t.text for t in detail.turns][0] == "Welkom.\nWat vinden studenten ervan?"
+
+
+def test_a_corrected_word_keeps_the_whole_coding_and_its_quote(db, tmp_path):
+    """'studievertraging' corrected to 'studie-vertraging': the coding covers the corrected words, and
+    the quote shown everywhere is the new text, not the old."""
+    folder = coded_once(db, tmp_path, "turn")
+    corrected = write(folder / "int1.txt", TEAMS.replace("studievertraging", "studie-vertraging"))
+    transcripts.import_paths(db, [corrected], replace=True, coder="c")
+    (coding,) = codings.list_codings(db)
+    text = transcripts.show_transcript(db, "int1").text
+    assert coding.quote == text[coding.start : coding.end] == "Ze zijn bang voor studie-vertraging."
 
 
 def test_replace_is_refused_when_codings_would_be_lost(db, tmp_path):

@@ -94,3 +94,15 @@ def test_missing_columns(imported, tmp_path):
     path.write_text("speaker,respondent\nBram,R01\n", encoding="utf-8")
     with pytest.raises(WorkbenchError, match="missing column.*transcript, role, institution, programme"):
         participants.import_registry(imported, path)
+
+
+def test_a_transcripts_own_label_wins_over_a_global_one_and_a_role_can_change(imported, tmp_path):
+    """The review's report (a global label beating a transcript's own, a role that never changes) did not
+    reproduce here; these pin the behaviour, in either order of the rows."""
+    for body in (",R1,R05,respondent,A,pabo\nduo,R1,R02,respondent,B,ULO\n",
+                 "duo,R1,R02,respondent,B,ULO\n,R1,R05,respondent,A,pabo\n"):
+        participants.import_registry(imported, registry(tmp_path, body))
+        assert [t.speaker for t in transcripts.show_transcript(imported, "duo").turns][1] == "R02"
+    participants.import_registry(imported, registry(tmp_path, ",R1,R05,interviewer,,\n"))
+    roles = {p.pseudonym: p.role for p in participants.list_participants(imported)[0]}
+    assert roles["R05"] == "interviewer" and roles["R02"] == "respondent"

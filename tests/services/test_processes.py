@@ -135,7 +135,7 @@ def test_two_autocode_runs_at_once_by_one_coder_store_each_coding_once(db, first
     transcripts.import_paths(db, [SAMPLE], replace=False, coder="lead")
     participants.import_registry(db, SAMPLE / "participants.csv")
     codebook.import_codebook(db, CODEBOOK, coder="lead")
-    runs = [subprocess.Popen([sys.executable, "-m", "workbench", "--db", db.url, "--coder", "twin", "autocode",
+    runs = [subprocess.Popen([sys.executable, "-m", "workbench", "--db", db.url, "--coder", "twin", "--new-coder", "autocode",
                               "--role", "respondent"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for _ in range(2)]
     results = [run.communicate(timeout=300) for run in runs]

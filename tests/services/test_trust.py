@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.conftest import SAMPLE, dump
+from tests.conftest import CODEBOOK, SAMPLE, dump
+from workbench.core.anonymise import MASK
 from workbench.core.services import backups, codebook, codings, erasure, frequencies, transcripts
 from workbench.errors import WorkbenchError
 
@@ -72,8 +73,8 @@ def test_erasure_removes_words_and_name_everywhere_and_keeps_the_counts(sample_d
     for s in transcripts.list_transcripts(sample_db):
         for t in transcripts.show_transcript(sample_db, s.name).turns:
             if t.speaker == "R03":
-                assert set(t.text) <= {erasure.MASK, " ", "\n"}
-    assert words.strip(erasure.MASK + " ")
+                assert set(t.text) <= {MASK, " ", "\n"}
+    assert words.strip(MASK + " ")
     for c in codings.list_codings(sample_db):
         assert "Stijn" not in c.quote
 
@@ -101,3 +102,37 @@ def test_erasure_on_postgresql_rewrites_every_table_it_touched_and_says_what_is_
     after = files()
     assert [t for t in erasure.TOUCHED if after[t] == before[t]] == []  # each one rewritten: no dead versions
     assert "VACUUM FULL" in done.notes[0] and "write-ahead log" in done.notes[0]
+
+
+ERASED_STUDY = ("Anouk   0:01\nWie was er?\n\nTom van der Meer   0:05\nIk, Tom. Mijn naam is Tom van der Meer.\n\n"
+                "Bram   0:09\nIk wil meer tijd. Dat zei Tom ook, en Van der Meer weet het. TOMS idee was goed. "
+                "Meer is niet nodig. Van der Heijden komt van de Meerwijk.\n")
+
+
+@pytest.mark.sqlite_only  # automatic backups are SQLite files
+def test_erasure_masks_the_name_and_leaves_everyone_elses_words(db, tmp_path):
+    from workbench.core.services import participants
+
+    (tmp_path / "gesprek met Tom.txt").write_text(ERASED_STUDY, encoding="utf-8")
+    (tmp_path / "p.csv").write_text("transcript,speaker,respondent,role,institution,programme\n"
+                                    ",Anouk,,interviewer,,\n,Tom van der Meer,R01,respondent,A,pabo\n"
+                                    ",Bram,R02,respondent,A,pabo\n", encoding="utf-8")
+    transcripts.import_paths(db, [tmp_path / "gesprek met Tom.txt"], replace=False, coder="c")
+    participants.import_registry(db, tmp_path / "p.csv")
+    codebook.import_codebook(db, CODEBOOK, "lead")
+    bram = transcripts.show_transcript(db, "gesprek met Tom").turns[2]
+    mine = codings.add_coding(db, "c", "gesprek met Tom", DELAY, bram.start, bram.end, memo="Tom zei dit al")
+    automatic = backups.before(db, "merge")
+    counts = frequencies.frequencies(db)
+    erasure.erase_respondent(db, "R01")
+    (name,) = [s.name for s in transcripts.list_transcripts(db)]
+    assert "Tom" not in name and name.startswith("gesprek met ▒▒▒ ")
+    said = transcripts.show_transcript(db, name).turns[2].text
+    assert said == ("Ik wil meer tijd. Dat zei ▒▒▒ ook, en Van der ▒▒▒▒ weet het. ▒▒▒▒ idee was goed. "
+                    "Meer is niet nodig. Van der Heijden komt van de Meerwijk.")
+    assert {c.memo for c in codings.list_codings(db)} == {"▒▒▒ zei dit al"} and mine.guid
+    again = participants.import_registry(db, tmp_path / "p.csv")  # the registry as it always was
+    assert again.erased_skipped == ("R01",) and frequencies.frequencies(db) == counts
+    assert "Tom" not in repr(participants.list_participants(db))
+    for path in (db.path, automatic):
+        assert b"Tom van der Meer" not in path.read_bytes() and b"met Tom" not in path.read_bytes()

@@ -34,7 +34,7 @@ def open_first_transcript(sample_db) -> str:
     session = f"wb-{uuid.uuid4().hex[:8]}"
     path = sample_db.engine.url.database
     sample_db.close()
-    command = f"TERM=xterm-256color {WORKBENCH} --db {path} --coder tessa"
+    command = f"TERM=xterm-256color {WORKBENCH} --db {path} --coder tessa --new-coder"
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command)
     try:
         screen_shows(session, "interview-01")

@@ -27,7 +27,7 @@ GROUP = "Studenten > Belemmeringen studenten"
 
 def elsewhere(app, *args: str) -> str:
     """The CLI, as another program, on the app's study file."""
-    done = subprocess.run([str(WORKBENCH), "--db", app.db.engine.url.database, "--coder", "bram", *args],
+    done = subprocess.run([str(WORKBENCH), "--db", app.db.engine.url.database, "--coder", "bram", "--new-coder", *args],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout

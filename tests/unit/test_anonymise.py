@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.core.anonymise import Anonymiser
+from workbench.core.anonymise import Anonymiser, NameHider
 
 MASK = Anonymiser(["Tom van der Meer", "Chantal Bosgraaf", "Joris", "R05"], ["Hogeschool Windkust"])
 
@@ -25,3 +25,23 @@ def test_names_in_any_case_and_possessive_are_masked(text, masked):
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzBCJMT '’.,", max_size=60))
 def test_same_length_masking_keeps_every_offset(text):
     assert len(MASK.same_length(text)) == len(text)
+
+
+HIDE = NameHider({"Tom van der Meer", "Chantal Mostertman"}, frozenset({"meer", "van", "der"}))
+
+
+@pytest.mark.parametrize(("text", "hidden"), [
+    ("Chantals studenten en MOSTERTMAN", "▒▒▒▒▒▒▒▒ studenten en ▒▒▒▒▒▒▒▒▒▒"),
+    ("Ze willen meer. Meer tijd! Zei Meer dat?", "Ze willen meer. Meer tijd! Zei ▒▒▒▒ dat?"),
+    ("tom van der meer belde", "▒▒▒ ▒▒▒ ▒▒▒ ▒▒▒▒ belde"),
+    ("van der Heijden, de Meerwijk", "van der Heijden, de Meerwijk"),
+])
+def test_erasure_hides_the_name_and_nothing_else(text, hidden):
+    assert HIDE(text) == hidden
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzMTC '’.,!\n", max_size=80))
+def test_hiding_keeps_length_and_changes_only_masked_characters(text):
+    hidden = HIDE(text)
+    assert len(hidden) == len(text)
+    assert all(a == b or (b == "▒" and not a.isspace()) for a, b in zip(text, hidden))

@@ -33,6 +33,7 @@ def test_interview_guide_has_a_theme_per_part_and_the_report_categories():
         ("codes:\n  - name: A\n    colour: reddish\n", "line 2: .*not a colour"),
         ("codes:\n  - name: A\n    children:\n      - name: B\n        patterns: ['(']\n", "line 4: .*bad pattern"),
         ("codes:\n  - name: A > B\n", "may not contain"),
+        ('codes:\n  - name: "Een\\nregel"\n', r"line 2: code name 'Een\\nregel' holds a line break"),
         ("codes: [\n", "invalid YAML"),
         ("- name: A\n", "needs a 'codes:' list"),
         ("codes:\n  - name: A\n    guid: 1\n  - name: B\n    guid: 1\n", "line 2: .*'guid' must be text"),
@@ -47,7 +48,7 @@ def test_interview_guide_has_a_theme_per_part_and_the_report_categories():
             f"{chr(98 + i)}: &{chr(98 + i)} [{','.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
          + "codes:\n  - name: A\n    keywords: *i\n", "alias bomb"),
     ],
-    ids=["duplicate", "cycle", "unknown key", "colour", "pattern", "separator", "yaml", "no codes", "guid number",
+    ids=["duplicate", "cycle", "unknown key", "colour", "pattern", "separator", "line break", "yaml", "no codes", "guid number",
          "bad guid", "hex colour", "hex name", "deep brackets", "deep blocks", "alias bomb"],
 )
 def test_errors_name_the_line(text, message):

@@ -57,8 +57,10 @@ def root(
     ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option("--db", help="SQLite file or SQLAlchemy URL [default: db/workbench.sqlite; env WORKBENCH_DB]")] = None,
     coder: Annotated[Optional[str], typer.Option("--coder", help="who is coding [default: your user name]")] = None,
+    new_coder: Annotated[bool, typer.Option("--new-coder", help="--coder is new to this study (else a name "
+                                            "the study does not know is refused: a typo)")] = False,
 ) -> None:
-    ctx.obj = State(db, coder or _default_coder(), ctx.invoked_subcommand or "")
+    ctx.obj = State(db, coder or _default_coder(), ctx.invoked_subcommand or "", confirm_coder=bool(coder) and not new_coder)
     if ctx.invoked_subcommand is None:
         tui(ctx, blind=False)
 
@@ -140,6 +142,8 @@ def participants_import(ctx: typer.Context, file: Path) -> None:
                f"{outcome.assigned_speakers} speaker(s) assigned, {len(outcome.unassigned)} unassigned")
     for speaker in outcome.unassigned:
         typer.echo(f"unassigned: {speaker.transcript}: {speaker.label} ({speaker.turns} turns)", err=True)
+    for pseudonym in outcome.erased_skipped:
+        typer.echo(f"note: {pseudonym} was erased: their rows were left out (their names are not stored)", err=True)
 
 
 @participants_app.command("list")
@@ -264,6 +268,7 @@ def erase(
     """Erase a respondent's words and real names from the study (and named backups); counts stay."""
     done = erasure_service.erase_respondent(ctx.obj.db, respondent, backup_files or [])
     typer.echo(f"{respondent}: {done.turns} turn(s) overwritten, {done.names} name(s) masked"
-               + (f"; also in {len(done.backups)} backup(s)" if done.backups else ""))
+               + (f"; also in {len(done.backups)} backup(s)" if done.backups else "")
+               + (f" and {done.automatic_backups} automatic backup(s)" if done.automatic_backups else ""))
     for note in done.notes:
         typer.echo(f"note: {note}", err=True)

@@ -8,10 +8,11 @@ from pathlib import Path
 
 
 class State:
-    def __init__(self, db: str | None, coder: str, command: str = ""):
+    def __init__(self, db: str | None, coder: str, command: str = "", confirm_coder: bool = False):
         self.db_value = db
         self.coder = coder
         self.command = command
+        self.confirm_coder = confirm_coder  # --coder given, without --new-coder: it must be a known coder
 
     @cached_property
     def db(self):
@@ -19,6 +20,14 @@ class State:
 
         database = Database(resolve_url(self.db_value), holder=f"{self.coder}'s workbench {self.command}".rstrip())
         database.on_wait = lambda message: print(f"note: {message}", file=sys.stderr, flush=True)
+        if self.confirm_coder:
+            from workbench.core.services.codings import confirm_coder
+
+            try:
+                confirm_coder(database, self.coder)
+            except Exception:
+                database.close()
+                raise
         return database
 
     def output(self, path: Path) -> Path:

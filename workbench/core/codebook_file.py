@@ -144,6 +144,8 @@ def _spec(item, container, index) -> CodeSpec:
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         raise WorkbenchError(f"line {line}: code without a name")
+    if not name.strip().isprintable():
+        raise WorkbenchError(f"line {line}: code name {name.strip()!r} holds a line break or control character")
     if re.search(r">|::", name):
         raise WorkbenchError(f"line {line}: code name {name!r} may not contain '>' or '::'")
     spec = CodeSpec(name=name.strip(), line=line)

@@ -14,6 +14,8 @@ def split_path(path: str) -> list[str]:
     names = _SPLIT.split(path.strip())
     if not path.strip() or any(not name for name in names):
         raise ValueError(f"not a code path: {path!r}")
+    if not all(name.isprintable() for name in names):
+        raise ValueError(f"code name {path!r} holds a line break or control character")
     return names
 
 

@@ -85,6 +85,7 @@ class RegistryOutcome:
     aliases: int
     assigned_speakers: int
     unassigned: tuple[UnassignedSpeaker, ...]
+    erased_skipped: tuple[str, ...] = ()  # erased respondents whose rows were left out (names not stored)
 
 
 @dataclass(frozen=True)
@@ -255,3 +256,4 @@ class ErasureOutcome:
     names: int  # real names masked
     backups: tuple[str, ...]  # backups erased as well
     notes: tuple[str, ...] = ()  # what is left to others (a PostgreSQL server's log and backups)
+    automatic_backups: int = 0  # automatic backups erased as well

@@ -125,6 +125,7 @@ class Participant(Base):
     pseudonym: Mapped[str] = mapped_column(String(255), unique=True)
     role: Mapped[str] = mapped_column(String(20))
     institution_id: Mapped[int | None] = mapped_column(ForeignKey("institution.id"))
+    erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # their names are never stored again
 
     institution: Mapped[Institution | None] = relationship()
     programmes: Mapped[list[Programme]] = relationship(

@@ -8,11 +8,12 @@ flattened as 'Parent::Child', a project file named '<project>.qde', CRLF sources
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import zipfile
 import zlib
 from datetime import datetime, timezone
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _sax_escape
 
 from lxml import etree
 
@@ -52,8 +53,17 @@ def _stamp(moment: datetime | None) -> str:
 # ---------------------------------------------------------------- writing
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # XML 1.0 cannot hold these at all
+
+
+def _escape(text: str, entities: dict[str, str] | None = None) -> str:
+    """Text for XML: a character XML cannot hold (a control character in an old memo) becomes U+FFFD,
+    one for one, so the file stays readable, by us and by every other tool."""
+    return _sax_escape(_NOT_IN_XML.sub("\ufffd", text), entities or {})
+
+
 def _attrs(**values) -> str:
-    return "".join(f' {k}="{escape(str(v), {chr(34): "&quot;"})}"' for k, v in values.items() if v is not None)
+    return "".join(f' {k}="{_escape(str(v), {chr(34): "&quot;"})}"' for k, v in values.items() if v is not None)
 
 
 def _codes_xml(codes: list[CodeSpec]) -> list[str]:
@@ -61,7 +71,7 @@ def _codes_xml(codes: list[CodeSpec]) -> list[str]:
     for spec in codes:
         out.append(f"<Code{_attrs(guid=spec.guid, name=spec.name, isCodable=str(spec.codable).lower(), color=spec.colour)}>")
         if spec.description:
-            out.append(f"<Description>{escape(spec.description)}</Description>")
+            out.append(f"<Description>{_escape(spec.description)}</Description>")
         out.extend(_codes_xml(spec.children))
         out.append("</Code>")
     return out
@@ -106,7 +116,7 @@ def project_qdpx(project: RefiProject) -> bytes:
             for name, value in case.variables.items():
                 if value:
                     out.append(f'<VariableValue><VariableRef targetGUID="{variable_guids[name]}"/>'
-                               f"<TextValue>{escape(value)}</TextValue></VariableValue>")
+                               f"<TextValue>{_escape(value)}</TextValue></VariableValue>")
             out.extend(f'<SourceRef targetGUID="{g}"/>' for g in case.source_guids)
             out.append("</Case>")
         out.append("</Cases>")
@@ -132,7 +142,7 @@ def project_qdpx(project: RefiProject) -> bytes:
         out.append("</Sources>")
     if notes:
         out.append("<Notes>")
-        out.extend(f"<Note{_attrs(guid=g, name=n, creationDateTime=now)}><PlainTextContent>{escape(t)}</PlainTextContent></Note>"
+        out.extend(f"<Note{_attrs(guid=g, name=n, creationDateTime=now)}><PlainTextContent>{_escape(t)}</PlainTextContent></Note>"
                    for g, n, t in notes)
         out.append("</Notes>")
     sets = {name: members for name, members in project.sets.items() if members}
@@ -206,6 +216,9 @@ def _read_codes(parent, depth: int = 0) -> list[CodeSpec]:
     specs: list[CodeSpec] = []
     for element in _children(parent, "Code"):
         name = _required(element, "name").strip()
+        if not name.isprintable():
+            raise WorkbenchError(f"line {element.sourceline}: <Code> name {name!r} holds a line break or control "
+                                 "character")
         colour = element.get("color")
         try:
             colour = normalise_colour(colour) if colour else None

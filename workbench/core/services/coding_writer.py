@@ -168,6 +168,31 @@ class CodingWriter:
         if links:
             self.session.execute(insert(CodingTurn), links)
 
+    def move(self, transcript_id: int, moves: list[tuple[Coding, int, int]]) -> int:
+        """New spans for codings of one transcript whose text changed (import --replace): span and quote
+        from the new text, turn links anew. A coding that lands on a span its coder already has with its
+        code is removed instead, its memo joined to the twin's. Returns how many were removed so."""
+        self._texts.pop(transcript_id, None)
+        text = self._text(transcript_id)
+        kept: dict[tuple[int, int, int, int], Coding] = {}
+        twins = []
+        for coding, start, end in moves:
+            twin = kept.setdefault((coding.code_id, coding.coder_id, start, end), coding)
+            if twin is not coding:
+                if coding.memo:
+                    twin.memo = f"{twin.memo}\n{coding.memo}" if twin.memo else coding.memo
+                twins.append(coding.id)
+        self.delete(twins, "merged into a twin")
+        staying = [(coding, start, end) for coding, start, end in moves if coding.id not in set(twins)]
+        for coding, _, _ in staying:  # out of each other's way first: the unique span index holds throughout
+            coding.start, coding.end = -coding.id, -coding.id + 1
+        self.session.flush()
+        for coding, start, end in staying:
+            coding.start, coding.end, coding.quote = start, end, text[start:end]
+        self.session.flush()
+        self.relink(transcript_id)
+        return len(twins)
+
     def recode(self, coding_ids: list[int], code: Code) -> int:
         """Move codings to another code (merge, split). A coding whose coder has coded the same span with
         that code already is removed instead, its memo joined to the twin's ("merged into a twin").

@@ -160,6 +160,15 @@ def coders(db: Database) -> list[str]:
             select(Coding.id).where(Coding.coder_id == Coder.id).exists()).order_by(Coder.name)))
 
 
+def confirm_coder(db: Database, name: str) -> None:
+    """Refuse a coder name this study does not know yet (a typo would silently become a new coder)."""
+    with db.read() as session:
+        known = list(session.scalars(select(Coder.name).order_by(Coder.name)))
+    if known and name.strip() not in known:
+        raise WorkbenchError(f"unknown coder '{name}' (this study's coders: {', '.join(known)}); "
+                             "a new coder says so once with --new-coder")
+
+
 def recent_codes(db: Database, coder: str, limit: int = 8) -> list[str]:
     """The codes this coder applied most recently, newest first."""
     with db.read() as session:

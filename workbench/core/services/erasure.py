@@ -1,9 +1,12 @@
-"""The right to erasure: a respondent's words and name out of the study (and named backups).
+"""The right to erasure: a respondent's words and name out of the study, its automatic backups and
+named backups.
 
 Their turns' text is overwritten character by character (same length, so every offset, coding
-and count of others stays right), their real names (speaker labels, registry aliases) are
-masked wherever they occur in any transcript, quote or deletion record, and the suggestions
-in their transcripts are dropped (their evidence quotes words). The pseudonym, role, institution and programmes stay, so the study's counts stay.
+and count of others stays right); their real names (speaker labels, registry aliases) are masked
+(NameHider: other people's words stay word for word) in every transcript, quote, memo, deletion
+record, suggestion, transcript name, file path and header; the suggestions in their transcripts are
+dropped. The pseudonym, role, institution and programmes stay, so the study's counts stay, and a
+later registry import stores their names no more.
 Afterwards the file is vacuumed and its log truncated, so the old bytes are gone from disk (PostgreSQL:
 the tables are rewritten; the server's own log and backups are its administrator's, as the outcome says).
 """
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, select
 
+from workbench.core.anonymise import NameHider, masked
 from workbench.core.db import Database, resolve_url
 from workbench.core.dto import ErasureOutcome
 from workbench.core.models import (
@@ -26,33 +30,32 @@ from workbench.core.models import (
     Suggestion,
     Transcript,
     Turn,
+    utcnow,
 )
+from workbench.core.services.backups import AUTO, folder
+from workbench.core.suggest.lemmas import known_lemmas
 from workbench.errors import WorkbenchError
 
-MASK = "▒"
 ROLE_LABEL = re.compile(r"^(?:[ri]|respondent|interviewer|spreker|speaker|geïnterviewde)\s*\d*$", re.IGNORECASE)
-
-
 TOUCHED = ("transcript", "turn", "coding", "coding_deletion", "speaker", "speaker_alias", "suggestion")
-
-
-def _masked(value: str) -> str:
-    return re.sub(r"\S", MASK, value)
-
-
 def erase_respondent(db: Database, pseudonym: str, backups: list[Path] = ()) -> ErasureOutcome:
-    """Erase in the study, then in each named backup (each its own transaction)."""
+    """Erase in the study, then in each named backup and each automatic one (each its own transaction)."""
     for path in backups:
         if not path.is_file():
             raise WorkbenchError("no such backup file", where=str(path))
     outcome = _erase(db, pseudonym)
-    for path in backups:
+    automatic = sorted(folder(db).glob(f"*-{AUTO}*.sqlite")) if db.is_sqlite and folder(db).is_dir() else []
+    for path in [*backups, *(p for p in automatic if p not in backups)]:
         copy = Database(resolve_url(str(path)))
         try:
             _erase(copy, pseudonym)
+        except WorkbenchError:
+            if path in backups:
+                raise
         finally:
             copy.close()
-    return ErasureOutcome(outcome.turns, outcome.names, tuple(str(p) for p in backups), outcome.notes)
+    return ErasureOutcome(outcome.turns, outcome.names, tuple(str(p) for p in backups), outcome.notes,
+                          len(automatic))
 
 
 def _erase(db: Database, pseudonym: str) -> ErasureOutcome:
@@ -64,30 +67,54 @@ def _erase(db: Database, pseudonym: str) -> ErasureOutcome:
         aliases = session.scalars(select(SpeakerAlias).where(SpeakerAlias.participant_id == person.id)).all()
         names = {n for n in {s.label for s in speakers} | {a.label for a in aliases}
                  if n != pseudonym and not ROLE_LABEL.match(n)}
-        words = sorted({w for name in names for w in re.findall(r"\w{3,}", name)} | names, key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
-        hide = (lambda value: pattern.sub(lambda m: _masked(m.group()), value)) if pattern else (lambda v: v)
+        hide = NameHider(names, known_lemmas())
         turns = session.execute(select(Turn.transcript_id, Turn.start, Turn.end)
                                 .where(Turn.speaker_id.in_([s.id for s in speakers]))).all()
         spans: dict[int, list[tuple[int, int]]] = {}
         for transcript_id, start, end in turns:
             spans.setdefault(transcript_id, []).append((start, end))
         for transcript in session.scalars(select(Transcript)):
-            chars = list(hide(transcript.text))
-            for start, end in spans.get(transcript.id, ()):
-                chars[start:end] = _masked("".join(chars[start:end]))
-            transcript.text = "".join(chars)
-            transcript.meta = {k: hide(v) if isinstance(v, str) else v for k, v in (transcript.meta or {}).items()}
-            for coding in session.scalars(select(Coding).where(Coding.transcript_id == transcript.id)):
-                coding.quote = transcript.text[coding.start : coding.end]
-            for record in session.scalars(select(CodingDeletion).where(CodingDeletion.transcript == transcript.name)):
-                record.quote = transcript.text[record.start : record.end]
+            _erase_in(session, transcript, hide, spans.get(transcript.id, ()))
+        for suggestion in session.scalars(select(Suggestion)):
+            suggestion.evidence = hide(suggestion.evidence)
         session.execute(delete(Suggestion).where(Suggestion.transcript_id.in_({s.transcript_id for s in speakers})))
         for speaker in speakers:
             speaker.label = pseudonym
         for alias in aliases:
             session.delete(alias)
+        session.flush()  # the pseudonym stays its own label everywhere: a registry import keeps the speakers
+        session.add(SpeakerAlias(transcript_id=None, label=pseudonym, participant_id=person.id))
+        person.erased_at = utcnow()
     return ErasureOutcome(len(turns), len(names), (), _purge(db))
+
+
+def _erase_in(session, transcript: Transcript, hide: NameHider, own: list[tuple[int, int]]) -> None:
+    """Their turns masked whole, their name masked in everything else of one transcript."""
+    chars = list(hide(transcript.text))
+    for start, end in own:
+        chars[start:end] = masked("".join(chars[start:end]))
+    transcript.text, old_name = "".join(chars), transcript.name
+    transcript.meta = {k: _hidden(v, hide) for k, v in (transcript.meta or {}).items()}
+    transcript.memo = transcript.memo and hide(transcript.memo)
+    if hide(old_name) != old_name:  # a file name with their name in it
+        transcript.name = f"{hide(old_name)} {transcript.guid[:8]}"
+    transcript.source_path = transcript.source_path and hide(transcript.source_path)
+    for turn in session.scalars(select(Turn).where(Turn.transcript_id == transcript.id, Turn.memo.is_not(None))):
+        turn.memo = hide(turn.memo)
+    for coding in session.scalars(select(Coding).where(Coding.transcript_id == transcript.id)):
+        coding.quote = transcript.text[coding.start : coding.end]
+        coding.memo = coding.memo and hide(coding.memo)
+    for record in session.scalars(select(CodingDeletion).where(CodingDeletion.transcript == old_name)):
+        record.quote = transcript.text[record.start : record.end]
+        record.transcript = transcript.name
+
+
+def _hidden(value, hide: NameHider):
+    if isinstance(value, str):
+        return hide(value)
+    if isinstance(value, list):
+        return [_hidden(item, hide) for item in value]
+    return value
 
 
 def _purge(db: Database) -> tuple[str, ...]:

@@ -91,9 +91,11 @@ def import_registry(db: Database, path: Path) -> RegistryOutcome:
     rows = read_registry(path)
     try:
         with db.write() as session:
-            participants, aliases = _store(session, rows)
+            erased = set(session.scalars(select(Participant.pseudonym).where(Participant.erased_at.is_not(None))))
+            participants, aliases = _store(session, [row for row in rows if row.pseudonym not in erased])
             resolve_speakers(session)
             return RegistryOutcome(
+                erased_skipped=tuple(sorted({row.pseudonym for row in rows} & erased)),
                 participants=participants,
                 aliases=aliases,
                 assigned_speakers=session.scalar(

@@ -169,8 +169,8 @@ def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript,
     session.execute(delete(Turn).where(Turn.transcript_id == transcript.id))
     session.flush()
     store_parsed(session, transcript, parsed)
-    for coding, (start, end) in zip(codings, spans):
-        coding.start, coding.end = start, end
+    writer = CodingWriter(session, coder_named(session, coder))
+    folded = writer.move(transcript.id, [(coding, *span) for coding, span in zip(codings, spans)])
     new_spans = reanchor(old_text, parsed.text, [(s, e) for s, e, _ in turn_memos])
     orphaned = []
     for (_, _, memo), span in zip(turn_memos, new_spans):
@@ -185,8 +185,7 @@ def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript,
         kept = "\n".join(f"[turn memo kept on replace] {memo}" for memo in orphaned)
         transcript.memo = f"{transcript.memo}\n{kept}" if transcript.memo else kept
     session.flush()
-    CodingWriter(session, coder_named(session, coder)).relink(transcript.id)
-    return f"{len(codings)} coding(s) re-anchored"
+    return f"{len(codings)} coding(s) re-anchored" + (f", {folded} merged into a twin" if folded else "")
 
 
 def _with_unassigned(session: Session, outcome: ImportOutcome) -> ImportOutcome:
