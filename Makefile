@@ -5,15 +5,20 @@ BIN    := $(VENV)/bin
 WB     := $(BIN)/workbench
 SAMPLE := transcripts/sample-study
 
-.PHONY: setup run test bench sample clean
+.PHONY: setup run test bench sample clean lock
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
+
+## Pin what is installed now as the versions every setup uses (after a dependency change).
+lock: setup
+	{ head -2 requirements.lock; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 ## Import the bundled sample study into db/workbench.sqlite, auto-code it, print the report, write it as
 ## Word, then open the coding workbench (in a terminal).
@@ -27,9 +32,11 @@ run: setup
 	$(WB) report frequencies --format docx --out reports/frequenties.docx --chart reports/frequenties.png
 	@if [ -t 0 ] && [ -t 1 ]; then $(WB) --coder "$${USER:-coder}" --new-coder; else echo "(not a terminal: 'make run' in a terminal opens the workbench)"; fi
 
-## The whole test suite (after a lint for mistakes: unused names, import order, bugbears).
+## The whole test suite (after a lint for mistakes: unused names, import order, bugbears, and the layers).
 test: setup
 	$(BIN)/ruff check workbench tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## Benchmarks (not tests): figures printed, nothing asserted.

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import zipfile
 
+from lxml import etree
+
 from workbench.errors import WorkbenchError
 
 UNPACKED_BYTES = 100_000_000  # all of a .docx, or one member of a .qdpx: 100x a three-hour transcript
@@ -40,7 +42,7 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     return archive.read(name)
 
 
-def refuse_dtd(tree, where: str) -> None:
+def refuse_dtd(tree: etree._ElementTree, where: str) -> None:
     """No document type declarations: their entities would be left unexpanded and hide text."""
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         raise WorkbenchError(f"{where} declares a DTD (<!DOCTYPE ...>), which no QDA tool or Word writes; "

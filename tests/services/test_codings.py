@@ -1,7 +1,7 @@
 import pytest
 
 from tests.conftest import CODEBOOK, dump
-from workbench.core.services import codebook, codings, transcripts
+from workbench.core.services import codebook, codings, participants, transcripts
 from workbench.core.services.frequencies import frequencies
 from workbench.errors import WorkbenchError
 
@@ -12,7 +12,10 @@ CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 @pytest.fixture
 def ready(db, tmp_path):
     (tmp_path / "t.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "p.csv").write_text("transcript,speaker,respondent,role,institution,programme\n"
+                                    ",Anouk,,interviewer,,\n,Bram,R01,respondent,A,pabo\n", encoding="utf-8")
     transcripts.import_paths(db, [tmp_path / "t.txt"], replace=False, coder="c")
+    participants.import_registry(db, tmp_path / "p.csv")  # Bram is a respondent: his codings count
     codebook.import_codebook(db, CODEBOOK, coder="lead")
     return db
 
@@ -31,6 +34,7 @@ def test_code_a_span_a_turn_and_overlap_them(ready):
 
 def test_memo_and_delete(ready):
     made = codings.code_turn(ready, "ann", "t", 1, CODE)
+    assert {row.count for row in frequencies(ready, "quotation", "none").rows if row.path == CODE} == {1}
     codings.set_memo(ready, made.guid, "twijfel")
     assert codings.list_codings(ready)[0].memo == "twijfel"
     removed = codings.delete_coding(ready, "ann", made.guid)

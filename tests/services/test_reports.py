@@ -47,7 +47,9 @@ def test_word_report_tables_counts_chart_quotes_and_no_names(sample_db, tmp_path
     groups = [*report.groups, ""]
     assert [c.text for c in row.cells[1:]] == [f"{expected[g]} ({expected[g] / sizes[g]:.0%})" for g in groups]
     assert f"Studievertraging ({expected['']}x)" in text
-    assert "Telregel" in text and "(N = 33)" in text
+    respondents = {t.respondent for s in transcripts.list_transcripts(sample_db)
+                   for t in transcripts.show_transcript(sample_db, s.name).turns if t.role == "respondent"}
+    assert "Telregel" in text and f"totaal (N = {len(respondents)})" in text  # N counted here, not assumed
     assert any(p.style.name == "Quote" for p in document.paragraphs)
     people, institutions = real_names()
     for name in people | institutions:

@@ -8,7 +8,7 @@ coded. Undefined figures (no variation, too few values) are None.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from itertools import combinations, permutations
 
@@ -45,12 +45,12 @@ def cohen_kappa(first: Sequence[Value], second: Sequence[Value]) -> float | None
 
 def krippendorff_alpha(units: Sequence[Sequence[Value]]) -> float | None:
     """Nominal alpha; units are rows of one value per coder (None where missing)."""
-    coincidences: Counter = Counter()
+    coincidences: defaultdict[tuple[Value, Value], float] = defaultdict(float)
     for values in _pairable(units):
         weight = 1 / (len(values) - 1)
         for a, b in permutations(values, 2):
             coincidences[a, b] += weight
-    totals: Counter = Counter()
+    totals: defaultdict[Value, float] = defaultdict(float)
     for (a, _), count in coincidences.items():
         totals[a] += count
     n = sum(totals.values())

@@ -17,11 +17,14 @@ from __future__ import annotations
 import io
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import Node
 
 from workbench.core.codes import join_path, normalise_colour
 from workbench.core.patterns import Pattern
@@ -50,7 +53,8 @@ class Codebook:
     name: str
     codes: list[CodeSpec]
 
-    def walk(self, codes: list[CodeSpec] | None = None, parents: tuple[str, ...] = ()):
+    def walk(self, codes: list[CodeSpec] | None = None,
+             parents: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], CodeSpec]]:
         """(path names, spec) for every code, parents before children."""
         for spec in self.codes if codes is None else codes:
             names = (*parents, spec.name)
@@ -103,10 +107,10 @@ def _refuse_deep_brackets(text: str) -> None:
             raise WorkbenchError(f"line {line}: nested more than {NESTING} levels deep")
 
 
-def _check_graph(root) -> None:
+def _check_graph(root: Node | None) -> None:
     """Refuse cycles, deep nesting and alias bombs before anything walks the document."""
     visited = 0
-    stack = [(root, frozenset())]
+    stack: list[tuple[Node | None, frozenset[int]]] = [(root, frozenset())]
     while stack:
         node, ancestors = stack.pop()
         if node is None:
@@ -127,14 +131,16 @@ def _check_graph(root) -> None:
                 stack.extend((child, inner) for child in (item if isinstance(item, tuple) else (item,)))
 
 
-def _line(container, index) -> int:
+def _line(container: Any, index: int) -> int:
+    """The line of a parsed YAML item (ruamel's round-trip containers know it)."""
     try:
-        return container.lc.item(index)[0] + 1 if isinstance(container, list) else container.lc.line + 1
+        lines: Any = container.lc
+        return int(lines.item(index)[0] if isinstance(container, list) else lines.line) + 1
     except (AttributeError, KeyError, IndexError, TypeError):
         return 0
 
 
-def _spec(item, container, index) -> CodeSpec:
+def _spec(item: Any, container: Any, index: int) -> CodeSpec:
     line = _line(container, index)
     if not isinstance(item, dict):
         raise WorkbenchError(f"line {line}: each code must be a mapping with at least 'name'")
@@ -183,14 +189,14 @@ def _spec(item, container, index) -> CodeSpec:
     return spec
 
 
-def _text(item, key: str, line: int) -> str:
+def _text(item: dict[str, Any], key: str, line: int) -> str:
     value = item.get(key) or ""
     if not isinstance(value, str):
         raise WorkbenchError(f"line {line}: '{key}' must be text")
     return value.strip()
 
 
-def _strings(item, key: str, line: int) -> list[str]:
+def _strings(item: dict[str, Any], key: str, line: int) -> list[str]:
     value = item.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise WorkbenchError(f"line {line}: '{key}' must be a list of text")
@@ -216,8 +222,8 @@ def _refuse_duplicates(book: Codebook) -> None:
 
 
 def dump_codebook(book: Codebook) -> str:
-    def as_data(spec: CodeSpec) -> dict:
-        data: dict = {"name": spec.name}
+    def as_data(spec: CodeSpec) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": spec.name}
         if spec.description:
             data["description"] = spec.description
         if spec.colour:

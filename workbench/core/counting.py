@@ -51,7 +51,7 @@ def groups_of(respondent: Respondent, by: GroupBy) -> tuple[str, ...]:
     return ()
 
 
-def _key(occurrence: Occurrence, respondent: Respondent, unit: Unit):
+def _key(occurrence: Occurrence, respondent: Respondent, unit: Unit) -> object:
     if unit is Unit.RESPONDENT:
         return occurrence.respondent_id
     if unit is Unit.INSTITUTION:
@@ -61,10 +61,11 @@ def _key(occurrence: Occurrence, respondent: Respondent, unit: Unit):
 
 def ancestors(code_id: int, parents: Mapping[int, int | None]) -> list[int]:
     """The code itself and every code above it."""
-    chain = []
-    while code_id is not None and code_id not in chain:
-        chain.append(code_id)
-        code_id = parents.get(code_id)
+    chain: list[int] = []
+    current: int | None = code_id
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
     return chain
 
 
@@ -76,7 +77,7 @@ def count(
     by: GroupBy,
 ) -> dict[tuple[int, str], int]:
     """{(code id, group): count}; group TOTAL holds everyone. Missing keys are 0."""
-    seen: dict[tuple[int, str], set] = defaultdict(set)
+    seen: dict[tuple[int, str], set[object]] = defaultdict(set)
     chains: dict[int, list[int]] = {}
     for occurrence in occurrences:
         respondent = respondents.get(occurrence.respondent_id)
@@ -97,7 +98,7 @@ def count(
 
 def group_sizes(respondents: Iterable[Respondent], unit: Unit, by: GroupBy) -> dict[str, int]:
     """N per group: respondents (institutions for that unit) who were interviewed."""
-    members: dict[str, set] = defaultdict(set)
+    members: dict[str, set[object]] = defaultdict(set)
     for respondent in respondents:
         key = respondent.institution if unit is Unit.INSTITUTION else respondent.id
         if key is None:

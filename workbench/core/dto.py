@@ -59,7 +59,7 @@ class TranscriptDetail:
     summary: TranscriptSummary
     text: str
     turns: tuple[TurnView, ...]
-    meta: dict
+    meta: dict[str, object]
     memo: str | None = None
 
 
@@ -115,7 +115,7 @@ class CodebookChangeView:
     coder: str
     action: str
     code_guid: str
-    detail: dict
+    detail: dict[str, object]
 
 
 @dataclass(frozen=True)

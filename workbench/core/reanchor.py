@@ -52,11 +52,11 @@ def _edges(quote: str, new: str, start: int, end: int) -> tuple[int, int]:
     starts = range(max(0, start - reach), min(len(new), start + reach) + 1)
     ends = range(max(0, end - reach), min(len(new), end + reach) + 1)
 
-    def start_fit(s: int) -> tuple:
+    def start_fit(s: int) -> tuple[int, float, int]:
         window = new[s : s + edge]
         return len(commonprefix([head, window])), fuzz.ratio(head, window), -abs(s - start)
 
-    def end_fit(e: int) -> tuple:
+    def end_fit(e: int) -> tuple[int, float, int]:
         window = new[max(0, e - edge) : e]
         return len(commonprefix([tail[::-1], window[::-1]])), fuzz.ratio(tail, window), -abs(e - end)
 

@@ -12,7 +12,9 @@ import re
 import uuid
 import zipfile
 import zlib
+from collections.abc import Callable
 from datetime import datetime, timezone
+from typing import Any
 from xml.sax.saxutils import escape as _sax_escape
 
 from lxml import etree
@@ -316,60 +318,86 @@ def _source_text(element, files: _Members) -> str | None:
 
 
 def _read_project(root, files: _Members) -> RefiProject:
-    notes = {}
-    for note in _items(root, "Notes", "Note"):
-        content = _child(note, "PlainTextContent")
-        notes[_guid_of(note)] = (content.text or "").strip() if content is not None else ""
+    """A project in named steps: notes (memos), codebook, users, sources with their codings, cases, sets."""
+    memo = _memos(root)
     codebook = _child(root, "CodeBook")
     codes = _child(codebook, "Codes") if codebook is not None else None
     project = RefiProject(root.get("name", ""), Codebook(root.get("name", ""), _read_codes(codes) if codes is not None else []))
     for user in _items(root, "Users", "User"):
         project.users[_guid_of(user)] = user.get("name") or user.get("id") or "imported"
+    sources = _child(root, "Sources")
+    for element in list(sources) if sources is not None else []:
+        if isinstance(element.tag, str):
+            _read_source(element, files, memo, project)
+    project.cases = _read_cases(root)
+    for element in _items(root, "Sets", "Set"):
+        project.sets[_required(element, "name")] = [guid(m.get("targetGUID", "")) for m in _children(element, "MemberSource")]
+    for kind in ("Graphs", "Links"):
+        if _child(root, kind) is not None:
+            project.skipped.append(f"{kind} (not used by the workbench)")
+    return project
+
+
+def _memos(root) -> Callable[[Any], str | None]:
+    """The memo of an element: the texts of the notes its <NoteRef>s point at."""
+    notes = {}
+    for note in _items(root, "Notes", "Note"):
+        content = _child(note, "PlainTextContent")
+        notes[_guid_of(note)] = (content.text or "").strip() if content is not None else ""
 
     def memo(element) -> str | None:
         texts = [notes.get(guid(ref.get("targetGUID", "")), "") for ref in _children(element, "NoteRef")]
         return "\n".join(t for t in texts if t) or None
 
-    sources = _child(root, "Sources")
-    for element in list(sources) if sources is not None else []:
-        if not isinstance(element.tag, str):
-            continue
-        kind = _tag(element)
-        if kind != "TextSource":
-            project.skipped.append(f"{kind} '{element.get('name', '?')}' (only text sources are read)")
-            continue
-        text = _source_text(element, files)
-        if text is None:
-            project.skipped.append(f"TextSource '{element.get('name', '?')}': its text is outside the file "
-                                   f"({element.get('plainTextPath', 'no path')})")
-            continue
-        source = RefiSource(_guid_of(element), element.get("name") or _guid_of(element), text, memo=memo(element))
-        for selection in _children(element, "PlainTextSelection"):
-            try:
-                start, end = int(_required(selection, "startPosition")), int(_required(selection, "endPosition"))
-            except ValueError as exc:
-                raise WorkbenchError(f"line {selection.sourceline}: <PlainTextSelection> positions are not numbers") from exc
-            if not 0 <= start < end <= len(text):
-                raise WorkbenchError(f"line {selection.sourceline}: <PlainTextSelection> {start}-{end} lies outside "
-                                     f"its source (0-{len(text)})")
-            codings = _children(selection, "Coding")
-            if not codings and (selection_memo := memo(selection)):
-                source.selection_memos.append((start, end, selection_memo))
-            for coding in codings:
-                ref = _child(coding, "CodeRef")
-                if ref is None:
-                    raise WorkbenchError(f"line {coding.sourceline}: <Coding> has no <CodeRef>")
-                user = coding.get("creatingUser") or selection.get("creatingUser")
-                source.codings.append(RefiCoding(
-                    guid=_guid_of(coding), code_guid=_guid_of(ref, "targetGUID"), start=start, end=end,
-                    user_guid=guid(user) if user else None, created=_when(coding.get("creationDateTime")),
-                    memo="\n".join(filter(None, [memo(coding), memo(selection)])) or None,
-                    selection_guid=_guid_of(selection),
-                ))
-        project.sources.append(source)
-    variables = {}
-    for variable in _items(root, "Variables", "Variable"):
-        variables[_guid_of(variable)] = variable.get("name", "")
+    return memo
+
+
+def _read_source(element, files: _Members, memo: Callable[[Any], str | None], project: RefiProject) -> None:
+    """One source into the project: a text source with its selections, or a line on what was skipped."""
+    kind = _tag(element)
+    if kind != "TextSource":
+        project.skipped.append(f"{kind} '{element.get('name', '?')}' (only text sources are read)")
+        return
+    text = _source_text(element, files)
+    if text is None:
+        project.skipped.append(f"TextSource '{element.get('name', '?')}': its text is outside the file "
+                               f"({element.get('plainTextPath', 'no path')})")
+        return
+    source = RefiSource(_guid_of(element), element.get("name") or _guid_of(element), text, memo=memo(element))
+    for selection in _children(element, "PlainTextSelection"):
+        _read_selection(selection, source, memo)
+    project.sources.append(source)
+
+
+def _read_selection(selection, source: RefiSource, memo: Callable[[Any], str | None]) -> None:
+    """A selection's codings (or, without codings, its memo) into the source."""
+    try:
+        start, end = int(_required(selection, "startPosition")), int(_required(selection, "endPosition"))
+    except ValueError as exc:
+        raise WorkbenchError(f"line {selection.sourceline}: <PlainTextSelection> positions are not numbers") from exc
+    if not 0 <= start < end <= len(source.text):
+        raise WorkbenchError(f"line {selection.sourceline}: <PlainTextSelection> {start}-{end} lies outside "
+                             f"its source (0-{len(source.text)})")
+    codings = _children(selection, "Coding")
+    if not codings and (selection_memo := memo(selection)):
+        source.selection_memos.append((start, end, selection_memo))
+    for coding in codings:
+        ref = _child(coding, "CodeRef")
+        if ref is None:
+            raise WorkbenchError(f"line {coding.sourceline}: <Coding> has no <CodeRef>")
+        user = coding.get("creatingUser") or selection.get("creatingUser")
+        source.codings.append(RefiCoding(
+            guid=_guid_of(coding), code_guid=_guid_of(ref, "targetGUID"), start=start, end=end,
+            user_guid=guid(user) if user else None, created=_when(coding.get("creationDateTime")),
+            memo="\n".join(filter(None, [memo(coding), memo(selection)])) or None,
+            selection_guid=_guid_of(selection),
+        ))
+
+
+def _read_cases(root) -> list[RefiCase]:
+    """Cases with their variable values by variable name, and the sources they cover."""
+    variables = {_guid_of(variable): variable.get("name", "") for variable in _items(root, "Variables", "Variable")}
+    cases = []
     for case in _items(root, "Cases", "Case"):
         values = {}
         for value in _children(case, "VariableValue"):
@@ -377,14 +405,9 @@ def _read_project(root, files: _Members) -> RefiProject:
             text = next((v.text for v in value if isinstance(v.tag, str) and _tag(v) != "VariableRef"), None)
             if ref is not None and text:
                 values[variables.get(guid(ref.get("targetGUID", "")), "")] = text.strip()
-        project.cases.append(RefiCase(_guid_of(case), case.get("name") or "", values,
-                                      [guid(r.get("targetGUID", "")) for r in _children(case, "SourceRef")]))
-    for element in _items(root, "Sets", "Set"):
-        project.sets[_required(element, "name")] = [guid(m.get("targetGUID", "")) for m in _children(element, "MemberSource")]
-    for kind in ("Graphs", "Links"):
-        if _child(root, kind) is not None:
-            project.skipped.append(f"{kind} (not used by the workbench)")
-    return project
+        cases.append(RefiCase(_guid_of(case), case.get("name") or "", values,
+                              [guid(r.get("targetGUID", "")) for r in _children(case, "SourceRef")]))
+    return cases
 
 
 def _when(value: str | None) -> datetime | None:
