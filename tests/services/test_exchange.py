@@ -80,7 +80,7 @@ def test_round_trip_into_an_empty_database_keeps_codes_codings_and_counts(sample
         database.close()
 
 
-def messy_qdpx(qde_name="Studie.qde", edit=lambda xml: xml) -> bytes:
+def messy_qdpx(qde_name="Studie.qde", edit=lambda xml: xml, folder="sources") -> bytes:
     """What ATLAS.ti and friends write: braces, upper case, #RGB, 'A::B', CRLF, no descriptions."""
     source = ("Anouk Brinkhorst   0:03\r\nWaarom gaan ze niet?\r\n\r\nBram Feddema   0:09\r\n"
               "Ze zijn bang voor studievertraging.\r\nEn het is te duur.\r\n")
@@ -118,7 +118,7 @@ def messy_qdpx(qde_name="Studie.qde", edit=lambda xml: xml) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr(qde_name, edit(project))
-        archive.writestr("sources/interview1.txt", source.encode("utf-8"))
+        archive.writestr(f"{folder}/interview1.txt", source.encode("utf-8"))
     return buffer.getvalue()
 
 
@@ -142,6 +142,44 @@ def test_a_messy_file_from_another_tool(db, tmp_path):
     assert {(r.group, r.count) for r in report.rows if r.code == "Studievertraging"} == {("pabo", 1), ("", 1)}
 
 
+def test_nvivo_for_windows_writes_sources_with_a_capital(db, tmp_path):
+    path = tmp_path / "nvivo.qdpx"
+    path.write_bytes(messy_qdpx(folder="Sources"))
+    outcome = exchange.import_project(db, path, "me")
+    assert outcome.sources == 1 and outcome.codings == 3
+
+
+def test_memos_written_as_descriptions_are_read(db, tmp_path):
+    """QualCoder and ATLAS.ti put a coding's memo in its selection's <Description>, a document's in the
+    source's: both come in (the file had 2 memos; before, "0 memo(s)")."""
+    def describe(xml):
+        xml = xml.replace('plainTextPath="internal://interview1.txt">',
+                          'plainTextPath="internal://interview1.txt"><Description>Tweede gesprek</Description>')
+        return xml.replace('endPosition="{}">'.format(xml.split('endPosition="')[1].split('"')[0]),
+                           'endPosition="{}"><Description>Kern van het antwoord</Description>'.format(
+                               xml.split('endPosition="')[1].split('"')[0]), 1)
+    path = tmp_path / "qualcoder.qdpx"
+    path.write_bytes(messy_qdpx(edit=describe))
+    exchange.import_project(db, path, "me")
+    from workbench.core.services import codings
+
+    assert "Kern van het antwoord" in {c.memo for c in codings.list_codings(db)}
+    assert transcripts.show_transcript(db, "Interview 1").memo == "Tweede gesprek"
+
+
+def test_code_groups_and_cases_without_sources_are_said(db, tmp_path):
+    def groups(xml):
+        return xml.replace("</Sets>", '<Set guid="5E75E75E-0000-4000-8000-000000000002" name="Redenen">'
+                           '<MemberCode targetGUID="A1A1A1A1-0000-4000-8000-000000000002"/></Set></Sets>').replace(
+            "</Cases>", '<Case guid="C1C1C1C1-0000-4000-8000-000000000002" name="Losse case"/></Cases>')
+    path = tmp_path / "atlas-groups.qdpx"
+    path.write_bytes(messy_qdpx(edit=groups))
+    outcome = exchange.import_project(db, path, "me", sets_as_programmes=True)
+    assert any("code group 'Redenen' (1 codes)" in item for item in outcome.lost)
+    assert any("case 'Losse case' names no source" in item for item in outcome.lost)
+    assert "Redenen" not in {p for s in transcripts.list_transcripts(db) for p in s.programmes}
+
+
 def test_media_in_a_project_is_never_read(db, tmp_path):
     """A .qdpx may carry hours of video next to its texts: only the texts are unpacked."""
     path = tmp_path / "with-film.qdpx"
@@ -158,6 +196,23 @@ def test_qdc_import_keeps_keywords_and_guids(db, tmp_path):
     outcome = codebook.import_codebook(db, tmp_path / "book.qdc", "lead")
     assert outcome.added == () and outcome.updated == ()
     assert {c.guid: c for c in codebook.show_codebook(db)} == before
+
+
+def test_a_codebook_without_descriptions_or_colours_erases_neither(db, tmp_path):
+    """What QualCoder and Taguette write: names only. Our 54 descriptions and colours stay."""
+    import re
+
+    codebook.import_codebook(db, CODEBOOK, "lead")
+    before = {c.guid: c for c in codebook.show_codebook(db)}
+    from workbench.interop.refi_xml import codebook_xml
+
+    bare = codebook_xml(codebook.export_codebook(db)).decode("utf-8")
+    bare = re.sub(r"<Description>.*?</Description>", "", re.sub(r' color="#[0-9a-f]{6}"', "", bare), flags=re.S)
+    assert "<Description>" not in bare and "color=" not in bare
+    (tmp_path / "bare.qdc").write_text(bare, encoding="utf-8")
+    outcome = codebook.import_codebook(db, tmp_path / "bare.qdc", "lead")
+    assert outcome.updated == () and {c.guid: c for c in codebook.show_codebook(db)} == before
+    assert sum(1 for c in before.values() if c.description) > 40
 
 
 @pytest.mark.parametrize(

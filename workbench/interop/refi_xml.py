@@ -14,7 +14,6 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
 from xml.sax.saxutils import escape as _sax_escape
 
 from lxml import etree
@@ -56,6 +55,11 @@ def _stamp(moment: datetime | None) -> str:
 
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # XML 1.0 cannot hold these at all
+
+
+def _description(memo: str | None) -> str:
+    """A memo also as the element's <Description>: the only place QualCoder and qdapy read one."""
+    return f"<Description>{_escape(memo)}</Description>" if memo else ""
 
 
 def _escape(text: str, entities: dict[str, str] | None = None) -> str:
@@ -128,17 +132,19 @@ def project_qdpx(project: RefiProject) -> bytes:
         for source in project.sources:
             path = f"{source.guid}.txt"
             files[f"sources/{path}"] = source.text.encode("utf-8")
-            out.append(f"<TextSource{_attrs(guid=source.guid, name=source.name, plainTextPath='internal://' + path, creationDateTime=now)}>")
+            out.append(f"<TextSource{_attrs(guid=source.guid, name=source.name, plainTextPath='internal://' + path, creationDateTime=now)}>"
+                       + _description(source.memo))
             for c in source.codings:
                 selection = c.selection_guid or derived_guid("selection", c.guid)
-                out.append(f"<PlainTextSelection{_attrs(guid=selection, name=source.text[c.start:c.end][:60], startPosition=c.start, endPosition=c.end, creatingUser=c.user_guid, creationDateTime=_stamp(c.created))}>")
+                out.append(f"<PlainTextSelection{_attrs(guid=selection, name=source.text[c.start:c.end][:60], startPosition=c.start, endPosition=c.end, creatingUser=c.user_guid, creationDateTime=_stamp(c.created))}>"
+                           + _description(c.memo))
                 out.append(f"<Coding{_attrs(guid=c.guid, creatingUser=c.user_guid, creationDateTime=_stamp(c.created))}>"
                            f'<CodeRef targetGUID="{c.code_guid}"/>{note(c.memo, c.guid)}</Coding>')
                 out.append("</PlainTextSelection>")
             for start, end, memo in source.selection_memos:
                 selection = derived_guid("memo-selection", source.guid, str(start))
                 out.append(f"<PlainTextSelection{_attrs(guid=selection, startPosition=start, endPosition=end)}>"
-                           f"{note(memo, selection)}</PlainTextSelection>")
+                           f"{_description(memo)}{note(memo, selection)}</PlainTextSelection>")
             out.append(note(source.memo, source.guid))
             out.append("</TextSource>")
         out.append("</Sources>")
@@ -283,15 +289,18 @@ def read_qdpx(data: bytes) -> RefiProject:
 
 
 class _Members:
-    """A .qdpx's files, each read when asked for: media there may be large and is never read."""
+    """A .qdpx's files, each read when asked for (media there may be large and is never read), by name
+    without regard to case: NVivo for Windows writes `Sources/`."""
 
     def __init__(self, archive: zipfile.ZipFile):
-        self.archive, self.names = archive, set(archive.namelist())
+        self.archive = archive
+        self.names = {name.casefold(): name for name in archive.namelist()}
 
     def __contains__(self, name: str) -> bool:
-        return name in self.names
+        return name.casefold() in self.names
 
     def __getitem__(self, name: str) -> bytes:
+        name = self.names.get(name.casefold(), name)
         try:
             return read_member(self.archive, name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
@@ -330,29 +339,42 @@ def _read_project(root, files: _Members) -> RefiProject:
         if isinstance(element.tag, str):
             _read_source(element, files, memo, project)
     project.cases = _read_cases(root)
+    project.skipped += [f"case '{case.name}' names no source (<SourceRef>): no participant made from it"
+                        for case in project.cases if not case.source_guids]
     for element in _items(root, "Sets", "Set"):
-        project.sets[_required(element, "name")] = [guid(m.get("targetGUID", "")) for m in _children(element, "MemberSource")]
+        name, codes = _required(element, "name"), _children(element, "MemberCode")
+        if codes:  # ATLAS.ti's code groups
+            project.skipped.append(f"code group '{name}' ({len(codes)} codes): the workbench has no code groups; "
+                                   "its codes came in as they are")
+        members = [guid(m.get("targetGUID", "")) for m in _children(element, "MemberSource")]
+        if members or not codes:
+            project.sets[name] = members
     for kind in ("Graphs", "Links"):
         if _child(root, kind) is not None:
             project.skipped.append(f"{kind} (not used by the workbench)")
     return project
 
 
-def _memos(root) -> Callable[[Any], str | None]:
-    """The memo of an element: the texts of the notes its <NoteRef>s point at."""
+def _memos(root) -> Callable[..., str | None]:
+    """The memo of elements: their <Description> (where QualCoder, ATLAS.ti and qdapy put a memo) and the
+    texts of the notes their <NoteRef>s point at, each text once."""
     notes = {}
     for note in _items(root, "Notes", "Note"):
         content = _child(note, "PlainTextContent")
         notes[_guid_of(note)] = (content.text or "").strip() if content is not None else ""
 
-    def memo(element) -> str | None:
-        texts = [notes.get(guid(ref.get("targetGUID", "")), "") for ref in _children(element, "NoteRef")]
-        return "\n".join(t for t in texts if t) or None
+    def memo(*elements) -> str | None:
+        texts = []
+        for element in elements:
+            description = _child(element, "Description")
+            texts.append((description.text or "").strip() if description is not None else "")
+            texts += [notes.get(guid(ref.get("targetGUID", "")), "") for ref in _children(element, "NoteRef")]
+        return "\n".join(dict.fromkeys(t for t in texts if t)) or None
 
     return memo
 
 
-def _read_source(element, files: _Members, memo: Callable[[Any], str | None], project: RefiProject) -> None:
+def _read_source(element, files: _Members, memo: Callable[..., str | None], project: RefiProject) -> None:
     """One source into the project: a text source with its selections, or a line on what was skipped."""
     kind = _tag(element)
     if kind != "TextSource":
@@ -369,7 +391,7 @@ def _read_source(element, files: _Members, memo: Callable[[Any], str | None], pr
     project.sources.append(source)
 
 
-def _read_selection(selection, source: RefiSource, memo: Callable[[Any], str | None]) -> None:
+def _read_selection(selection, source: RefiSource, memo: Callable[..., str | None]) -> None:
     """A selection's codings (or, without codings, its memo) into the source."""
     try:
         start, end = int(_required(selection, "startPosition")), int(_required(selection, "endPosition"))
@@ -389,7 +411,7 @@ def _read_selection(selection, source: RefiSource, memo: Callable[[Any], str | N
         source.codings.append(RefiCoding(
             guid=_guid_of(coding), code_guid=_guid_of(ref, "targetGUID"), start=start, end=end,
             user_guid=guid(user) if user else None, created=_when(coding.get("creationDateTime")),
-            memo="\n".join(filter(None, [memo(coding), memo(selection)])) or None,
+            memo=memo(coding, selection),
             selection_guid=_guid_of(selection),
         ))
 

@@ -90,8 +90,10 @@ def _read_qdc(path: Path) -> Codebook:
 
 
 def _apply(code: Code, spec: CodeSpec, keywords: bool = True) -> None:
-    code.description = spec.description
-    code.colour = spec.colour
+    """A code from a file: what the file leaves out (no description, no colour: QualCoder, Taguette) keeps
+    what the code has."""
+    code.description = spec.description or code.description or ""
+    code.colour = spec.colour or code.colour
     if keywords:
         code.keywords = list(spec.keywords)
         code.patterns = list(spec.patterns)
