@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 WB     := $(BIN)/workbench
 SAMPLE := transcripts/sample-study
 
-.PHONY: setup run test bench sample clean lock
+.PHONY: setup run test bench sample clean lock mutate
 
 setup: $(VENV)/.installed
 
@@ -38,6 +38,13 @@ test: setup
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## Mutation testing (minutes; not in CI): deliberate bugs in counting, spans, agreement, re-anchoring, name
+## masking and REFI-QDA offsets ([tool.mutmut] in pyproject.toml); README has the score.
+mutate: setup
+	$(BIN)/python -m pip install --quiet "mutmut>=3.2"
+	$(BIN)/mutmut run || true
+	$(BIN)/mutmut results
 
 ## Benchmarks (not tests): figures printed, nothing asserted.
 bench: setup
