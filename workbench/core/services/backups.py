@@ -58,8 +58,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
 def backup(db: Database, target: Path | None = None, reason: str = "manual") -> Path:
     """Copy the whole database, consistent at one moment, to target (default: backups/<name>-<time>-<reason>)."""
     path = _path(db)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
-    target = check_output(db, target) if target else folder(db) / f"{path.stem}-{stamp}-{reason}.sqlite"
+    target = check_output(db, target) if target else _named(db, reason)
     source = sqlite3.connect(path)
     try:
         _copy(source, target)
@@ -75,9 +74,10 @@ def before(db: Database, operation: str) -> Path | None:
     return _pruned(db, backup(db, reason=f"{AUTO}{operation}"))
 
 
-def _automatic(db: Database, operation: str) -> Path:
+def _named(db: Database, reason: str) -> Path:
+    """backups/<study>-<time>-<reason>.sqlite"""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
-    return folder(db) / f"{_path(db).stem}-{stamp}-{AUTO}{operation}.sqlite"
+    return folder(db) / f"{_path(db).stem}-{stamp}-{reason}.sqlite"
 
 
 def _pruned(db: Database, made: Path) -> Path:
@@ -105,7 +105,7 @@ def restore(db: Database, source: Path) -> Path:
         try:
             live.execute("ATTACH DATABASE ? AS staged", (str(staged),))
             live.execute("BEGIN IMMEDIATE")  # from here on nobody else commits: a reader sees the state before
-            kept = _automatic(db, "restore")
+            kept = _named(db, f"{AUTO}restore")
             reader = sqlite3.connect(path)
             try:
                 _copy(reader, kept)

@@ -38,6 +38,8 @@ from workbench.errors import WorkbenchError
 
 ROLE_LABEL = re.compile(r"^(?:[ri]|respondent|interviewer|spreker|speaker|geïnterviewde)\s*\d*$", re.IGNORECASE)
 TOUCHED = ("transcript", "turn", "coding", "coding_deletion", "speaker", "speaker_alias", "suggestion")
+
+
 def erase_respondent(db: Database, pseudonym: str, backups: list[Path] = ()) -> ErasureOutcome:
     """Erase in the study, then in each named backup and each automatic one (each its own transaction)."""
     for path in backups:
