@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from workbench.core.anonymise import Anonymiser, NameHider
 
+
 def mask(text: str) -> str:
     """Built in each test (not at import), so mutation testing sees which tests run the masking."""
     return Anonymiser(["Tom van der Meer", "Chantal Bosgraaf", "Joris", "R05"], ["Hogeschool Windkust"])(text)
