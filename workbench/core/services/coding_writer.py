@@ -77,10 +77,9 @@ class CodingWriter:
         """Code one span [start, end) of a transcript; the quote is taken from its text.
 
         Raises AlreadyCoded when this coder has coded exactly this span with this code."""
-        if (twin := self.existing(item.transcript_id, item.code.id, item.start, item.end)) is not None:
-            raise AlreadyCoded(twin.guid, f"already coded: '{item.code.name}' on this text by {self.coder.name}")
-        inserted = self._insert([self._row(item)])
-        if not inserted:  # another process (PostgreSQL) wrote the twin since we looked
+        inserted = [] if self.existing(item.transcript_id, item.code.id, item.start, item.end) else \
+            self._insert([self._row(item)])
+        if not inserted:  # coded before, or by another process (PostgreSQL) since we looked
             twin = self.existing(item.transcript_id, item.code.id, item.start, item.end)
             raise AlreadyCoded(twin.guid, f"already coded: '{item.code.name}' on this text by {self.coder.name}")
         return self.session.get(Coding, inserted[0])
@@ -183,7 +182,8 @@ class CodingWriter:
                     twin.memo = f"{twin.memo}\n{coding.memo}" if twin.memo else coding.memo
                 twins.append(coding.id)
         self.delete(twins, "merged into a twin")
-        staying = [(coding, start, end) for coding, start, end in moves if coding.id not in set(twins)]
+        folded = set(twins)
+        staying = [(coding, start, end) for coding, start, end in moves if coding.id not in folded]
         for coding, _, _ in staying:  # out of each other's way first: the unique span index holds throughout
             coding.start, coding.end = -coding.id, -coding.id + 1
         self.session.flush()
