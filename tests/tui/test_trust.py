@@ -324,3 +324,30 @@ def test_a_dialog_taken_down_before_it_was_ready_hands_its_keys_back(app):
             await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen))
             assert app.return_code is None
     run(go())
+
+
+def test_a_reload_racing_a_write_leaves_one_copy_and_never_an_older_page(app):
+    """Found by CI under load: the 2-second check reloaded the page with a coding just written, then the
+    write's own result added it again; `x` then asked "which one?" between two copies of one coding. And a
+    reload read before a write must not put the page back as it was."""
+    from workbench.tui.screens.transcript import Step, load_transcript
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            turn = respondent_turns(app)[0]
+            stale, version = load_transcript(app.db, "interview-01"), app.db.version()
+            await at_turn(screen, pilot, turn)
+            await pilot.press("t", *"studvert", "enter")
+            await wait_for(pilot, lambda: mine(app, "interview-01"))
+            await written(pilot)
+            (made,) = mine(app, "interview-01")
+            screen._done(Step(added=made), undoing=True)  # as when a reload brought it first
+            assert [c.guid for c in screen.codings].count(made.guid) == 1
+            screen.post_message(screen.Reloaded("interview-01", stale, None, version))  # read before the write
+            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: not screen.workers or all(w.is_finished for w in screen.workers))
+            assert made.guid in [c.guid for c in screen.codings]
+        assert app.unexpected_errors == []
+
+    run(scenario())

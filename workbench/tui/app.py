@@ -44,6 +44,7 @@ class WorkbenchApp(KeyGate, App[None]):
         self.settings = settings or Settings()
         # writes run one at a time, in the order they were asked for: tickets issued, and whose turn it is
         self._issued, self._turn, self._turns = 0, 0, threading.Condition()
+        self.written_version = 0  # the study's version after this app's latest write
         self.study_version: int | None = None
         self.unexpected_errors: list[BaseException] = []  # failures that are bugs, shown as one line
         self._init_gate()
@@ -82,17 +83,23 @@ class WorkbenchApp(KeyGate, App[None]):
             self._turns.wait_for(lambda: self._turn == ticket)
         try:
             result = call()
+            version = self.db.version()
         except Exception as exc:  # noqa: BLE001 - every failure is one line to the coder, never a traceback
             self.call_from_thread(self._write_failed, exc, failed)
         else:
-            if done is not None:
-                self.call_from_thread(done, result)
+            self.call_from_thread(self._written, version, done, result)
         finally:
             with self._turns:
                 self._turn += 1
                 self._turns.notify_all()
             if self.is_running:
                 self.call_from_thread(self.release_keys)  # keys typed meanwhile act on what this write made
+
+    def _written(self, version: int, done: Callable[[Any], None] | None, result: Any) -> None:
+        """A write's result on the UI thread; screens ignore what was read before it (written_version)."""
+        self.written_version = max(self.written_version, version)
+        if done is not None:
+            done(result)
 
     @property
     def writes_pending(self) -> int:

@@ -83,9 +83,9 @@ class TranscriptScreen(WorkbenchScreen):
             self.transcript, self.found = transcript, found
 
     class Reloaded(Message):
-        def __init__(self, transcript: str, data: TranscriptData, found: list[SuggestionView] | None):
+        def __init__(self, transcript: str, data: TranscriptData, found: list[SuggestionView] | None, version: int):
             super().__init__()
-            self.transcript, self.data, self.found = transcript, data, found
+            self.transcript, self.data, self.found, self.version = transcript, data, found, version
 
     def __init__(self):
         """One coding view for the whole session: opening another transcript only swaps its data
@@ -180,17 +180,21 @@ class TranscriptScreen(WorkbenchScreen):
     def _reload(self, name: str) -> None:
         """The transcript's codings, memos and codebook as they are now; pending suggestions as stored."""
         try:
+            version = self.app.db.version()  # read first: the data is at least this new
             data = load_transcript(self.app.db, name)
         except WorkbenchError:  # the transcript itself is gone
             self.app.call_from_thread(self.notify, f"'{name}' is uit de studie verwijderd.", severity="warning")
             self.app.call_from_thread(self.action_back)
             return
         found = suggestions.pending(self.app.db, name) if self.suggestions is not None else None
-        self.post_message(self.Reloaded(name, data, found))
+        self.post_message(self.Reloaded(name, data, found, version))
 
     @on(Reloaded)
     def _reloaded(self, message: Reloaded) -> None:
         if message.transcript != self.transcript or self.page is None:
+            return
+        if message.version < self.app.written_version:  # read before a write this screen has shown since
+            self.study_changed()
             return
         data = message.data
         if message.found is not None and self.suggestions is not None:
@@ -354,8 +358,9 @@ class TranscriptScreen(WorkbenchScreen):
             self._code((turn.start, turn.end), f"Code beurt {turn.index}")
 
     def _done(self, step: Step, undoing: bool = False) -> None:
-        if step.removed:
-            self.codings = [c for c in self.codings if c.guid != step.removed.guid]
+        """A write's result on the page; a reload that already brought it leaves no second copy."""
+        gone = {c.guid for c in (step.removed, step.added) if c}
+        self.codings = [c for c in self.codings if c.guid not in gone]
         if step.added:
             self.codings.append(step.added)
             if step.added.code_path not in self.colours:  # a code made on the spot
