@@ -164,11 +164,16 @@ def test_a_suggestion_replaced_meanwhile_is_one_line(app):
     run(scenario())
 
 
-def test_palette_while_a_transcript_loads(app, monkeypatch):
+def slow_loading(monkeypatch, seconds: float) -> None:
+    """Opening a transcript takes that much longer: keys and commands arrive while it loads."""
     import workbench.tui.screens.transcript as transcript_screen
 
     slow = transcript_screen.load_transcript
-    monkeypatch.setattr(transcript_screen, "load_transcript", lambda db, name: (time.sleep(1), slow(db, name))[1])
+    monkeypatch.setattr(transcript_screen, "load_transcript", lambda db, name: (time.sleep(seconds), slow(db, name))[1])
+
+
+def test_palette_while_a_transcript_loads(app, monkeypatch):
+    slow_loading(monkeypatch, 1)
 
     async def scenario():
         async with app.run_test(size=(120, 40)) as pilot:
@@ -293,10 +298,7 @@ def test_interviewer_turns_ask_first(app):
 
 
 def test_keys_while_a_transcript_opens_do_nothing_until_it_is_there(app, monkeypatch):
-    import workbench.tui.screens.transcript as transcript_screen
-
-    slow = transcript_screen.load_transcript
-    monkeypatch.setattr(transcript_screen, "load_transcript", lambda db, name: (time.sleep(0.5), slow(db, name))[1])
+    slow_loading(monkeypatch, 0.5)
 
     async def scenario():
         async with app.run_test(size=(120, 40)) as pilot:
