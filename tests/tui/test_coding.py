@@ -51,7 +51,7 @@ def test_code_a_selection_change_it_and_remove_it(app):
             position = screen.page.turn_at(screen.text.offset(screen.text.cursor_location))
             body = screen.page.body_starts[position]
             screen.text.move_to(body)
-            await pilot.press(*["shift+right"] * 12, "c")
+            await pilot.press(*["shift+right"] * 12, "c", "y")  # yes, code a speaker not in the registry
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             await pilot.press(*"werkdruk", "enter")
             await wait_for(pilot, lambda: app.screen is screen)
@@ -134,5 +134,35 @@ def test_opening_another_transcript_shows_it_in_the_same_view(app):
             assert screen.page.turns == list(detail.turns) and screen.undo_steps == []
             assert {c.transcript for c in screen.codings} <= {"interview-15"}
             assert screen.text.text == screen.page.text
+
+    run(scenario())
+
+
+def test_a_very_long_turn_is_folded_and_a_selection_across_a_fold_codes_exactly_its_words(app, tmp_path):
+    words = " ".join(f"woord{i}" for i in range(4000))  # one answer of 4,000 words, ~38,000 characters
+    (tmp_path / "lang.txt").write_text(f"I: Vertel eens?\nR1: {words}\nI: Dank je.\nR1: Graag.\n", encoding="utf-8")
+    transcripts.import_paths(app.db, [tmp_path / "lang.txt"], replace=False, coder="anna")
+
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.open_transcript("lang")
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
+            screen = app.screen
+            assert max(len(line) for line in screen.page.text.split("\n")) <= 1000
+            turn = screen.page.turns[1]
+            fold = screen.page.text.index("\n", screen.page.body_starts[1])  # the end of the first display line
+            folded_at = screen.page.to_canonical(fold)
+            screen.text.move_to(fold - 6)
+            await pilot.press(*["shift+right"] * 12, "c", "y")  # yes, code a speaker not in the registry
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*"werkdruk", "enter")
+            await written(pilot)
+            (made,) = mine(app, screen)
+            assert made.start < folded_at < made.end
+            assert made.quote == words[made.start - turn.start : made.end - turn.start] and " " in made.quote
+            screen.text.move_to(0)
+            await pilot.press("slash", *"woord1999 woord2000", "enter")
+            await wait_for(pilot, lambda: screen.text.selected_text.replace("\n", " ") == "woord1999 woord2000")
 
     run(scenario())

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.core.dto import CodingView, TurnView
-from workbench.tui.page import TranscriptPage, code_colours
+from workbench.tui.page import TranscriptPage, code_colours, fold
 
 
 def build(texts, codings=()):
@@ -69,3 +69,59 @@ def test_locations_are_rows_and_columns_of_the_display_text(items, data):
     lines = page.text.split("\n")
     assert sum(len(line) + 1 for line in lines[:row]) + column == offset and column <= len(lines[row])
     assert page.offset((row, column)) == offset
+
+
+long_texts = st.lists(st.text(alphabet="ab c.\n", min_size=1, max_size=80).map(str.strip).filter(bool),
+                      min_size=1, max_size=4)
+
+
+@given(long_texts, st.integers(4, 12), st.data())
+def test_long_paragraphs_fold_into_short_lines_that_map_exactly(items, line, data):
+    turns, canonical = build(items)
+    page = TranscriptPage(turns, [], {}, line=line)
+    turn = data.draw(st.sampled_from(turns))
+    offset = data.draw(st.integers(turn.start, turn.end))
+    shown = page.to_display(offset, is_end=offset == turn.end)
+    assert page.to_canonical(shown) == offset
+    if offset < turn.end:
+        assert page.plain[shown] == canonical[offset]
+
+
+@given(st.text(alphabet="ab c.\n", max_size=200), st.integers(2, 12))
+def test_folding_only_breaks_lines(text, line):
+    folded = fold(text, line)
+    assert all(len(shown) <= line for shown in folded.text.split("\n"))
+    assert len(folded.text) == len(folded.plain) == len(text) + len(folded.inserted)
+    assert all(a == b or (a, b) == ("\n", " ") for a, b in zip(folded.text, folded.plain))
+    put_in = {at + n for n, at in enumerate(folded.inserted)}
+    assert all(folded.plain[at] == "\n" for at in put_in)
+    assert "".join(c for at, c in enumerate(folded.plain) if at not in put_in) == text
+
+
+@given(long_texts, st.integers(4, 12), st.data())
+def test_folded_highlights_cover_exactly_the_coded_text(items, line, data):
+    turns, canonical = build(items)
+    start = data.draw(st.integers(0, len(canonical) - 1))
+    end = data.draw(st.integers(start + 1, len(canonical)))
+    page = TranscriptPage(turns, [coding(canonical, start, end)], {"A > B": "#ff0000"}, line=line)
+    inserted = "".join(page.plain[h.start : h.end] for h in page.highlights())
+    coded = "".join(canonical[max(start, t.start) : min(end, t.end)] for t in turns)
+    assert inserted.replace("\n", "") == coded.replace("\n", "") and len(inserted) >= len(coded)
+
+
+def test_a_long_paragraph_breaks_at_a_sentence_end_then_a_space_then_anywhere():
+    assert fold("Dat klopt. Ja wel hoor", 12).text == "Dat klopt.\nJa wel hoor"
+    folded = fold("abcdefghij", 4)
+    assert (folded.text, folded.inserted) == ("abcd\nefgh\nij", [4, 8])
+    assert fold("één twee\ndrie vier vijf", 9).text == "één twee\ndrie vier\nvijf"
+
+
+def test_search_finds_words_across_a_folded_line_in_any_case():
+    turns, _ = build(["Vraag?", "ik ben bang voor STUDIEVERTRAGING en voor geld"])
+    page = TranscriptPage(turns, [], {}, line=20)
+    assert "voor\nSTUDIEVERTRAGING" in page.text
+    start, end = page.find("voor studievertraging", 0)
+    assert page.to_canonical(start) == turns[1].start + len("ik ben bang ")
+    assert page.to_canonical(end) == turns[1].start + len("ik ben bang voor STUDIEVERTRAGING")
+    assert page.find("voor", end) != page.find("voor", 0) and page.find("geen", 0) is None
+    assert page.find("voor", len(page.plain)) == page.find("voor", 0)  # from the top again

@@ -2,13 +2,16 @@
 
 Pure (no Textual): the display text is the transcript's turns, each under a header
 'R05 · respondent · 12:03 · ✎ memo   [Studievertraging | Financiële redenen]' (the memo mark when
-the turn has a memo), turns apart by a
-blank line. Display offsets map exactly to canonical ones inside turns.
+the turn has a memo), turns apart by a blank line. A long paragraph is folded into display lines of
+at most LINE characters (the text area's cost per key grows with the length of the cursor's line): at
+a sentence end or a space, which becomes the line break, else by a break put in. Display offsets map
+exactly to canonical ones inside turns.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,6 +19,8 @@ from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import CodingView, TurnView
 from workbench.transcripts.clock import format_clock
 
+LINE = 1000  # the longest display line, in characters
+_SENTENCE_END = re.compile(r"[.?!…] ")
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 
 
@@ -32,6 +37,43 @@ def code_colours(colours: dict[str, str | None]) -> dict[str, str]:
 
 
 @dataclass(frozen=True)
+class Folded:
+    text: str  # display lines of at most `line` characters
+    plain: str  # the same, with each space that became a line break a space again (to search in)
+    inserted: list[int]  # offsets in the original text where a break was put in
+
+
+def fold(text: str, line: int = LINE) -> Folded:
+    """Text as display lines of at most `line` characters: a line ends at the last sentence end or
+    space in its second half (that space becomes the line break), else a break is put in."""
+    shown, plain, inserted, start = [], [], [], 0  # start: where the current display line begins
+    while True:
+        newline = text.find("\n", start)
+        end = len(text) if newline < 0 else newline
+        while end - start > line:
+            window = text[start + line // 2 : start + line + 1]
+            sentences = [m.end() - 1 for m in _SENTENCE_END.finditer(window)]
+            space = sentences[-1] if sentences else window.rfind(" ")
+            if space >= 0:
+                cut = start + line // 2 + space
+                shown += [text[start:cut], "\n"]
+                plain.append(text[start : cut + 1])
+                start = cut + 1
+            else:
+                shown += [text[start : start + line], "\n"]
+                plain += [text[start : start + line], "\n"]
+                start += line
+                inserted.append(start)
+        if newline < 0:
+            shown.append(text[start:])
+            plain.append(text[start:])
+            return Folded("".join(shown), "".join(plain), inserted)
+        shown.append(text[start : newline + 1])
+        plain.append(text[start : newline + 1])
+        start = newline + 1
+
+
+@dataclass(frozen=True)
 class Highlight:
     start: int  # display offsets
     end: int
@@ -39,7 +81,8 @@ class Highlight:
 
 
 class TranscriptPage:
-    def __init__(self, turns: Sequence[TurnView], codings: Sequence[CodingView], colours: dict[str, str]):
+    def __init__(self, turns: Sequence[TurnView], codings: Sequence[CodingView], colours: dict[str, str],
+                 line: int = LINE):
         self.turns = list(turns)
         self.codings = sorted(codings, key=lambda c: (c.start, c.end))
         self.colours = colours
@@ -50,15 +93,22 @@ class TranscriptPage:
             for i in range(first, bisect.bisect_left(self._starts, coding.end)):
                 if self.turns[i].end > coding.start:
                     self._codes[i].append(coding.code_path.split(PATH_SEPARATOR)[-1])
-        parts, self.body_starts, self.header_starts = [], [], []
+        parts, plain, self.body_starts, self.header_starts = [], [], [], []
+        # turn position -> offsets (in the turn) of the breaks put in, and where they are shown
+        self._inserted: dict[int, tuple[list[int], list[int]]] = {}
         position = 0
         for i, turn in enumerate(self.turns):
             head = self.header(i)
+            body = fold(turn.text, line) if len(turn.text) > line else Folded(turn.text, turn.text, [])
+            if body.inserted:
+                self._inserted[i] = (body.inserted, [at + n for n, at in enumerate(body.inserted)])
             self.header_starts.append(position)
             self.body_starts.append(position + len(head) + 1)
-            parts.append(f"{head}\n{turn.text}")
+            parts.append(f"{head}\n{body.text}")
+            plain.append(f"{head}\n{body.plain}")
             position += len(parts[-1]) + 2
         self.text = "\n\n".join(parts)
+        self.plain = "\n\n".join(plain)  # the display text with the turns' own spaces: what search looks in
         self.line_starts = [0]
         for line in self.text.split("\n")[:-1]:
             self.line_starts.append(self.line_starts[-1] + len(line) + 1)
@@ -94,8 +144,10 @@ class TranscriptPage:
         i = self.turn_at(display)
         if i is None:
             return self.turns[0].start if self.turns else 0
-        turn = self.turns[i]
-        return max(turn.start, min(turn.start + display - self.body_starts[i], turn.end))
+        turn, shown = self.turns[i], display - self.body_starts[i]
+        if i in self._inserted:  # each put-in break before this point is not in the canonical text
+            shown -= bisect.bisect_left(self._inserted[i][1], shown)
+        return max(turn.start, min(turn.start + shown, turn.end))
 
     def to_display(self, canonical: int, is_end: bool = False) -> int:
         """A canonical offset on the page (clamped to the shown turns)."""
@@ -104,7 +156,17 @@ class TranscriptPage:
         i = bisect.bisect_left(self._starts, canonical) if is_end else bisect.bisect_right(self._starts, canonical)
         i = min(max(i - 1, 0), len(self.turns) - 1)
         turn = self.turns[i]
-        return self.body_starts[i] + max(0, min(canonical, turn.end) - turn.start)
+        inside = max(0, min(canonical, turn.end) - turn.start)
+        if i in self._inserted:  # a break put in at this point: an end stays before it, a start after it
+            inside += (bisect.bisect_left if is_end else bisect.bisect_right)(self._inserted[i][0], inside)
+        return self.body_starts[i] + inside
+
+    def find(self, words: str, after: int) -> tuple[int, int] | None:
+        """Display span of the next place, from `after` on and then from the top, where the words are
+        (any case; a line break in a long paragraph counts as the space it was)."""
+        pattern = re.compile(re.escape(words), re.IGNORECASE)
+        found = pattern.search(self.plain, after) or pattern.search(self.plain)
+        return found.span() if found else None
 
     def codings_at(self, canonical: int) -> list[CodingView]:
         return [c for c in self.codings if c.start <= canonical < c.end]

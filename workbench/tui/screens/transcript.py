@@ -478,13 +478,11 @@ class TranscriptScreen(WorkbenchScreen):
     def action_search_next(self) -> None:
         if not self.search_text:
             return
-        haystack, needle = self.page.text.casefold(), self.search_text.casefold()
-        start = haystack.find(needle, self.text.offset(self.text.cursor_location) + 1)
-        start = start if start >= 0 else haystack.find(needle)
-        if start < 0:
+        found = self.page.find(self.search_text, self.text.offset(self.text.cursor_location) + 1)
+        if found is None:
             self.notify(f"'{self.search_text}' niet gevonden.")
             return
-        self.text.move_to(start, start + len(needle))
+        self.text.move_to(*found)
 
     def action_filter_speaker(self) -> None:
         speakers = list(dict.fromkeys(t.speaker for t in self.detail.turns))
