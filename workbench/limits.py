@@ -1,10 +1,12 @@
-"""What an input file may expand to: zip archives, XML documents, YAML graphs, regular expressions.
+"""What an input file may expand to (zip archives, XML documents, YAML graphs, regular expressions),
+and what an XML file we write may hold.
 
 Every reader of an outside file goes through these checks, so a small hostile file (a zip or entity
 bomb, a deeply nested document, a pattern that backtracks for ever) ends in one clear refusal."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 from lxml import etree
@@ -40,6 +42,15 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
         raise WorkbenchError(f"{name} would unpack to {size / 1e6:,.0f} MB "
                              f"(at most {UNPACKED_BYTES / 1e6:.0f} MB); refused as a possible zip bomb")
     return archive.read(name)
+
+
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # XML 1.0 cannot hold these at all
+
+
+def xml_safe(text: str) -> str:
+    """Text an XML file (.qde, .xlsx, .docx) can hold: a control character (in a study imported before
+    they were dropped) becomes U+FFFD, one for one, so offsets and the rest of the text stay as they were."""
+    return _NOT_IN_XML.sub("\ufffd", text)
 
 
 def refuse_dtd(tree: etree._ElementTree, where: str) -> None:

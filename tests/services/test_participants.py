@@ -1,6 +1,10 @@
+import json
+
 import pytest
+from sqlalchemy import select
 
 from tests.conftest import dump
+from workbench.core.models import Speaker, Transcript
 from workbench.core.services import participants, transcripts
 from workbench.errors import WorkbenchError
 
@@ -80,6 +84,8 @@ def test_semicolons_and_a_bom_are_fine(imported, tmp_path):
         (",Bram Feddema,,respondent,,\n", "line 2: 'respondent' is empty \\(a respondent needs a pseudonym\\)"),
         (",Bram Feddema,R01,respondent,A,pabo\n,Bram F.,R01,respondent,B,pabo\n", "line 3: R01 has institution 'B'"),
         (",Bram Feddema,R01,respondent,A,\n,Bram Feddema,R02,respondent,A,\n", "line 3: speaker 'Bram Feddema' is R01"),
+        (",Bram Feddema,R01,respondent,Hogeschool \x07A,pabo\n", r"line 2: 'institution' holds a control character"),
+        (",Bram\x00,R01,respondent,A,pabo\x0b\n", r"line 2: 'speaker' holds a control character"),
     ],
 )
 def test_bad_rows_say_which_line_and_change_nothing(imported, tmp_path, body, message):
@@ -106,3 +112,13 @@ def test_a_transcripts_own_label_wins_over_a_global_one_and_a_role_can_change(im
     participants.import_registry(imported, registry(tmp_path, ",R1,R05,interviewer,,\n"))
     roles = {p.pseudonym: p.role for p in participants.list_participants(imported)[0]}
     assert roles["R05"] == "interviewer" and roles["R02"] == "respondent"
+
+
+def test_a_transcript_shows_registered_people_by_pseudonym_in_its_metadata_too(sample_db):
+    with sample_db.read() as session:
+        registered = session.execute(select(Transcript.name, Speaker.label).join(Speaker.transcript)
+                                     .where(Speaker.participant_id.is_not(None))).all()
+    for name, label in registered:
+        assert f'"{label}"' not in json.dumps(transcripts.show_transcript(sample_db, name).meta, ensure_ascii=False)
+    meta = transcripts.show_transcript(sample_db, "interview-07").meta
+    assert {event["by"] for event in meta["transcription_events"]} == {"I2"}

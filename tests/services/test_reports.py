@@ -157,3 +157,24 @@ def test_a_real_name_in_a_file_name_reaches_no_report_or_export(small, tmp_path)
     assert 'name="gesprek met [naam] ' in qde and any(c.startswith("gesprek met [naam] ") for c in cells)
     assert "Bram" not in qde, [line for line in qde.splitlines() if "Bram" in line]
     assert not any("Bram" in c for c in cells) and "Bram" not in docx_text(tmp_path / "q.docx")[1]
+
+
+def test_control_characters_left_by_an_older_version_reach_no_report(small, tmp_path):
+    """Studies imported before control characters were dropped may hold them: reports still write."""
+    from sqlalchemy import update
+
+    from workbench.core.models import Transcript
+
+    text = transcripts.show_transcript(small, "t").text
+    start = text.index("Te duur ook")
+    with small.write() as session:  # same length: the offsets stay right
+        session.execute(update(Transcript).where(Transcript.name == "t")
+                        .values(text=text[:start + 2] + "\x07" + text[start + 3:]))
+    add_coding(small, "c", "t", CODE, start, start + 11)
+    found = quotes.quotes(small, CODE)
+    assert any("\x07" in q.text for q in found)
+    frequency_xlsx([frequencies(small)], code_document_table(small), found, tmp_path / "r.xlsx")
+    cells = [str(c.value) for sheet in openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets
+             for row in sheet.iter_rows() for c in row if c.value]
+    quotes_docx(CODE, found, tmp_path / "q.docx", None)
+    assert "Te\ufffdduur ook" in "\n".join(cells) and "Te\ufffdduur ook" in docx_text(tmp_path / "q.docx")[1]

@@ -8,7 +8,6 @@ flattened as 'Parent::Child', a project file named '<project>.qde', CRLF sources
 from __future__ import annotations
 
 import io
-import re
 import uuid
 import zipfile
 import zlib
@@ -23,7 +22,7 @@ from workbench.core.codebook_file import Codebook, CodeSpec
 from workbench.core.codes import normalise_colour
 from workbench.errors import WorkbenchError
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
-from workbench.limits import NESTING, open_zip, read_member, refuse_dtd
+from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_safe
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
@@ -54,9 +53,6 @@ def _stamp(moment: datetime | None) -> str:
 # ---------------------------------------------------------------- writing
 
 
-_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # XML 1.0 cannot hold these at all
-
-
 def _description(memo: str | None) -> str:
     """A memo also as the element's <Description>: the only place QualCoder and qdapy read one."""
     return f"<Description>{_escape(memo)}</Description>" if memo else ""
@@ -65,7 +61,7 @@ def _description(memo: str | None) -> str:
 def _escape(text: str, entities: dict[str, str] | None = None) -> str:
     """Text for XML: a character XML cannot hold (a control character in an old memo) becomes U+FFFD,
     one for one, so the file stays readable, by us and by every other tool."""
-    return _sax_escape(_NOT_IN_XML.sub("\ufffd", text), entities or {})
+    return _sax_escape(xml_safe(text), entities or {})
 
 
 def _attrs(**values) -> str:

@@ -8,9 +8,15 @@ from pathlib import Path
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, QuoteView
 from workbench.errors import WorkbenchError
+from workbench.limits import xml_safe
 from workbench.reports.cells import text_cells
 from workbench.reports.frequency_text import RULE, UNIT_WORDS
 from workbench.transcripts.clock import format_clock
+
+
+def _append(sheet, values: list) -> None:
+    """A row whose text an .xlsx can hold (a control character left in a study by an older version)."""
+    sheet.append([xml_safe(value) if isinstance(value, str) else value for value in values])
 
 
 def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[str], list[str], dict],
@@ -24,8 +30,8 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
     for report in reports:
         sheet = book.create_sheet(f"Frequenties {UNIT_WORDS[report.unit]}")
         groups = [*report.groups, TOTAL] if report.by != "none" else [TOTAL]
-        sheet.append(["pad", "code", *[g or "totaal" for g in groups]])
-        sheet.append(["N", "", *[report.sizes.get(g, 0) for g in groups]])
+        _append(sheet, ["pad", "code", *[g or "totaal" for g in groups]])
+        _append(sheet, ["N", "", *[report.sizes.get(g, 0) for g in groups]])
         cells = defaultdict(dict)
         order = []
         for row in report.rows:
@@ -33,24 +39,24 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
                 order.append(row)
             cells[row.path][row.group] = row.count
         for row in order:
-            sheet.append([row.path, "  " * row.depth + row.code, *[cells[row.path].get(g, 0) for g in groups]])
-        sheet.append([])
-        sheet.append([RULE])
+            _append(sheet, [row.path, "  " * row.depth + row.code, *[cells[row.path].get(g, 0) for g in groups]])
+        _append(sheet, [])
+        _append(sheet, [RULE])
         for cell in (*sheet[1], *sheet[2]):
             cell.font = bold
         sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 60, 40
         sheet.freeze_panes = "C3"
     codes, documents, counts = code_documents
     sheet = book.create_sheet("Codes x documenten")
-    sheet.append(["code", *documents])
+    _append(sheet, ["code", *documents])
     for code in codes:
-        sheet.append([code, *[counts.get((code, d), 0) for d in documents]])
+        _append(sheet, [code, *[counts.get((code, d), 0) for d in documents]])
     sheet.column_dimensions["A"].width = 60
     sheet.freeze_panes = "B2"
     sheet = book.create_sheet("Citaten")
-    sheet.append(["code", "transcript", "respondent", "opleiding", "tijd", "citaat", "codeur"])
+    _append(sheet, ["code", "transcript", "respondent", "opleiding", "tijd", "citaat", "codeur"])
     for quote in quotes:
-        sheet.append([quote.code_path, quote.source, quote.respondent, "; ".join(quote.programmes),
+        _append(sheet, [quote.code_path, quote.source, quote.respondent, "; ".join(quote.programmes),
                       format_clock(quote.start_ms), " ".join(quote.text.split()), quote.coder])
     sheet.column_dimensions["F"].width = 100
     for sheet in book.worksheets:

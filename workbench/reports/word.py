@@ -10,6 +10,7 @@ from pathlib import Path
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
+from workbench.limits import xml_safe
 from workbench.reports.charts import frequency_chart
 from workbench.reports.frequency_text import RULE, UNIT_WORDS
 from workbench.transcripts.clock import format_clock
@@ -39,7 +40,8 @@ def _save(document, path: Path) -> None:
 
 def _cite(document, quote: QuoteView) -> None:
     paragraph = document.add_paragraph(style="Quote")
-    paragraph.add_run(f"“{' '.join(quote.text.split())}”")
+    paragraph.add_run(f"“{' '.join(xml_safe(quote.text).split())}”")  # a study from an older version may
+    # still hold control characters
     where = f" ({format_clock(quote.start_ms)})" if quote.start_ms is not None else ""
     source = document.add_paragraph(f"— {quote.respondent}, {', '.join(quote.programmes) or 'opleiding onbekend'}{where}")
     source.paragraph_format.left_indent = paragraph.paragraph_format.left_indent

@@ -71,6 +71,9 @@ def parse_registry(text: str) -> list[RegistryRow]:
         if not any(v.strip() for v in values):
             continue
         record = {h: (values[i].strip() if i < len(values) else "") for i, h in enumerate(header)}
+        for column in COLUMNS:  # invisible here, and no report (.docx, .xlsx) could be written with it
+            if not record[column].isprintable():
+                raise WorkbenchError(f"line {line}: '{column}' holds a control character ({record[column]!r})")
         for column in ("speaker", "role"):
             if not record[column]:
                 raise WorkbenchError(f"line {line}: '{column}' is empty")

@@ -304,4 +304,16 @@ def show_transcript(db: Database, name: str) -> TranscriptDetail:
             for turn, label, pseudonym, role in rows
         )
         summary = _summaries(session, transcript.id)[0]
-        return TranscriptDetail(summary, text, turns, dict(transcript.meta), transcript.memo)
+        pseudonyms = {label: pseudonym for _, label, pseudonym, _ in rows if pseudonym}
+        return TranscriptDetail(summary, text, turns, _by_pseudonym(transcript.meta, pseudonyms), transcript.memo)
+
+
+def _by_pseudonym(value, pseudonyms: dict[str, str]):
+    """Metadata with each registered speaker's label (who started the transcription) as their pseudonym."""
+    if isinstance(value, str):
+        return pseudonyms.get(value, value)
+    if isinstance(value, list):
+        return [_by_pseudonym(item, pseudonyms) for item in value]
+    if isinstance(value, dict):
+        return {key: _by_pseudonym(item, pseudonyms) for key, item in value.items()}
+    return value
