@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -17,13 +17,22 @@ from workbench.core.codes import PATH_SEPARATOR
 from workbench.errors import WorkbenchError
 from workbench.transcripts.clock import format_clock
 
-agreement_service = lazy("workbench.core.services.agreement")
-autocode_service = lazy("workbench.core.services.autocode")
-backups_service = lazy("workbench.core.services.backups")
-erasure_service = lazy("workbench.core.services.erasure")
-participants_service = lazy("workbench.core.services.participants")
-suggestions_service = lazy("workbench.core.services.suggestions")
-transcripts_service = lazy("workbench.core.services.transcripts")
+if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
+    from workbench.core.services import agreement as agreement_service
+    from workbench.core.services import autocode as autocode_service
+    from workbench.core.services import backups as backups_service
+    from workbench.core.services import erasure as erasure_service
+    from workbench.core.services import participants as participants_service
+    from workbench.core.services import suggestions as suggestions_service
+    from workbench.core.services import transcripts as transcripts_service
+else:
+    agreement_service = lazy("workbench.core.services.agreement")
+    autocode_service = lazy("workbench.core.services.autocode")
+    backups_service = lazy("workbench.core.services.backups")
+    erasure_service = lazy("workbench.core.services.erasure")
+    participants_service = lazy("workbench.core.services.participants")
+    suggestions_service = lazy("workbench.core.services.suggestions")
+    transcripts_service = lazy("workbench.core.services.transcripts")
 
 app = typer.Typer(
     help="Code Dutch interview transcripts and count codes per respondent and programme.",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -11,8 +11,12 @@ from workbench.cli.lazy import lazy
 from workbench.cli.output import Format, emit, listing
 from workbench.errors import WorkbenchError
 
-service = lazy("workbench.core.services.codebook")
-codebook_file = lazy("workbench.core.codebook_file")
+if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
+    from workbench.core import codebook_file
+    from workbench.core.services import codebook as service
+else:
+    service = lazy("workbench.core.services.codebook")
+    codebook_file = lazy("workbench.core.codebook_file")
 
 app = typer.Typer(help="Codes and subcodes, and the history of changes to them.", no_args_is_help=True)
 

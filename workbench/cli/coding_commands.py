@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -10,7 +10,10 @@ from workbench.cli.lazy import lazy
 from workbench.cli.output import Format, listing
 from workbench.errors import WorkbenchError
 
-service = lazy("workbench.core.services.codings")
+if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
+    from workbench.core.services import codings as service
+else:
+    service = lazy("workbench.core.services.codings")
 
 app = typer.Typer(help="Codings: code a span or a turn, list, memo, delete.", no_args_is_help=True)
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from workbench.cli.lazy import lazy
 
-exchange = lazy("workbench.core.services.exchange")
+if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
+    from workbench.core.services import exchange
+else:
+    exchange = lazy("workbench.core.services.exchange")
 
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -13,9 +13,14 @@ from workbench.errors import WorkbenchError
 from workbench.reports import cooccurrence_text, frequency_text
 from workbench.reports.frequency_text import markdown_quotes
 
-cooccurrence_service = lazy("workbench.core.services.cooccurrence")
-frequencies_service = lazy("workbench.core.services.frequencies")
-quotes_service = lazy("workbench.core.services.quotes")
+if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
+    from workbench.core.services import cooccurrence as cooccurrence_service
+    from workbench.core.services import frequencies as frequencies_service
+    from workbench.core.services import quotes as quotes_service
+else:
+    cooccurrence_service = lazy("workbench.core.services.cooccurrence")
+    frequencies_service = lazy("workbench.core.services.frequencies")
+    quotes_service = lazy("workbench.core.services.quotes")
 
 app = typer.Typer(help="Reports for the lead researcher.", no_args_is_help=True)
 Out = Annotated[Optional[Path], typer.Option("--out", help="write to this file")]

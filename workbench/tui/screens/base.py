@@ -4,13 +4,20 @@ elsewhere."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 from textual.worker import Worker
 
+if TYPE_CHECKING:
+    from workbench.tui.app import WorkbenchApp
+
 
 class WorkbenchScreen(Screen):
+    if TYPE_CHECKING:  # the app every screen runs in: its study, coder and settings, typed
+        @property
+        def app(self) -> WorkbenchApp: ...
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.seen_version: int | None = None  # the study's version this screen last showed
