@@ -78,6 +78,9 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+Evidence = dict[str, dict[str, tuple[float, tuple[int, int]]]]  # code -> 'kind "text"' -> (weight, span)
+
+
 class SuggestionModel:
     def __init__(self, codes: Sequence[CodeText], examples: dict[str, list[str]] | None = None,
                  nlp: Pipeline | None = None):
@@ -86,36 +89,46 @@ class SuggestionModel:
 
         self.pipe = nlp or pipeline()
         self.codes = list(codes)
-        nlp_, stop = self.pipe.nlp, self.pipe.stop_words
-        self.lower = PhraseMatcher(nlp_.vocab, attr="LOWER")
-        self.lemma = PhraseMatcher(nlp_.vocab, attr="LEMMA")
+        self.lower = PhraseMatcher(self.pipe.nlp.vocab, attr="LOWER")
+        self.lemma = PhraseMatcher(self.pipe.nlp.vocab, attr="LEMMA")
         self.prefixes: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.lemma_sets: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
         self.fuzzy: dict[str, set[str]] = defaultdict(set)  # long word -> codes
-        documents = []
-        for code in self.codes:
-            name = code.path.split(PATH_SEPARATOR)[-1]
-            phrases = [name, *(k for k in code.keywords)]
-            docs = list(nlp_.pipe([p.rstrip("*") for p in phrases]))
-            for phrase, doc in zip(phrases, docs):
-                label = "name" if phrase == name else "phrase"
-                if phrase.endswith("*"):  # a prefix: checked with str.startswith (a REGEX Matcher is slow)
-                    words = tuple(t.lower_ for t in doc)
-                    self.prefixes[words[-1][:3]].append((words, code.path))
-                else:
-                    self.lower.add(f"{label}\t{code.path}\t{phrase}", [doc])
-                    self.lemma.add(f"{label}\t{code.path}\t{phrase}", [doc])
-                content = frozenset(part for word in terms(doc, stop) for part in (split(word) or (word,)))
-                if content:
-                    self.lemma_sets[code.path].append((content, phrase.rstrip("*")))
-                for token in doc:
-                    if len(token.text) >= FUZZY_LENGTH and token.is_alpha:
-                        self.fuzzy[token.lower_].add(code.path)
-            documents.append(terms(docs[0], stop) * 3 + [t for d in docs[1:] for t in terms(d, stop)] * 2
-                             + terms(analyse(nlp_, [code.description])[0], stop))
+        documents = [self._learn_code(code) for code in self.codes]
         known = {code.path for code in self.codes}
-        segments = {path: [terms(doc, stop) for doc in analyse(nlp_, texts)]
+        segments = {path: [terms(doc, self.pipe.stop_words) for doc in analyse(self.pipe.nlp, texts)]
                     for path, texts in (examples or {}).items() if path in known and texts}
+        self._fit(documents, segments)
+        self.fuzzy_words = list(self.fuzzy)
+        self._near_cache: dict[str, tuple[str, ...]] = {}
+
+    def _learn_code(self, code: CodeText) -> list[str]:
+        """A code's name and keywords as match patterns, lemma sets and fuzzy targets; its words (the
+        name three times, keywords twice, the description once) for TF-IDF."""
+        nlp, stop = self.pipe.nlp, self.pipe.stop_words
+        name = code.path.split(PATH_SEPARATOR)[-1]
+        phrases = [name, *code.keywords]
+        docs = list(nlp.pipe([p.rstrip("*") for p in phrases]))
+        for phrase, doc in zip(phrases, docs):
+            label = "name" if phrase == name else "phrase"
+            if phrase.endswith("*"):  # a prefix: checked with str.startswith (a REGEX Matcher is slow)
+                words = tuple(t.lower_ for t in doc)
+                self.prefixes[words[-1][:3]].append((words, code.path))
+            else:
+                self.lower.add(f"{label}\t{code.path}\t{phrase}", [doc])
+                self.lemma.add(f"{label}\t{code.path}\t{phrase}", [doc])
+            content = frozenset(part for word in terms(doc, stop) for part in (split(word) or (word,)))
+            if content:
+                self.lemma_sets[code.path].append((content, phrase.rstrip("*")))
+            for token in doc:
+                if len(token.text) >= FUZZY_LENGTH and token.is_alpha:
+                    self.fuzzy[token.lower_].add(code.path)
+        return (terms(docs[0], stop) * 3 + [t for d in docs[1:] for t in terms(d, stop)] * 2
+                + terms(analyse(nlp, [code.description])[0], stop))
+
+    def _fit(self, documents: list[list[str]], segments: dict[str, list[list[str]]]) -> None:
+        """IDF over the codes' words and the coded segments; a vector per code, a prototype per code
+        with segments, and an inverted index from word to codes."""
         every = documents + [words for found in segments.values() for words in found]
         df = Counter(w for words in every for w in set(words))
         self.idf = {w: math.log((1 + len(every)) / (1 + c)) + 1 for w, c in df.items()}
@@ -127,8 +140,6 @@ class SuggestionModel:
         for path, code_vector in self.vectors.items():
             for word, weight in code_vector.items():
                 self.postings[word].append((path, weight))
-        self.fuzzy_words = list(self.fuzzy)
-        self._near_cache: dict[str, tuple[str, ...]] = {}
 
     @property
     def version(self) -> str:
@@ -139,16 +150,32 @@ class SuggestionModel:
         return [self._rank_doc(doc, top, min_score) for doc in analysed(self.pipe, texts)]
 
     def _rank_doc(self, doc, top: int, min_score: float) -> list[Candidate]:
-        evidence: dict[str, dict[str, tuple[float, tuple[int, int]]]] = defaultdict(dict)
+        words = terms(doc, self.pipe.stop_words)
+        evidence = self._evidence(doc, set(words))
+        vector = _normalised(_vector(words, self.idf))
+        cosines: dict[str, float] = defaultdict(float)
+        for word, value in vector.items():  # by the inverted index: only codes that share a word
+            for path, weight in self.postings.get(word, ()):
+                cosines[path] += value * weight
+        learned = {path: _cosine(vector, prototype) for path, prototype in self.prototypes.items()}
+        similar = {p for p, c in cosines.items() if c >= 0.05} if len(set(words)) >= SHORT_TURN else set()
+        found = [self._candidate(path, evidence.get(path, {}), cosines.get(path, 0.0), learned.get(path, 0.0),
+                                 len(doc.text))
+                 for path in set(evidence) | similar | {p for p, c in learned.items() if c >= 0.05}]
+        found.sort(key=lambda c: (-c.score, c.path))
+        return [c for c in found if c.score >= min_score][:top]
+
+    def _evidence(self, doc, present: set[str]) -> Evidence:
+        """Every match of a code's name or keywords in the text: as written, by lemma, by prefix, all
+        of a keyword's lemmas somewhere (compounds split), a long word within a typo."""
+        evidence: Evidence = defaultdict(dict)
 
         def note(path: str, kind: str, text: str, span: tuple[int, int]) -> None:
-            key = f'{kind} "{text}"'
-            if key not in evidence[path]:
-                evidence[path][key] = (WEIGHTS[kind if kind != "compound" else "lemmas"], span)
+            evidence[path].setdefault(f'{kind} "{text}"', (WEIGHTS[kind if kind != "compound" else "lemmas"], span))
 
         for matcher in (m for m in (self.lower, self.lemma) if len(m)):
             for match_id, start, end in matcher(doc):
-                label, path, phrase = self.pipe.nlp.vocab.strings[match_id].split("\t")
+                label, path, _ = self.pipe.nlp.vocab.strings[match_id].split("\t")
                 span = doc[start:end]
                 if matcher is self.lemma:
                     note(path, "lemmas", span.lemma_, (span.start_char, span.end_char))
@@ -160,9 +187,6 @@ class SuggestionModel:
                 if (token.lower_.startswith(words[-1]) and first >= 0
                         and all(doc[first + k].lower_ == w for k, w in enumerate(words[:-1]))):
                     note(path, "phrase", doc[first : token.i + 1].text, (doc[first].idx, token.idx + len(token)))
-        words = terms(doc, self.pipe.stop_words)
-        present = set(words)
-        whole = (0, len(doc.text))
         for path, sets in self.lemma_sets.items():
             for content, phrase in sets:
                 if len(content) > 1 and content <= present:
@@ -175,32 +199,26 @@ class SuggestionModel:
                 for target in self._near(word):
                     for path in self.fuzzy[target]:
                         note(path, "fuzzy", f"{token.text}≈{target}", (token.sent.start_char, token.sent.end_char))
-        vector = _normalised(_vector(words, self.idf))
-        cosines: dict[str, float] = defaultdict(float)
-        for word, value in vector.items():  # by the inverted index: only codes that share a word
-            for path, weight in self.postings.get(word, ()):
-                cosines[path] += value * weight
-        learned = {path: _cosine(vector, prototype) for path, prototype in self.prototypes.items()}
-        found = []
-        similar = {p for p, c in cosines.items() if c >= 0.05} if len(present) >= SHORT_TURN else set()
-        for path in set(evidence) | similar | {p for p, c in learned.items() if c >= 0.05}:
-            cosine, pieces = cosines.get(path, 0.0), evidence.get(path, {})
-            strength = 1 - math.prod(1 - w for w, _ in pieces.values())
-            score = 1 - (1 - 0.85 * strength) * (1 - min(0.9, 1.4 * cosine))
-            methods = (["match"] if pieces else []) + (["tfidf"] if cosine >= 0.05 else [])
-            explain = sorted(pieces, key=lambda k: -pieces[k][0])[:3]
-            if learned.get(path, 0.0) >= 0.05:
-                weight = self.example_counts[path] / (self.example_counts[path] + 2)
-                score = 1 - (1 - score) * (1 - 0.8 * weight * learned[path])
-                methods.append("learned")
-                explain.append(f"like {self.example_counts[path]} coded segment(s) ({learned[path]:.2f})")
-            if not pieces:
-                explain.insert(0, f"tf-idf {cosine:.2f}")
-            spans = [span for _, span in pieces.values() if span != whole]
-            start, end = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else whole
-            found.append(Candidate(path, round(score, 4), "+".join(methods), " + ".join(explain), start, end))
-        found.sort(key=lambda c: (-c.score, c.path))
-        return [c for c in found if c.score >= min_score][:top]
+        return evidence
+
+    def _candidate(self, path: str, pieces: dict[str, tuple[float, tuple[int, int]]], cosine: float,
+                   learned: float, length: int) -> Candidate:
+        """One code's score (evidence as a noisy-or, fused with its cosine, then with its prototype's),
+        how it was found, and the span of its evidence (the whole text without any)."""
+        strength = 1 - math.prod(1 - w for w, _ in pieces.values())
+        score = 1 - (1 - 0.85 * strength) * (1 - min(0.9, 1.4 * cosine))
+        methods = (["match"] if pieces else []) + (["tfidf"] if cosine >= 0.05 else [])
+        explain = sorted(pieces, key=lambda k: -pieces[k][0])[:3]
+        if learned >= 0.05:
+            weight = self.example_counts[path] / (self.example_counts[path] + 2)
+            score = 1 - (1 - score) * (1 - 0.8 * weight * learned)
+            methods.append("learned")
+            explain.append(f"like {self.example_counts[path]} coded segment(s) ({learned:.2f})")
+        if not pieces:
+            explain.insert(0, f"tf-idf {cosine:.2f}")
+        spans = [span for _, span in pieces.values() if span != (0, length)]
+        start, end = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else (0, length)
+        return Candidate(path, round(score, 4), "+".join(methods), " + ".join(explain), start, end)
 
     def _near(self, word: str) -> tuple[str, ...]:
         """Codebook words within a typo of word (remembered per word: transcripts repeat words)."""
