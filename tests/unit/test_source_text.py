@@ -1,10 +1,14 @@
 """Offsets between canonical text and exchanged source text."""
 
+import re
+import unicodedata
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.transcripts.detect import parse_source, parse_text
-from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, crlf_map
+from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, clean_map
 
 words = st.sampled_from(["ja", "studievertraging", "te", "duur", "Nou,", "echt.", "geld", "bang", "collega's"])
 turn_texts = st.lists(st.lists(words, min_size=1, max_size=12).map(" ".join), min_size=1, max_size=8)
@@ -29,24 +33,66 @@ def test_export_text_reimports_to_the_same_text_and_spans(texts, timed, data):
     end = data.draw(st.integers(start + 1, len(parsed.text)))
     s, e = export.offset(start), export.offset(end, is_end=True)
     mapped = SourceMap(export.text, again).span(s, e)
-    if parsed.text[start:end].strip():
-        assert mapped is not None
-        assert " ".join(parsed.text[mapped[0]:mapped[1]].split()) == " ".join(export.text[s:e].split()) or \
-            "\n\n" in parsed.text[start:end]
+    # what comes back: the span, with a start between two turns moved to the next turn, an end to the last one
+    turns = parsed.turns
+    first = next((t.start for t in turns if t.end > start), None)
+    last = next((t.end for t in reversed(turns) if t.start < end), None)
+    expected = (max(start, first), min(end, last)) if first is not None and last is not None else None
+    if expected is None or expected[0] >= expected[1] or not parsed.text[expected[0]:expected[1]].strip():
+        assert mapped is None or not parsed.text[mapped[0]:mapped[1]].strip()
+    else:
+        assert mapped == expected
 
 
 @given(st.text(alphabet="ab\r\n", max_size=40), st.booleans(), st.data())
 def test_crlf_offsets_point_at_the_same_characters(raw, bom, data):
     raw = ("\ufeff" if bom else "") + raw
-    text, convert = crlf_map(raw)
+    text, convert = clean_map(raw)
     body = raw[1:] if bom else raw
     assert text == body.replace("\r\n", "\n").replace("\r", "\n")
-    for offset in range(1 if bom else 0, len(raw)):
-        if raw[offset] != "\r":
-            expected = raw[offset] if raw[offset] != "\n" else "\n"
-            assert text[convert(offset)] == expected
+    for offset in range(1 if bom else 0, len(raw)):  # a CR, LF or CRLF is the one line end it became
+        assert text[convert(offset)] == ("\n" if raw[offset] in "\r\n" else raw[offset])
+        if raw[offset : offset + 2] == "\r\n":
+            assert convert(offset) == convert(offset + 1)
+    assert convert(len(raw)) == len(text) and convert(0) == 0
 
 
 def test_plain_text_without_speakers_becomes_one_unknown_speaker():
     parsed = parse_source("Een memo zonder sprekers.\n\nTweede alinea.", "memo")
     assert parsed.layout == "plain" and [t.speaker for t in parsed.turns] == ["(onbekend)"]
+
+
+SPACED = ("Anouk   0:01\nJa,  ik ben  bang voor   studievertraging en ook voor het geld.\n\n"
+          "Bram   0:05\nNee, \u200bgeen geld. Wel café en privé.\n")
+
+
+def imported(raw):
+    text, convert = clean_map(raw)
+    parsed = parse_source(text, "t")
+    return parsed, SourceMap(text, parsed), convert
+
+
+@pytest.mark.parametrize("raw", [SPACED, SPACED.replace("\n", "\r\n"), "\ufeff" + unicodedata.normalize("NFD", SPACED)])
+@pytest.mark.parametrize("words", ["studievertraging en ook voor het geld", "bang", "geld.", "café en privé", "Ja,"])
+def test_a_selection_after_collapsed_spaces_or_composed_letters_lands_on_its_own_words(raw, words):
+    parsed, mapping, convert = imported(raw)
+    source_words = unicodedata.normalize("NFD", words) if unicodedata.is_normalized("NFD", raw) and "é" in words \
+        else words
+    start = raw.rindex(source_words)  # the last copy ('geld.' is in both turns)
+    span = mapping.span(convert(start), convert(start + len(source_words)))
+    assert span is not None and parsed.text[span[0] : span[1]] == words
+    assert span[0] == parsed.text.rindex(words)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(words, st.sampled_from([" ", "  ", "   ", " \n", "\n  ", "\t", " \u200b"])),
+                min_size=2, max_size=14), st.data())
+def test_every_word_lands_on_itself_whatever_the_spaces_around_it(items, data):
+    body = "".join(word + space for word, space in items).strip()
+    raw = f"Anouk   0:01\n{body}\n\nBram   0:05\nNee.\n"
+    parsed, mapping, convert = imported(raw)
+    n = data.draw(st.integers(0, len(items) - 1))
+    source_at = [m.start() for m in re.finditer(r"[^\s\u200b]+", raw[raw.index(body):])][n] + raw.index(body)
+    canonical_at = [m.start() for m in re.finditer(r"\S+", parsed.text)][n]
+    word = items[n][0]
+    assert mapping.span(convert(source_at), convert(source_at + len(word))) == (canonical_at, canonical_at + len(word))

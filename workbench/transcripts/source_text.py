@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import regex
 from rapidfuzz import fuzz
 
 from workbench.core.reanchor import MIN_SIMILARITY, find_quote
@@ -55,44 +57,84 @@ class ExportText:
         return min(position, self._ends[i]) + self._shifts[i]
 
 
-def crlf_map(raw: str) -> tuple[str, callable]:
-    """Text with '\\n' line ends (and no BOM), and raw offsets converted into it."""
-    bom = 1 if raw.startswith("\ufeff") else 0
-    body = raw[bom:]
-    removed = [i for i in range(len(body) - 1) if body[i] == "\r" and body[i + 1] == "\n"]
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
+_CHANGED = regex.compile(r"(?P<dropped>\r(?=\n)|[\ufeff\u200b\u200e\u200f\x00-\x08\x0e-\x1f\x7f-\x9f])|(?s:.)\p{M}+")
+_LINE_ENDS = str.maketrans({"\r": "\n", "\u2028": "\n", "\f": "\n", "\v": "\n"})
+
+
+def clean_map(raw: str) -> tuple[str, Callable[[int], int]]:
+    """The text as a transcript is read (one '\n' per line end; no BOM, zero-width or control
+    characters; letters and their accents composed, NFC), and raw offsets converted into it."""
+    pieces, removed, done = [], [], 0
+    for found in _CHANGED.finditer(raw):
+        piece = found.group()
+        composed = "" if found["dropped"] else unicodedata.normalize("NFC", piece)
+        pieces += [raw[done : found.start()], composed]
+        removed += range(found.end() - max(len(piece) - len(composed), 0), found.end())
+        done = found.end()
+    pieces.append(raw[done:])
 
     def convert(offset: int) -> int:
-        offset = max(offset - bom, 0)
         return offset - bisect.bisect_left(removed, offset)
 
-    return text, convert
+    return "".join(pieces).translate(_LINE_ENDS), convert
+
+
+def _aligned(source: str, canonical: str) -> tuple[list[int], list[int]]:
+    """Where a turn's source text and its canonical text (whitespace runs collapsed, lines stripped)
+    stop going character for character: source and canonical offsets from which they do again."""
+    sources, canonicals = [0], [0]
+    i = j = 0
+    while i < len(source) and j < len(canonical):
+        if source[i] == canonical[j] and not source[i].isspace():
+            i, j = i + 1, j + 1
+            continue
+        if source[i].isspace() and canonical[j].isspace():
+            j += 1
+        while i < len(source) and source[i].isspace() and (j >= len(canonical) or source[i] != canonical[j]
+                                                            or not canonical[j].isspace()):
+            i += 1
+        if i < len(source) and j < len(canonical) and not source[i].isspace() and source[i] != canonical[j]:
+            i += 1  # a character the transcript does not have
+        if i - j != sources[-1] - canonicals[-1]:
+            sources.append(i)
+            canonicals.append(j)
+    return sources, canonicals
 
 
 class SourceMap:
-    """Source offsets (of the '\\n' text a transcript was parsed from) to canonical offsets."""
+    """Source offsets (of the text clean_map gives) to canonical offsets: each turn found by its first
+    words, then character by character inside it."""
 
     def __init__(self, source: str, parsed: ParsedTranscript):
         self.source = source
         self.canonical = parsed.text
-        self._anchors: list[tuple[int, int, int]] = []  # source start, canonical start, canonical end
+        found_turns: list[tuple[int, int, int]] = []  # source start, canonical start, canonical end
         position = 0
         for turn in parsed.turns:
             words = self.canonical[turn.start : turn.end].split()[:6]
             pattern = r"\s+".join(map(re.escape, words))
             found = re.compile(pattern).search(source, position) if words else None
             if found:
-                self._anchors.append((found.start(), turn.start, turn.end))
+                found_turns.append((found.start(), turn.start, turn.end))
                 # cleaning never lengthens text: the next turn starts at least this far on
                 position = found.start() + turn.end - turn.start
-        self._sources = [a[0] for a in self._anchors]
+        self._sources = [at for at, _, _ in found_turns]
+        self._turns = []
+        for n, (at, start, end) in enumerate(found_turns):
+            until = self._sources[n + 1] if n + 1 < len(found_turns) else len(source)
+            self._turns.append((at, start, end, *_aligned(source[at:until], self.canonical[start:end])))
 
     def _convert(self, offset: int, is_end: bool) -> int:
-        i = bisect.bisect_right(self._sources, offset - (1 if is_end else 0)) - 1
-        if i < 0:
+        n = bisect.bisect_right(self._sources, offset - (1 if is_end else 0)) - 1
+        if n < 0:
             return 0
-        source_start, start, end = self._anchors[i]
-        return max(start, min(start + offset - source_start, end))
+        at, start, end, sources, canonicals = self._turns[n]
+        inside = offset - at
+        k = bisect.bisect_right(sources, inside) - 1
+        moved = canonicals[k] + inside - sources[k]
+        if k + 1 < len(sources):  # in characters the transcript dropped: where the next shared one is
+            moved = min(moved, canonicals[k + 1])
+        return max(start, min(start + moved, end))
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """The canonical span holding the same words as source[start:end]; None if gone."""

@@ -33,7 +33,7 @@ from workbench.errors import WorkbenchError
 from workbench.interop import refi_xml
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
 from workbench.transcripts.detect import parse_source
-from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, crlf_map
+from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, clean_map
 
 
 @dataclass
@@ -144,7 +144,7 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
 
 def _import_source(session: Session, project: RefiProject, source: RefiSource, coder: str,
                    outcome: ExchangeOutcome) -> None:
-    text, convert = crlf_map(source.text)
+    text, convert = clean_map(source.text)
     name = source.name.rsplit(".", 1)[0] if source.name.lower().endswith((".txt", ".docx", ".rtf")) else source.name
     parsed = parse_source(text, name)
     transcript = session.scalar(select(Transcript).where(Transcript.guid == source.guid))
