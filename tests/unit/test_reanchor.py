@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.core.reanchor import find_quote, reanchor
+from workbench.core.reanchor import _ends_word, _run, _starts_word, find_quote, reanchor
 
 OLD = "Ik ben bang voor studievertraging. Ook het geld speelt mee. Geld!"
 
@@ -110,3 +110,23 @@ def test_a_word_put_in_or_taken_out_inside_a_quote_keeps_exactly_its_words(data,
     start = old.index(quote)
     (span,) = reanchor(old, old.replace(quote, edited), [(start, start + len(quote))])
     assert span is not None and old.replace(quote, edited)[span[0] : span[1]] == edited
+
+
+def test_words_that_changed_too_much_are_gone_though_the_place_is_close():
+    quote = "Ik ben bang voor studievertraging door de stage."
+    assert find_quote(quote, "Verder. Ik ben bang voor studiefinanciering door de stage. En meer.", 8) is None
+    assert find_quote(quote, "Verder. Ik was bang voor studievertraging bij de stage. En meer.", 8) is None
+    assert find_quote(quote, "Verder. Ik ben bang voor vertraging door de stage. En meer.", 8) == (8, 50)
+
+
+def test_word_edges():
+    assert [at for at in range(len("(ja nee")) if _starts_word("(ja nee", at)] == [1, 4]
+    assert not _starts_word("ja", 2)
+    text = "ja, nee.. toch"
+    assert [at for at in range(len(text) + 1) if _ends_word(text, at)] == [2, 3, 7, 9, 14]
+    assert not _ends_word("", 0) and _ends_word("x", 1)
+
+
+def test_a_run_is_the_longest_start_of_the_text_found_together_in_the_quote():
+    assert _run("abcdef", "cdx") == 2 and _run("abcdef", "xcd") == 0
+    assert _run("ABC", "bcd") == 2 and _run("", "abc") == 0 and _run("abc", "") == 0

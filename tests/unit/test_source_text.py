@@ -96,3 +96,21 @@ def test_every_word_lands_on_itself_whatever_the_spaces_around_it(items, data):
     canonical_at = [m.start() for m in re.finditer(r"\S+", parsed.text)][n]
     word = items[n][0]
     assert mapping.span(convert(source_at), convert(source_at + len(word))) == (canonical_at, canonical_at + len(word))
+
+
+def test_selections_in_merged_turns_and_across_a_three_word_speaker_line_land_on_their_words():
+    raw = ("Anouk   0:01\nJa.\n\nAnouk   0:03\nNee, geen geld.\n\nBram de Vries   0:05\nGeld is het niet, nee.\n\n"
+           "Anouk   0:09\nEn geld dan?\n")
+    parsed, mapping, convert = imported(raw)
+    assert parsed.text == "Ja.\nNee, geen geld.\n\nGeld is het niet, nee.\n\nEn geld dan?"
+
+    def mapped(words, nth=0):
+        at = [i for i in range(len(raw)) if raw.startswith(words, i)][nth]
+        span = mapping.span(convert(at), convert(at + len(words)))
+        return span and (span[0], parsed.text[span[0] : span[1]])
+
+    assert mapped("geld") == (14, "geld") and mapped("geld", 1) == (parsed.text.rindex("geld"), "geld")
+    assert mapped("Geld is") == (parsed.text.index("Geld is"), "Geld is")
+    assert mapped("geen geld.\n\nBram de Vries   0:05\nGeld is") == (9, "geen geld.\n\nGeld is")
+    assert mapped("Ja.\n\nAnouk   0:03\nNee") == (0, "Ja.\nNee")
+    assert mapped("\n\nAnouk   0:09\n") is None

@@ -85,16 +85,12 @@ def _aligned(source: str, canonical: str) -> tuple[list[int], list[int]]:
     sources, canonicals = [0], [0]
     i = j = 0
     while i < len(source) and j < len(canonical):
-        if source[i] == canonical[j] and not source[i].isspace():
+        if source[i] == canonical[j]:
             i, j = i + 1, j + 1
-            continue
-        if source[i].isspace() and canonical[j].isspace():
+        elif canonical[j].isspace() and not source[i].isspace():  # a line break where the source had none
             j += 1
-        while i < len(source) and source[i].isspace() and (j >= len(canonical) or source[i] != canonical[j]
-                                                            or not canonical[j].isspace()):
+        else:  # a character the transcript does not have (a collapsed space)
             i += 1
-        if i < len(source) and j < len(canonical) and not source[i].isspace() and source[i] != canonical[j]:
-            i += 1  # a character the transcript does not have
         if i - j != sources[-1] - canonicals[-1]:
             sources.append(i)
             canonicals.append(j)
@@ -111,7 +107,8 @@ class SourceMap:
         found_turns: list[tuple[int, int, int]] = []  # source start, canonical start, canonical end
         position = 0
         for turn in parsed.turns:
-            words = self.canonical[turn.start : turn.end].split()[:6]
+            # its first words, from its first line (a turn merged from fragments has speaker lines between them)
+            words = self.canonical[turn.start : turn.end].split("\n", 1)[0].split()[:6]
             pattern = r"\s+".join(map(re.escape, words))
             found = re.compile(pattern).search(source, position) if words else None
             if found:
@@ -152,6 +149,6 @@ def _same_words(canonical: str, quote: str) -> bool:
     text = " ".join(canonical.split())
     if fuzz.ratio(text, quote) >= MIN_SIMILARITY:
         return True
-    turns = canonical.count(TURN_SEPARATOR)
+    breaks = canonical.count("\n")  # a speaker line crossed is a turn's blank line, or a line in a merged turn
     extra = len(quote.split()) - len(text.split())
-    return 0 < turns and 0 <= extra <= 4 * turns and fuzz.token_set_ratio(text, quote) >= 98
+    return 0 < breaks and 0 <= extra <= 4 * breaks and fuzz.token_set_ratio(text, quote) >= 98
