@@ -226,14 +226,13 @@ def test_a_codebook_without_descriptions_or_colours_erases_neither(db, tmp_path)
         (messy_qdpx(edit=lambda x: x.replace('<CodeRef targetGUID="A1A1A1A1-0000-4000-8000-000000000001"/>', "")),
          "<Coding> has no <CodeRef>"),
         (messy_qdpx(edit=lambda x: x.replace("</Project>", "")), "not well-formed XML"),
-        (messy_qdpx(edit=lambda x: x.replace('endPosition="', 'endPosition="9')), "lies outside its source"),
         (messy_qdpx(edit=lambda x: x.replace('User guid="{0B3B9C64', 'User guid="{nope')), "line 3: <User> not a GUID"),
         (messy_qdpx(edit=lambda x: x.replace("<Project ", '<!DOCTYPE Project [<!ENTITY n "Tom">]><Project ')
                     .replace("Waarom gaan", "&n; gaan")), "Studie.qde: the file declares a DTD"),
         (rezip(messy_qdpx(edit=lambda x: x.replace("internal://interview1.txt", "internal://big.txt")),
                zeros={"sources/big.txt": 101_000_000}), r"sources/big.txt would unpack to 101 MB .*zip bomb"),
     ],
-    ids=["not-zip", "truncated", "no-qde", "no-guid", "no-coderef", "broken-xml", "outside", "bad-guid", "dtd",
+    ids=["not-zip", "truncated", "no-qde", "no-guid", "no-coderef", "broken-xml", "bad-guid", "dtd",
          "bomb"],
 )
 def test_bad_files_say_what_is_wrong_and_change_nothing(db, tmp_path, data, message):
@@ -244,6 +243,16 @@ def test_bad_files_say_what_is_wrong_and_change_nothing(db, tmp_path, data, mess
     with pytest.raises(WorkbenchError, match=message):
         exchange.import_project(db, path, "me")
     assert dump(db) == before
+
+
+def test_a_selection_outside_its_text_is_skipped_and_listed_and_the_rest_imported(db, tmp_path):
+    codebook.import_codebook(db, CODEBOOK, "lead")
+    path = tmp_path / "p.qdpx"
+    path.write_bytes(messy_qdpx(edit=lambda x: x.replace('endPosition="', 'endPosition="9', 1)))
+    outcome = exchange.import_project(db, path, "me")
+    outside = [line for line in outcome.lost if "is not a span of its text" in line]
+    assert len(outside) == 1 and "'Interview 1.docx'" in outside[0] and "skipped, with its codings" in outside[0]
+    assert outcome.codings == 2  # of the four: this one skipped, one of an unknown code
 
 
 def test_a_control_character_in_a_memo_leaves_the_export_readable(sample_db, db, tmp_path):

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -57,9 +58,39 @@ def test_crlf_offsets_point_at_the_same_characters(raw, bom, data):
     assert convert(len(raw)) == len(text) and convert(0) == 0
 
 
-def test_plain_text_without_speakers_becomes_one_unknown_speaker():
-    parsed = parse_source("Een memo zonder sprekers.\n\nTweede alinea.", "memo")
-    assert parsed.layout == "plain" and [t.speaker for t in parsed.turns] == ["(onbekend)"]
+def test_plain_text_without_speakers_is_a_document_of_paragraphs():
+    parsed = parse_source("Een memo zonder sprekers.\n\nTweede alinea.\nNog een regel.", "memo")
+    assert parsed.layout == "plain" and [t.speaker for t in parsed.turns] == ["(onbekend)", "(onbekend)"]
+    assert parsed.text == "Een memo zonder sprekers.\n\nTweede alinea.\nNog een regel."
+
+
+def test_an_article_with_label_lines_is_a_document_and_keeps_every_word():
+    article = ("Onderwijs in beweging\nEen artikel over lerarenopleidingen. Het gaat over studievertraging.\n\n"
+               "Tweede alinea over de stage.\nAuteur: Dewi Jansen\nBron: Tijdschrift\nAuteur: Dewi Jansen\n"
+               "Slot: dit is het einde.\n")
+    parsed = parse_source(article, "artikel")
+    assert parsed.layout == "plain" and parsed.text.split() == article.split()
+
+
+def test_text_before_the_first_speaker_is_a_turn_of_its_own():
+    text = ("Interview 07\nOctober 17, 2020, 10:07AM\nLotte started transcription\n\nLotte   0:03\nHoe gaat het met "
+            "je studie?\n\nBram   0:09\nGoed hoor, alleen de stage kost veel tijd.\n")
+    parsed = parse_source(text, "b")
+    assert [t.speaker for t in parsed.turns] == ["(onbekend)", "Lotte", "Bram"]
+    assert parsed.text.split("\n\n")[0] == "Interview 07\nOctober 17, 2020, 10:07AM\nLotte started transcription"
+    assert parsed.meta["date"] == "2020-10-17"
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["Anouk:", "R1:", "Auteur:", "ja", "nee", "studie", "0:03", "Bram   0:05", "\n", "\n\n",
+                                 "Titel", "."]), min_size=1, max_size=40).map(" ".join))
+def test_no_word_of_an_exchanged_source_is_lost(text):
+    if not text.strip():
+        return
+    parsed = parse_source(text, "t")
+    def words(value):
+        return Counter(w.strip(":.") for w in value.split() if any(c.isalpha() for c in w))
+    assert not words(text) - words(parsed.text) - words(" ".join(t.speaker for t in parsed.turns) * len(text))
 
 
 SPACED = ("Anouk   0:01\nJa,  ik ben  bang voor   studievertraging en ook voor het geld.\n\n"

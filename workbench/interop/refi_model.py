@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from workbench.core.codebook_file import Codebook
+from workbench.interop.positions import CODE_POINTS
 
 
 @dataclass
@@ -28,6 +29,7 @@ class RefiSource:
     codings: list[RefiCoding] = field(default_factory=list)
     memo: str | None = None
     selection_memos: list[tuple[int, int, str]] = field(default_factory=list)  # memos on uncoded spans
+    positions: str = CODE_POINTS  # what the file's positions counted (NVivo: UTF-16 code units)
 
 
 @dataclass
@@ -47,3 +49,4 @@ class RefiProject:
     cases: list[RefiCase] = field(default_factory=list)
     sets: dict[str, list[str]] = field(default_factory=dict)  # set name -> source guids
     skipped: list[str] = field(default_factory=list)  # what the file held that is not read
+    origin: str = ""  # the tool that wrote it, as the file says

@@ -21,6 +21,7 @@ from workbench import __version__
 from workbench.core.codebook_file import Codebook, CodeSpec
 from workbench.core.codes import normalise_colour
 from workbench.errors import WorkbenchError
+from workbench.interop.positions import Selected, reading
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
 from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_safe
 
@@ -327,7 +328,8 @@ def _read_project(root, files: _Members) -> RefiProject:
     memo = _memos(root)
     codebook = _child(root, "CodeBook")
     codes = _child(codebook, "Codes") if codebook is not None else None
-    project = RefiProject(root.get("name", ""), Codebook(root.get("name", ""), _read_codes(codes) if codes is not None else []))
+    project = RefiProject(root.get("name", ""), Codebook(root.get("name", ""), _read_codes(codes) if codes is not None else []),
+                          origin=root.get("origin", ""))
     for user in _items(root, "Users", "User"):
         project.users[_guid_of(user)] = user.get("name") or user.get("id") or "imported"
     sources = _child(root, "Sources")
@@ -382,20 +384,29 @@ def _read_source(element, files: _Members, memo: Callable[..., str | None], proj
                                f"({element.get('plainTextPath', 'no path')})")
         return
     source = RefiSource(_guid_of(element), element.get("name") or _guid_of(element), text, memo=memo(element))
-    for selection in _children(element, "PlainTextSelection"):
-        _read_selection(selection, source, memo)
+    selections = [(selection, _positions(selection)) for selection in _children(element, "PlainTextSelection")]
+    source.positions, convert = reading(text, [Selected(*at, selection.get("name") or "")
+                                               for selection, at in selections if at], project.origin)
+    for selection, at in selections:
+        start, end = (convert(at[0]), convert(at[1])) if at else (-1, -1)
+        if 0 <= start < end <= len(text):
+            _read_selection(selection, start, end, source, memo)
+        else:
+            written = f"{selection.get('startPosition')}-{selection.get('endPosition')}"
+            project.skipped.append(f"line {selection.sourceline}: selection {written} in '{source.name}' is not "
+                                   f"a span of its text (0-{len(text)}): skipped, with its codings")
     project.sources.append(source)
 
 
-def _read_selection(selection, source: RefiSource, memo: Callable[..., str | None]) -> None:
-    """A selection's codings (or, without codings, its memo) into the source."""
+def _positions(selection) -> tuple[int, int] | None:
     try:
-        start, end = int(_required(selection, "startPosition")), int(_required(selection, "endPosition"))
-    except ValueError as exc:
-        raise WorkbenchError(f"line {selection.sourceline}: <PlainTextSelection> positions are not numbers") from exc
-    if not 0 <= start < end <= len(source.text):
-        raise WorkbenchError(f"line {selection.sourceline}: <PlainTextSelection> {start}-{end} lies outside "
-                             f"its source (0-{len(source.text)})")
+        return int(_required(selection, "startPosition")), int(_required(selection, "endPosition"))
+    except ValueError:
+        return None
+
+
+def _read_selection(selection, start: int, end: int, source: RefiSource, memo: Callable[..., str | None]) -> None:
+    """A selection's codings (or, without codings, its memo) into the source."""
     codings = _children(selection, "Coding")
     if not codings and (selection_memo := memo(selection)):
         source.selection_memos.append((start, end, selection_memo))

@@ -42,7 +42,7 @@ def assemble(raw: RawTranscript) -> tuple[str, list[ParsedTurn]]:
         speaker = clean(fragment.speaker).replace("\n", " ")
         if not fragment.text.strip():
             continue
-        if merged and merged[-1][0] == speaker:
+        if merged and raw.merge_speakers and merged[-1][0] == speaker:
             merged[-1][1].append(fragment)
         else:
             merged.append((speaker, [fragment]))

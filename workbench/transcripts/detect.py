@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import string
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
@@ -18,6 +22,7 @@ SUFFIXES = {".docx", ".vtt", ".txt"}
 
 
 LARGEST = 20_000_000  # bytes
+_NOT_WORD = string.punctuation + "“”‘’«»…–—"
 
 
 def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
@@ -46,15 +51,62 @@ def parse_text(text: str, name: str) -> ParsedTranscript:
 
 
 def parse_source(text: str, name: str) -> ParsedTranscript:
-    """Exchanged plain text (REFI-QDA): its layout if recognised, else one unknown speaker."""
-    try:
-        return parse_text(text, name)
-    except WorkbenchError:
-        if not text.strip():
-            raise
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        text, dropped = drop_controls(normalise(text))
-        return _finish(RawTranscript("plain", [Fragment(UNKNOWN_SPEAKER, text)]), name, digest, name, dropped)
+    """Exchanged plain text (REFI-QDA), every word kept: in its transcript layout when that keeps every
+    word but speaker labels and times (text before the first speaker line is a turn of its own), else
+    as a plain document, one turn per paragraph, speaker unknown."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text, dropped = drop_controls(normalise(text))
+    if not text.strip():
+        raise WorkbenchError("the source holds no text")
+    lines = text.split("\n")
+    layout = next((layout for layout in LAYOUTS if layout.recognise(lines)), None)
+    raw = _with_preamble(layout.parse(lines), text) if layout is not None else None
+    if raw is None or not _is_conversation(raw) or _words_lost(text, raw):
+        raw = RawTranscript("plain", [Fragment(UNKNOWN_SPEAKER, p) for p in re.split(r"\n\s*\n", text) if p.strip()],
+                            merge_speakers=False)
+    return _finish(raw, name, digest, name, dropped)
+
+
+def _with_preamble(raw: RawTranscript, text: str) -> RawTranscript:
+    """The text before the first turn's speaker line as a turn of its own (a title, a date, an
+    introduction): the header metadata keeps what it recognised, the transcript keeps every word."""
+    first = next((f for f in raw.fragments if f.text.strip()), None)
+    if first is None:
+        return raw
+    found = re.search(r"\s+".join(map(re.escape, first.text.split()[:6])), text)
+    before = text[: found.start()] if found else ""
+    lines = before.rstrip().split("\n")
+    if lines and first.speaker in lines[-1]:  # its speaker line
+        lines.pop()
+    preamble = "\n".join(lines).strip()
+    if not preamble:
+        return raw
+    return replace(raw, fragments=[Fragment(UNKNOWN_SPEAKER, preamble), *raw.fragments])
+
+
+def _is_conversation(raw: RawTranscript) -> bool:
+    """Two speakers or more, and more words spoken than before the first (a document with two
+    'Auteur:' lines is not an interview)."""
+    spoken = [f for f in raw.fragments if f.speaker != UNKNOWN_SPEAKER]
+    before = sum(len(f.text.split()) for f in raw.fragments if f.speaker == UNKNOWN_SPEAKER)
+    return len({f.speaker for f in spoken}) >= 2 and sum(len(f.text.split()) for f in spoken) > before
+
+
+def _words_lost(text: str, raw: RawTranscript) -> int:
+    """Characters of words in the text that its turns do not hold, but for speaker labels (a layout
+    that takes a sentence's 'Auteur:' for a speaker drops what it could not place)."""
+    return words_not_kept(text, " ".join(f.text for f in raw.fragments), [f.speaker for f in raw.fragments])
+
+
+def words_not_kept(source: str, kept: str, speakers: Sequence[str]) -> int:
+    """Characters of the source's words (with a letter) that are neither in kept nor a speaker's label."""
+    def words(value: str) -> Counter[str]:
+        return Counter(w for w in (t.strip(_NOT_WORD) for t in value.split()) if any(c.isalpha() for c in w))
+
+    missing = words(source) - words(kept)
+    for speaker in set(speakers):
+        missing -= Counter({w: missing[w] for w in words(speaker)})
+    return sum(len(w) * n for w, n in missing.items())
 
 
 def _parse(lines: Sequence[str], name: str, sha256: str, source: str, dropped: int = 0) -> ParsedTranscript:

@@ -25,6 +25,7 @@ class RawTranscript:
     fragments: list[Fragment]
     meta: dict = field(default_factory=dict)
     joiner: str = "\n"  # how consecutive fragments of one speaker are joined
+    merge_speakers: bool = True  # consecutive fragments of one speaker become one turn (not in a plain document)
     sort_by_time: bool = False
 
 

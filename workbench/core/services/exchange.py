@@ -31,8 +31,9 @@ from workbench.core.services.quotes import anonymiser
 from workbench.core.services.transcripts import store_parsed
 from workbench.errors import WorkbenchError
 from workbench.interop import refi_xml
+from workbench.interop.positions import CODE_POINTS
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
-from workbench.transcripts.detect import parse_source
+from workbench.transcripts.detect import parse_source, words_not_kept
 from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, clean_map
 
 
@@ -47,7 +48,9 @@ class ExchangeOutcome:
     codings_known: int = 0
     participants: int = 0
     memos: int = 0
+    characters_not_kept: int = 0  # of the sources' words (speaker labels and times are the turns themselves)
     lost: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # how the file was read where it was not as the standard says
 
 
 def _coder_guid(name: str) -> str:
@@ -127,7 +130,9 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
         raise WorkbenchError(f"cannot read: {exc.strerror}", where=str(path)) from exc
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
-    outcome = ExchangeOutcome(lost=list(project.skipped))
+    outcome = ExchangeOutcome(lost=list(project.skipped), notes=[
+        f"'{source.name}': positions read as {source.positions} (they fit its words; the standard says code points)"
+        for source in project.sources if source.positions != CODE_POINTS])
     backups.before(db, "project-import")
     try:
         with db.write() as session:
@@ -147,6 +152,7 @@ def _import_source(session: Session, project: RefiProject, source: RefiSource, c
     text, convert = clean_map(source.text)
     name = source.name.rsplit(".", 1)[0] if source.name.lower().endswith((".txt", ".docx", ".rtf")) else source.name
     parsed = parse_source(text, name)
+    outcome.characters_not_kept += words_not_kept(text, parsed.text, [t.speaker for t in parsed.turns])
     transcript = session.scalar(select(Transcript).where(Transcript.guid == source.guid))
     if transcript is None:
         if session.scalar(select(Transcript.id).where(Transcript.name == parsed.name)):

@@ -1,0 +1,118 @@
+"""REFI-QDA with another tool's code: pyrefiqda (a schema-generated reader and writer from PyPI) reads our
+exports, and writes projects the way NVivo, QualCoder and ATLAS.ti lay them out for us to import."""
+
+import zipfile
+
+import pytest
+from sqlalchemy import select
+
+from workbench.core.models import Code, Coding, Transcript
+from workbench.core.services import codings, exchange, transcripts
+
+pyrefiqda = pytest.importorskip("pyrefiqda")
+models = pytest.importorskip("pyrefiqda.models.project")
+
+
+def read_with_pyrefiqda(path, tmp_path):
+    return pyrefiqda.RefiProject.load(path, extract_dir=str(tmp_path / "extracted"))
+
+
+def codes_of(code_book):
+    found = {}
+
+    def walk(codes, parents):
+        for code in codes:
+            found[code.guid] = " > ".join([*parents, code.name])
+            walk(code.code, [*parents, code.name])
+
+    walk(code_book.codes.code, [])
+    return found
+
+
+def test_our_export_is_read_whole_by_pyrefiqda_memos_included(sample_db, tmp_path):
+    first = codings.list_codings(sample_db)[0]
+    with sample_db.write() as session:
+        session.get(Coding, session.scalar(select(Coding.id).where(Coding.guid == first.guid))).memo = "Let op: ironie"
+        session.scalar(select(Transcript).where(Transcript.name == first.transcript)).memo = "Tweede gesprek"
+    exchange.export_project(sample_db, tmp_path / "study.qdpx", "Studie")
+    project = read_with_pyrefiqda(tmp_path / "study.qdpx", tmp_path)
+
+    codes = codes_of(project.code_book)
+    with sample_db.read() as session:
+        ours = {c.guid for c in session.scalars(select(Code))}
+    assert set(codes) == ours
+    sources = project.sources.text_source
+    assert len(sources) == len(transcripts.list_transcripts(sample_db))
+    selections = [(s, sel) for s in sources for sel in s.plain_text_selection]
+    read = sorted((codes[c.code_ref.target_guid], sel.end_position - sel.start_position)
+                  for _, sel in selections for c in sel.coding)
+    mine = sorted((c.code_path, c.end - c.start) for c in codings.list_codings(sample_db))
+    assert read == mine
+    users = {u.guid for u in project.users.user}
+    assert all(c.creating_user in users for _, sel in selections for c in sel.coding)
+    described = {sel.description for _, sel in selections if sel.description}
+    assert "Let op: ironie" in described
+    assert "Tweede gesprek" in {s.description for s in sources}
+    with zipfile.ZipFile(tmp_path / "study.qdpx") as archive:  # the text a selection points at is the quote
+        source = next(s for s in sources if any(sel.description == "Let op: ironie" for sel in s.plain_text_selection))
+        text = archive.read(f"sources/{source.plain_text_path.removeprefix('internal://')}").decode("utf-8")
+    selection = next(sel for sel in source.plain_text_selection if sel.description == "Let op: ironie")
+    assert " ".join(text[selection.start_position : selection.end_position].split()) == " ".join(first.quote.split())
+
+
+def nvivo_like_project(path, tmp_path, text, selections, folder="Sources"):
+    """A project as NVivo writes it, made with pyrefiqda: positions in UTF-16 code units, a memo as a
+    selection's Description, the text in a `Sources/` folder."""
+    m = models
+    user = "6f1c1d8e-9a4b-4c55-8f0e-3b1a2c4d5e60"
+    codes = [m.CodeType(guid=f"00000000-0000-4000-8000-00000000000{n}", name=name, is_codable=True)
+             for n, name in enumerate(["Studievertraging", "Geld"], 1)]
+    def utf16(at):
+        return len(text[:at].encode("utf-16-le")) // 2
+
+    chosen = []
+    for n, (words, code, memo) in enumerate(selections, 1):
+        start = text.index(words)
+        chosen.append(m.PlainTextSelectionType(
+            guid=f"10000000-0000-4000-8000-00000000000{n}", start_position=utf16(start),
+            end_position=utf16(start + len(words)), description=memo, creating_user=user,
+            coding=[m.CodingType(guid=f"20000000-0000-4000-8000-00000000000{n}", creating_user=user,
+                                 code_ref=m.CodeRefType(target_guid=codes[code].guid))]))
+    source = m.TextSourceType(guid="30000000-0000-4000-8000-000000000001", name="Open antwoorden",
+                              plain_text_path="internal://30000000-0000-4000-8000-000000000001.txt",
+                              plain_text_selection=chosen)
+    project = m.Project(name="NVivo project", origin="NVivo 14", users=m.UsersType(user=[m.UserType(guid=user, name="Dewi")]),
+                        code_book=m.CodeBookType(codes=m.CodesType(code=codes)),
+                        sources=m.SourcesType(text_source=[source]))
+    pyrefiqda.RefiProject.save(project, path)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(f"{folder}/30000000-0000-4000-8000-000000000001.txt", text.encode("utf-8"))
+
+
+def test_an_nvivo_project_with_emoji_lands_on_the_right_words(db, tmp_path):
+    text = ("Anouk   0:01\nHoe was het? 😀\n\nBram   0:04\nLeuk 👍🏽 maar de studievertraging 😬 was zwaar. "
+            "En het geld 💸 ook, echt.\n")
+    nvivo_like_project(tmp_path / "nvivo.qdpx", tmp_path, text, [
+        ("studievertraging 😬 was zwaar", 0, "Let op: ironie"), ("het geld 💸 ook", 1, None), ("zwaar", 0, None)])
+    outcome = exchange.import_project(db, tmp_path / "nvivo.qdpx", "me")
+    assert outcome.codings == 3 and not outcome.lost
+    assert outcome.notes == ["'Open antwoorden': positions read as UTF-16 code units (they fit its words; "
+                             "the standard says code points)"]
+    made = {c.quote: c for c in codings.list_codings(db)}
+    assert set(made) == {"studievertraging 😬 was zwaar", "het geld 💸 ook", "zwaar"}
+    assert made["studievertraging 😬 was zwaar"].memo == "Let op: ironie"
+    assert made["zwaar"].coder == "Dewi"
+
+
+def test_documents_that_are_not_transcripts_keep_every_word(db, tmp_path):
+    """As MAXQDA exports a project of articles: label-like lines are no speakers, nothing is dropped."""
+    article = ("Onderwijs in beweging\nEen artikel over lerarenopleidingen. Het gaat over studievertraging.\n\n"
+               "Tweede alinea over de stage.\nAuteur: Dewi Jansen\nBron: Tijdschrift\nAuteur: Dewi Jansen\n"
+               "Slot: dit is het einde.\n")
+    nvivo_like_project(tmp_path / "a.qdpx", tmp_path, article, [("studievertraging", 0, None), ("het einde", 1, None)],
+                       folder="sources")
+    outcome = exchange.import_project(db, tmp_path / "a.qdpx", "me")
+    assert outcome.characters_not_kept == 0 and outcome.codings == 2
+    detail = transcripts.show_transcript(db, "Open antwoorden")
+    assert detail.text.split() == article.split() and {t.speaker for t in detail.turns} == {"(onbekend)"}
+    assert {c.quote for c in codings.list_codings(db)} == {"studievertraging", "het einde"}
