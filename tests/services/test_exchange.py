@@ -264,3 +264,62 @@ def test_a_control_character_in_a_memo_leaves_the_export_readable(sample_db, db,
     exchange.export_project(sample_db, tmp_path / "p.qdpx", "study")
     exchange.import_project(db, tmp_path / "p.qdpx", "me")
     assert {c.memo for c in codings.list_codings(db, transcript="interview-01")} >= {"bel\ufffd terug"}
+
+
+def with_new_guids(data: bytes, edit=lambda qde: qde) -> bytes:
+    """What QualCoder writes back: the same project, every GUID new (files named by GUID renamed)."""
+    import re
+    import uuid
+
+    found = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+    new: dict[str, str] = {}
+
+    def renamed(text):
+        return found.sub(lambda m: new.setdefault(m.group().lower(), str(uuid.uuid4())), text)
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w") as archive:
+        for member in old.namelist():
+            body = old.read(member)
+            if member.endswith(".qde"):
+                body = edit(renamed(body.decode("utf-8"))).encode("utf-8")
+            archive.writestr(renamed(member), body)
+    return out.getvalue()
+
+
+def test_a_project_back_from_another_tool_with_new_guids_adds_only_what_is_new(sample_db, tmp_path):
+    exchange.export_project(sample_db, tmp_path / "out.qdpx", "Studie")
+    before = state(sample_db)
+    back = tmp_path / "back.qdpx"
+    back.write_bytes(with_new_guids((tmp_path / "out.qdpx").read_bytes()))
+    outcome = exchange.import_project(sample_db, back, "importer")
+    assert (outcome.sources, outcome.sources_known, outcome.codes_added, outcome.codings) == (0, 30, 0, 0)
+    assert outcome.codings_known == len(before[1]) and outcome.lost == []
+    assert state(sample_db) == before
+
+
+def test_what_another_tool_added_comes_back_and_a_different_text_of_the_same_name_is_renamed(sample_db, tmp_path):
+    from workbench.core.services import codings
+
+    exchange.export_project(sample_db, tmp_path / "out.qdpx", "Studie")
+    theirs = Database(resolve_url(str(tmp_path / "theirs.sqlite")))
+    exchange.import_project(theirs, tmp_path / "out.qdpx", "dewi")
+    text = transcripts.show_transcript(theirs, "interview-03").text
+    start = text.index("stage") if "stage" in text else len(text) // 2
+    codings.add_coding(theirs, "dewi", "interview-03", codings.list_codings(theirs)[0].code_path, start, start + 5)
+    exchange.export_project(theirs, tmp_path / "theirs.qdpx", "Studie")
+    theirs.close()
+    before = state(sample_db)
+    back = tmp_path / "back.qdpx"
+    back.write_bytes(with_new_guids((tmp_path / "theirs.qdpx").read_bytes()))
+    outcome = exchange.import_project(sample_db, back, "importer")
+    assert (outcome.sources, outcome.codings, outcome.codings_known) == (0, 1, len(before[1]))
+    (added,) = [c for c in codings.list_codings(sample_db, transcript="interview-03") if c.coder == "dewi"]
+    assert added.quote == text[start : start + 5]
+
+    other = messy_qdpx(edit=lambda x: x.replace('name="Interview 1.docx"', 'name="interview-03.txt"'))
+    (tmp_path / "other.qdpx").write_bytes(other)
+    outcome = exchange.import_project(sample_db, tmp_path / "other.qdpx", "importer")
+    assert outcome.sources == 1 and outcome.notes == [
+        "'interview-03.txt': the study's 'interview-03' has another text; imported as 'interview-03 (2)'"]
+    assert transcripts.show_transcript(sample_db, "interview-03 (2)").turns

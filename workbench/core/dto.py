@@ -107,6 +107,7 @@ class CodebookOutcome:
     added: tuple[str, ...]
     updated: tuple[str, ...]
     unchanged: int
+    ids: dict[str, int] = field(default_factory=dict)  # the file's code GUIDs -> the study's codes
 
 
 @dataclass(frozen=True)

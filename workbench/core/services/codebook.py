@@ -44,6 +44,7 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
     """
     added, updated, unchanged = [], [], 0
     ids: dict[tuple[str, ...], int] = {}
+    by_guid: dict[str, int] = {}
     for position, (names, spec) in enumerate(book.walk()):
         tree = CodeTree(session)
         parent_id = ids[names[:-1]] if len(names) > 1 else None
@@ -75,7 +76,9 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
                 unchanged += 1
             session.flush()
         ids[names] = code.id
-    return CodebookOutcome(tuple(added), tuple(updated), unchanged)
+        if spec.guid:
+            by_guid[spec.guid] = code.id
+    return CodebookOutcome(tuple(added), tuple(updated), unchanged, by_guid)
 
 
 def _read_qdc(path: Path) -> Codebook:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import select
+from rapidfuzz import fuzz
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.core.db import Database
@@ -22,6 +25,7 @@ from workbench.core.models import (
     Transcript,
     Turn,
 )
+from workbench.core.reanchor import find_quote
 from workbench.core.services import backups
 from workbench.core.services.codebook import export_codebook, merge_codebook
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
@@ -34,6 +38,7 @@ from workbench.interop import refi_xml
 from workbench.interop.positions import CODE_POINTS
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
 from workbench.transcripts.detect import parse_source, words_not_kept
+from workbench.transcripts.model import ParsedTranscript
 from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, clean_map
 
 
@@ -51,6 +56,9 @@ class ExchangeOutcome:
     characters_not_kept: int = 0  # of the sources' words (speaker labels and times are the turns themselves)
     lost: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the file was read where it was not as the standard says
+
+
+ALIKE = 90  # a source of a transcript's name with text this similar (rapidfuzz ratio) is that transcript
 
 
 def _coder_guid(name: str) -> str:
@@ -136,9 +144,10 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
     backups.before(db, "project-import")
     try:
         with db.write() as session:
-            outcome.codes_added = len(merge_codebook(session, project.codebook, coder, keywords=False).added)
+            merged = merge_codebook(session, project.codebook, coder, keywords=False)
+            outcome.codes_added, code_ids = len(merged.added), merged.ids
             for source in project.sources:
-                _import_source(session, project, source, coder, outcome)
+                _import_source(session, project, source, coder, outcome, code_ids)
             _import_cases(session, project, outcome)
             _import_sets(session, project, sets_as_programmes)
             resolve_speakers(session)
@@ -148,34 +157,29 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
 
 
 def _import_source(session: Session, project: RefiProject, source: RefiSource, coder: str,
-                   outcome: ExchangeOutcome) -> None:
+                   outcome: ExchangeOutcome, code_ids: dict[str, int]) -> None:
     text, convert = clean_map(source.text)
     name = source.name.rsplit(".", 1)[0] if source.name.lower().endswith((".txt", ".docx", ".rtf")) else source.name
     parsed = parse_source(text, name)
     outcome.characters_not_kept += words_not_kept(text, parsed.text, [t.speaker for t in parsed.turns])
-    transcript = session.scalar(select(Transcript).where(Transcript.guid == source.guid))
-    if transcript is None:
-        if session.scalar(select(Transcript.id).where(Transcript.name == parsed.name)):
-            raise WorkbenchError(f"a different transcript named '{parsed.name}' exists already")
-        transcript = Transcript(guid=source.guid, name=parsed.name)
-        session.add(transcript)
-        store_parsed(session, transcript, parsed)
-        transcript.source_path = f"refi-qda:{source.name}"
-        transcript.memo = source.memo
-        outcome.sources += 1
-    else:
-        outcome.sources_known += 1
+    transcript, carry = _transcript_for(session, source, parsed, outcome)
     mapping = SourceMap(text, parsed)
+
+    def place(start: int, end: int) -> tuple[int, int] | None:
+        """A span of the file's text as a span of the study's transcript."""
+        span = mapping.span(convert(start), convert(end))
+        return span and carry(span)
+
     tree = CodeTree(session)
-    codes = {c.guid: c for c in session.scalars(select(Code))}
+    codes = {c.id: c for c in session.scalars(select(Code))}
     known = set(session.scalars(select(Coding.guid).where(Coding.transcript_id == transcript.id)))
     by_coder: dict[str, list[NewCoding]] = defaultdict(list)
     for coding in source.codings:
         if coding.guid in known:
             outcome.codings_known += 1
             continue
-        code = codes.get(coding.code_guid)
-        span = mapping.span(convert(coding.start), convert(coding.end))
+        code = codes.get(code_ids.get(coding.code_guid, -1))
+        span = place(coding.start, coding.end)
         where = f"{source.name} {coding.start}-{coding.end}"
         if code is None:
             outcome.lost.append(f"coding at {where}: its code {coding.code_guid} is not in the codebook")
@@ -187,16 +191,53 @@ def _import_source(session: Session, project: RefiProject, source: RefiSource, c
             who = project.users.get(coding.user_guid or "", coder)
             by_coder[who].append(NewCoding(transcript.id, code, *span, origin="import", memo=coding.memo,
                                            guid=coding.guid, created_at=coding.created))
-            outcome.memos += bool(coding.memo)
-    for who, items in by_coder.items():
-        outcome.codings += len(CodingWriter(session, coder_named(session, who)).add_many(items))
+    for who, items in by_coder.items():  # the same code, span and coder as a coding there: known already
+        added = CodingWriter(session, coder_named(session, who)).add_many(items)
+        outcome.codings += len(added)
+        outcome.codings_known += len(items) - len(added)
+        outcome.memos += session.scalar(select(func.count()).select_from(Coding).where(
+            Coding.id.in_(added), Coding.memo.is_not(None))) if added else 0
     for start, end, memo in source.selection_memos:
-        span = mapping.span(convert(start), convert(end))
+        span = place(start, end)
         turn = span and session.scalar(select(Turn).where(
             Turn.transcript_id == transcript.id, Turn.start <= span[0], Turn.end > span[0]))
         if turn and memo not in (turn.memo or ""):
             turn.memo = f"{turn.memo}\n{memo}" if turn.memo else memo
             outcome.memos += 1
+
+
+def _transcript_for(session: Session, source: RefiSource, parsed: ParsedTranscript, outcome: ExchangeOutcome
+                    ) -> tuple[Transcript, Callable[[tuple[int, int]], tuple[int, int] | None]]:
+    """The study's transcript for a source, and what carries spans of the source's text onto it: the
+    one with its GUID, else the one of its name with (nearly) the same text (a project back from a
+    tool that gives everything new GUIDs), else a new one, renamed when its name is taken."""
+    transcript = session.scalar(select(Transcript).where(Transcript.guid == source.guid))
+    named = session.scalar(select(Transcript).where(Transcript.name == parsed.name)) if transcript is None else None
+    if transcript is None and named is not None and fuzz.ratio(named.text, parsed.text, score_cutoff=ALIKE):
+        transcript = named
+    if transcript is not None:
+        outcome.sources_known += 1
+        return transcript, _carry(parsed.text, transcript.text)
+    if named is not None:
+        taken = set(session.scalars(select(Transcript.name).where(Transcript.name.startswith(parsed.name))))
+        free = next(f"{parsed.name} ({n})" for n in itertools.count(2) if f"{parsed.name} ({n})" not in taken)
+        outcome.notes.append(f"'{source.name}': the study's '{parsed.name}' has another text; imported as '{free}'")
+        parsed = replace(parsed, name=free)
+    transcript = Transcript(guid=source.guid, name=parsed.name)
+    session.add(transcript)
+    store_parsed(session, transcript, parsed)
+    transcript.source_path = f"refi-qda:{source.name}"
+    transcript.memo = source.memo
+    outcome.sources += 1
+    return transcript, lambda span: span
+
+
+def _carry(theirs: str, ours: str) -> Callable[[tuple[int, int]], tuple[int, int] | None]:
+    """Spans of their text onto ours: as they are where the texts line up character for character (our
+    exports mask names letter for letter), else re-anchored by their words."""
+    if len(theirs) == len(ours) and sum(a != b for a, b in zip(theirs, ours)) <= len(ours) // 10:
+        return lambda span: span
+    return lambda span: find_quote(theirs[span[0] : span[1]], ours, round(span[0] * len(ours) / max(len(theirs), 1)))
 
 
 def _import_cases(session: Session, project: RefiProject, outcome: ExchangeOutcome) -> None:
