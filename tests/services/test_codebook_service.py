@@ -90,3 +90,59 @@ def test_refused_changes_leave_everything_as_it_was(coded, action, message):
     with pytest.raises(WorkbenchError, match=message):
         action(coded)
     assert dump(coded) == before
+
+
+def test_a_codebook_import_never_erases_and_lists_what_it_kept(coded, tmp_path):
+    path = "Studenten > Belemmeringen studenten > Studievertraging"
+    text = CODEBOOK.read_text(encoding="utf-8").replace(
+        "description: Angst voor studievertraging, vertraging in de studie, achter raken of uitlopen.\n"
+        "            keywords: [studievertraging,",
+        "description: Vertraging.\n            colour: '#123456'\n            keywords: [uitstel,")
+    (tmp_path / "edited.yaml").write_text(text, encoding="utf-8")
+    with coded.write() as session:
+        from workbench.core.models import Code
+        from workbench.core.services.lookup import CodeTree
+
+        session.get(Code, CodeTree(session).find(path)).colour = "#ff0000"
+    outcome = codebook.import_codebook(coded, tmp_path / "edited.yaml", coder="lead")
+    assert outcome.conflicts == (
+        f"{path}: description 'Angst voor studievertraging, vertraging in de studie, ach...' kept; "
+        "the file has 'Vertraging.'",
+        f"{path}: colour '#ff0000' kept; the file has '#123456'")
+    (code,) = [c for c in codebook.show_codebook(coded) if c.path == path]
+    assert code.description.startswith("Angst") and code.colour == "#ff0000"
+    assert code.keywords[0] == "studievertraging" and "uitstel" in code.keywords  # ours kept, theirs added
+    outcome = codebook.import_codebook(coded, tmp_path / "edited.yaml", coder="lead", overwrite=True)
+    (code,) = [c for c in codebook.show_codebook(coded) if c.path == path]
+    assert outcome.conflicts == () and (code.description, code.colour) == ("Vertraging.", "#123456")
+    assert "studievertraging" not in code.keywords and "uitstel" in code.keywords
+
+
+def test_a_taguette_codebook_csv_adds_its_tags_and_keeps_our_descriptions(coded, tmp_path):
+    # as Taguette 1.5 exports a codebook (taguette/export.py: codebook_csv)
+    (tmp_path / "codebook.csv").write_text(
+        "tag,description,number of highlights,number of documents\r\n"
+        "Studenten::Belemmeringen studenten::Studievertraging,,12,4\r\n"
+        "Werkdruk,Te veel taken naast de studie,3,2\r\n"
+        "Werkdruk::Roosters,,1,1\r\n", encoding="utf-8")
+    before = {c.path: c for c in codebook.show_codebook(coded)}
+    outcome = codebook.import_codebook(coded, tmp_path / "codebook.csv", coder="lead")
+    assert outcome.added == ("Werkdruk", "Werkdruk > Roosters") and outcome.conflicts == ()
+    after = {c.path: c for c in codebook.show_codebook(coded)}
+    path = "Studenten > Belemmeringen studenten > Studievertraging"
+    assert after[path].description == before[path].description and after[path].keywords == before[path].keywords
+    assert after["Werkdruk"].description == "Te veel taken naast de studie"
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    ("code,count\nA,1\n", "line 1: a codebook CSV needs one column named tag, name or path"),
+    ("tag,name\nA,B\n", "line 1: a codebook CSV needs one column named tag"),
+    ("tag\nA\nB\na\n", "line 4: the tag 'a' is there twice"),
+    ("tag\n\n", "the CSV names no tag"),
+])
+def test_a_bad_taguette_csv_says_where_and_changes_nothing(coded, tmp_path, body, message):
+    (tmp_path / "codebook.csv").write_text(body, encoding="utf-8")
+    before = dump(coded)
+    with pytest.raises(WorkbenchError, match=message):
+        codebook.import_codebook(coded, tmp_path / "codebook.csv", coder="lead")
+    assert dump(coded) == before

@@ -22,10 +22,17 @@ app = typer.Typer(help="Codes and subcodes, and the history of changes to them."
 
 
 @app.command("import")
-def import_(ctx: typer.Context, file: Path) -> None:
-    """Add and update codes from a YAML or REFI-QDA (.qdc) codebook; codes not in the file are kept."""
-    outcome = service.import_codebook(ctx.obj.db, file, ctx.obj.coder)
+def import_(ctx: typer.Context, file: Path,
+            overwrite: Annotated[bool, typer.Option("--overwrite", help="where the file says otherwise, take the file's")] = False) -> None:
+    """Add and update codes from a YAML, REFI-QDA (.qdc) or Taguette (.csv) codebook; nothing is erased:
+    codes not in the file are kept, and so is what the file leaves out."""
+    outcome = service.import_codebook(ctx.obj.db, file, ctx.obj.coder, overwrite)
     typer.echo(f"{len(outcome.added)} code(s) added, {len(outcome.updated)} updated, {outcome.unchanged} unchanged")
+    if outcome.conflicts:
+        typer.echo(f"kept ours where the file says otherwise ({len(outcome.conflicts)}; --overwrite takes the file's):",
+                   err=True)
+        for line in outcome.conflicts:
+            typer.echo(f"  {line}", err=True)
 
 
 @app.command("export")

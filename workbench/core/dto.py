@@ -108,6 +108,7 @@ class CodebookOutcome:
     updated: tuple[str, ...]
     unchanged: int
     ids: dict[str, int] = field(default_factory=dict)  # the file's code GUIDs -> the study's codes
+    conflicts: tuple[str, ...] = ()  # where the file says otherwise and ours was kept
 
 
 @dataclass(frozen=True)

@@ -235,10 +235,10 @@ def _read_codes(parent, depth: int = 0) -> list[CodeSpec]:
                         colour=colour, codable=codable, guid=_guid_of(element), line=element.sourceline or 0,
                         children=_read_codes(element, depth + 1))
         specs.append(spec)
-    return _unflatten(specs)
+    return unflatten(specs)
 
 
-def _unflatten(specs: list[CodeSpec]) -> list[CodeSpec]:
+def unflatten(specs: list[CodeSpec]) -> list[CodeSpec]:
     """'Parent::Child' names (how some tools flatten a tree) become a hierarchy."""
     roots: list[CodeSpec] = []
     made_up: set[int] = set()  # parents that exist only as a prefix of flattened names

@@ -26,23 +26,25 @@ def _record(session: Session, coder: str, action: str, code: Code, **detail) -> 
     session.add(CodebookChange(coder=coder, action=action, code_guid=code.guid, detail=detail))
 
 
-def import_codebook(db: Database, path: Path, coder: str) -> CodebookOutcome:
+def import_codebook(db: Database, path: Path, coder: str, overwrite: bool = False) -> CodebookOutcome:
     """A YAML codebook, or a REFI-QDA one (.qdc)."""
-    refi = path.suffix.lower() == ".qdc"
-    book = _read_qdc(path) if refi else read_codebook(path)
+    suffix = path.suffix.lower()
+    book = _read_other(path) if suffix in (".qdc", ".csv") else read_codebook(path)
     try:
         with db.write() as session:
-            return merge_codebook(session, book, coder, keywords=not refi)
+            return merge_codebook(session, book, coder, keywords=suffix not in (".qdc", ".csv"), overwrite=overwrite)
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
 
 
-def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool = True) -> CodebookOutcome:
-    """Add new codes, update known ones (matched by guid, else by path); delete nothing.
+def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool = True,
+                   overwrite: bool = False) -> CodebookOutcome:
+    """Add new codes, update known ones (matched by guid, else by path); delete nothing. What the file
+    leaves out keeps ours; where it says otherwise ours stays and is listed, unless overwrite.
 
     keywords=False: the book has none (REFI-QDA), so codes keep their own.
     """
-    added, updated, unchanged = [], [], 0
+    added, updated, unchanged, conflicts = [], [], 0, []
     ids: dict[tuple[str, ...], int] = {}
     by_guid: dict[str, int] = {}
     for position, (names, spec) in enumerate(book.walk()):
@@ -66,7 +68,7 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
                 _refuse_taken(tree, path, code.id)
                 code.name, code.parent_id = spec.name, parent_id
                 _record(session, coder, "move", code, old=old_path, new=path, source="import")
-            _apply(code, spec, keywords)
+            conflicts += _update(code, spec, keywords, overwrite, path)
             changed = {f: getattr(code, f) for f in _FIELDS if getattr(code, f) != before[f]}
             if changed or old_path != path:
                 if changed:
@@ -78,14 +80,17 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
         ids[names] = code.id
         if spec.guid:
             by_guid[spec.guid] = code.id
-    return CodebookOutcome(tuple(added), tuple(updated), unchanged, by_guid)
+    return CodebookOutcome(tuple(added), tuple(updated), unchanged, by_guid, tuple(conflicts))
 
 
-def _read_qdc(path: Path) -> Codebook:
+def _read_other(path: Path) -> Codebook:
+    """A REFI-QDA (.qdc) or Taguette (.csv) codebook: names, descriptions, colours; no keywords."""
     from workbench.interop.refi_xml import read_codebook_xml
+    from workbench.interop.taguette import read_codebook_csv
 
     try:
-        return read_codebook_xml(path.read_bytes())
+        data = path.read_bytes()
+        return read_codebook_csv(data, path.stem) if path.suffix.lower() == ".csv" else read_codebook_xml(data)
     except OSError as exc:
         raise WorkbenchError(f"cannot read: {exc.strerror}", where=str(path)) from exc
     except WorkbenchError as exc:
@@ -93,16 +98,38 @@ def _read_qdc(path: Path) -> Codebook:
 
 
 def _apply(code: Code, spec: CodeSpec, keywords: bool = True) -> None:
-    """A code from a file: what the file leaves out (no description, no colour: QualCoder, Taguette) keeps
-    what the code has."""
-    code.description = spec.description or code.description or ""
-    code.colour = spec.colour or code.colour
+    """A new code as the file gives it."""
+    code.description = spec.description or ""
+    code.colour = spec.colour
+    code.keywords, code.patterns = (list(spec.keywords), list(spec.patterns)) if keywords else ([], [])
+    code.codable = spec.codable
+
+
+def _update(code: Code, spec: CodeSpec, keywords: bool, overwrite: bool, path: str) -> list[str]:
+    """A known code from a file: what the file leaves out (no description or colour: QualCoder, Taguette;
+    fewer keywords) keeps ours; a value the file has otherwise replaces ours only with overwrite, else
+    it is one line of the returned conflicts."""
+    conflicts = []
+    for field, theirs in (("description", spec.description.strip()), ("colour", spec.colour),
+                          ("codable", spec.codable)):
+        ours = getattr(code, field)
+        if theirs in ("", None) or ours == theirs:
+            continue
+        if ours in ("", None) or overwrite:
+            setattr(code, field, theirs)
+        else:
+            conflicts.append(f"{path}: {field} {_show(ours)} kept; the file has {_show(theirs)}")
     if keywords:
-        code.keywords = list(spec.keywords)
-        code.patterns = list(spec.patterns)
+        code.keywords = list(spec.keywords) if overwrite else list(dict.fromkeys([*(code.keywords or []), *spec.keywords]))
+        code.patterns = list(spec.patterns) if overwrite else list(dict.fromkeys([*(code.patterns or []), *spec.patterns]))
     elif code.keywords is None:
         code.keywords, code.patterns = [], []
-    code.codable = spec.codable
+    return conflicts
+
+
+def _show(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
 def _refuse_taken(tree: CodeTree, path: str, code_id: int | None = None) -> None:

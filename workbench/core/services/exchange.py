@@ -146,6 +146,7 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
         with db.write() as session:
             merged = merge_codebook(session, project.codebook, coder, keywords=False)
             outcome.codes_added, code_ids = len(merged.added), merged.ids
+            outcome.notes += [f"codebook: {line}" for line in merged.conflicts]
             for source in project.sources:
                 _import_source(session, project, source, coder, outcome, code_ids)
             _import_cases(session, project, outcome)

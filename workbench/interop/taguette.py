@@ -1,0 +1,42 @@
+"""Taguette's CSV codebook: a `tag` (or `name`, or `path`) column, an optional `description`, and
+counts we do not need. A tag named `Parent::Child` is a subcode, as in a flattened REFI-QDA codebook."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from workbench.core.codebook_file import Codebook, CodeSpec
+from workbench.errors import WorkbenchError
+from workbench.interop.refi_xml import unflatten
+
+NAME_COLUMNS = ("tag", "name", "path")
+
+
+def read_codebook_csv(data: bytes, name: str = "Taguette") -> Codebook:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise WorkbenchError(f"byte {exc.start}: not UTF-8 text; save the CSV as UTF-8") from exc
+    rows = csv.reader(io.StringIO(text))
+    header = [cell.strip().lower() for cell in next(rows, [])]
+    named = [column for column in NAME_COLUMNS if column in header]
+    if len(named) != 1:
+        raise WorkbenchError("line 1: a codebook CSV needs one column named tag, name or path "
+                             f"(found: {', '.join(header) or 'nothing'})")
+    at, described = header.index(named[0]), header.index("description") if "description" in header else None
+    specs, seen = [], set()
+    for row in rows:
+        tag = row[at].strip() if at < len(row) else ""
+        if not tag:
+            continue
+        if not tag.isprintable():
+            raise WorkbenchError(f"line {rows.line_num}: the tag {tag!r} holds a control character")
+        if tag.casefold() in seen:
+            raise WorkbenchError(f"line {rows.line_num}: the tag '{tag}' is there twice")
+        seen.add(tag.casefold())
+        description = row[described].strip() if described is not None and described < len(row) else ""
+        specs.append(CodeSpec(name=tag, description=description, line=rows.line_num))
+    if not specs:
+        raise WorkbenchError("the CSV names no tag")
+    return Codebook(name, unflatten(specs))
