@@ -116,3 +116,21 @@ def test_documents_that_are_not_transcripts_keep_every_word(db, tmp_path):
     detail = transcripts.show_transcript(db, "Open antwoorden")
     assert detail.text.split() == article.split() and {t.speaker for t in detail.turns} == {"(onbekend)"}
     assert {c.quote for c in codings.list_codings(db)} == {"studievertraging", "het einde"}
+
+
+def test_our_export_is_read_whole_by_qdapy_memos_and_coders_included(sample_db, tmp_path):
+    import warnings
+
+    qdapy = pytest.importorskip("qdapy")
+    first = codings.list_codings(sample_db)[0]
+    codings.set_memo(sample_db, first.guid, "Let op: ironie")
+    exchange.export_project(sample_db, tmp_path / "study.qdpx", "Studie")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # what its tables cannot hold (cases, sets): not ours to judge
+        project = qdapy.read_qdpx(tmp_path / "study.qdpx")
+    fragments = project.fragments
+    mine = codings.list_codings(sample_db)
+    assert len(fragments) == len(mine)
+    assert sorted(fragments["code"]) == sorted("/".join(c.code_path.split(" > ")) for c in mine)  # its separator
+    assert set(fragments["codedBy"]) == {c.coder for c in mine}
+    assert (fragments["comment"] == "Let op: ironie").sum() == 1
