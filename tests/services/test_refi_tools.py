@@ -53,6 +53,9 @@ def test_our_export_is_read_whole_by_pyrefiqda_memos_included(sample_db, tmp_pat
     described = {sel.description for _, sel in selections if sel.description}
     assert "Let op: ironie" in described
     assert "Tweede gesprek" in {s.description for s in sources}
+    (note,) = [n for n in project.notes.note if n.plain_text_content == "Let op: ironie"]  # who wrote it, and when
+    assert note.creating_user in users and note.creation_date_time.to_datetime().replace(tzinfo=None) == \
+        first.created_at.replace(microsecond=0)
     with zipfile.ZipFile(tmp_path / "study.qdpx") as archive:  # the text a selection points at is the quote
         source = next(s for s in sources if any(sel.description == "Let op: ironie" for sel in s.plain_text_selection))
         text = archive.read(f"sources/{source.plain_text_path.removeprefix('internal://')}").decode("utf-8")

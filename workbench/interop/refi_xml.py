@@ -91,13 +91,14 @@ def codebook_xml(book: Codebook) -> bytes:
 
 def project_qdpx(project: RefiProject) -> bytes:
     """A .qdpx: project.qde plus sources/<guid>.txt, as a zip."""
-    notes: list[tuple[str, str, str]] = []  # guid, name, text
+    notes: list[tuple[str, str, str, str | None, str | None]] = []  # guid, name, text, user, time
 
-    def note(text: str | None, *key: str) -> str:
+    def note(text: str | None, *key: str, user: str | None = None, at: datetime | None = None) -> str:
+        """A memo as a Note (with who wrote it and when, where known) and the reference to it."""
         if not text:
             return ""
         note_guid = derived_guid("note", *key)
-        notes.append((note_guid, f"Memo {len(notes) + 1}", text))
+        notes.append((note_guid, f"Memo {len(notes) + 1}", text, user, _stamp(at) if at else None))
         return f'<NoteRef targetGUID="{note_guid}"/>'
 
     now = _stamp(None)
@@ -136,7 +137,7 @@ def project_qdpx(project: RefiProject) -> bytes:
                 out.append(f"<PlainTextSelection{_attrs(guid=selection, name=source.text[c.start:c.end][:60], startPosition=c.start, endPosition=c.end, creatingUser=c.user_guid, creationDateTime=_stamp(c.created))}>"
                            + _description(c.memo))
                 out.append(f"<Coding{_attrs(guid=c.guid, creatingUser=c.user_guid, creationDateTime=_stamp(c.created))}>"
-                           f'<CodeRef targetGUID="{c.code_guid}"/>{note(c.memo, c.guid)}</Coding>')
+                           f'<CodeRef targetGUID="{c.code_guid}"/>{note(c.memo, c.guid, user=c.user_guid, at=c.created)}</Coding>')
                 out.append("</PlainTextSelection>")
             for start, end, memo in source.selection_memos:
                 selection = derived_guid("memo-selection", source.guid, str(start))
@@ -147,8 +148,8 @@ def project_qdpx(project: RefiProject) -> bytes:
         out.append("</Sources>")
     if notes:
         out.append("<Notes>")
-        out.extend(f"<Note{_attrs(guid=g, name=n, creationDateTime=now)}><PlainTextContent>{_escape(t)}</PlainTextContent></Note>"
-                   for g, n, t in notes)
+        out.extend(f"<Note{_attrs(guid=g, name=n, creatingUser=user, creationDateTime=at)}>"
+                   f"<PlainTextContent>{_escape(t)}</PlainTextContent></Note>" for g, n, t, user, at in notes)
         out.append("</Notes>")
     sets = {name: members for name, members in project.sets.items() if members}
     if sets:  # never an empty <Sets/>: the schema forbids it
