@@ -271,6 +271,11 @@ def test_project_exchange_and_reports(loaded, tmp_path, run):
     book = tmp_path / "book.qdc"
     assert loaded("codebook", "export", book)[0] == 0 and book.read_bytes().startswith(b"<?xml")
     assert run("--db", tmp_path / "third.sqlite", "codebook", "import", book, db=False)[0] == 0
+    (tmp_path / "tags.csv").write_text("tag,description\nStudenten::Belemmeringen studenten::Studievertraging,Anders\n",
+                                       encoding="utf-8")
+    code, out, err = loaded("codebook", "import", tmp_path / "tags.csv")
+    assert code == 0 and "0 code(s) added" in out and "kept ours where the file says otherwise (1; --overwrite" in err
+    assert "Studievertraging: description 'Angst voor" in err and "the file has 'Anders'" in err
     for fmt in ("docx", "xlsx"):
         target = tmp_path / f"freq.{fmt}"
         code, _, err = loaded("report", "frequencies", "--format", fmt, "--out", target, "--chart", tmp_path / "c.png")

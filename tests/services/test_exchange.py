@@ -167,17 +167,27 @@ def test_memos_written_as_descriptions_are_read(db, tmp_path):
     assert transcripts.show_transcript(db, "Interview 1").memo == "Tweede gesprek"
 
 
-def test_code_groups_and_cases_without_sources_are_said(db, tmp_path):
+def test_code_groups_are_kept_and_go_back_out_and_cases_without_sources_are_said(db, tmp_path, schemas):
     def groups(xml):
         return xml.replace("</Sets>", '<Set guid="5E75E75E-0000-4000-8000-000000000002" name="Redenen">'
-                           '<MemberCode targetGUID="A1A1A1A1-0000-4000-8000-000000000002"/></Set></Sets>').replace(
+                           '<MemberCode targetGUID="A1A1A1A1-0000-4000-8000-000000000002"/>'
+                           '<MemberCode targetGUID="{A1A1A1A1-0000-4000-8000-000000000001}"/></Set></Sets>').replace(
             "</Cases>", '<Case guid="C1C1C1C1-0000-4000-8000-000000000002" name="Losse case"/></Cases>')
     path = tmp_path / "atlas-groups.qdpx"
     path.write_bytes(messy_qdpx(edit=groups))
     outcome = exchange.import_project(db, path, "me", sets_as_programmes=True)
-    assert any("code group 'Redenen' (1 codes)" in item for item in outcome.lost)
+    assert outcome.code_groups == 1 and not any("code group" in item for item in outcome.lost)
     assert any("case 'Losse case' names no source" in item for item in outcome.lost)
     assert "Redenen" not in {p for s in transcripts.list_transcripts(db) for p in s.programmes}
+    assert codebook.code_groups(db) == {"Redenen": ["Belemmeringen > Financieel", "Belemmeringen > Studievertraging"]}
+    exchange.export_project(db, tmp_path / "out.qdpx", "Studie")
+    schemas[0].validate(qde(tmp_path / "out.qdpx"))
+    again = Database(resolve_url(str(tmp_path / "again.sqlite")))
+    assert exchange.import_project(again, tmp_path / "out.qdpx", "me").code_groups == 1
+    assert codebook.code_groups(again) == codebook.code_groups(db)
+    exchange.import_project(again, tmp_path / "out.qdpx", "me")
+    assert codebook.code_groups(again) == codebook.code_groups(db)  # twice: nothing doubled
+    again.close()
 
 
 def test_media_in_a_project_is_never_read(db, tmp_path):

@@ -55,9 +55,14 @@ def export(ctx: typer.Context, file: Annotated[Optional[Path], typer.Argument(he
 
 @app.command("show")
 def show(ctx: typer.Context, fmt: Annotated[str, typer.Option("--format", help="tree or json")] = "tree") -> None:
-    """The code tree with the number of codings per code."""
+    """The code tree with the number of codings per code (and the code groups, in a tree)."""
     listing(fmt, service.show_codebook(ctx.obj.db), ["code", "codings", "colour", "keywords"],
             lambda c: ("  " * c.depth + c.name, c.codings, c.colour, ", ".join(c.keywords)[:60]), ("tree", "json"))
+    groups = service.code_groups(ctx.obj.db) if fmt == "tree" else {}
+    if groups:
+        typer.echo("\ncode groups:")
+        for name, paths in groups.items():
+            typer.echo(f"  {name}: {'; '.join(paths)}")
 
 
 @app.command("add")

@@ -39,7 +39,8 @@ def import_(
     outcome = exchange.import_project(ctx.obj.db, file, ctx.obj.coder, sets_as_programmes)
     typer.echo(f"imported {outcome.sources} transcript(s) ({outcome.sources_known} known already), "
                f"{outcome.codes_added} new code(s), {outcome.codings} coding(s) ({outcome.codings_known} known "
-               f"already), {outcome.participants} participant(s), {outcome.memos} memo(s); "
+               f"already), {outcome.participants} participant(s), {outcome.memos} memo(s), "
+               f"{outcome.code_groups} code group(s); "
                f"{outcome.characters_not_kept} character(s) of text not kept")
     for note in outcome.notes:
         typer.echo(f"note: {note}", err=True)

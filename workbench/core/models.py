@@ -166,6 +166,24 @@ class Code(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
+code_group_member = Table(
+    "code_group_member",
+    Base.metadata,
+    Column("group_id", ForeignKey("code_group.id", ondelete="CASCADE"), primary_key=True),
+    Column("code_id", ForeignKey("code.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class CodeGroup(Base):
+    """Codes from anywhere in the tree under one name (ATLAS.ti's code groups: a REFI-QDA <Set> of codes)."""
+
+    __tablename__ = "code_group"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    codes: Mapped[list[Code]] = relationship(secondary=code_group_member)
+
+
 class Coder(Base):
     __tablename__ = "coder"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -41,6 +41,13 @@ class RefiCase:
 
 
 @dataclass
+class RefiCodeGroup:
+    guid: str
+    name: str
+    code_guids: list[str] = field(default_factory=list)
+
+
+@dataclass
 class RefiProject:
     name: str
     codebook: Codebook
@@ -48,5 +55,6 @@ class RefiProject:
     sources: list[RefiSource] = field(default_factory=list)
     cases: list[RefiCase] = field(default_factory=list)
     sets: dict[str, list[str]] = field(default_factory=dict)  # set name -> source guids
+    code_groups: list[RefiCodeGroup] = field(default_factory=list)  # sets of codes
     skipped: list[str] = field(default_factory=list)  # what the file held that is not read
     origin: str = ""  # the tool that wrote it, as the file says

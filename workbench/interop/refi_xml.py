@@ -22,7 +22,7 @@ from workbench.core.codebook_file import Codebook, CodeSpec
 from workbench.core.codes import normalise_colour
 from workbench.errors import WorkbenchError
 from workbench.interop.positions import Selected, reading
-from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
+from workbench.interop.refi_model import RefiCase, RefiCodeGroup, RefiCoding, RefiProject, RefiSource
 from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_safe
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -152,8 +152,13 @@ def project_qdpx(project: RefiProject) -> bytes:
                    f"<PlainTextContent>{_escape(t)}</PlainTextContent></Note>" for g, n, t, user, at in notes)
         out.append("</Notes>")
     sets = {name: members for name, members in project.sets.items() if members}
-    if sets:  # never an empty <Sets/>: the schema forbids it
+    groups = [group for group in project.code_groups if group.code_guids]
+    if sets or groups:  # never an empty <Sets/>: the schema forbids it
         out.append("<Sets>")
+        for group in groups:
+            out.append(f"<Set{_attrs(guid=group.guid, name=group.name)}>")
+            out.extend(f'<MemberCode targetGUID="{g}"/>' for g in group.code_guids)
+            out.append("</Set>")
         for name, members in sets.items():
             out.append(f"<Set{_attrs(guid=derived_guid('set', name), name=name)}>")
             out.extend(f'<MemberSource targetGUID="{g}"/>' for g in members)
@@ -343,8 +348,8 @@ def _read_project(root, files: _Members) -> RefiProject:
     for element in _items(root, "Sets", "Set"):
         name, codes = _required(element, "name"), _children(element, "MemberCode")
         if codes:  # ATLAS.ti's code groups
-            project.skipped.append(f"code group '{name}' ({len(codes)} codes): the workbench has no code groups; "
-                                   "its codes came in as they are")
+            project.code_groups.append(RefiCodeGroup(_guid_of(element), name,
+                                                     [_guid_of(code, "targetGUID") for code in codes]))
         members = [guid(m.get("targetGUID", "")) for m in _children(element, "MemberSource")]
         if members or not codes:
             project.sets[name] = members

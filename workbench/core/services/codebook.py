@@ -12,7 +12,7 @@ from workbench.core.codebook_file import Codebook, CodeSpec, read_codebook
 from workbench.core.codes import join_path, normalise_colour, split_path
 from workbench.core.db import Database
 from workbench.core.dto import CodebookChangeView, CodebookOutcome, CodeView
-from workbench.core.models import Code, CodebookChange, Coding
+from workbench.core.models import Code, CodebookChange, CodeGroup, Coding
 from workbench.core.patterns import Pattern
 from workbench.core.services import backups
 from workbench.core.services.coding_writer import CodingWriter
@@ -81,6 +81,14 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
         if spec.guid:
             by_guid[spec.guid] = code.id
     return CodebookOutcome(tuple(added), tuple(updated), unchanged, by_guid, tuple(conflicts))
+
+
+def code_groups(db: Database) -> dict[str, list[str]]:
+    """Each code group's name and the paths of its codes, in order."""
+    with db.read() as session:
+        tree = CodeTree(session)
+        return {group.name: sorted(tree.path(code.id) for code in group.codes)
+                for group in session.scalars(select(CodeGroup).order_by(CodeGroup.name))}
 
 
 def _read_other(path: Path) -> Codebook:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from workbench.core.db import Database
 from workbench.core.models import (
     Code,
+    CodeGroup,
     Coder,
     Coding,
     Institution,
@@ -36,7 +37,7 @@ from workbench.core.services.transcripts import store_parsed
 from workbench.errors import WorkbenchError
 from workbench.interop import refi_xml
 from workbench.interop.positions import CODE_POINTS
-from workbench.interop.refi_model import RefiCase, RefiCoding, RefiProject, RefiSource
+from workbench.interop.refi_model import RefiCase, RefiCodeGroup, RefiCoding, RefiProject, RefiSource
 from workbench.transcripts.detect import parse_source, words_not_kept
 from workbench.transcripts.model import ParsedTranscript
 from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, clean_map
@@ -53,6 +54,7 @@ class ExchangeOutcome:
     codings_known: int = 0
     participants: int = 0
     memos: int = 0
+    code_groups: int = 0
     characters_not_kept: int = 0  # of the sources' words (speaker labels and times are the turns themselves)
     lost: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the file was read where it was not as the standard says
@@ -120,6 +122,8 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
                             sets[programme.name].append(transcript.guid)
         project.cases = list(cases.values())
         project.sets = dict(sets)
+        project.code_groups = [RefiCodeGroup(group.guid, group.name, [code_guids[c.id] for c in group.codes])
+                               for group in session.scalars(select(CodeGroup).order_by(CodeGroup.name))]
     try:
         path.write_bytes(refi_xml.project_qdpx(project))
     except OSError as exc:
@@ -151,6 +155,7 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
                 _import_source(session, project, source, coder, outcome, code_ids)
             _import_cases(session, project, outcome)
             _import_sets(session, project, sets_as_programmes)
+            outcome.code_groups = _import_code_groups(session, project, code_ids)
             resolve_speakers(session)
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
@@ -269,6 +274,21 @@ def _import_cases(session: Session, project: RefiProject, outcome: ExchangeOutco
             if alias is None:
                 session.add(SpeakerAlias(transcript_id=transcript_id, label=case.name, participant_id=person.id))
     session.flush()
+
+
+def _import_code_groups(session: Session, project: RefiProject, code_ids: dict[str, int]) -> int:
+    """Code groups by GUID, else by name; their codes added to them (a group loses no code)."""
+    for found in project.code_groups:
+        group = session.scalar(select(CodeGroup).where(CodeGroup.guid == found.guid)) or session.scalar(
+            select(CodeGroup).where(CodeGroup.name == found.name))
+        if group is None:
+            group = CodeGroup(guid=found.guid, name=found.name)
+            session.add(group)
+        members = {code.id for code in group.codes}
+        group.codes += [session.get(Code, code_ids[g]) for g in dict.fromkeys(found.code_guids)
+                        if g in code_ids and code_ids[g] not in members]
+    session.flush()
+    return len(project.code_groups)
 
 
 def _import_sets(session: Session, project: RefiProject, as_programmes: bool) -> None:
