@@ -172,12 +172,15 @@ def test_code_groups_are_kept_and_go_back_out_and_cases_without_sources_are_said
         return xml.replace("</Sets>", '<Set guid="5E75E75E-0000-4000-8000-000000000002" name="Redenen">'
                            '<MemberCode targetGUID="A1A1A1A1-0000-4000-8000-000000000002"/>'
                            '<MemberCode targetGUID="{A1A1A1A1-0000-4000-8000-000000000001}"/></Set></Sets>').replace(
-            "</Cases>", '<Case guid="C1C1C1C1-0000-4000-8000-000000000002" name="Losse case"/></Cases>')
+            "</Cases>", '<Case guid="C1C1C1C1-0000-4000-8000-000000000002" name="Losse case"/>'
+                        '<Case guid="C1C1C1C1-0000-4000-8000-000000000003" name="Anouk Brinkhorst"/></Cases>')
     path = tmp_path / "atlas-groups.qdpx"
     path.write_bytes(messy_qdpx(edit=groups))
     outcome = exchange.import_project(db, path, "me", sets_as_programmes=True)
     assert outcome.code_groups == 1 and not any("code group" in item for item in outcome.lost)
-    assert any("case 'Losse case' names no source" in item for item in outcome.lost)
+    assert "case 'Losse case': no participant, and no speaker of that name in any transcript; its variables not used" \
+        in outcome.lost
+    assert outcome.participants == 2  # Bram Feddema by his source, Anouk Brinkhorst by her name
     assert "Redenen" not in {p for s in transcripts.list_transcripts(db) for p in s.programmes}
     assert codebook.code_groups(db) == {"Redenen": ["Belemmeringen > Financieel", "Belemmeringen > Studievertraging"]}
     exchange.export_project(db, tmp_path / "out.qdpx", "Studie")

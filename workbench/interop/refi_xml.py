@@ -343,8 +343,6 @@ def _read_project(root, files: _Members) -> RefiProject:
         if isinstance(element.tag, str):
             _read_source(element, files, memo, project)
     project.cases = _read_cases(root)
-    project.skipped += [f"case '{case.name}' names no source (<SourceRef>): no participant made from it"
-                        for case in project.cases if not case.source_guids]
     for element in _items(root, "Sets", "Set"):
         name, codes = _required(element, "name"), _children(element, "MemberCode")
         if codes:  # ATLAS.ti's code groups

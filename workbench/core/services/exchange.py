@@ -247,15 +247,19 @@ def _carry(theirs: str, ours: str) -> Callable[[tuple[int, int]], tuple[int, int
 
 
 def _import_cases(session: Session, project: RefiProject, outcome: ExchangeOutcome) -> None:
-    """Cases named like a speaker of their sources become participants (pseudonym = case name)."""
+    """Cases become participants (pseudonym = case name) when named like a speaker of their sources (of
+    any transcript, for a case without sources) or like a participant; the others are listed."""
     transcripts = dict(session.execute(select(Transcript.guid, Transcript.id)).all())
     for case in project.cases:
         sources = [transcripts[g] for g in case.source_guids if g in transcripts]
-        speaks_in = session.scalars(select(Speaker.transcript_id).where(
-            Speaker.transcript_id.in_(sources), Speaker.label == case.name)).all()
-        if not case.name or not speaks_in:
-            continue
+        speakers = select(Speaker.transcript_id).where(Speaker.label == case.name)
+        speaks_in = session.scalars(speakers.where(Speaker.transcript_id.in_(sources)) if case.source_guids
+                                    else speakers).all()
         person = session.scalar(select(Participant).where(Participant.pseudonym == case.name))
+        if not case.name or not speaks_in and person is None:
+            outcome.lost.append(f"case '{case.name}': no participant, and no speaker of that name in "
+                                f"{'its sources' if case.source_guids else 'any transcript'}; its variables not used")
+            continue
         if person is None:
             person = Participant(pseudonym=case.name, role="respondent")
             session.add(person)
