@@ -145,3 +145,15 @@ def test_selections_in_merged_turns_and_across_a_three_word_speaker_line_land_on
     assert mapped("geen geld.\n\nBram de Vries   0:05\nGeld is") == (9, "geen geld.\n\nGeld is")
     assert mapped("Ja.\n\nAnouk   0:03\nNee") == (0, "Ja.\nNee")
     assert mapped("\n\nAnouk   0:09\n") is None
+
+
+@pytest.mark.parametrize(("line_end", "past"), [("\r\n", 0), ("\r\n", 1), ("\r\n", 2), ("\n", 0), ("\n", 1),
+                                               ("\r", 0), ("\r", 1)])
+def test_a_selection_ending_at_or_after_a_line_end_keeps_its_last_character(line_end, past):
+    """past: how much of the line end the selection takes (NVivo and MAXQDA end a paragraph's selection after it)."""
+    raw = f"Anouk   0:01{line_end}Waarom?{line_end}{line_end}Bram   0:05{line_end}Ik ben bang voor studievertraging.{line_end}En geld.{line_end}"
+    parsed, mapping, convert = imported(raw)
+    start = raw.index("studievertraging")
+    end = min(raw.index("studievertraging.") + len("studievertraging.") + past, len(raw))
+    span = mapping.span(convert(start), convert(end))
+    assert parsed.text[span[0] : span[1]].rstrip() == "studievertraging."
