@@ -41,3 +41,8 @@ def test_missing_values_are_left_out_and_pairs_counted():
     assert cohen_kappa([1, None, 0, 1], [1, 1, 0, None]) == 1.0
     assert percent_agreement([[1, 1, 0], [0, 0, None], [1, None, None]]) == (1 + 1) / (3 + 1)
     assert krippendorff_alpha([[1, 1], [1, 1]]) is None  # no variation: undefined
+
+
+def test_percent_agreement_counts_agreeing_pairs_and_is_none_without_pairs():
+    assert percent_agreement([["a", "a"], ["a", "b"], ["b", "b", "a"], ["c", None]]) == 2 / 5
+    assert percent_agreement([["a", None], [None, None]]) is None

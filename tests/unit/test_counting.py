@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit, count, group_sizes
+from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit, ancestors, count, group_sizes
 
 # 1 Belemmeringen > 2 Studievertraging, 3 Financieel
 PARENTS = {1: None, 2: 1, 3: 1}
@@ -69,3 +69,19 @@ def test_repeating_a_point_changes_no_respondent_count(made):
     again = made + [Occurrence(o.code_id, o.respondent_id, o.coding_id + 1000) for o in made]
     for by in GroupBy:
         assert count(PARENTS, again, PEOPLE, Unit.RESPONDENT, by) == count(PARENTS, made, PEOPLE, Unit.RESPONDENT, by)
+
+
+def test_unknown_respondents_and_respondents_without_an_institution_are_skipped_not_the_rest():
+    parents = {3: 2, 2: None}
+    people = {1: Respondent(1, None, ("pabo",)), 2: Respondent(2, "Hogeschool A", ("pabo",)),
+              3: Respondent(3, "Hogeschool B", ())}
+    seen = [Occurrence(3, 99, 1), Occurrence(3, 1, 2), Occurrence(3, 2, 3), Occurrence(3, 3, 4)]
+    assert ancestors(3, parents) == [3, 2]
+    assert count(parents, seen, people, Unit.RESPONDENT, GroupBy.INSTITUTION) == {
+        (3, ""): 3, (2, ""): 3, (3, "Hogeschool A"): 1, (2, "Hogeschool A"): 1, (3, "Hogeschool B"): 1,
+        (2, "Hogeschool B"): 1}
+    assert count(parents, seen, people, Unit.INSTITUTION, GroupBy.PROGRAMME) == {(3, ""): 2, (2, ""): 2, (3, "pabo"): 1,
+                                                                              (2, "pabo"): 1}
+    assert group_sizes(people.values(), Unit.INSTITUTION, GroupBy.NONE) == {"": 2}
+    assert group_sizes(people.values(), Unit.RESPONDENT, GroupBy.INSTITUTION) == {"": 3, "Hogeschool A": 1,
+                                                                                 "Hogeschool B": 1}

@@ -3,7 +3,16 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.interop.positions import CODE_POINTS, UTF16, Selected, reading, utf16_to_code_points
+from workbench.interop.positions import (
+    CODE_POINTS,
+    UTF16,
+    Selected,
+    _edge,
+    _fit,
+    _same,
+    reading,
+    utf16_to_code_points,
+)
 
 TEXT = "Ik vond het 😀 leuk 👍🏽 maar de studievertraging 😬 was zwaar. Geld ook."
 
@@ -46,3 +55,31 @@ def test_a_reading_that_puts_selections_outside_the_text_loses():
     text = "😀" * 5 + " ja"
     assert reading(text, [Selected(6, 8)])[0] == CODE_POINTS  # as UTF-16 that is inside the emoji: no word edges
     assert reading(text, [Selected(11, 13)])[0] == UTF16  # as code points: outside the text
+
+
+def test_word_edges_and_scores():
+    assert [at for at in range(7) if _edge("ja nee", at)] == [0, 2, 3, 6]
+    assert not _edge("", 0) and not _edge(" a ", 0) and _edge("a", 1) and not _edge("ab", 1)
+    text = "Ja, studievertraging. Geld."
+    assert _fit(text, [Selected(4, 20)], _same) == 2
+    assert _fit(text, [Selected(4, 20, "studieverâ")], _same) == 2  # a name that is not its text: no bonus
+    assert _fit(text, [Selected(4, 20, "studievert…")], _same) == 4  # a name cut short with an ellipsis
+    assert _fit(text, [Selected(4, 20, "st")], _same) == 2  # too short to tell
+    assert _fit(text, [Selected(0, 3, "Ja,")], _same) == 3  # from the very start, a name of three
+    assert _fit(text, [Selected(5, 20)], _same) == 1 and _fit(text, [Selected(5, 21)], _same) == 0
+    assert _fit(text, [Selected(40, 44), Selected(22, 26)], _same) == 0  # outside: -2, and the next still counts
+    assert _fit(text, [Selected(0, 0), Selected(3, 3)], _same) == -4  # empty selections are no spans
+
+
+def test_the_basic_plane_ends_at_u_ffff():
+    assert utf16_to_code_points("\uffffa")(1) == 1 and utf16_to_code_points("\U00010000a")(2) == 1
+    assert reading("\uffff ja", [Selected(2, 4)], writer="NVivo")[0] == CODE_POINTS
+    assert reading("\U00010000 ja", [Selected(3, 5)])[0] == UTF16
+
+
+def test_a_tie_goes_to_the_standard_unless_nvivo_wrote_it():
+    text = "😀 ja nee"
+    assert reading(text, [Selected(5, 8)], writer="NVivo")[0] == CODE_POINTS  # 'nee' as written beats ' ne'
+    even = [Selected(2, 4), Selected(3, 6)]  # as written 'ja' and 'a n', as UTF-16 ' j' and 'ja ': 2 edges each
+    assert _fit(text, even, _same) == _fit(text, even, utf16_to_code_points(text))
+    assert reading(text, even)[0] == CODE_POINTS and reading(text, even, writer="NVivo 14 (Windows)")[0] == UTF16
