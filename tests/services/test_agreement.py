@@ -67,3 +67,16 @@ def test_sentence_units_split_respondent_turns(sample_db):
     by_sentence = agreement.disagreements(sample_db, ["anna", "bea"], DELAY, unit="sentence")
     assert by_turn == []  # both coded the turn
     assert len(by_sentence) == 2 and {d.coded_by for d in by_sentence} == {("anna",), ("bea",)}
+
+
+def test_a_coding_that_ends_where_a_sentence_starts_is_not_on_that_sentence(sample_db):
+    from workbench.core.spans import sentences
+
+    detail = transcripts.show_transcript(sample_db, "interview-01")
+    turn = next(t for t in respondent_turns(sample_db) if len(sentences(detail.text, t.start, t.end)) >= 2)
+    (s1, e1), (s2, e2) = sentences(detail.text, turn.start, turn.end)[:2]
+    codings.add_coding(sample_db, "anna", "interview-01", DELAY, s1, s2)  # up to the second sentence's start
+    codings.add_coding(sample_db, "bea", "interview-01", DELAY, s2, e2)  # from the end of anna's
+    found = {(d.start, d.coded_by, d.not_coded_by) for d in
+             agreement.disagreements(sample_db, ["anna", "bea"], DELAY, unit="sentence")}
+    assert found == {(s1, ("anna",), ("bea",)), (s2, ("bea",), ("anna",))}
