@@ -2,6 +2,7 @@
 exports, and writes projects the way NVivo, QualCoder and ATLAS.ti lay them out for us to import."""
 
 import zipfile
+from datetime import timezone
 
 import pytest
 from sqlalchemy import select
@@ -11,6 +12,11 @@ from workbench.core.services import codings, exchange, transcripts
 
 pyrefiqda = pytest.importorskip("pyrefiqda")
 models = pytest.importorskip("pyrefiqda.models.project")
+
+
+def utc(moment):
+    """SQLite gives times without a zone (they are UTC), PostgreSQL with one."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def read_with_pyrefiqda(path, tmp_path):
@@ -54,8 +60,8 @@ def test_our_export_is_read_whole_by_pyrefiqda_memos_included(sample_db, tmp_pat
     assert "Let op: ironie" in described
     assert "Tweede gesprek" in {s.description for s in sources}
     (note,) = [n for n in project.notes.note if n.plain_text_content == "Let op: ironie"]  # who wrote it, and when
-    assert note.creating_user in users and note.creation_date_time.to_datetime().replace(tzinfo=None) == \
-        first.created_at.replace(microsecond=0)
+    assert note.creating_user in users and utc(note.creation_date_time.to_datetime()) == \
+        utc(first.created_at.replace(microsecond=0))
     with zipfile.ZipFile(tmp_path / "study.qdpx") as archive:  # the text a selection points at is the quote
         source = next(s for s in sources if any(sel.description == "Let op: ironie" for sel in s.plain_text_selection))
         text = archive.read(f"sources/{source.plain_text_path.removeprefix('internal://')}").decode("utf-8")
