@@ -354,3 +354,18 @@ def test_what_holds_interview_data_is_for_its_owner_only(loaded, tmp_path):
     for path in (shared, out, tmp_path / "c.png", tmp_path / "p.qdpx", tmp_path / "b.sqlite"):
         assert path.stat().st_mode & 0o077 == 0, path
     assert out.parent.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.sqlite_only
+def test_the_workbench_on_a_file_that_is_not_a_study_says_so_in_one_line_and_exits_2(tmp_path):
+    import subprocess
+    import sys
+
+    notes = tmp_path / "notities.txt"
+    notes.write_text("geen database\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "workbench", "--db", str(notes), "tui"], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2  # the screen's own output (no terminal here) comes first, then one line
+    assert done.stderr.rstrip().endswith(
+        f"\x1b[?1006lerror: sqlite+pysqlite:///{notes}: cannot open database: file is not a database")
+    assert notes.read_text(encoding="utf-8") == "geen database\n"

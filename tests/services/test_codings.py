@@ -114,3 +114,27 @@ def test_undo_of_something_removed_meanwhile_says_so_and_changes_nothing(ready):
     assert back.added.guid == made.guid
     with pytest.raises(WorkbenchError, match="back already"):
         codings.swap(ready, "anna", None, made, "redo")
+
+
+def test_a_coding_is_found_by_the_start_of_its_guid_that_the_list_shows(ready):
+    from sqlalchemy import update
+
+    from workbench.core.models import Coding
+
+    first = codings.code_turn(ready, "ann", "t", 1, CODE)
+    second = codings.add_coding(ready, "ann", "t", CODE, 0, 5)
+    codings.set_memo(ready, first.guid[:8].upper(), "op de eerste acht")
+    assert {c.guid: c.memo for c in codings.list_codings(ready)}[first.guid] == "op de eerste acht"
+    with ready.write() as session:  # two GUIDs with one start
+        for made, guid in ((first, "abcdef12-0000-4000-8000-000000000001"), (second, "abcdef12-0000-4000-8000-000000000002")):
+            session.execute(update(Coding).where(Coding.guid == made.guid).values(guid=guid))
+    before = dump(ready)
+    with pytest.raises(WorkbenchError, match="more than one coding's GUID starts with 'abcdef12': give more of it"):
+        codings.delete_coding(ready, "ann", "abcdef12")
+    with pytest.raises(WorkbenchError, match=r"unknown coding 'abcdef1' \(give its GUID, or its first 8 characters\)"):
+        codings.delete_coding(ready, "ann", "abcdef1")
+    with pytest.raises(WorkbenchError, match="unknown coding 'abcdef12_%'"):
+        codings.delete_coding(ready, "ann", "abcdef12_%")
+    assert dump(ready) == before
+    removed = codings.delete_coding(ready, "ann", "ABCDEF12-0000-4000-8000-000000000002")  # any case
+    assert removed.guid == "abcdef12-0000-4000-8000-000000000002"

@@ -17,7 +17,7 @@ def test_a_study_that_cannot_be_opened_ends_the_app_with_exit_code_2(tmp_path):
             await wait_for(pilot, lambda: not app.is_running)
 
     run(scenario())
-    assert app.return_code == 2
+    assert app.return_code == 2 and str(blocked) in app.open_error and "\n" not in app.open_error  # the CLI prints it
 
 
 def test_the_study_is_opened_lazily_and_a_failing_screen_worker_is_reported(sample_db):

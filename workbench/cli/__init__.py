@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI: user errors print 'error: WHERE: WHAT' and exit 2."""
     os.umask(0o077)  # what it writes (reports, exports, backups) holds interview data: for its owner only
     try:
-        app(args=argv, prog_name="workbench", standalone_mode=False)
+        code = app(args=argv, prog_name="workbench", standalone_mode=False)
     except WorkbenchError as exc:
         _fail(str(exc))
     except typer.Exit as exc:
@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> None:
         if not _from_database(exc):
             raise
         _fail(f"database: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
+    if isinstance(code, int) and code:  # a command's typer.Exit(code), returned outside standalone mode
+        sys.exit(code)
 
 
 def _from_database(exc: Exception) -> bool:

@@ -89,6 +89,8 @@ def tui(
     settings = load_settings()
     workbench = WorkbenchApp(lambda: state.db, state.coder, replace(settings, blind=settings.blind or blind))
     workbench.run()
+    if workbench.open_error:
+        raise WorkbenchError(workbench.open_error)
     if workbench.return_code:
         raise typer.Exit(workbench.return_code)
 

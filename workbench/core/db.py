@@ -96,7 +96,8 @@ class Database:
             self._migrate()
         except Exception as exc:  # noqa: BLE001 - any driver error means "not usable"
             self.engine.dispose()
-            raise WorkbenchError(f"cannot open database: {exc}", where=url) from exc
+            reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # the driver's words, one line
+            raise WorkbenchError(f"cannot open database: {reason}", where=url) from exc
 
     def _migrate(self) -> None:
         from workbench.migrations import HEAD, upgrade

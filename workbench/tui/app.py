@@ -47,6 +47,7 @@ class WorkbenchApp(KeyGate, App[None]):
         self.written_version = 0  # the study's version after this app's latest write
         self.study_version: int | None = None
         self.unexpected_errors: list[BaseException] = []  # failures that are bugs, shown as one line
+        self.open_error: str | None = None  # why the study could not be opened
         self._init_gate()
 
     @property
@@ -215,7 +216,8 @@ class WorkbenchApp(KeyGate, App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """One place where a failed background task is shown to the coder."""
         if event.state == WorkerState.ERROR:
-            if callable(self._db):  # the study could not be opened: nothing to work on
-                self.exit(return_code=2, message=f"error: {event.worker.error}")
+            if callable(self._db):  # the study could not be opened: nothing to work on (the CLI says why)
+                self.open_error = str(event.worker.error)
+                self.exit(return_code=2)
                 return
             self._failed(event.worker.error, "Fout")

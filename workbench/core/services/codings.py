@@ -123,11 +123,22 @@ def list_codings(db: Database, transcript: str | None = None, code_path: str | N
         return [coding_view(c, name, tree.path(c.code_id), who) for c, name, who in session.execute(query).all()]
 
 
+PREFIX = 8  # the GUID characters `codings list` shows
+
+
 def _coding(session: Session, guid: str) -> Coding:
+    """A coding by its GUID, or by the start of it that `codings list` shows (8 characters or more)."""
     coding = session.scalar(select(Coding).where(Coding.guid == guid))
-    if coding is None:
-        raise WorkbenchError(f"unknown coding '{guid}'")
-    return coding
+    if coding is not None:
+        return coding
+    found = session.scalars(select(Coding).where(Coding.guid.startswith(guid.lower(), autoescape=True))
+                            .limit(2)).all() if len(guid) >= PREFIX else []
+    if len(found) == 2:
+        raise WorkbenchError(f"more than one coding's GUID starts with '{guid}': give more of it")
+    if not found:
+        raise WorkbenchError(f"unknown coding '{guid}'" + ("" if len(guid) >= PREFIX else
+                                                           f" (give its GUID, or its first {PREFIX} characters)"))
+    return found[0]
 
 
 def _view(session: Session, coding: Coding) -> CodingView:
