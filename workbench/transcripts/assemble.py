@@ -19,6 +19,13 @@ def clean(text: str) -> str:
     return "\n".join(line for line in map(str.strip, text.split("\n")) if line)
 
 
+def find_start(words: str, text: str, position: int = 0) -> re.Match[str] | None:
+    """Where text, from position on, holds the first six of these words, whatever the white space
+    between them (how a turn is found again in the text it came from)."""
+    first = words.split()[:6]
+    return re.compile(r"\s+".join(map(re.escape, first))).search(text, position) if first else None
+
+
 def in_time_order(fragments: list[Fragment]) -> list[Fragment]:
     """Utterances sorted by their first cue's start; cues kept together per utterance."""
     groups: dict[object, list[tuple[int, Fragment]]] = {}

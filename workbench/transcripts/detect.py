@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.transcripts.assemble import assemble
+from workbench.transcripts.assemble import assemble, find_start
 from workbench.transcripts.layouts import LAYOUTS
 from workbench.transcripts.model import Fragment, ParsedTranscript, ParsedTurn, RawTranscript
 from workbench.transcripts.reader import drop_controls, normalise, read_lines
@@ -73,7 +73,7 @@ def _with_preamble(raw: RawTranscript, text: str) -> RawTranscript:
     first = next((f for f in raw.fragments if f.text.strip()), None)
     if first is None:
         return raw
-    found = re.search(r"\s+".join(map(re.escape, first.text.split()[:6])), text)
+    found = find_start(first.text, text)
     before = text[: found.start()] if found else ""
     lines = before.rstrip().split("\n")
     if lines and first.speaker in lines[-1]:  # its speaker line

@@ -9,7 +9,6 @@ a source's offsets (CRLF, speaker lines and all) are carried to the canonical te
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ import regex
 from rapidfuzz import fuzz
 
 from workbench.core.reanchor import MIN_SIMILARITY, find_quote
-from workbench.transcripts.assemble import TURN_SEPARATOR
+from workbench.transcripts.assemble import TURN_SEPARATOR, find_start
 from workbench.transcripts.clock import format_clock
 from workbench.transcripts.model import ParsedTranscript
 
@@ -107,10 +106,8 @@ class SourceMap:
         found_turns: list[tuple[int, int, int]] = []  # source start, canonical start, canonical end
         position = 0
         for turn in parsed.turns:
-            # its first words, from its first line (a turn merged from fragments has speaker lines between them)
-            words = self.canonical[turn.start : turn.end].split("\n", 1)[0].split()[:6]
-            pattern = r"\s+".join(map(re.escape, words))
-            found = re.compile(pattern).search(source, position) if words else None
+            # by its first line (a turn merged from fragments has speaker lines between them)
+            found = find_start(self.canonical[turn.start : turn.end].split("\n", 1)[0], source, position)
             if found:
                 found_turns.append((found.start(), turn.start, turn.end))
                 # cleaning never lengthens text: the next turn starts at least this far on
