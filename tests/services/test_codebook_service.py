@@ -146,3 +146,11 @@ def test_a_bad_taguette_csv_says_where_and_changes_nothing(coded, tmp_path, body
     with pytest.raises(WorkbenchError, match=message):
         codebook.import_codebook(coded, tmp_path / "codebook.csv", coder="lead")
     assert dump(coded) == before
+
+
+def test_a_csv_field_beyond_the_csv_limit_is_one_line(coded, tmp_path):
+    (tmp_path / "codebook.csv").write_text('tag\n"' + "a" * 200_000 + '"\n', encoding="utf-8")
+    before = dump(coded)
+    with pytest.raises(WorkbenchError, match=r"line 2: not a readable CSV \(field larger than field limit"):
+        codebook.import_codebook(coded, tmp_path / "codebook.csv", coder="lead")
+    assert dump(coded) == before

@@ -86,6 +86,7 @@ def test_semicolons_and_a_bom_are_fine(imported, tmp_path):
         (",Bram Feddema,R01,respondent,A,\n,Bram Feddema,R02,respondent,A,\n", "line 3: speaker 'Bram Feddema' is R01"),
         (",Bram Feddema,R01,respondent,Hogeschool \x07A,pabo\n", r"line 2: 'institution' holds a control character"),
         (",Bram\x00,R01,respondent,A,pabo\x0b\n", r"line 2: 'speaker' holds a control character"),
+        (',"' + "a" * 200_000 + '",R01,respondent,A,pabo\n', r"line 2: not a readable CSV \(field larger than field limit"),
     ],
 )
 def test_bad_rows_say_which_line_and_change_nothing(imported, tmp_path, body, message):

@@ -9,6 +9,7 @@ import io
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from workbench.errors import WorkbenchError
 
@@ -36,6 +37,13 @@ def parse_registry(text: str) -> list[RegistryRow]:
     first = text.splitlines()[0]
     delimiter = max(",;\t", key=first.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return _rows(reader)
+    except csv.Error as exc:  # a field beyond the csv module's limit, a quote left open
+        raise WorkbenchError(f"line {reader.line_num}: not a readable CSV ({exc})") from exc
+
+
+def _rows(reader: Any) -> list[RegistryRow]:  # a csv reader (typeshed names it only privately)
     header = [h.strip().lower() for h in next(reader)]
     missing = [c for c in COLUMNS if c not in header]
     if missing:

@@ -19,6 +19,13 @@ def read_codebook_csv(data: bytes, name: str = "Taguette") -> Codebook:
     except UnicodeDecodeError as exc:
         raise WorkbenchError(f"byte {exc.start}: not UTF-8 text; save the CSV as UTF-8") from exc
     rows = csv.reader(io.StringIO(text))
+    try:
+        return Codebook(name, unflatten(_specs(rows)))
+    except csv.Error as exc:  # a field beyond the csv module's limit, a quote left open
+        raise WorkbenchError(f"line {rows.line_num}: not a readable CSV ({exc})") from exc
+
+
+def _specs(rows) -> list[CodeSpec]:
     header = [cell.strip().lower() for cell in next(rows, [])]
     named = [column for column in NAME_COLUMNS if column in header]
     if len(named) != 1:
@@ -39,4 +46,4 @@ def read_codebook_csv(data: bytes, name: str = "Taguette") -> Codebook:
         specs.append(CodeSpec(name=tag, description=description, line=rows.line_num))
     if not specs:
         raise WorkbenchError("the CSV names no tag")
-    return Codebook(name, unflatten(specs))
+    return specs
