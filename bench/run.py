@@ -3,6 +3,7 @@
     python bench/run.py                 # every step at the sizes (minutes; corpora cached)
     python bench/run.py --quick         # small sizes only, for a smoke run
     python bench/run.py --only tui      # steps whose name starts with 'tui'
+    python bench/run.py --large --runs 3   # the 1,000-interview study with 3M codings (an hour to build once)
 
 Each step runs in its own Python process (so its peak memory is its own); figures go to
 bench/results/latest.json (the previous file is kept as previous.json for comparison).
@@ -23,24 +24,38 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 
-# name, goal in seconds (None: no goal), step arguments; --quick keeps the ones marked quick
+# name, goal in seconds (None: no goal), step arguments, tier: "quick" (also in --quick), "full" (the default
+# run) or "large" (only with --large: the 1,000-interview, 3-million-coding study; its set-up takes an hour)
 STEPS = [
-    ("import 30x12000 (ratio)", 1.5, ["import", "30", "12000"], True),
-    ("import 300x12000 (ratio)", 1.5, ["import", "300", "12000"], False),
-    ("frequencies 10k codings", 0.3, ["frequencies", "10000"], True),
-    ("frequencies 100k codings", 0.3, ["frequencies", "100000"], False),
-    ("frequencies 1M codings", 0.3, ["frequencies", "1000000"], False),
-    ("quotation counts 1M codings", None, ["frequencies", "1000000", "quotation"], False),
-    ("suggest: model load", None, ["suggest", "load"], True),
-    ("suggest: 30x12000 corpus", 10.0, ["suggest", "corpus"], True),
-    ("suggest: one turn", 0.02, ["suggest", "turn"], True),
-    ("tui cold start to first paint", 1.0, ["tui_start", "paint"], True),
-    ("tui cold start to the overview's rows", None, ["tui_start", "rows"], True),
-    ("tui open 15,000 words: first paint", 0.3, ["tui_open", "paint"], True),
-    ("tui open 15,000 words: all turns", None, ["tui_open", "whole"], True),
-    ("tui apply a code", 0.05, ["tui_apply"], True),
-    ("tui overview 1,000 transcripts: rows shown", None, ["tui_overview", "1000"], False),
-    ("tui overview 1,000 transcripts: page down", 0.1, ["tui_overview_keys", "1000"], False),  # "instant": 100 ms
+    ("import 30x12000 (ratio)", 1.5, ["import", "30", "12000"], "quick"),
+    ("import 300x12000 (ratio)", 1.5, ["import", "300", "12000"], "full"),
+    ("frequencies 10k codings", 0.3, ["frequencies", "10000"], "quick"),
+    ("frequencies 100k codings", 0.3, ["frequencies", "100000"], "full"),
+    ("frequencies 1M codings", 0.3, ["frequencies", "1000000"], "full"),
+    ("quotation counts 1M codings", None, ["frequencies", "1000000", "quotation"], "full"),
+    ("suggest: model load", None, ["suggest", "load"], "quick"),
+    ("suggest: 30x12000 corpus", 10.0, ["suggest", "corpus"], "quick"),
+    ("suggest: one turn", 0.02, ["suggest", "turn"], "quick"),
+    ("tui cold start to first paint", 1.0, ["tui_start", "paint"], "quick"),
+    ("tui cold start to the overview's rows", None, ["tui_start", "rows"], "quick"),
+    ("tui open 15,000 words: first paint", 0.3, ["tui_open", "paint"], "quick"),
+    ("tui open 15,000 words: all turns", None, ["tui_open", "whole"], "quick"),
+    ("tui apply a code", 0.05, ["tui_apply"], "quick"),
+    ("tui overview 1,000 transcripts: rows shown", None, ["tui_overview", "1000"], "full"),
+    ("tui overview 1,000 transcripts: page down", 0.1, ["tui_overview_keys", "1000"], "full"),  # "instant": 100 ms
+    ("large: import 1000x12000 (ratio)", 1.5, ["import", "1000", "12000"], "large"),
+    ("large: report, respondents (process)", 1.0, ["large", "respondents"], "large"),
+    ("large: report, institutions (process)", 1.0, ["large", "institutions"], "large"),
+    ("large: report, quotations (process)", 1.0, ["large", "quotations"], "large"),
+    ("large: transcripts list (process)", 1.0, ["large", "list"], "large"),
+    ("large: tui overview rows shown", 1.0, ["tui_overview", "1000", "large"], "large"),
+    ("large: tui open 3,000 codings: first paint", 0.3, ["tui_open", "paint", "large"], "large"),
+    ("large: autocode one code (process)", None, ["large", "autocode"], "large"),
+    ("large: suggest one transcript (process)", None, ["large", "suggest"], "large"),
+    ("large: PostgreSQL report, respondents", 2.0, ["large", "respondents", "postgres"], "large"),
+    ("large: PostgreSQL report, institutions", 2.0, ["large", "institutions", "postgres"], "large"),
+    ("large: PostgreSQL report, quotations", 2.0, ["large", "quotations", "postgres"], "large"),
+    ("large: PostgreSQL transcripts list", 2.0, ["large", "list", "postgres"], "large"),
 ]
 
 
@@ -85,10 +100,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="only the small sizes")
     parser.add_argument("--only", default="", help="steps whose name starts with this")
+    parser.add_argument("--large", action="store_true", help="only the 1,000-interview steps (PostgreSQL ones "
+                        "when WORKBENCH_BENCH_POSTGRES names a server)")
     args = parser.parse_args()
+    tiers = {"large"} if args.large else {"quick"} if args.quick else {"quick", "full"}
     rows = []
-    for name, goal, step, quick in STEPS:
-        if (args.quick and not quick) or not name.startswith(args.only):
+    for name, goal, step, tier in STEPS:
+        if tier not in tiers or not name.startswith(args.only):
+            continue
+        if "postgres" in step and not os.environ.get("WORKBENCH_BENCH_POSTGRES"):
+            print(f"{name}: skipped, WORKBENCH_BENCH_POSTGRES names no server", file=sys.stderr)
             continue
         started = time.perf_counter()
         rows.append(row(name, goal, run_step(step, args.runs)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -17,12 +18,22 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.corpus import CACHE, ROOT, corpus, study
+from bench.corpus import CACHE, ROOT, corpus, on_postgres, study
 from bench.paint import paint_clock
 
 SAMPLE = ROOT / "transcripts" / "sample-study"
 BIG = "interview-20"  # the sample's 15,490-word transcript
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
+LARGE = (1000, 12_000, 3_000_000)  # interviews, words each, random codings: ~3,000 per transcript
+LARGE_ONE = "interview-500"
+CLI = {  # whole workbench processes on the large study
+    "respondents": ["report", "frequencies", "--by", "programme"],
+    "institutions": ["report", "frequencies", "--by", "programme", "--unit", "institution"],
+    "quotations": ["report", "frequencies", "--by", "programme", "--unit", "quotation"],
+    "list": ["transcripts", "list", "--format", "json"],
+    "suggest": ["suggest", "--transcript", LARGE_ONE],
+    "autocode": ["autocode", "--code", CODE, "--role", "respondent"],
+}
 
 
 def sample_study() -> Path:
@@ -133,6 +144,28 @@ def step_suggest(runs: int, what: str) -> dict:
                 "words/s")
 
 
+def step_large(runs: int, command: str, backend: str = "sqlite") -> dict:
+    """One workbench command as a whole process (start, query, output) on the 1,000-interview study."""
+    path = study(*LARGE)
+    db = str(path) if backend == "sqlite" else on_postgres(path, os.environ["WORKBENCH_BENCH_POSTGRES"])
+    if command == "autocode":  # it writes: into a copy, a new coder each run so that each does the same work
+        db = str(CACHE / "large-autocode.sqlite")
+        if not runs:
+            shutil.copy(path, db)
+    argv = [sys.executable, "-m", "workbench", "--db", db]
+
+    def once(i: int) -> None:
+        who = ["--coder", f"bench{i}", "--new-coder"] if command == "autocode" else []
+        subprocess.run([*argv, *who, *CLI[command]], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+    if not runs:
+        if command != "autocode":
+            once(0)  # the page cache warm, as on a machine in use
+        return {}
+    times = [timed(lambda i=i: once(i + 1)) for i in range(runs)]
+    return dict(times=times, unit="s", note=f"{LARGE[0]:,} x {LARGE[1]:,} words, {LARGE[2]:,} codings, {backend}")
+
+
 # ------------------------------------------------------------------ the TUI, through Textual's pilot
 
 def step_tui_start(runs: int, until_: str = "paint") -> dict:
@@ -171,11 +204,12 @@ async def until(pilot, condition, timeout: float = 60) -> None:
         await asyncio.sleep(0.001)
 
 
-def step_tui_open(runs: int, phase: str) -> dict:
-    """From asking for the transcript to its first paint (or to all its turns in the view)."""
+def step_tui_open(runs: int, phase: str, which: str = "sample") -> dict:
+    """From asking for the transcript to its first paint (or to all its turns in the view); which: the sample's
+    longest transcript, or one of the large study (~3,000 codings)."""
     from workbench.tui.screens.transcript import TranscriptScreen
 
-    path = sample_study()
+    path, name = (sample_study(), BIG) if which == "sample" else (study(*LARGE), LARGE_ONE)
     if not runs:
         return {}
     painted: list[float] = []
@@ -191,7 +225,7 @@ def step_tui_open(runs: int, phase: str) -> dict:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            app.open_transcript(BIG)
+            app.open_transcript(name)
             await until(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None
                         and len(app.screen.page.turns) == len(app.screen.detail.turns))
             await pilot.pause()
@@ -202,8 +236,8 @@ def step_tui_open(runs: int, phase: str) -> dict:
             await pilot.pause(0.3)
         return times
 
-    return dict(times=asyncio.run(_pilot(path, scenario)), unit="s",
-                note=f"{BIG} (15,490 words, ~630 turns), 120x40")
+    note = f"{BIG} (15,490 words, ~630 turns)" if which == "sample" else f"{LARGE_ONE} of the large study"
+    return dict(times=asyncio.run(_pilot(path, scenario)), unit="s", note=f"{note}, 120x40")
 
 
 def step_tui_apply(runs: int) -> dict:
@@ -244,11 +278,12 @@ def _overview_db(transcripts_: int) -> Path:
     return study(transcripts_, 300, 0)
 
 
-def step_tui_overview(runs: int, transcripts_: str) -> dict:
-    """From the app's start to all rows of the study in the overview table."""
+def step_tui_overview(runs: int, transcripts_: str, which: str = "small") -> dict:
+    """From the app's start to all rows of the study in the overview table (transcripts of 300 words, or the
+    large study)."""
     from workbench.tui.screens.overview import OverviewScreen
 
-    path = _overview_db(int(transcripts_))
+    path = _overview_db(int(transcripts_)) if which == "small" else study(*LARGE)
     if not runs:
         return {}
 
@@ -266,7 +301,7 @@ def step_tui_overview(runs: int, transcripts_: str) -> dict:
             return frames[-1] - start
 
     return dict(times=[asyncio.run(once()) for _ in range(runs)], unit="s",
-                note=f"{transcripts_} transcripts of 300 words")
+                note=f"{transcripts_} transcripts of 300 words" if which == "small" else "the large study")
 
 
 def step_tui_overview_keys(runs: int, transcripts_: str) -> dict:

@@ -6,7 +6,7 @@ import random
 import pytest
 from sqlalchemy import select
 
-from bench.corpus import add_random_codings
+from bench.corpus import add_codings_over_turns, add_random_codings
 from tests.conftest import CODEBOOK, SAMPLE
 from workbench.core import counting
 from workbench.core.codebook_file import read_codebook
@@ -84,10 +84,12 @@ def test_the_indexed_query_counts_what_every_coding_row_says(sample_db):
     """The respondent unit reads (code, speaker) pairs by index seeks; the quotation unit reads every
     coding's rows. Both must agree with the pure rule fed with all rows, for every unit and grouping."""
     add_random_codings(sample_db, 3000, random.Random(5))
+    add_codings_over_turns(sample_db, 300, random.Random(6))
     with sample_db.read() as session:
         tree, respondents = CodeTree(session), _respondents(session)
         speaker_of = dict(session.execute(select(Speaker.id, Speaker.participant_id)).all())
         rows = session.execute(select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id)).all()
+    assert len({coding for _, _, coding in rows}) < len(rows)  # some codings lie over several turns
     occurrences = [counting.Occurrence(code, speaker_of[speaker], coding) for code, speaker, coding in rows
                    if speaker_of[speaker] in respondents]
     for unit in counting.Unit:
@@ -96,3 +98,23 @@ def test_the_indexed_query_counts_what_every_coding_row_says(sample_db):
             report = frequencies(sample_db, unit.value, by.value)
             got = {(tree.get(r.path), r.group): r.count for r in report.rows if r.count}
             assert got == {key: n for key, n in expected.items() if n}, (unit, by)
+
+
+def test_migration_0008_marks_the_codings_over_several_turns_of_a_study_made_before_it(sample_db):
+    """Down to 0007 (no one_turn column) and up again: every link is marked as the coding writer marks it."""
+    from alembic import command
+
+    from workbench import migrations
+
+    add_codings_over_turns(sample_db, 50, random.Random(7))
+    with sample_db.read() as session:
+        marked = session.execute(select(CodingTurn.coding_id, CodingTurn.turn_id, CodingTurn.one_turn)).all()
+    assert {one for _, _, one in marked} == {True, False}
+    config = migrations.config()
+    with sample_db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0007")
+    migrations.upgrade(sample_db.engine)
+    with sample_db.read() as session:
+        assert sorted(session.execute(select(CodingTurn.coding_id, CodingTurn.turn_id, CodingTurn.one_turn))) == \
+            sorted(marked)

@@ -34,7 +34,21 @@ def test_respondent_turns_only_and_the_model_follows_the_codebook(sample_db):
     before = suggestions.model_for(sample_db)
     codebook.add_code(sample_db, "Studenten > Heimwee", "lead", description="Heimwee naar huis en familie.")
     after = suggestions.model_for(sample_db)
-    assert after is not before and "Studenten > Heimwee" in after.vectors
+    assert after is not before and "Studenten > Heimwee" in after.texts
     assert suggestions.model_for(sample_db) is after  # unchanged codebook: the same model
     codings.add_coding(sample_db, "anna", "interview-03", "Studenten > Heimwee", found[0].start, found[0].end)
-    assert suggestions.model_for(sample_db).example_counts["Studenten > Heimwee"] == 1  # learns from codings
+    assert len(suggestions.model_for(sample_db).examples["Studenten > Heimwee"]) == 1  # learns from codings
+
+
+def test_min_score_zero_ranks_every_respondent_turn_and_stored_suggestions_keep_the_raw_score(sample_db):
+    from workbench.core.services import transcripts
+
+    turns = {t.index for t in transcripts.show_transcript(sample_db, "interview-03").turns if t.role == "respondent"}
+    every = suggestions.suggest(sample_db, "interview-03", min_score=0.0, top=2)
+    assert {s.turn for s in every} == turns
+    shown = suggestions.refresh(sample_db, "interview-03")
+    assert shown and len(shown) < len(every)
+    assert all(s.raw is not None and s.raw >= s.score * max(o.raw for o in shown if o.turn == s.turn) - 1e-3
+               for s in shown)
+    ranked = {(s.turn, s.path, s.score, s.raw) for s in suggestions.suggest(sample_db, "interview-03", 0.0, top=3)}
+    assert {(s.turn, s.path, s.score, s.raw) for s in shown} <= ranked  # the threshold only leaves out

@@ -1,9 +1,21 @@
 """The counting rule, on small studies whose counts follow from how they are built."""
 
+from collections import Counter
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit, ancestors, count, group_sizes
+from workbench.core.counting import (
+    TOTAL,
+    GroupBy,
+    Occurrence,
+    Respondent,
+    Unit,
+    ancestors,
+    count,
+    count_quotations,
+    group_sizes,
+)
 
 # 1 Belemmeringen > 2 Studievertraging, 3 Financieel
 PARENTS = {1: None, 2: 1, 3: 1}
@@ -85,3 +97,21 @@ def test_unknown_respondents_and_respondents_without_an_institution_are_skipped_
     assert group_sizes(people.values(), Unit.INSTITUTION, GroupBy.NONE) == {"": 2}
     assert group_sizes(people.values(), Unit.RESPONDENT, GroupBy.INSTITUTION) == {"": 3, "Hogeschool A": 1,
                                                                                  "Hogeschool B": 1}
+
+
+@given(st.lists(st.tuples(st.sampled_from([1, 2, 3]), st.lists(st.sampled_from([10, 11, 12, 99]), min_size=1,
+                                                               max_size=4)), max_size=30),
+       st.sampled_from(list(GroupBy)))
+def test_quotations_from_one_turn_tallies_and_spread_codings_are_the_distinct_count(codings, by):
+    """A coding in one turn is tallied per (code, respondent); one over several turns (of the same or other
+    respondents, or of someone unknown) is counted distinct: together exactly what counting every turn gives."""
+    every, spread = [], []
+    tallies: Counter[tuple[int, int]] = Counter()
+    for coding_id, (code_id, turn_speakers) in enumerate(codings):
+        occurrences = [Occurrence(code_id, respondent_id, coding_id) for respondent_id in turn_speakers]
+        every += occurrences
+        if len(turn_speakers) == 1:
+            tallies[(code_id, turn_speakers[0])] += 1
+        else:
+            spread += occurrences
+    assert count_quotations(PARENTS, tallies, spread, PEOPLE, by) == count(PARENTS, every, PEOPLE, Unit.QUOTATION, by)

@@ -1,7 +1,8 @@
-"""Ranking codes with evidence: matcher on lower case and lemmas, compounds, typos, TF-IDF, learning."""
+"""Ranking codes with evidence: matcher on lower case and lemmas, compounds, letters, TF-IDF, learning, and\nrelative scores."""
 
 import pytest
 
+from workbench.core.suggest import SHOWN
 from workbench.core.suggest.model import CodeText, SuggestionModel
 
 CODES = [
@@ -39,9 +40,10 @@ def test_lemmas_meet_inflected_forms_and_prefixes_match(model):
     assert best(model, "De financiële kant is lastig.").path.endswith("Financiële redenen")
 
 
-def test_a_typo_of_a_long_word_is_fuzzy_evidence(model):
+def test_a_typo_of_a_long_word_is_near_by_its_letters_and_explained(model):
     found = best(model, "De studievetraging is een probleem.")
-    assert found.path.endswith("Studievertraging") and found.evidence.startswith('fuzzy "studievetraging')
+    assert found.path.endswith("Studievertraging") and "similar" in found.method
+    assert "studievetraging≈studievertraging" in found.evidence
 
 
 def test_names_and_descriptions_alone_work_like_a_qdc_codebook():
@@ -53,10 +55,24 @@ def test_learning_from_coded_segments_ranks_a_code_without_words_in_common():
     text = "Ze willen hun huur niet dubbel betalen."
     zero = SuggestionModel(CODES)
     learned = SuggestionModel(CODES, {"Belemmeringen > Financiële redenen": ["Ze moeten hun huur doorbetalen."]})
-    before = {c.path: c.score for c in zero.rank([text], top=3)[0]}
+    before = {c.path: c.raw for c in zero.rank([text], top=3)[0]}
     after = learned.rank([text], top=3)[0]
     assert after[0].path.endswith("Financiële redenen") and "learned" in after[0].method
-    assert after[0].score > before.get(after[0].path, 0.0)
+    assert after[0].raw > before[after[0].path] and "like 1 coded segment(s)" in after[0].evidence
+
+
+def test_scores_are_relative_to_the_turn_s_best_code_and_the_raw_score_is_kept(model):
+    found = model.rank(["Het is te duur en ik loop studievertraging op, dus geen tijd."], top=3)[0]
+    assert found[0].score == 1.0 and len(found) == 3
+    for candidate in found[1:]:
+        assert candidate.score == round(candidate.raw / found[0].raw, 4) < 1.0
+
+
+def test_min_score_zero_gives_the_top_codes_of_every_turn_and_the_default_shows_none_without_evidence(model):
+    assert [len(codes) for codes in model.rank(["Ja.", "Nou, goed hoor."], top=2, min_score=0)] == [2, 2]
+    assert model.rank(["Ja.", "Nou, goed hoor."], top=2, min_score=SHOWN) == [[], []]
+    shown = model.rank(["Het is gewoon te duur."], top=3, min_score=SHOWN)[0]
+    assert [c.path for c in shown] == ["Belemmeringen > Financiële redenen"]
 
 
 def test_a_turn_of_over_a_million_characters_is_ranked_with_spans_in_its_own_text(model):

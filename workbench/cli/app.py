@@ -14,6 +14,7 @@ from workbench.cli.lazy import lazy
 from workbench.cli.output import Format, check_choice, emit, listing, table, to_json
 from workbench.cli.state import State
 from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.suggest import SHOWN
 from workbench.errors import WorkbenchError
 from workbench.transcripts.clock import format_clock
 
@@ -200,7 +201,8 @@ def autocode(
 def suggest(
     ctx: typer.Context,
     transcript: Annotated[Optional[str], typer.Option("--transcript", help="only this transcript")] = None,
-    min_score: Annotated[float, typer.Option("--min-score", help="leave out suggestions below this score (0-1)")] = 0.5,
+    min_score: Annotated[float, typer.Option("--min-score", help="leave out codes below this share of their turn's "
+                                             "best code's score (0-1; 0: the --top best of every turn)")] = SHOWN,
     top: Annotated[int, typer.Option("--top", help="at most this many codes per respondent turn")] = 3,
     fmt: Format = "table",
 ) -> None:
@@ -211,12 +213,12 @@ def suggest(
     found = suggestions_service.suggest(ctx.obj.db, transcript, min_score, top)
     if fmt == "json":
         emit(to_json([dict(transcript=s.transcript, turn=s.turn, start=s.start, end=s.end,
-                           code=s.path.split(PATH_SEPARATOR)[-1], path=s.path, score=s.score, method=s.method,
-                           evidence=s.evidence) for s in found]))
+                           code=s.path.split(PATH_SEPARATOR)[-1], path=s.path, score=s.score, raw_score=s.raw,
+                           method=s.method, evidence=s.evidence) for s in found]))
         return
-    emit(table(["transcript", "turn", "span", "code", "score", "evidence"],
+    emit(table(["transcript", "turn", "span", "code", "score", "raw", "evidence"],
                [(s.transcript, s.turn, f"{s.start}-{s.end}", s.path.split(PATH_SEPARATOR)[-1], f"{s.score:.2f}",
-                 s.evidence) for s in found]))
+                 f"{s.raw:.2f}", s.evidence) for s in found]))
 
 
 def _figure(value: float | None) -> str:

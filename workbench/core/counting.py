@@ -7,8 +7,8 @@ groups and once in the total. Only respondent turns count.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -86,14 +86,42 @@ def count(
         key = _key(occurrence, respondent, unit)
         if key is None:
             continue
-        chain = chains.get(occurrence.code_id)
-        if chain is None:
-            chain = chains[occurrence.code_id] = ancestors(occurrence.code_id, parents)
-        groups = (TOTAL, *groups_of(respondent, by))
-        for code_id in chain:
-            for group in groups:
-                seen[(code_id, group)].add(key)
+        for cell in _cells(occurrence.code_id, respondent, by, parents, chains):
+            seen[cell].add(key)
     return {cell: len(keys) for cell, keys in seen.items()}
+
+
+def count_quotations(
+    parents: Mapping[int, int | None],
+    tallies: Mapping[tuple[int, int], int],
+    spread: Iterable[Occurrence],
+    respondents: Mapping[int, Respondent],
+    by: GroupBy,
+) -> dict[tuple[int, str], int]:
+    """The quotation unit from two parts: tallies {(code id, respondent id): n} of codings that lie within
+    one turn (so each is one respondent's, once), and the occurrences of codings over several turns,
+    counted distinct as count() does. Same result as count() over all occurrences."""
+    counts = Counter(count(parents, spread, respondents, Unit.QUOTATION, by))
+    chains: dict[int, list[int]] = {}
+    for (code_id, respondent_id), n in tallies.items():
+        respondent = respondents.get(respondent_id)
+        if respondent is None:
+            continue
+        for cell in _cells(code_id, respondent, by, parents, chains):
+            counts[cell] += n
+    return dict(counts)
+
+
+def _cells(code_id: int, respondent: Respondent, by: GroupBy, parents: Mapping[int, int | None],
+           chains: dict[int, list[int]]) -> Iterator[tuple[int, str]]:
+    """Every (code, group) cell an occurrence of the code by the respondent counts in."""
+    chain = chains.get(code_id)
+    if chain is None:
+        chain = chains[code_id] = ancestors(code_id, parents)
+    groups = (TOTAL, *groups_of(respondent, by))
+    for ancestor in chain:
+        for group in groups:
+            yield ancestor, group
 
 
 def group_sizes(respondents: Iterable[Respondent], unit: Unit, by: GroupBy) -> dict[str, int]:

@@ -209,7 +209,8 @@ class SuggestionView:
     start: int  # offsets in the transcript text
     end: int
     path: str
-    score: float
+    score: float  # relative to the turn's best code (1.0 for the best): what thresholds and screens use
+    raw: float | None  # the model's own score, for the audit (None: suggested by an older version)
     method: str
     evidence: str
     model_version: str

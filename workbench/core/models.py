@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -196,6 +198,7 @@ class Coding(Base):
     __tablename__ = "coding"
     __table_args__ = (
         Index("ix_coding_transcript_span", "transcript_id", "start", "end"),
+        Index("ix_coding_transcript_coder", "transcript_id", "coder_id"),
         # one coder codes a span with a code once: "already coded" everywhere, even under concurrency
         Index("ux_coding_coder_code_span", "transcript_id", "code_id", "coder_id", "start", "end", unique=True),
     )
@@ -213,22 +216,26 @@ class Coding(Base):
 
 
 class CodingTurn(Base):
-    """Which turns a coding overlaps; code, speaker and coder copied for fast counting."""
+    """Which turns a coding overlaps; code, speaker and coder copied, and whether the coding lies in this one
+    turn, so that counts come from indexes (see services/frequencies.py)."""
 
     __tablename__ = "coding_turn"
     __table_args__ = (
         Index("ix_coding_turn_code_speaker", "code_id", "speaker_id", "coder_id"),
+        Index("ix_coding_turn_one_turn", "one_turn", "code_id", "speaker_id", "coder_id"),
         Index("ix_coding_turn_speaker_coding", "speaker_id", "coding_id"),
+        Index("ix_coding_turn_turn_coder", "turn_id", "coder_id"),
     )
     coding_id: Mapped[int] = mapped_column(
         ForeignKey("coding.id", ondelete="CASCADE"), primary_key=True
     )
     turn_id: Mapped[int] = mapped_column(
-        ForeignKey("turn.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("turn.id", ondelete="CASCADE"), primary_key=True
     )
     code_id: Mapped[int] = mapped_column(ForeignKey("code.id"))
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"))
     coder_id: Mapped[int]
+    one_turn: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
 class StudyVersion(Base):
@@ -262,7 +269,8 @@ class Suggestion(Base):
     code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"))
     start: Mapped[int]
     end: Mapped[int]
-    score: Mapped[float]
+    score: Mapped[float] = mapped_column(Float)  # relative: 1.0 for the best code of its turn
+    raw_score: Mapped[float | None] = mapped_column(Float)  # the model's own (None: suggested before 0009)
     method: Mapped[str] = mapped_column(String(40))
     evidence: Mapped[str] = mapped_column(Text)
     model_version: Mapped[str] = mapped_column(String(120))

@@ -103,14 +103,19 @@ class CodingWriter:
             if coding_id is None:
                 continue
             ids.append(coding_id)
-            spans, turns = self._turn_spans(row["transcript_id"])
-            for i in overlapping(spans, row["start"], row["end"]):
-                turn_id, speaker_id = turns[i]
-                links.append(dict(coding_id=coding_id, turn_id=turn_id, code_id=row["code_id"],
-                                  speaker_id=speaker_id, coder_id=self.coder.id))
+            links += self._links(row["transcript_id"], coding_id, row["code_id"], self.coder.id, row["start"],
+                                 row["end"])
         if links:
             self.session.execute(insert(CodingTurn), links)
         return ids
+
+    def _links(self, transcript_id: int, coding_id: int, code_id: int, coder_id: int, start: int,
+               end: int) -> list[dict]:
+        """The coding_turn rows of a coding: one per turn it overlaps."""
+        spans, turns = self._turn_spans(transcript_id)
+        overlapped = overlapping(spans, start, end)
+        return [dict(coding_id=coding_id, turn_id=turns[i][0], code_id=code_id, speaker_id=turns[i][1],
+                     coder_id=coder_id, one_turn=len(overlapped) == 1) for i in overlapped]
 
     def _new_rows(self, items: list[NewCoding]) -> list[dict]:
         seen: set[tuple[int, int, int, int]] = set()
@@ -157,13 +162,8 @@ class CodingWriter:
             )
         ).all()
         self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_([c.id for c in codings])))
-        spans, turns = self._turn_spans(transcript_id)
-        links = [
-            dict(coding_id=c.id, turn_id=turns[i][0], code_id=c.code_id, speaker_id=turns[i][1],
-                 coder_id=c.coder_id)
-            for c in codings
-            for i in overlapping(spans, c.start, c.end)
-        ]
+        links = [link for c in codings
+                 for link in self._links(transcript_id, c.id, c.code_id, c.coder_id, c.start, c.end)]
         if links:
             self.session.execute(insert(CodingTurn), links)
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import distinct, exists, func, literal, select, true
+from sqlalchemy import distinct, exists, func, select, true
 
 from workbench.core import counting
 from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit
@@ -47,26 +47,21 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
             ).all()
         )
         if unit_ is Unit.QUOTATION:
-            pairs = session.execute(
-                select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id).where(*by_coder).distinct()
-            ).all()
+            counts = _quotations(session, tree, respondents, speaker_of, by_coder, by_)
         else:  # one index seek per (code, respondent speaker): cost grows with codes x speakers, not codings
             coded = exists().where(CodingTurn.code_id == Code.id, CodingTurn.speaker_id == Speaker.id, *by_coder)
             pairs = session.execute(
-                select(Code.id, Speaker.id, literal(0)).select_from(Code).join(Speaker, true())
+                select(Code.id, Speaker.id).select_from(Code).join(Speaker, true())
                 .where(Speaker.participant_id.is_not(None), coded)
             ).all()
-        occurrences = [
-            Occurrence(code_id, speaker_of[speaker_id], coding_id)
-            for code_id, speaker_id, coding_id in pairs
-            if speaker_id in speaker_of
-        ]
+            occurrences = [Occurrence(code_id, speaker_of[speaker_id], 0)
+                           for code_id, speaker_id in pairs if speaker_id in speaker_of]
+            counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
         uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
             select(func.count(distinct(CodingTurn.coding_id))).where(
                 CodingTurn.speaker_id.in_(select(Speaker.id).where(Speaker.participant_id.is_(None))), *by_coder
             )
         )
-    counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
     sizes = counting.group_sizes(respondents.values(), unit_, by_)
     groups = sorted((g for g in sizes if g != TOTAL), key=lambda g: (-sizes[g], g.casefold()))
     columns = [*groups, TOTAL] if by_ is not GroupBy.NONE else [TOTAL]
@@ -86,6 +81,26 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         )
     return FrequencyReport(unit_.value, by_.value, tuple(groups), sizes, rows, uncounted, tuple(notes),
                            tuple(coders or ()))
+
+
+def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], speaker_of: dict[int, int],
+                by_coder: list, by: GroupBy) -> dict[tuple[int, str], int]:
+    """Codings within one turn tallied per code and speaker by the database (index ix_coding_turn_one_turn);
+    only codings over several turns, few, are read one by one."""
+    tallies: Counter[tuple[int, int]] = Counter()
+    for code_id, speaker_id, n in session.execute(
+        select(CodingTurn.code_id, CodingTurn.speaker_id, func.count())
+        .where(CodingTurn.one_turn, *by_coder).group_by(CodingTurn.code_id, CodingTurn.speaker_id)
+    ):
+        if speaker_id in speaker_of:
+            tallies[(code_id, speaker_of[speaker_id])] += n
+    spread = session.execute(
+        select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id)
+        .where(~CodingTurn.one_turn, *by_coder).distinct()
+    ).all()
+    occurrences = [Occurrence(code_id, speaker_of[speaker_id], coding_id)
+                   for code_id, speaker_id, coding_id in spread if speaker_id in speaker_of]
+    return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
 
 
 def _respondents(session) -> dict[int, Respondent]:

@@ -22,10 +22,12 @@ from workbench.core.services.codebook import codable_code
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.codings import coding_view
 from workbench.core.services.lookup import CodeTree, coder_named, respondent_turns, transcript_named
+from workbench.core.suggest import SHOWN
 from workbench.errors import WorkbenchError
 
 LEARN_FROM = ("manual", "suggestion", "import")  # origins of codings the model learns from
 EXAMPLES_PER_CODE = 50
+SPARE = 5  # codes ranked beyond --top, to take the place of codes coded or decided on that span already
 
 
 def _codebook(session) -> tuple[tuple, dict[str, tuple[str, ...]]]:
@@ -62,9 +64,10 @@ def _model(key: str, codes: tuple, examples: tuple):
     return model
 
 
-def suggest(db: Database, transcript: str | None = None, min_score: float = 0.5, top: int = 3,
+def suggest(db: Database, transcript: str | None = None, min_score: float = SHOWN, top: int = 3,
             model=None) -> list[SuggestionView]:
-    """Suggestions for respondent turns (not stored, not applied); spans decided on before are left out."""
+    """The top codes of each respondent turn not yet coded or decided on that span (not stored, not applied).
+    min_score is relative to each turn's best code; 0 gives the top codes of every turn whatever they score."""
     model = model or model_for(db)
     with db.read() as session:
         turns = respondent_turns(session, transcript)
@@ -77,18 +80,20 @@ def suggest(db: Database, transcript: str | None = None, min_score: float = 0.5,
                 .where(Coding.transcript_id.in_(shown))):
             coded[transcript_id, code_id].append((start, end))
         tree = CodeTree(session)
-    ranked = model.rank([t.text for t in turns], top=top, min_score=min_score)
+    ranked = model.rank([t.text for t in turns], top=top + SPARE, min_score=min_score)
     found = []
     for turn, candidates in zip(turns, ranked):
+        kept = []
         for c in candidates:
             span = (turn.transcript_id, turn.start + c.start, turn.start + c.end, tree.get(c.path))
             if span not in decided and not any(a < span[2] and span[1] < b for a, b in coded[span[0], span[3]]):
-                found.append(SuggestionView(None, turn.transcript, turn.index, span[1], span[2], c.path, c.score,
-                                            c.method, c.evidence, model.version, "pending"))
+                kept.append(SuggestionView(None, turn.transcript, turn.index, span[1], span[2], c.path, c.score,
+                                           c.raw, c.method, c.evidence, model.version, "pending"))
+        found += kept[:top]
     return found
 
 
-def refresh(db: Database, transcript: str, min_score: float = 0.5, top: int = 3) -> list[SuggestionView]:
+def refresh(db: Database, transcript: str, min_score: float = SHOWN, top: int = 3) -> list[SuggestionView]:
     """Compute a transcript's suggestions and store them as pending (replacing its older pending ones)."""
     made = suggest(db, transcript, min_score, top)
     with db.write() as session:
@@ -98,7 +103,8 @@ def refresh(db: Database, transcript: str, min_score: float = 0.5, top: int = 3)
                                                             Suggestion.status == "pending")):
             session.delete(old)
         session.add_all(Suggestion(transcript_id=target.id, turn_index=s.turn, code_id=tree.get(s.path),
-                                   start=s.start, end=s.end, score=s.score, method=s.method, evidence=s.evidence,
+                                   start=s.start, end=s.end, score=s.score, raw_score=s.raw, method=s.method,
+                                   evidence=s.evidence,
                                    model_version=s.model_version) for s in made)
     return pending(db, transcript)
 
@@ -115,8 +121,8 @@ def pending(db: Database, transcript: str | None = None) -> list[SuggestionView]
 
 
 def _suggestion_view(s: Suggestion, transcript: str, tree: CodeTree) -> SuggestionView:
-    return SuggestionView(s.id, transcript, s.turn_index, s.start, s.end, tree.path(s.code_id), s.score, s.method,
-                          s.evidence, s.model_version, s.status)
+    return SuggestionView(s.id, transcript, s.turn_index, s.start, s.end, tree.path(s.code_id), s.score,
+                          s.raw_score, s.method, s.evidence, s.model_version, s.status)
 
 
 def _decide(session, coder: str, suggestion_id: int, status: str) -> Suggestion:
@@ -137,7 +143,7 @@ def accept(db: Database, coder: str, suggestion_id: int) -> CodingView | None:
         if twin is not None:
             found.coding_guid = twin.guid
             return None
-        memo = f"suggested ({found.method}, {found.score:.2f}): {found.evidence}"
+        memo = f"suggested ({found.method}, {found.score:.2f} of the turn's best): {found.evidence}"
         return _code(session, writer, found, session.get(Code, found.code_id), "suggestion", memo)
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, exists, func, insert, select, true
 from sqlalchemy.orm import Session
 
 from workbench.core.db import Database
@@ -230,17 +230,18 @@ def _summaries(session: Session, transcript_id: int | None = None,
         select(participant_programme.c.participant_id, Programme.name).join(Programme)
     ).all():
         programmes[pid].append(name)
-    turns = dict(session.execute(select(Turn.speaker_id, func.count()).group_by(Turn.speaker_id)).all())
-    coded = dict(
-        session.execute(
-            select(CodingTurn.speaker_id, func.count(CodingTurn.turn_id.distinct()))
-            .where(*([CodingTurn.coder_id.in_(ids)] if ids else [])).group_by(CodingTurn.speaker_id)
-        ).all()
-    )
+    turn_where = [Turn.transcript_id == transcript_id] if transcript_id is not None else []
+    turns = dict(session.execute(select(Turn.speaker_id, func.count()).where(*turn_where)
+                                 .group_by(Turn.speaker_id)).all())
+    # by index seeks, one per turn and one per (transcript, coder): never a row per coding
+    coded_turn = exists().where(CodingTurn.turn_id == Turn.id, *([CodingTurn.coder_id.in_(ids)] if ids else []))
+    coded = dict(session.execute(select(Turn.speaker_id, func.count()).where(*turn_where, coded_turn)
+                                 .group_by(Turn.speaker_id)).all())
     coders = defaultdict(set)
     for tid, name in session.execute(
-        select(Coding.transcript_id, Coder.name).join(Coder)
-        .where(*([Coder.id.in_(ids)] if ids else [])).distinct()
+        select(Transcript.id, Coder.name).join(Coder, true())
+        .where(*where, *([Coder.id.in_(ids)] if ids else []),
+               exists().where(Coding.transcript_id == Transcript.id, Coding.coder_id == Coder.id))
     ).all():
         coders[tid].add(name)
     by_transcript = defaultdict(list)

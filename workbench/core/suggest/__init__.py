@@ -1,1 +1,3 @@
-"""Code suggestions, offline: Dutch lemmas and compounds, codebook matching, TF-IDF, learning from codings."""
+"""Code suggestions, offline: the Dutch pipeline, lemmas, compounds and the ranking model."""
+
+SHOWN = 0.8  # codes shown by default: at least this share of their turn's best score (bench/eval_suggest.py)

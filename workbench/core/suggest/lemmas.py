@@ -58,11 +58,19 @@ def _verb_forms(stem: str) -> list[str]:
 def lemma(word: str) -> str:
     """The lemma of one word (any case in, lower case out)."""
     word = word.lower().replace("’", "'")
+    if len(word) <= 2:  # "at" is no form of "eten", "ka" none of "kaan"
+        return word
     tables = _tables()
     for cls in ("verb", "adj", "noun", "adv", "adp", "det"):  # irregular forms first: the index is noisy
         found = tables["exc"].get(cls, {}).get(word)
-        if found:
-            return found[0]
+        if found and tables["exc"].get("noun", {}).get(found[0], [None])[0] != word:
+            return found[0]  # (not when that is the noun's own plural: leraar is no form of a verb leraren)
+    return _regular(word)
+
+
+def _regular(word: str) -> str:
+    """The lemma by the tables' lookup and suffix rules, irregular forms aside."""
+    tables = _tables()
     if word in tables["known"]:
         return word
     if word in tables["lookup"]:

@@ -6,6 +6,7 @@ otherwise spacy.blank("nl") with a sentencizer and our table lemmatizer (lemmas.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -14,6 +15,7 @@ from workbench.core.suggest.compounds import split
 from workbench.core.suggest.lemmas import lemma
 
 TRAINED = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
+NOT_WORD = re.compile(r"[^\w']+")  # what joins the parts of ka2-aanvraag, @home, erasmus+
 PIECE = 100_000  # characters analysed at once: spaCy refuses a text of over a million, and memory grows with it
 
 
@@ -76,12 +78,17 @@ def _set_lemmas(doc):
 
 
 def terms(doc, stop_words: frozenset[str]) -> list[str]:
-    """Content lemmas of a text, each compound followed by its parts (studievertraging, studie, vertraging)."""
+    """Content lemmas of a text, each compound followed by its parts (studievertraging, studie, vertraging;
+    ka2-aanvraag, ka2, aanvraag; @home, home)."""
     found = []
     for token in doc:
         word = token.lemma_.lower()
         if len(word) < 2 or word in stop_words or not any(ch.isalpha() for ch in word):
             continue
         found.append(word)
-        found.extend(split(word))
+        pieces = [p for p in NOT_WORD.split(word) if len(p) >= 2 and p not in stop_words]
+        if pieces != [word]:
+            found.extend(lemma(p) for p in pieces)
+        for piece in pieces:
+            found.extend(split(piece))
     return found
