@@ -28,7 +28,7 @@ run: setup
 	$(WB) codebook import codebook/interview-guide.yaml
 	$(WB) autocode --role respondent
 	$(WB) report frequencies --by programme
-	$(WB) suggest --transcript interview-01 --top 1 --min-score 0.7
+	$(WB) suggest --transcript interview-01 --top 1
 	$(WB) report frequencies --format docx --out reports/frequenties.docx --chart reports/frequenties.png
 	@if [ -t 0 ] && [ -t 1 ]; then $(WB) --coder "$${USER:-coder}" --new-coder; else echo "(not a terminal: 'make run' in a terminal opens the workbench)"; fi
 
