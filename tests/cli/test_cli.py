@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.backends import drop_postgres, dump, new_postgres
@@ -256,6 +257,24 @@ def test_codings_by_hand(loaded):
     assert loaded("codings", "delete", guid)[0] == 0
     code, _, err = loaded("codings", "add", "int1", "Studenten > Houding studenten", "--span", "a-b")
     assert code == 2 and err.startswith("error: --span")
+
+
+def test_a_picked_quote_leads_the_word_report_and_unpick_takes_it_back(loaded, tmp_path):
+    loaded("autocode", "--role", "respondent")
+    code, out, _ = loaded("codings", "list", "--code", "Studenten > Belemmeringen studenten > Studievertraging",
+                          "--format", "json")
+    last = json.loads(out)[-1]
+    code, out, err = loaded("codings", "pick", last["guid"][:8])
+    assert code == 0 and out.startswith("picked as a report quote"), err
+    code, out, _ = loaded("codings", "list", "--format", "json")
+    assert [c["picked_by"] for c in json.loads(out) if c["guid"] == last["guid"]] == ["tester"]
+    report = tmp_path / "r.docx"
+    assert loaded("report", "frequencies", "--format", "docx", "--out", report, "--quotes", "1")[0] == 0
+    cited = [p.text for p in docx.Document(str(report)).paragraphs if p.text.startswith("“")]
+    assert " ".join(last["quote"].split()) in cited[0] and len(cited) == len(set(cited))
+    assert loaded("codings", "unpick", last["guid"][:8])[0] == 0
+    code, out, _ = loaded("codings", "list", "--format", "json")
+    assert [c["picked_by"] for c in json.loads(out) if c["guid"] == last["guid"]] == [None]
 
 
 def test_project_exchange_and_reports(loaded, tmp_path, run):

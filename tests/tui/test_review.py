@@ -129,3 +129,22 @@ def test_bars_grow_in_eighths():
     assert bar(5, 10, 4) == "██  "
     assert bar(1, 16, 2) == "▏ "  # one eighth of a character
     assert bar(3, 0, 3) == "   "
+
+
+def test_space_picks_the_quote_under_the_cursor_for_the_report_and_again_unpicks_it(app):
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.push_screen(QuotesScreen(DELAY))
+            await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
+            screen = app.screen
+            await pilot.press("down", "space")
+            chosen = screen.shown[1].guid
+            await wait_for(pilot, lambda: any(q.picked for q in screen.shown))
+            assert [q.guid for q in quotes.quotes(app.db, DELAY) if q.picked] == [chosen]
+            assert screen._current().guid == chosen  # the cursor stays on it
+            await pilot.press("space")
+            await wait_for(pilot, lambda: not any(q.picked for q in screen.shown))
+            assert not any(q.picked for q in quotes.quotes(app.db, DELAY))
+
+    run(scenario())

@@ -52,9 +52,9 @@ def list_(
 ) -> None:
     """Codings in text order, with their quotes."""
     listing(fmt, service.list_codings(ctx.obj.db, transcript, code, coder),
-            ["guid", "transcript", "code", "span", "coder", "origin", "quote"],
+            ["guid", "transcript", "code", "span", "coder", "origin", "picked", "quote"],
             lambda c: (c.guid[:8], c.transcript, c.code_path, f"{c.start}-{c.end}", c.coder, c.origin,
-                       c.quote.replace("\n", " ")[:50]))
+                       c.picked_by or "", c.quote.replace("\n", " ")[:50]))
 
 
 @app.command("memo")
@@ -62,6 +62,20 @@ def memo(ctx: typer.Context, guid: str, text: str) -> None:
     """Set (or, with '', clear) a coding's memo."""
     service.set_memo(ctx.obj.db, guid, text)
     typer.echo("memo saved")
+
+
+@app.command("pick")
+def pick(ctx: typer.Context, guid: str) -> None:
+    """Choose a coding as a report quote: the Word report quotes picked codings first."""
+    view = service.pick(ctx.obj.db, ctx.obj.coder, guid)
+    typer.echo(f"picked as a report quote for {view.code_path}: {' '.join(view.quote.split())[:60]!r}")
+
+
+@app.command("unpick")
+def unpick(ctx: typer.Context, guid: str) -> None:
+    """No longer a chosen report quote."""
+    view = service.pick(ctx.obj.db, ctx.obj.coder, guid, picked=False)
+    typer.echo(f"no longer a report quote for {view.code_path}")
 
 
 @app.command("delete")

@@ -132,6 +132,7 @@ class CodingView:
     origin: str
     memo: str | None
     created_at: datetime
+    picked_by: str | None = None  # chosen as a report quote by
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ class QuoteView:
     coder: str
     start: int  # offset of the coded span in the transcript text
     source: str  # the transcript's name as reports show it: a real name in a file name masked
+    picked: bool = False  # chosen as a report quote (reports take it first)
 
 
 @dataclass(frozen=True)

@@ -213,6 +213,8 @@ class Coding(Base):
     origin: Mapped[str] = mapped_column(String(20))
     memo: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    picked_by: Mapped[str | None] = mapped_column(String(255))  # who chose it as a report quote
+    picked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class CodingTurn(Base):

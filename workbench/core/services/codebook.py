@@ -162,14 +162,15 @@ def export_codebook(db: Database) -> Codebook:
         return Codebook("", [spec(code_id) for code_id in tree.children.get(None, [])])
 
 
-def show_codebook(db: Database, coders: Sequence[str] | None = None) -> list[CodeView]:
-    """The codes in tree order, each with its number of codings (by coders, or by everyone)."""
+def show_codebook(db: Database, coders: Sequence[str] | None = None, counted: bool = True) -> list[CodeView]:
+    """The codes in tree order, each with its number of codings (by coders, or by everyone; counted False:
+    0, for a caller that needs no counts and should not wait for them in a study of millions)."""
     with db.read() as session:
         tree = CodeTree(session)
         codes = {c.id: c for c in session.scalars(select(Code))}
         ids = coder_ids(session, coders)
         counts = dict(session.execute(select(Coding.code_id, func.count()).where(
-            *([Coding.coder_id.in_(ids)] if ids else [])).group_by(Coding.code_id)).all())
+            *([Coding.coder_id.in_(ids)] if ids else [])).group_by(Coding.code_id)).all()) if counted else {}
         return [
             CodeView(
                 guid=codes[code_id].guid, path=tree.path(code_id), name=codes[code_id].name,

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingDeletionView, CodingView
-from workbench.core.models import Coder, Coding, CodingDeletion, Transcript, Turn
+from workbench.core.models import Coder, Coding, CodingDeletion, Transcript, Turn, utcnow
 from workbench.core.services.codebook import codable_code
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
@@ -98,9 +98,13 @@ def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | 
         return CodingChange(added, drop)
 
 
-def coding_view(coding: Coding, transcript: str, path: str, coder: str) -> CodingView:
+VIEW_COLUMNS = ("guid", "code_id", "start", "end", "quote", "origin", "memo", "created_at", "picked_by")
+
+
+def coding_view(coding, transcript: str, path: str, coder: str) -> CodingView:
+    """The view of a coding (an ORM object, or a row of VIEW_COLUMNS)."""
     return CodingView(coding.guid, transcript, path, coding.start, coding.end, coding.quote, coder,
-                      coding.origin, coding.memo, coding.created_at)
+                      coding.origin, coding.memo, coding.created_at, coding.picked_by)
 
 
 def list_codings(db: Database, transcript: str | None = None, code_path: str | None = None,
@@ -108,8 +112,9 @@ def list_codings(db: Database, transcript: str | None = None, code_path: str | N
     """Codings in text order; a code includes its subcodes."""
     with db.read() as session:
         tree = CodeTree(session)
-        query = (
-            select(Coding, Transcript.name, Coder.name)
+        query = (  # columns, not ORM objects: a transcript may have thousands of codings
+            select(*(getattr(Coding, column) for column in VIEW_COLUMNS), Transcript.name.label("transcript"),
+                   Coder.name.label("coder"))
             .join(Transcript, Coding.transcript_id == Transcript.id)
             .join(Coder, Coding.coder_id == Coder.id)
             .order_by(Transcript.name, Coding.start, Coding.end)
@@ -120,7 +125,7 @@ def list_codings(db: Database, transcript: str | None = None, code_path: str | N
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
         if coder:
             query = query.where(Coder.name == coder)
-        return [coding_view(c, name, tree.path(c.code_id), who) for c, name, who in session.execute(query).all()]
+        return [coding_view(row, row.transcript, tree.path(row.code_id), row.coder) for row in session.execute(query)]
 
 
 PREFIX = 8  # the GUID characters `codings list` shows
@@ -149,6 +154,15 @@ def _view(session: Session, coding: Coding) -> CodingView:
 def set_memo(db: Database, guid: str, memo: str | None) -> None:
     with db.write() as session:
         _coding(session, guid).memo = memo or None
+
+
+def pick(db: Database, coder: str, guid: str, picked: bool = True) -> CodingView:
+    """Choose a coding as a report quote (picked False: no longer); anyone may, and who did is kept."""
+    with db.write() as session:
+        coding = _coding(session, guid)
+        coding.picked_by, coding.picked_at = (coder_named(session, coder).name, utcnow()) if picked else (None, None)
+        session.flush()
+        return _view(session, coding)
 
 
 def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted", settle: bool = False) -> CodingView:

@@ -71,14 +71,20 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
             seen.add(coding.id)
             found.append(QuoteView(coding.guid, tree.path(coding.code_id), transcript, pseudonym,
                                    tuple(sorted(programmes[pid])), start_ms, mask(coding.quote), who, coding.start,
-                                   mask(transcript)))
+                                   mask(transcript), coding.picked_by is not None))
         return found
 
 
+READABLE = (8, 60)  # words: a quote this long reads on its own in a report
+
+
 def spread(found: list[QuoteView], limit: int) -> list[QuoteView]:
-    """Up to limit quotes: one per respondent first, taking programmes in turn."""
-    first, rest, respondents = [], [], set()
-    for quote in found:
+    """Up to limit quotes for one code: the picked ones first, then the clearest of each respondent not yet
+    quoted, taking programmes in turn, then the rest; never the same words twice."""
+    picked = [q for q in found if q.picked]
+    others = sorted((q for q in found if not q.picked), key=_unclear)
+    first, rest, respondents = [], [], {q.respondent for q in picked}
+    for quote in others:
         (rest if quote.respondent in respondents else first).append(quote)
         respondents.add(quote.respondent)
     by_programme: dict[tuple[str, ...], list[QuoteView]] = defaultdict(list)
@@ -86,4 +92,18 @@ def spread(found: list[QuoteView], limit: int) -> list[QuoteView]:
         by_programme[quote.programmes].append(quote)
     queues = list(by_programme.values())
     taken = [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
-    return (taken + rest)[:limit]
+    chosen, said = [], set()
+    for quote in picked + taken + rest:
+        words = " ".join(quote.text.casefold().split())
+        if words not in said:
+            said.add(words)
+            chosen.append(quote)
+    return chosen[:limit]
+
+
+def _unclear(quote: QuoteView) -> tuple[bool, bool, bool]:
+    """Clearest first: of a readable length, a whole sentence, with its time."""
+    text = quote.text.strip()
+    words = len(text.split())
+    whole = text[:1].isupper() and text[-1:] in ".!?…"
+    return not READABLE[0] <= words <= READABLE[1], not whole, quote.start_ms is None

@@ -35,14 +35,14 @@ def _codebook(session) -> tuple[tuple, dict[str, tuple[str, ...]]]:
     from workbench.core.suggest.model import CodeText
 
     tree = CodeTree(session)
-    codes = tuple(CodeText(tree.path(c.id), c.description, tuple(c.keywords))
-                  for c in session.scalars(select(Code).where(Code.codable)))
-    examples: dict[str, list[str]] = defaultdict(list)
-    for code_id, quote in session.execute(select(Coding.code_id, Coding.quote)
-                                          .where(Coding.origin.in_(LEARN_FROM)).order_by(Coding.id.desc())):
-        path = tree.path(code_id)
-        if len(examples[path]) < EXAMPLES_PER_CODE:
-            examples[path].append(quote)
+    codable = session.scalars(select(Code).where(Code.codable)).all()
+    codes = tuple(CodeText(tree.path(c.id), c.description, tuple(c.keywords)) for c in codable)
+    examples: dict[str, list[str]] = {}
+    for code in codable:  # each code's latest by index: never a row per coding of the study
+        found = list(session.scalars(select(Coding.quote).where(Coding.code_id == code.id, Coding.origin.in_(
+            LEARN_FROM)).order_by(Coding.id.desc()).limit(EXAMPLES_PER_CODE)))
+        if found:
+            examples[tree.path(code.id)] = found
     return tuple(sorted(codes, key=lambda c: c.path)), {p: tuple(q) for p, q in sorted(examples.items())}
 
 

@@ -17,5 +17,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('suggestion') as batch:
-        batch.drop_column('raw_score')
+    op.drop_column('suggestion', 'raw_score')  # in place (SQLite >= 3.35), no copy of the table

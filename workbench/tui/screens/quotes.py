@@ -1,4 +1,5 @@
-"""All coded segments of a code, filterable by programme and coder; open one in its transcript."""
+"""All coded segments of a code, filterable by programme and coder; open one in its transcript, or pick it as
+a report quote (★: the Word report quotes it first)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
 from workbench.core.dto import QuoteView
-from workbench.core.services import quotes
+from workbench.core.services import codings, quotes
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
@@ -22,6 +23,7 @@ class QuotesScreen(WorkbenchScreen):
 
     BINDINGS = [
         Binding("enter", "open", "Open in transcript", id="open_quote", show=False),
+        Binding("space", "pick", "Pick for report", id="pick_quote"),
         Binding("p", "filter_programme", "Programme", id="quotes_programme"),
         Binding("c", "filter_coder", "Coder", id="quotes_coder"),
         Binding("escape", "back", "Back", id="back"),
@@ -47,7 +49,7 @@ class QuotesScreen(WorkbenchScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (("respondent", 10), ("opleiding", 18), ("transcript", 13), ("tijd", 8),
+        for label, width in (("★", 1), ("respondent", 10), ("opleiding", 18), ("transcript", 13), ("tijd", 8),
                              ("codeur", 8), ("citaat", None)):
             table.add_column(label, width=width)
         self.load()
@@ -66,8 +68,9 @@ class QuotesScreen(WorkbenchScreen):
         self.shown = [q for q in self.found if (self.programme is None or self.programme in q.programmes)
                       and (self.coder is None or q.coder == self.coder)]
         table = self.query_one(DataTable)
+        row = table.cursor_row
         table.clear()
-        table.add_rows([(q.respondent, ", ".join(q.programmes), q.transcript,
+        table.add_rows([("★" if q.picked else "", q.respondent, ", ".join(q.programmes), q.transcript,
                          format_clock(q.start_ms) if q.start_ms is not None else "", q.coder,
                          " ".join(q.text.split())[:200]) for q in self.shown])
         respondents = len({q.respondent for q in self.shown})
@@ -75,6 +78,8 @@ class QuotesScreen(WorkbenchScreen):
         self.sub_title = (f"{self.code_path} · {len(self.shown)} citaten van {respondents} respondenten"
                           + "".join(f" · {f}" for f in filters))
         table.focus()
+        if self.shown:  # a reload (after a pick) keeps the coder's place
+            table.move_cursor(row=min(row, len(self.shown) - 1))
         self._show_quote()
 
     @on(DataTable.RowHighlighted)
@@ -92,6 +97,13 @@ class QuotesScreen(WorkbenchScreen):
         quote = self._current()
         if quote:
             self.app.open_transcript(quote.transcript, at=quote.start)
+
+    def action_pick(self) -> None:
+        """Pick the quote for the report, or unpick it."""
+        quote = self._current()
+        if quote:
+            self.write(lambda: codings.pick(self.app.db, self.app.coder, quote.guid, not quote.picked),
+                       lambda _: self.load())
 
     def _filter(self, title: str, values: set[str], attribute: str) -> None:
         def chosen(key: str | None) -> None:

@@ -47,7 +47,7 @@ class TranscriptData:
 
 
 def load_transcript(db: Database, name: str) -> TranscriptData:
-    book = codebook.show_codebook(db)
+    book = codebook.show_codebook(db, counted=False)
     return TranscriptData(transcripts.show_transcript(db, name), tuple(codings.list_codings(db, transcript=name)),
                           code_colours({c.path: c.colour for c in book}), tuple(c.path for c in book if c.codable),
                           tuple(c.path for c in book if not c.codable))
