@@ -298,9 +298,11 @@ def test_project_exchange_and_reports(loaded, tmp_path, run):
     for fmt in ("docx", "xlsx"):
         target = tmp_path / f"freq.{fmt}"
         code, _, err = loaded("report", "frequencies", "--format", fmt, "--out", target, "--chart", tmp_path / "c.png")
-        assert code == 0 and target.stat().st_size > 0 and (tmp_path / "c.png").exists(), err
-    code, out, _ = loaded("report", "cooccurrence", "--format", "csv")
-    assert out.startswith("code_a,code_b,unit,count")
+        assert code == 0 and target.stat().st_size > 0 and list(tmp_path.glob("c-0*-*.png")), err
+    code, out, _ = loaded("report", "cooccurrence", "--format", "csv", "--chart", tmp_path / "heat.svg")
+    assert out.startswith("code_a,code_b,unit,count") and b"<svg" in (tmp_path / "heat.svg").read_bytes()[:500]
+    code, out, err = loaded("report", "cooccurrence", "--chart", tmp_path / "heat.gif")
+    assert code == 2 and out == "" and ".png or .svg" in err
     code, out, _ = loaded("report", "quotes", "Studenten", "--programme", "pabo")
     assert code == 0 and "— R01, pabo, tweedegraads" in out and "Bram" not in out
 
@@ -370,7 +372,7 @@ def test_what_holds_interview_data_is_for_its_owner_only(loaded, tmp_path):
     assert loaded("report", "frequencies", "--format", "docx", "--out", out, "--chart", tmp_path / "c.png")[0] == 0
     assert loaded("project", "export", tmp_path / "p.qdpx")[0] == 0
     assert loaded("backup", tmp_path / "b.sqlite")[0] == 0
-    for path in (shared, out, tmp_path / "c.png", tmp_path / "p.qdpx", tmp_path / "b.sqlite"):
+    for path in (shared, out, *tmp_path.glob("c-*.png"), tmp_path / "p.qdpx", tmp_path / "b.sqlite"):
         assert path.stat().st_mode & 0o077 == 0, path
     assert out.parent.stat().st_mode & 0o077 == 0
 

@@ -1,6 +1,8 @@
 """Reports read back as the lead researcher's tools would: Word, Excel, charts, quotes."""
 
 import csv
+import html
+import struct
 
 import docx
 import openpyxl
@@ -11,7 +13,19 @@ from workbench.core.services import codebook, cooccurrence, participants, quotes
 from workbench.core.services.codings import add_coding
 from workbench.core.services.frequencies import code_document_table, frequencies
 from workbench.errors import WorkbenchError
-from workbench.reports.charts import frequency_chart, write_chart
+from workbench.reports.charts import (
+    DPI,
+    PAGE_CM,
+    WIDTH_CM,
+    chart_paths,
+    colours,
+    cooccurrence_chart,
+    frequency_chart,
+    label,
+    listed,
+    themes,
+    write_charts,
+)
 from workbench.reports.excel import frequency_xlsx
 from workbench.reports.word import frequency_docx, quotes_docx
 
@@ -79,13 +93,54 @@ def test_excel_report_sheets(sample_db, tmp_path):
     assert sum(v for r in matrix.iter_rows(min_row=2, min_col=2, values_only=True) for v in r) == sum(counts.values())
 
 
-def test_charts_png_and_svg(sample_db, tmp_path):
+def test_one_chart_per_theme_fits_an_a4_column_and_a_page(sample_db, tmp_path):
+    """The sample study's longest theme has 15 subcodes x 5 programmes: thinner bars, never a tower."""
     report = frequencies(sample_db, "respondent", "programme")
-    assert frequency_chart(report).startswith(b"\x89PNG")
-    write_chart(report, tmp_path / "c.svg")
-    assert b"<svg" in (tmp_path / "c.svg").read_bytes()[:400]
+    targets = chart_paths(report, tmp_path / "freq.png")
+    assert len(targets) == len({r.path.split(" > ")[0] for r in report.rows if r.count and r.group == ""})
+    write_charts(report, targets)
+    for target in targets.values():
+        width, height = struct.unpack(">II", target.read_bytes()[16:24])  # the PNG header
+        assert abs(width - WIDTH_CM / 2.54 * DPI) <= 1 and height <= PAGE_CM / 2.54 * DPI + 1, target.name
+    assert [t.name for t in targets.values()][0].startswith("freq-01-")
     with pytest.raises(WorkbenchError, match=".png or .svg"):
-        write_chart(report, tmp_path / "c.gif")
+        chart_paths(report, tmp_path / "c.gif")
+
+
+def test_a_bar_is_a_share_of_its_programme_s_n_labelled_with_count_and_share_in_the_list_s_order(sample_db):
+    report = frequencies(sample_db, "respondent", "programme")
+    theme = themes(report)["Studenten"]
+    svg = frequency_chart(report, theme, "Studenten", "svg").decode()
+    cells = {(r.path, r.group): (r.count, r.n) for r in report.rows}
+    for path in theme:
+        for group in report.groups:
+            count, n = cells[(path, group)]
+            if cells[(path, "")][0]:
+                assert f"{count} ({round(100 * count / n)} %)" in svg or count == 0
+    order = listed(report, theme)
+    totals = [cells[(p, "")][0] for p in order]
+    assert totals == sorted(totals, reverse=True) and len(order) == len([p for p in theme if cells[(p, "")][0]])
+
+
+def test_every_programme_has_the_same_colour_in_every_chart(sample_db):
+    report = frequencies(sample_db, "respondent", "programme")
+    palette = colours(report)
+    assert list(palette) == list(report.groups) and len(set(palette.values())) == len(palette)
+    for top, paths in themes(report).items():
+        svg = frequency_chart(report, paths, top, "svg").decode().lower()
+        assert all(colour.lower() in svg for colour in palette.values()), top
+
+
+def test_the_cooccurrence_heat_map_is_square_in_a_column_and_names_every_code(sample_db):
+    found = cooccurrence.cooccurrence(sample_db, "respondent")
+    svg = cooccurrence_chart(found, "svg").decode()
+    assert all(html.escape(path.split(" > ")[-1], quote=False) in svg for path in found.codes)
+    width, height = struct.unpack(">II", cooccurrence_chart(found)[16:24])
+    assert width == height and abs(width - WIDTH_CM / 2.54 * DPI) <= 1
+
+
+def test_labels_say_count_and_share():
+    assert (label(12, 14), label(0, 5), label(3, 0)) == ("12 (86 %)", "0 (0 %)", "3")
 
 
 @pytest.fixture

@@ -41,7 +41,8 @@ def frequencies(
     unit: Annotated[str, typer.Option("--unit", help="respondent, institution or quotation")] = "respondent",
     fmt: Annotated[str, typer.Option("--format", help="table, csv, json, md, docx or xlsx")] = "table",
     out: Out = None,
-    chart: Annotated[Optional[Path], typer.Option("--chart", help="also draw a bar chart (.png or .svg)")] = None,
+    chart: Annotated[Optional[Path], typer.Option("--chart", help="also draw a bar chart per theme (.png or .svg): "
+                                                  "FILE-01-<theme>.png, ... next to FILE")] = None,
     quotes: Annotated[int, typer.Option("--quotes", help="docx: up to this many quotes per code")] = 3,
     coders: Coders = None,
 ) -> None:
@@ -55,6 +56,11 @@ def frequencies(
             ctx.obj.output(target)
     db = ctx.obj.db
     report = frequencies_service.frequencies(db, unit=unit, by=by, coders=coders)
+    charts = {}
+    if chart is not None:
+        from workbench.reports.charts import chart_paths
+
+        charts = {top: ctx.obj.output(target) for top, target in chart_paths(report, chart).items()}
     if fmt == "docx":
         from workbench.reports.word import frequency_docx
 
@@ -73,11 +79,11 @@ def frequencies(
         typer.echo(f"wrote {out}", err=True)
     else:
         emit(frequency_text.render(report, fmt), out)
-    if chart is not None:
-        from workbench.reports.charts import write_chart
+    if charts:
+        from workbench.reports.charts import write_charts
 
-        write_chart(report, chart)
-        typer.echo(f"wrote {chart}", err=True)
+        write_charts(report, charts)
+        typer.echo("wrote " + ", ".join(str(target) for target in charts.values()), err=True)
     if fmt != "table":
         typer.echo(report.coders_text, err=True)
         for note in report.notes:
@@ -90,12 +96,24 @@ def cooccurrence(
     unit: Annotated[str, typer.Option("--unit", help="turn or respondent")] = "respondent",
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
     out: Out = None,
+    chart: Annotated[Optional[Path], typer.Option("--chart", help="also draw a heat map (.png or .svg)")] = None,
 ) -> None:
     """Codes x codes: how many turns (or respondents) carry both."""
     check_choice(fmt, cooccurrence_text.FORMATS, "--format")
-    if out is not None:
-        ctx.obj.output(out)
-    emit(cooccurrence_text.render(cooccurrence_service.cooccurrence(ctx.obj.db, unit), fmt), out)
+    for target in (out, chart):
+        if target is not None:
+            ctx.obj.output(target)
+    if chart is not None:
+        from workbench.reports.charts import chart_format
+
+        chart_format(chart)
+    report = cooccurrence_service.cooccurrence(ctx.obj.db, unit)
+    emit(cooccurrence_text.render(report, fmt), out)
+    if chart is not None:
+        from workbench.reports.charts import cooccurrence_chart, write_chart
+
+        write_chart(cooccurrence_chart(report, chart_format(chart)), chart)
+        typer.echo(f"wrote {chart}", err=True)
 
 
 @app.command("quotes")

@@ -1,57 +1,167 @@
-"""Bar charts of a frequency report (matplotlib, loaded only when a chart is made)."""
+"""Bar charts of a frequency report, one per theme, and a co-occurrence heat map, sized for an A4 text column
+(matplotlib, loaded only when a chart is made).
+
+Each bar is a group's share of its N (a programme of 14 and one of 2 compare fairly), with the count and the
+share written on it ("12 (86 %)"); codes in the order of the report's list (most named first); every group
+has the same colour in every chart (Okabe–Ito, readable for colour-blind readers and in grey print).
+"""
 
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 from pathlib import Path
 
 from workbench.core.counting import TOTAL
-from workbench.core.dto import FrequencyReport
+from workbench.core.dto import CooccurrenceReport, FrequencyReport
 from workbench.errors import WorkbenchError
 
-UNIT_LABELS = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten"}
+UNIT_LABELS = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten",
+               "turn": "beurten"}
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+WIDTH_CM, PAGE_CM = 16.0, 23.0  # an A4 text column; the most of a page a chart may take
+BAR_CM, MARGIN_CM = 0.42, 2.6  # one bar's height; title, axis and legend
+DPI = 200
+HEAT_NUMBERS = 30  # codes up to which a heat map writes its counts in the cells
+CM = 1 / 2.54
 
 
-def frequency_chart(report: FrequencyReport, paths: list[str] | None = None, fmt: str = "png") -> bytes:
-    """Horizontal bars per code (largest on top), one colour per group when grouped."""
+def label(count: int, n: int) -> str:
+    """What a bar says: '12 (86 %)'."""
+    return f"{count} ({round(100 * count / n)} %)" if n else str(count)
+
+
+def colours(report: FrequencyReport) -> dict[str, str]:
+    """A colour per group, by the report's group order (the same in every chart of the report)."""
+    groups = list(report.groups) if report.by != "none" else [TOTAL]
+    return {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(groups)}
+
+
+def listed(report: FrequencyReport, paths: list[str]) -> list[str]:
+    """The codes that were named, as the report's list orders them: most named first, then by name."""
+    totals = {r.path: r.count for r in report.rows if r.group == TOTAL and r.path in set(paths) and r.count}
+    names = {r.path: r.code.casefold() for r in report.rows}
+    return sorted(totals, key=lambda p: (-totals[p], names[p]))
+
+
+def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", fmt: str = "png") -> bytes:
+    """Horizontal bars for the codes in paths: per code a bar per group, its share of the group's N."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import PercentFormatter
+
+    codes = listed(report, paths)[::-1]  # barh draws bottom-up
+    names = {r.path: r.code for r in report.rows}
+    palette = colours(report)
+    cells = {(r.path, r.group): r.count for r in report.rows}
+    bars = max(1, len(codes)) * len(palette)
+    height = min(PAGE_CM, MARGIN_CM + BAR_CM * bars * (1.15 if len(palette) > 1 else 1.4))
+    scale = min(1.0, (PAGE_CM - MARGIN_CM) / (BAR_CM * bars * 1.15))  # a long theme: thinner bars, smaller text
+    figure, axes = plt.subplots(figsize=(WIDTH_CM * CM, height * CM), dpi=DPI)
+    step = 0.8 / len(palette)
+    for g, (group, colour) in enumerate(palette.items()):
+        n = report.sizes.get(group, 0)
+        counts = [cells.get((p, group), 0) for p in codes]
+        offset = (len(palette) - 1 - g) * step  # the first group on top, as in the legend
+        drawn = axes.barh([i + offset for i in range(len(codes))], [c / n if n else 0 for c in counts],
+                          height=step, color=colour, label=f"{group or 'totaal'} (N = {n})")
+        axes.bar_label(drawn, [label(c, n) for c in counts], padding=2, fontsize=7 * max(scale, 0.6))
+    axes.set_yticks([i + step * (len(palette) - 1) / 2 for i in range(len(codes))], [names[p] for p in codes],
+                    fontsize=8 * max(scale, 0.7))
+    axes.set_xlim(0, 1.18)  # room for the label of a full bar
+    axes.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    axes.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    axes.set_xlabel(f"% van N ({UNIT_LABELS[report.unit]})", fontsize=8)
+    axes.tick_params(axis="x", labelsize=7)
+    if title:
+        axes.set_title(title, fontsize=10, loc="left")
+    if len(palette) > 1:
+        axes.legend(loc="lower right", fontsize=7, framealpha=0.9, edgecolor="none")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=fmt, dpi=DPI)
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def cooccurrence_chart(report: CooccurrenceReport, fmt: str = "png") -> bytes:
+    """A heat map of codes x codes: how many units carry both (the diagonal: the code at all), square, an A4
+    column wide; counts written in the cells while they stay legible."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    wanted = set(paths) if paths is not None else None
-    totals = {r.path: r.count for r in report.rows if r.group == TOTAL and r.count and
-              (wanted is None or r.path in wanted)}
-    codes = sorted(totals, key=lambda p: (totals[p], p))  # barh draws bottom-up
-    names = {r.path: r.code for r in report.rows}
-    groups = list(report.groups) if report.by != "none" else [TOTAL]
-    cells = {(r.path, r.group): r.count for r in report.rows}
-    height = max(2.0, 0.28 * len(codes) * max(1, len(groups)) ** 0.5 + 1.2)
-    figure, axes = plt.subplots(figsize=(8, height), dpi=120)
-    bar = 0.8 / len(groups)
-    for g, group in enumerate(groups):
-        offset = (len(groups) - 1 - g) * bar  # first group on top, as in the legend
-        axes.barh([i + offset for i in range(len(codes))], [cells.get((p, group), 0) for p in codes],
-                  height=bar, label=f"{group or 'totaal'} (N={report.sizes.get(group, 0)})")
-    axes.set_yticks([i + bar * (len(groups) - 1) / 2 for i in range(len(codes))], [names[p] for p in codes])
-    axes.set_xlabel(f"aantal {UNIT_LABELS[report.unit]}")
-    axes.xaxis.get_major_locator().set_params(integer=True)
-    if len(groups) > 1:
-        axes.legend(loc="lower right", fontsize="small")
-    axes.spines[["top", "right"]].set_visible(False)
+    size = len(report.codes)
+    grid = [[report.counts.get((i, j), 0) for j in range(size)] for i in range(size)]
+    figure, axes = plt.subplots(figsize=(WIDTH_CM * CM, WIDTH_CM * CM), dpi=DPI)
+    shown = axes.imshow(grid or [[0]], cmap="Blues")
+    names = [path.split(" > ")[-1] for path in report.codes]
+    font = max(3.5, min(7.0, 180 / max(size, 1)))
+    axes.set_xticks(range(size), names, rotation=90, fontsize=font)
+    axes.set_yticks(range(size), names, fontsize=font)
+    if size <= HEAT_NUMBERS:
+        top = max((v for row in grid for v in row), default=0)
+        for i, row in enumerate(grid):
+            for j, value in enumerate(row):
+                if value:
+                    axes.text(j, i, str(value), ha="center", va="center", fontsize=font * 0.9,
+                              color="white" if value > top / 2 else "black")
+    scale = figure.colorbar(shown, ax=axes, shrink=0.6)
+    scale.set_label(f"{UNIT_LABELS[report.unit]} met beide", fontsize=7)
+    scale.ax.tick_params(labelsize=7)
     figure.tight_layout()
     buffer = io.BytesIO()
-    figure.savefig(buffer, format=fmt)
+    figure.savefig(buffer, format=fmt, dpi=DPI)
     plt.close(figure)
     return buffer.getvalue()
 
 
-def write_chart(report: FrequencyReport, path: Path) -> None:
-    fmt = path.suffix.lower().lstrip(".")
-    if fmt not in ("png", "svg"):
-        raise WorkbenchError("a chart is written as .png or .svg", where=str(path))
+def write_chart(chart: bytes, target: Path) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(frequency_chart(report, fmt=fmt))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(chart)
     except OSError as exc:
-        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(path)) from exc
+        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(target)) from exc
+
+
+def chart_format(path: Path) -> str:
+    """png or svg, from the file name; anything else is refused."""
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise WorkbenchError("a chart is written as .png or .svg", where=str(path))
+    return path.suffix.lower().lstrip(".")
+
+
+def themes(report: FrequencyReport) -> dict[str, list[str]]:
+    """Per named theme (top-level code): its subcodes' paths (the theme itself when it has none)."""
+    found: dict[str, list[str]] = {}
+    for row in report.rows:
+        if row.group == TOTAL and row.count:
+            top = row.path.split(" > ")[0]
+            found.setdefault(top, [])
+            if row.path != top:
+                found[top].append(row.path)
+    return {top: paths or [top] for top, paths in found.items()}
+
+
+def chart_paths(report: FrequencyReport, path: Path) -> dict[str, Path]:
+    """Where each theme's chart goes: next to path, numbered in theme order (frequenties-01-curriculum.png)."""
+    chart_format(path)
+    return {top: path.with_name(f"{path.stem}-{i:02d}-{_slug(top)}{path.suffix.lower()}")
+            for i, top in enumerate(themes(report), start=1)}
+
+
+def write_charts(report: FrequencyReport, targets: dict[str, Path]) -> None:
+    """One chart per theme, to the paths chart_paths gave."""
+    groups = themes(report)
+    for top, target in targets.items():
+        write_chart(frequency_chart(report, groups[top], top, chart_format(target)), target)
+
+
+def _slug(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40] or "thema"

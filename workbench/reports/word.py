@@ -11,7 +11,7 @@ from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
 from workbench.limits import xml_safe
-from workbench.reports.charts import frequency_chart
+from workbench.reports.charts import WIDTH_CM, frequency_chart
 from workbench.reports.frequency_text import RULE, UNIT_WORDS
 from workbench.transcripts.clock import format_clock
 
@@ -104,7 +104,7 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
             if row.count:
                 document.add_paragraph(f"{row.code} ({row.count}x)", style="List Bullet")
         chart = frequency_chart(report, [r.path for r in rows[1:]] or [rows[0].path])
-        document.add_picture(io.BytesIO(chart), width=Cm(15))
+        document.add_picture(io.BytesIO(chart), width=Cm(WIDTH_CM))
         cited = [(row, quotes.get(row.path, [])) for row in rows if quotes.get(row.path)]
         if cited:
             document.add_heading("Citaten", level=2)
