@@ -272,6 +272,11 @@ def test_a_picked_quote_leads_the_word_report_and_unpick_takes_it_back(loaded, t
     assert loaded("report", "frequencies", "--format", "docx", "--out", report, "--quotes", "1")[0] == 0
     cited = [p.text for p in docx.Document(str(report)).paragraphs if p.text.startswith("“")]
     assert " ".join(last["quote"].split()) in cited[0] and len(cited) == len(set(cited))
+    english = tmp_path / "en.docx"
+    assert loaded("report", "frequencies", "--format", "docx", "--out", english, "--language", "en")[0] == 0
+    assert any("Counting rule:" in p.text for p in docx.Document(str(english)).paragraphs)
+    code, _, err = loaded("report", "frequencies", "--format", "docx", "--out", tmp_path / "de.docx", "--language", "de")
+    assert code == 2 and "--language" in err and not (tmp_path / "de.docx").exists()
     assert loaded("codings", "unpick", last["guid"][:8])[0] == 0
     code, out, _ = loaded("codings", "list", "--format", "json")
     assert [c["picked_by"] for c in json.loads(out) if c["guid"] == last["guid"]] == [None]

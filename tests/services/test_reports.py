@@ -73,6 +73,26 @@ def test_word_report_tables_counts_chart_quotes_and_no_names(sample_db, tmp_path
                 assert part not in text, part
 
 
+def test_the_word_report_reads_like_a_results_chapter_in_english_too(sample_db, tmp_path):
+    """The counting rule once, per theme a lead sentence then the list before the table, an appendix with every
+    code's description and N per programme; in English with --language en, in Dutch by default."""
+    report = frequencies(sample_db, "respondent", "programme")
+    book = codebook.show_codebook(sample_db, counted=False)
+    for language, rule, most, appendix in (("en", "Counting rule", "Most often named:", "Appendix: codebook"),
+                                           ("nl", "Telregel", "Het vaakst genoemd:", "Bijlage: codeboek")):
+        frequency_docx(report, {}, tmp_path / f"{language}.docx", book, language)
+        document, text = docx_text(tmp_path / f"{language}.docx")
+        paragraphs = [p.text for p in document.paragraphs]
+        tops = [r for r in report.rows if r.depth == 0 and r.group == "" and r.count]
+        assert text.count(rule) == 1 and sum(p.startswith(most) for p in paragraphs) == len(tops)
+        first = paragraphs.index(f"{tops[0].code} ({tops[0].count}x)")
+        assert paragraphs[first + 1].startswith(most)  # the lead right under the theme's heading
+        assert paragraphs[first + 2].endswith("x)")  # then the list
+        tail = paragraphs[paragraphs.index(appendix):]
+        assert all(any(p.startswith(f"{c.name} — ") for p in tail) for c in book)
+        assert all(f"{g}: N = {report.sizes[g]}" in tail for g in report.groups)
+
+
 def test_excel_report_sheets(sample_db, tmp_path):
     reports = [frequencies(sample_db, unit, "programme") for unit in ("respondent", "institution", "quotation")]
     frequency_xlsx(reports, code_document_table(sample_db), quotes.quotes(sample_db), tmp_path / "r.xlsx")

@@ -14,10 +14,12 @@ from workbench.reports import cooccurrence_text, frequency_text
 from workbench.reports.frequency_text import markdown_quotes
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
+    from workbench.core.services import codebook as codebook_service
     from workbench.core.services import cooccurrence as cooccurrence_service
     from workbench.core.services import frequencies as frequencies_service
     from workbench.core.services import quotes as quotes_service
 else:
+    codebook_service = lazy("workbench.core.services.codebook")
     cooccurrence_service = lazy("workbench.core.services.cooccurrence")
     frequencies_service = lazy("workbench.core.services.frequencies")
     quotes_service = lazy("workbench.core.services.quotes")
@@ -45,12 +47,14 @@ def frequencies(
                                                   "FILE-01-<theme>.png, ... next to FILE")] = None,
     quotes: Annotated[int, typer.Option("--quotes", help="docx: up to this many quotes per code")] = 3,
     coders: Coders = None,
+    language: Annotated[str, typer.Option("--language", help="docx and charts: nl or en")] = "nl",
 ) -> None:
     """How often each code occurs: respondents (not quotations) per programme, with N; every coder's
     codings together unless --coder names whose."""
     check_choice(by, ("programme", "institution", "none"), "--by")
     check_choice(unit, ("respondent", "institution", "quotation"), "--unit")
     check_choice(fmt, (*frequency_text.FORMATS, "docx", "xlsx"), "--format")
+    check_choice(language, ("nl", "en"), "--language")
     for target in (out, chart):
         if target is not None:
             ctx.obj.output(target)
@@ -67,7 +71,8 @@ def frequencies(
         found = quotes_service.quotes(db, coders=coders)
         per_code = {path: quotes_service.spread([q for q in found if q.code_path == path], quotes)
                     for path in {q.code_path for q in found}}
-        frequency_docx(report, per_code, _needs_out(fmt, out))
+        frequency_docx(report, per_code, _needs_out(fmt, out), codebook_service.show_codebook(db, counted=False),
+                       language)
         typer.echo(f"wrote {out}", err=True)
     elif fmt == "xlsx":
         from workbench.reports.excel import frequency_xlsx
@@ -82,7 +87,7 @@ def frequencies(
     if charts:
         from workbench.reports.charts import write_charts
 
-        write_charts(report, charts)
+        write_charts(report, charts, language)
         typer.echo("wrote " + ", ".join(str(target) for target in charts.values()), err=True)
     if fmt != "table":
         typer.echo(report.coders_text, err=True)

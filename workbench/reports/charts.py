@@ -16,9 +16,8 @@ from pathlib import Path
 from workbench.core.counting import TOTAL
 from workbench.core.dto import CooccurrenceReport, FrequencyReport
 from workbench.errors import WorkbenchError
+from workbench.reports.words import WORDS, words
 
-UNIT_LABELS = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten",
-               "turn": "beurten"}
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 WIDTH_CM, PAGE_CM = 16.0, 23.0  # an A4 text column; the most of a page a chart may take
 BAR_CM, MARGIN_CM = 0.42, 2.6  # one bar's height; title, axis and legend
@@ -45,7 +44,8 @@ def listed(report: FrequencyReport, paths: list[str]) -> list[str]:
     return sorted(totals, key=lambda p: (-totals[p], names[p]))
 
 
-def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", fmt: str = "png") -> bytes:
+def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", fmt: str = "png",
+                    language: str = "nl") -> bytes:
     """Horizontal bars for the codes in paths: per code a bar per group, its share of the group's N."""
     import matplotlib
 
@@ -53,6 +53,7 @@ def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", 
     import matplotlib.pyplot as plt
     from matplotlib.ticker import PercentFormatter
 
+    say = words(language)
     codes = listed(report, paths)[::-1]  # barh draws bottom-up
     names = {r.path: r.code for r in report.rows}
     palette = colours(report)
@@ -67,14 +68,14 @@ def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", 
         counts = [cells.get((p, group), 0) for p in codes]
         offset = (len(palette) - 1 - g) * step  # the first group on top, as in the legend
         drawn = axes.barh([i + offset for i in range(len(codes))], [c / n if n else 0 for c in counts],
-                          height=step, color=colour, label=f"{group or 'totaal'} (N = {n})")
+                          height=step, color=colour, label=f"{group or say['total']} (N = {n})")
         axes.bar_label(drawn, [label(c, n) for c in counts], padding=2, fontsize=7 * max(scale, 0.6))
     axes.set_yticks([i + step * (len(palette) - 1) / 2 for i in range(len(codes))], [names[p] for p in codes],
                     fontsize=8 * max(scale, 0.7))
     axes.set_xlim(0, 1.18)  # room for the label of a full bar
     axes.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     axes.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
-    axes.set_xlabel(f"% van N ({UNIT_LABELS[report.unit]})", fontsize=8)
+    axes.set_xlabel(say["axis"].format(unit=say[report.unit]), fontsize=8)
     axes.tick_params(axis="x", labelsize=7)
     if title:
         axes.set_title(title, fontsize=10, loc="left")
@@ -112,7 +113,7 @@ def cooccurrence_chart(report: CooccurrenceReport, fmt: str = "png") -> bytes:
                     axes.text(j, i, str(value), ha="center", va="center", fontsize=font * 0.9,
                               color="white" if value > top / 2 else "black")
     scale = figure.colorbar(shown, ax=axes, shrink=0.6)
-    scale.set_label(f"{UNIT_LABELS[report.unit]} met beide", fontsize=7)
+    scale.set_label(f"{WORDS['nl'][report.unit]} met beide", fontsize=7)
     scale.ax.tick_params(labelsize=7)
     figure.tight_layout()
     buffer = io.BytesIO()
@@ -155,11 +156,11 @@ def chart_paths(report: FrequencyReport, path: Path) -> dict[str, Path]:
             for i, top in enumerate(themes(report), start=1)}
 
 
-def write_charts(report: FrequencyReport, targets: dict[str, Path]) -> None:
+def write_charts(report: FrequencyReport, targets: dict[str, Path], language: str = "nl") -> None:
     """One chart per theme, to the paths chart_paths gave."""
     groups = themes(report)
     for top, target in targets.items():
-        write_chart(frequency_chart(report, groups[top], top, chart_format(target)), target)
+        write_chart(frequency_chart(report, groups[top], top, chart_format(target), language), target)
 
 
 def _slug(name: str) -> str:

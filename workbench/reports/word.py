@@ -1,18 +1,19 @@
-"""Word reports: frequencies per code group with table, list, chart and quotes; quotes alone."""
+"""Word reports: frequencies shaped like a results chapter (Dutch or English); quotes alone."""
 
 from __future__ import annotations
 
 import io
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from workbench.core.counting import TOTAL
-from workbench.core.dto import FrequencyReport, FrequencyRow, QuoteView
+from workbench.core.dto import CodeView, FrequencyReport, FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
 from workbench.limits import xml_safe
 from workbench.reports.charts import WIDTH_CM, frequency_chart
-from workbench.reports.frequency_text import RULE, UNIT_WORDS
+from workbench.reports.words import WORDS, lead, words
 from workbench.transcripts.clock import format_clock
 
 
@@ -38,12 +39,12 @@ def _save(document, path: Path) -> None:
         raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(path)) from exc
 
 
-def _cite(document, quote: QuoteView) -> None:
+def _cite(document, quote: QuoteView, unknown: str = WORDS["nl"]["unknown programme"]) -> None:
     paragraph = document.add_paragraph(style="Quote")
     paragraph.add_run(f"“{' '.join(xml_safe(quote.text).split())}”")  # a study from an older version may
     # still hold control characters
     where = f" ({format_clock(quote.start_ms)})" if quote.start_ms is not None else ""
-    source = document.add_paragraph(f"— {quote.respondent}, {', '.join(quote.programmes) or 'opleiding onbekend'}{where}")
+    source = document.add_paragraph(f"— {quote.respondent}, {', '.join(quote.programmes) or unknown}{where}")
     source.paragraph_format.left_indent = paragraph.paragraph_format.left_indent
 
 
@@ -63,21 +64,25 @@ def _fit(table, groups: int) -> None:
                     run.font.size = Pt(8.5)
 
 
-def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], path: Path) -> None:
-    """One section per code group: code x group table (count, %), the report's list, a chart, quotes."""
+def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], path: Path,
+                   codebook: Sequence[CodeView] = (), language: str = "nl") -> None:
+    """Shaped like a results chapter: the counting rule once, then per theme a lead sentence from the counts,
+    the list ("studievertraging (15x)"), the code x group table (count, % of N), a chart and the quotes; an
+    appendix with the codebook (names and descriptions) and N per programme."""
     from docx.shared import Cm
 
-    unit = UNIT_WORDS[report.unit]
-    document = _document(f"Frequenties ({unit})")
-    document.add_paragraph(f"Gemaakt op {date.today():%d-%m-%Y}. {RULE}")
+    say = words(language)
+    document = _document(say["title"].format(unit=say[report.unit]))
+    document.add_paragraph(f"{say['made'].format(date=f'{date.today():%d-%m-%Y}')} {say['rule']}")
     groups = [*report.groups, TOTAL] if report.by != "none" else [TOTAL]
-    document.add_paragraph("Groepen: " + "; ".join(f"{g or 'totaal'} (N = {report.sizes.get(g, 0)})" for g in groups)
-                           + ". Namen van personen en instellingen in citaten zijn vervangen.")
+    document.add_paragraph(say["groups"].format(groups="; ".join(
+        f"{g or say['total']} (N = {report.sizes.get(g, 0)})" for g in groups)))
     for note in report.notes:
-        document.add_paragraph(f"Noot: {note}")
+        document.add_paragraph(say["note"].format(note=note))
     by_path: dict[str, dict[str, FrequencyRow]] = defaultdict(dict)
     for row in report.rows:
         by_path[row.path][row.group] = row
+    counts = {(row.path, row.group): row.count for row in report.rows}
     sections: dict[str, list[FrequencyRow]] = defaultdict(list)
     for path_, cells in by_path.items():
         sections[path_.split(" > ")[0]].append(cells[TOTAL])
@@ -85,13 +90,17 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
         if not rows[0].count:
             continue
         document.add_heading(f"{top} ({rows[0].count}x)", level=1)
+        document.add_paragraph(lead(rows[1:], counts, report.groups, report.sizes, report.unit, language))
+        for row in sorted(rows[1:], key=lambda r: (-r.count, r.code.casefold())):
+            if row.count:
+                document.add_paragraph(f"{row.code} ({row.count}x)", style="List Bullet")
         table = document.add_table(rows=1, cols=len(groups) + 1)
         table.style = "Light Grid Accent 1"
         table.autofit = False
         header = table.rows[0].cells
-        header[0].text = "Code"
+        header[0].text = say["code"]
         for cell, group in zip(header[1:], groups):
-            cell.text = f"{group or 'Totaal'} (N={report.sizes.get(group, 0)})"
+            cell.text = f"{group or say['total'].capitalize()} (N={report.sizes.get(group, 0)})"
         for row in rows:
             cells = table.add_row().cells
             cells[0].text = "\u2003" * row.depth + row.code
@@ -100,19 +109,33 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
                 cell.text = f"{found} ({found / n:.0%})" if n else str(found)
         _fit(table, len(groups))
         document.add_paragraph()
-        for row in sorted(rows[1:], key=lambda r: (-r.count, r.code.casefold())):
-            if row.count:
-                document.add_paragraph(f"{row.code} ({row.count}x)", style="List Bullet")
-        chart = frequency_chart(report, [r.path for r in rows[1:]] or [rows[0].path])
+        chart = frequency_chart(report, [r.path for r in rows[1:]] or [rows[0].path], language=language)
         document.add_picture(io.BytesIO(chart), width=Cm(WIDTH_CM))
         cited = [(row, quotes.get(row.path, [])) for row in rows if quotes.get(row.path)]
         if cited:
-            document.add_heading("Citaten", level=2)
+            document.add_heading(say["quotes"], level=2)
         for row, found in cited:
             document.add_heading(row.code, level=3)
             for quote in found:
-                _cite(document, quote)
+                _cite(document, quote, say["unknown programme"])
+    _appendix(document, report, codebook, say)
     _save(document, path)
+
+
+def _appendix(document, report: FrequencyReport, codebook: Sequence[CodeView], say: dict[str, str]) -> None:
+    """The codebook, names and descriptions, and N per programme."""
+    from docx.shared import Cm
+
+    if codebook:
+        document.add_heading(say["appendix"], level=1)
+        for code in codebook:
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Cm(0.6 * code.depth)
+            paragraph.add_run(code.name).bold = True
+            paragraph.add_run(f" — {xml_safe(code.description) or say['no description']}")
+    document.add_heading(say["sizes"], level=2)
+    for group in [*report.groups, TOTAL]:
+        document.add_paragraph(f"{group or say['total']}: N = {report.sizes.get(group, 0)}", style="List Bullet")
 
 
 def quotes_docx(code: str, found: list[QuoteView], path: Path, programme: str | None) -> None:
