@@ -96,6 +96,22 @@ def tui(
         raise typer.Exit(workbench.return_code)
 
 
+@app.command()
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option("--port", help="the port on 127.0.0.1")] = 8000,
+) -> None:
+    """The workbench in a browser on this machine: 127.0.0.1 only, opened with the token in the printed address."""
+    from workbench.cli.serve import serve as serve_tui
+
+    state: State = ctx.obj
+    if not 1024 <= port <= 65535:
+        raise WorkbenchError("--port must be between 1024 and 65535")
+    url = state.db.url  # opened (and the coder checked) here: a bad study is one line, not a blank browser tab
+    state.db.close()
+    serve_tui(url, state.coder, port)
+
+
 @app.command("import")
 def import_(
     ctx: typer.Context,

@@ -152,7 +152,8 @@ class TranscriptScreen(WorkbenchScreen):
         if here is not None:
             self.text.move_to(self.page.to_display(here))
         self.text.focus()
-        self.load_suggestions()
+        self.call_after_refresh(self.load_suggestions)  # after the whole page is painted: the ranking thread
+        # would otherwise share the interpreter with that paint
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="suggest")
     def load_suggestions(self) -> None:
