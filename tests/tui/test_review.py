@@ -23,6 +23,13 @@ async def open_codebook(app, pilot, path: str) -> CodebookScreen:
     return screen
 
 
+async def open_quotes(app, pilot, path: str) -> QuotesScreen:
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+    app.push_screen(QuotesScreen(path))
+    await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
+    return app.screen
+
+
 def test_merge_two_codes_and_see_the_counts_follow(app):
     db = app.db
     before = frequencies.code_totals(db)
@@ -109,10 +116,7 @@ def test_quotes_filter_by_coder(app):
 
     async def scenario():
         async with app.run_test(size=(110, 36)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            app.push_screen(QuotesScreen(DELAY))
-            await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
-            screen = app.screen
+            screen = await open_quotes(app, pilot, DELAY)
             everyone = len(screen.shown)
             await pilot.press("c")
             await wait_for(pilot, lambda: app.screen is not screen)
@@ -134,10 +138,7 @@ def test_bars_grow_in_eighths():
 def test_space_picks_the_quote_under_the_cursor_for_the_report_and_again_unpicks_it(app):
     async def scenario():
         async with app.run_test(size=(110, 36)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            app.push_screen(QuotesScreen(DELAY))
-            await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
-            screen = app.screen
+            screen = await open_quotes(app, pilot, DELAY)
             await pilot.press("down", "space")
             chosen = screen.shown[1].guid
             await wait_for(pilot, lambda: any(q.picked for q in screen.shown))
