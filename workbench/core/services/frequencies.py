@@ -52,7 +52,8 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
             coded = exists().where(CodingTurn.code_id == Code.id, CodingTurn.speaker_id == Speaker.id, *by_coder)
             pairs = session.execute(
                 select(Code.id, Speaker.id).select_from(Code).join(Speaker, true())
-                .where(Speaker.participant_id.is_not(None), coded)
+                .join(Participant, Participant.id == Speaker.participant_id)
+                .where(Participant.role == "respondent", coded)
             ).all()
             occurrences = [Occurrence(code_id, speaker_of[speaker_id], 0)
                            for code_id, speaker_id in pairs if speaker_id in speaker_of]

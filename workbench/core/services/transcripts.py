@@ -233,9 +233,11 @@ def _summaries(session: Session, transcript_id: int | None = None,
     turn_where = [Turn.transcript_id == transcript_id] if transcript_id is not None else []
     turns = dict(session.execute(select(Turn.speaker_id, func.count()).where(*turn_where)
                                  .group_by(Turn.speaker_id)).all())
-    # by index seeks, one per turn and one per (transcript, coder): never a row per coding
+    # by index seeks, one per respondent turn and one per (transcript, coder): never a row per coding
     coded_turn = exists().where(CodingTurn.turn_id == Turn.id, *([CodingTurn.coder_id.in_(ids)] if ids else []))
-    coded = dict(session.execute(select(Turn.speaker_id, func.count()).where(*turn_where, coded_turn)
+    respondent = select(Speaker.id).join(Participant).where(Participant.role == "respondent")
+    coded = dict(session.execute(select(Turn.speaker_id, func.count())
+                                 .where(*turn_where, Turn.speaker_id.in_(respondent), coded_turn)
                                  .group_by(Turn.speaker_id)).all())
     coders = defaultdict(set)
     for tid, name in session.execute(

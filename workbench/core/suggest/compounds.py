@@ -16,6 +16,8 @@ from workbench.core.suggest.lemmas import known_lemmas, lemma, nouns
 LINKS = ("", "s", "e", "en")
 SHORTEST = 4
 SHORT_HEADS = frozenset({"bij", "dag", "les", "vak", "top", "wet", "oud", "rol", "web"})
+SUFFIXES = frozenset({"lijk", "rijk", "baar", "zaam", "loos", "achtig", "matig"})  # nouns only in the lexicon:
+# belangrijk is no belang + rijk (realm), persoonlijk no persoon + lijk (corpse), haalbaar no haal + baar
 
 
 @lru_cache(maxsize=200_000)
@@ -34,6 +36,8 @@ def split(word: str) -> tuple[str, ...]:
             if not rest.startswith(link) or len(rest) - len(link) < SHORTEST:
                 continue
             tail = rest[len(link):]
+            if tail in SUFFIXES:
+                continue
             tail = tail if tail in tails else lemma(tail)
             parts = (tail,) if tail in tails else split(tail)
             candidate = (head, *parts)
