@@ -1,5 +1,5 @@
 """`workbench serve` loaded in headless Chromium: the overview reaches the browser, and nobody without the
-printed address gets anything (.ci/run installs Debian's chromium; elsewhere the test skips without it)."""
+printed address gets anything (.ci/run installs Debian's chromium; elsewhere the browser test skips without it)."""
 
 import os
 import shutil
@@ -14,8 +14,8 @@ import urllib.request
 import pytest
 
 CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("WORKBENCH_REQUIRE_BROWSER"),
-                                reason="chromium is not installed (.ci/run installs it)")
+browser = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("WORKBENCH_REQUIRE_BROWSER"),
+                             reason="chromium is not installed (.ci/run installs it)")
 QUIET = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--disable-sync", "--no-first-run"]  # no connections out of this machine
 
@@ -56,6 +56,7 @@ def served(sample_template, tmp_path):
     server.wait(timeout=10)
 
 
+@browser
 @pytest.mark.sqlite_only
 def test_the_overview_reaches_a_browser_that_has_the_address(served, pytestconfig):
     from playwright.sync_api import sync_playwright
@@ -91,3 +92,16 @@ def test_without_the_token_nothing_is_answered(served):
     assert status(url) == 200
     token = url.split("token=")[1]
     assert status(f"{base}/static/js/textual.js", f"workbench_token={token}") == 200
+
+
+@pytest.mark.sqlite_only
+def test_a_port_in_use_is_one_line_and_no_address(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "workbench", "--db", str(tmp_path / "s.sqlite"), "--coder",
+                                 "lead", "--new-coder", "serve", "--port", str(port)], capture_output=True, text=True,
+                                timeout=60)
+    assert result.returncode == 2 and result.stdout == "" and result.stderr.count("\n") == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr

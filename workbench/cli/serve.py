@@ -11,10 +11,13 @@ from __future__ import annotations
 import os
 import secrets
 import shlex
+import socket
 import sys
 
 from aiohttp import web
 from textual_serve.server import Server
+
+from workbench.errors import WorkbenchError
 
 HOST = "127.0.0.1"
 COOKIE = "workbench_token"
@@ -49,6 +52,11 @@ def serve(db: str, coder: str, port: int) -> None:
     token = secrets.token_urlsafe(24)
     os.environ["WORKBENCH_DB"] = db  # to the tabs' processes by their environment: a password stays off `ps`
     command = shlex.join([sys.executable, "-m", "workbench", "--coder", coder, "--new-coder", "tui"])
+    try:  # a port in use is one line, before any address is printed
+        with socket.socket() as probe:
+            probe.bind((HOST, port))
+    except OSError as exc:
+        raise WorkbenchError(f"cannot listen on {HOST}:{port}: {exc.strerror} (choose another --port)") from exc
     server = GuardedServer(command, port, token)
     print(f"open http://{HOST}:{port}/?token={token}", flush=True)
     server.serve()
