@@ -48,3 +48,8 @@ async def written(pilot) -> None:
 
 def run(coroutine):
     return asyncio.run(coroutine)
+
+
+def notified(app, words: str) -> bool:
+    """The app showed a notification with these words."""
+    return any(words in n.message for n in app._notifications)

@@ -1,6 +1,6 @@
 """The app opens the study after its first paint; a study that cannot be opened ends it (exit code 2)."""
 
-from tests.tui.conftest import run, wait_for
+from tests.tui.conftest import notified, run, wait_for
 from workbench.core.db import Database, resolve_url
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.disagreements import DisagreementsScreen
@@ -28,7 +28,7 @@ def test_the_study_is_opened_lazily_and_a_failing_screen_worker_is_reported(samp
         async with app.run_test(size=(120, 36)) as pilot:
             await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
             app.push_screen(DisagreementsScreen(["anna", "nobody"]))
-            await wait_for(pilot, lambda: any("unknown coder" in n.message for n in app._notifications))
+            await wait_for(pilot, lambda: notified(app, "unknown coder"))
 
     run(scenario())
     assert opened == [1]

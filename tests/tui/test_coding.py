@@ -1,6 +1,6 @@
 """Main paths of the coder's day, through the pilot, checked in the database."""
 
-from tests.tui.conftest import run, wait_for, written
+from tests.tui.conftest import notified, run, wait_for, written
 from workbench.core.services import codings, transcripts
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
 from workbench.tui.screens.overview import OverviewScreen
@@ -37,8 +37,10 @@ def test_code_a_turn_with_fuzzy_search_then_undo_and_redo(app):
             await pilot.press("ctrl+z")
             await wait_for(pilot, lambda: mine(app, screen) == [])
             await written(pilot)
+            await wait_for(pilot, lambda: notified(app, "Ongedaan: Studievertraging weggehaald"))
             await pilot.press("ctrl+y")
             await wait_for(pilot, lambda: [c.guid for c in mine(app, screen)] == [made.guid])
+            await wait_for(pilot, lambda: notified(app, "Opnieuw: Studievertraging teruggezet"))
 
     run(scenario())
 

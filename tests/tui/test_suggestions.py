@@ -1,19 +1,23 @@
 """Suggestions in the coding view: accept one, reject one, correct one, walk to the next."""
 
-from tests.tui.conftest import run, wait_for, written
+from tests.tui.conftest import notified, run, wait_for, written
 from workbench.core.services import codings, suggestions
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.screens.transcript import TranscriptScreen
 
 
+async def with_suggestions(app, pilot, name: str) -> TranscriptScreen:
+    await wait_for(pilot, lambda: app.screen.__class__.__name__ == "OverviewScreen" and app.screen.summaries)
+    app.open_transcript(name)
+    await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None,
+                   timeout=60)
+    return app.screen
+
+
 def test_accept_reject_and_correct_suggestions_by_keys(app):
     async def scenario():
         async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for(pilot, lambda: app.screen.__class__.__name__ == "OverviewScreen" and app.screen.summaries)
-            app.open_transcript("interview-03")
-            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen)
-                           and app.screen.suggestions is not None, timeout=60)
-            screen = app.screen
+            screen = await with_suggestions(app, pilot, "interview-03")
             stored = {s.id for s in suggestions.pending(app.db, "interview-03")}
             assert stored and {s.id for s in screen.suggestions} == stored
             await pilot.press("w")  # the first turn with a suggestion
@@ -41,5 +45,22 @@ def test_accept_reject_and_correct_suggestions_by_keys(app):
             corrected = [c for c in codings.list_codings(app.db, transcript="interview-03")
                          if c.coder == "anna" and c.start == third.start and c.end == third.end]
             assert [c.code_path.split(" > ")[-1] for c in corrected] == ["Volle agenda en werkdruk"]
+
+    run(scenario())
+
+
+def test_capital_w_walks_back_through_the_turns_with_suggestions(app):
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await with_suggestions(app, pilot, "interview-03")
+            await pilot.press("w")
+            first = screen._turn().index
+            await pilot.press("w")
+            second = screen._turn().index
+            await pilot.press("W")
+            assert first < second and screen._turn().index == first
+            await pilot.press("W")
+            assert screen._turn().index == first
+            await wait_for(pilot, lambda: notified(app, "Geen eerdere suggestie"))
 
     run(scenario())

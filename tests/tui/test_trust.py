@@ -12,7 +12,7 @@ from pathlib import Path
 from textual import events
 from textual.command import CommandPalette
 
-from tests.tui.conftest import burst, run, wait_for, written
+from tests.tui.conftest import burst, notified, run, wait_for, written
 from workbench.core.services import codings, suggestions, transcripts
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.frequencies import FrequenciesScreen
@@ -31,10 +31,6 @@ def elsewhere(app, *args: str) -> str:
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
-
-
-def notified(app, words: str) -> bool:
-    return any(words in n.message for n in app._notifications)
 
 
 def mine(app, name):

@@ -73,6 +73,7 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("r", "reject_suggestion", "Reject suggestion", id="reject_suggestion", show=False),
         Binding("k", "correct_suggestion", "Correct suggestion", id="correct_suggestion", show=False),
         Binding("w", "next_suggestion", "Next suggestion", id="next_suggestion", show=False),
+        Binding("W", "previous_suggestion", "Previous suggestion", id="previous_suggestion", show=False),
         Binding("o", "next_coder", "Whose codings", id="next_coder", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -308,19 +309,28 @@ class TranscriptScreen(WorkbenchScreen):
 
     def action_next_suggestion(self) -> None:
         """The next turn with a pending suggestion; after the last, the next transcript that has one."""
+        if not self._walk(forward=True):
+            self.app.review_suggestions(after=self.transcript)
+
+    def action_previous_suggestion(self) -> None:
+        """The turn before this one with a pending suggestion."""
+        if not self._walk(forward=False) and self.suggestions is not None:
+            self.notify("Geen eerdere suggestie in dit transcript.")
+
+    def _walk(self, forward: bool) -> bool:
+        """To the nearest turn after (or before) the cursor's with a pending suggestion; False if none."""
         if self.suggestions is None:
             self.notify("Suggesties worden nog gemaakt.")
-            return
+            return True
         position = self.page.turn_at(self.text.offset(self.text.cursor_location))
         current = self.page.turns[position].index if position is not None else -1
-        later = sorted({s.turn for s in self.suggestions if s.turn > current})
         shown = {t.index: i for i, t in enumerate(self.page.turns)}
-        later = [index for index in later if index in shown]
-        if later:
-            self.text.move_to(self.page.body_starts[shown[later[0]]])
+        turns = sorted({s.turn for s in self.suggestions if s.turn in shown
+                        and (s.turn > current if forward else s.turn < current)}, reverse=not forward)
+        if turns:
+            self.text.move_to(self.page.body_starts[shown[turns[0]]])
             self._side()
-            return
-        self.app.review_suggestions(after=self.transcript)
+        return bool(turns)
 
     # ---------------------------------------------------------------- coding
 
@@ -420,6 +430,7 @@ class TranscriptScreen(WorkbenchScreen):
         def done(change) -> None:
             self._done(Step(added=change.added, removed=change.removed), undoing=True)
             target.append(step)
+            self.notify(f"{'Ongedaan' if reverse else 'Opnieuw'}: {_what(drop, bring)}")
 
         self.write(lambda: codings.swap(self.app.db, self.app.coder, drop, bring, "undo" if reverse else "redo"),
                    done)
@@ -511,3 +522,11 @@ class TranscriptScreen(WorkbenchScreen):
     def action_back(self) -> None:
         if self.app.screen is self:
             self.app.pop_screen()
+
+
+def _what(drop: CodingView | None, bring: CodingView | None) -> str:
+    """What an undo or redo did, in a few words: 'Studievertraging weggehaald'."""
+    gone, back = (c.code_path.split(" > ")[-1] if c else None for c in (drop, bring))
+    if gone and back:
+        return f"{gone} → {back}"
+    return f"{gone} weggehaald" if gone else f"{back} teruggezet"
