@@ -1,6 +1,6 @@
 """The lead researcher's screens through the pilot: codebook changes, frequencies, quotes."""
 
-from tests.tui.conftest import run, wait_for
+from tests.tui.conftest import burst, run, wait_for, written
 from workbench.core.services import codebook, codings, frequencies, quotes, transcripts
 from workbench.tui.screens.codebook import CodebookScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, TextPrompt
@@ -147,5 +147,27 @@ def test_space_picks_the_quote_under_the_cursor_for_the_report_and_again_unpicks
             await pilot.press("space")
             await wait_for(pilot, lambda: not any(q.picked for q in screen.shown))
             assert not any(q.picked for q in quotes.quotes(app.db, DELAY))
+
+    run(scenario())
+
+
+def test_spaces_in_one_burst_each_toggle_what_the_one_before_asked(app):
+    """Keys over ssh arrive together: each space toggles what the one before asked, not the stale list."""
+    def picked():
+        return [q.guid for q in quotes.quotes(app.db, DELAY) if q.picked]
+
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_quotes(app, pilot, DELAY)
+            first = screen.shown[0].guid
+            burst(app, "space", "space", "space")
+            await wait_for(pilot, lambda: picked() == [first] and not screen.asked)
+            burst(app, "space", "space")
+            await pilot.pause(0.5)
+            await written(pilot)
+            await wait_for(pilot, lambda: not screen.asked)
+            assert picked() == [first]
+            burst(app, "space")
+            await wait_for(pilot, lambda: picked() == [] and not screen.asked)
 
     run(scenario())

@@ -40,6 +40,7 @@ class QuotesScreen(WorkbenchScreen):
         self.code_path, self.programme, self.coder, self.coders = code_path, programme, None, coders
         self.found: list[QuoteView] | None = None
         self.shown: list[QuoteView] = []
+        self.asked: dict[str, bool] = {}  # guid -> picked, as the coder's last key asked
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
@@ -62,6 +63,8 @@ class QuotesScreen(WorkbenchScreen):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.found = message.found
+        self.asked = {guid: picked for guid, picked in self.asked.items()  # writes still on their way
+                      if any(q.guid == guid and q.picked != picked for q in self.found)}
         self._fill()
 
     def _fill(self) -> None:
@@ -99,11 +102,12 @@ class QuotesScreen(WorkbenchScreen):
             self.app.open_transcript(quote.transcript, at=quote.start)
 
     def action_pick(self) -> None:
-        """Pick the quote for the report, or unpick it."""
+        """Pick the quote for the report, or unpick it: the opposite of what was last asked for it (keys in a
+        burst each toggle the one before, not the list as it was loaded)."""
         quote = self._current()
         if quote:
-            self.write(lambda: codings.pick(self.app.db, self.app.coder, quote.guid, not quote.picked),
-                       lambda _: self.load())
+            picked = self.asked[quote.guid] = not self.asked.get(quote.guid, quote.picked)
+            self.write(lambda: codings.pick(self.app.db, self.app.coder, quote.guid, picked), lambda _: self.load())
 
     def _filter(self, title: str, values: set[str], attribute: str) -> None:
         def chosen(key: str | None) -> None:
