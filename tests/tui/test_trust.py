@@ -86,6 +86,25 @@ def test_a_burst_of_keys_codes_what_was_typed(app):
     run(scenario())
 
 
+def test_keys_after_a_dialogs_answer_wait_until_it_is_acted_on(app):
+    """'n' typed after the picker's enter is still held when the coding it answered is asked for: released
+    before (as it was), it could run before the write started and slip past the gate."""
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            await at_turn(screen, pilot, respondent_turns(app)[0])
+            held_at_write = []
+            write = screen.write
+            screen.write = lambda *args: (held_at_write.append([key.key for _, key in app._held]), write(*args))
+            burst(app, "t", *"studvert", "enter", "n")
+            await wait_for(pilot, lambda: held_at_write)
+            await written(pilot)
+            assert held_at_write == [["n"]]
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
 def test_new_code_over_an_existing_group_is_one_line(app):
     """Typing a group's path offers no new code; forcing it is refused in one line, nothing changes."""
     async def scenario():

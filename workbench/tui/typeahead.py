@@ -177,5 +177,7 @@ class TypeAhead(ModalScreen):
         if self._dismissed:  # a second enter (typed ahead, and as the field's own event) answers nothing more
             return None
         self._dismissed = True
-        self.app.hold_until_answered(self._result_callbacks[-1].requester if self._result_callbacks else self.app)
-        return super().dismiss(result)
+        requester = self._result_callbacks[-1].requester if self._result_callbacks else self.app
+        popped = super().dismiss(result)  # queues the answer on the requester first: keys wait behind it
+        self.app.hold_until_answered(requester)
+        return popped
