@@ -15,6 +15,7 @@ from workbench.core.counting import (
     count,
     count_quotations,
     group_sizes,
+    groups_of,
 )
 
 # 1 Belemmeringen > 2 Studievertraging, 3 Financieel
@@ -74,6 +75,21 @@ def test_counts_never_exceed_n_and_parents_dominate(made, unit, by):
         if unit is not Unit.QUOTATION:
             assert value <= sizes[group]
         assert value <= counts[(code, TOTAL)] or group == TOTAL
+
+
+@given(occurrences, st.sampled_from([Unit.RESPONDENT, Unit.INSTITUTION]), st.sampled_from(list(GroupBy)))
+def test_respondents_and_institutions_are_the_distinct_ones_in_each_cell(made, unit, by):
+    """count()'s set arithmetic against the rule read plainly: per code (with its subtree) and group, the
+    distinct respondents (institutions) among the occurrences; a cell nobody is in is left out."""
+    expected = {}
+    for code in PARENTS:
+        for group in {TOTAL, *(g for r in PEOPLE.values() for g in groups_of(r, by))}:
+            said = {o.respondent_id for o in made if code in ancestors(o.code_id, PARENTS)}
+            keys = {r if unit is Unit.RESPONDENT else PEOPLE[r].institution for r in said
+                    if group == TOTAL or group in groups_of(PEOPLE[r], by)}
+            if keys:
+                expected[(code, group)] = len(keys)
+    assert count(PARENTS, made, PEOPLE, unit, by) == expected
 
 
 @given(occurrences)

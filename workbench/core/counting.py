@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 TOTAL = ""  # the group of everyone
 
@@ -34,9 +35,8 @@ class Respondent:
     programmes: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """A coding of a code on a respondent's turn(s)."""
+class Occurrence(NamedTuple):
+    """A coding of a code on a respondent's turn(s) (a tuple: a study has hundreds of thousands)."""
 
     code_id: int
     respondent_id: int
@@ -77,6 +77,39 @@ def count(
     by: GroupBy,
 ) -> dict[tuple[int, str], int]:
     """{(code id, group): count}; group TOTAL holds everyone. Missing keys are 0."""
+    if unit is Unit.QUOTATION:
+        return _distinct_keys(parents, occurrences, respondents, unit, by)
+    who: dict[int, set[int]] = defaultdict(set)  # code -> respondents who said it (institution unit: with one)
+    for occurrence in occurrences:
+        respondent = respondents.get(occurrence.respondent_id)
+        if respondent is not None and _key(occurrence, respondent, unit) is not None:
+            who[occurrence.code_id].add(occurrence.respondent_id)
+    below: dict[int, set[int]] = defaultdict(set)  # code -> respondents who said it or a code under it
+    for code_id, said in who.items():
+        for ancestor in ancestors(code_id, parents):
+            below[ancestor] |= said
+    members: dict[str, set[int]] = defaultdict(set)
+    for respondent in respondents.values():
+        for group in (TOTAL, *groups_of(respondent, by)):
+            members[group].add(respondent.id)
+    counts = {}
+    for code_id, said in below.items():
+        for group, people in members.items():
+            hits = said & people
+            if hits:
+                counts[(code_id, group)] = len(hits if unit is Unit.RESPONDENT
+                                               else {respondents[r].institution for r in hits})
+    return counts
+
+
+def _distinct_keys(
+    parents: Mapping[int, int | None],
+    occurrences: Iterable[Occurrence],
+    respondents: Mapping[int, Respondent],
+    unit: Unit,
+    by: GroupBy,
+) -> dict[tuple[int, str], int]:
+    """count() one occurrence at a time: each cell's distinct keys (coding ids for quotations)."""
     seen: dict[tuple[int, str], set[object]] = defaultdict(set)
     chains: dict[int, list[int]] = {}
     for occurrence in occurrences:
@@ -101,14 +134,15 @@ def count_quotations(
     """The quotation unit from two parts: tallies {(code id, respondent id): n} of codings that lie within
     one turn (so each is one respondent's, once), and the occurrences of codings over several turns,
     counted distinct as count() does. Same result as count() over all occurrences."""
-    counts = Counter(count(parents, spread, respondents, Unit.QUOTATION, by))
-    chains: dict[int, list[int]] = {}
+    counts = Counter(_distinct_keys(parents, spread, respondents, Unit.QUOTATION, by))
+    groups = {r.id: (TOTAL, *groups_of(r, by)) for r in respondents.values()}
+    own: Counter[tuple[int, str]] = Counter()  # (code, group): its own one-turn codings
     for (code_id, respondent_id), n in tallies.items():
-        respondent = respondents.get(respondent_id)
-        if respondent is None:
-            continue
-        for cell in _cells(code_id, respondent, by, parents, chains):
-            counts[cell] += n
+        for group in groups.get(respondent_id, ()):
+            own[(code_id, group)] += n
+    for (code_id, group), n in own.items():
+        for ancestor in ancestors(code_id, parents):
+            counts[(ancestor, group)] += n
     return dict(counts)
 
 

@@ -240,6 +240,31 @@ class CodingTurn(Base):
     one_turn: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
+ANY_CODER = 0  # coded_turn_tally's coder for turns coded by anyone
+
+
+class CodeTally(Base):
+    """Turn links per code, speaker and coder, and how many of them are one-turn codings: kept by triggers
+    on coding_turn (migration 0011), read by the frequencies."""
+
+    __tablename__ = "code_tally"
+    code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"), primary_key=True)
+    coder_id: Mapped[int] = mapped_column(primary_key=True)
+    links: Mapped[int]
+    one_turn: Mapped[int]
+
+
+class CodedTurnTally(Base):
+    """Turns with at least one coding per speaker and coder (ANY_CODER: by anyone): kept by triggers on
+    coding_turn (migration 0011), read by the overview."""
+
+    __tablename__ = "coded_turn_tally"
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"), primary_key=True)
+    coder_id: Mapped[int] = mapped_column(primary_key=True)
+    turns: Mapped[int]
+
+
 class StudyVersion(Base):
     """One row: a number every write raises, so open screens notice changes made elsewhere."""
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import distinct, exists, func, select, true
+from sqlalchemy import distinct, func, select
 
 from workbench.core import counting
 from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit
 from workbench.core.db import Database
 from workbench.core.dto import FrequencyReport, FrequencyRow
 from workbench.core.models import (
-    Code,
+    CodeTally,
     Coding,
     CodingTurn,
     Institution,
@@ -36,31 +36,19 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         raise WorkbenchError(str(exc)) from exc
     with db.read() as session:
         ids = coder_ids(session, coders)
-        by_coder = [CodingTurn.coder_id.in_(ids)] if ids else []
         tree = CodeTree(session)
         respondents = _respondents(session)
-        speaker_of = dict(
-            session.execute(
-                select(Speaker.id, Speaker.participant_id).where(
-                    Speaker.participant_id.in_(list(respondents))
-                )
-            ).all()
-        )
         if unit_ is Unit.QUOTATION:
-            counts = _quotations(session, tree, respondents, speaker_of, by_coder, by_)
-        else:  # one index seek per (code, respondent speaker): cost grows with codes x speakers, not codings
-            coded = exists().where(CodingTurn.code_id == Code.id, CodingTurn.speaker_id == Speaker.id, *by_coder)
+            counts = _quotations(session, tree, respondents, ids, by_)
+        else:  # the distinct (code, respondent) pairs, from the tally: as many rows as pairs, not codings
             pairs = session.execute(
-                select(Code.id, Speaker.id).select_from(Code).join(Speaker, true())
-                .join(Participant, Participant.id == Speaker.participant_id)
-                .where(Participant.role == "respondent", coded)
-            ).all()
-            occurrences = [Occurrence(code_id, speaker_of[speaker_id], 0)
-                           for code_id, speaker_id in pairs if speaker_id in speaker_of]
+                _by_respondent(select(CodeTally.code_id, Speaker.participant_id), ids).distinct()).all()
+            occurrences = [Occurrence(code_id, respondent_id, 0) for code_id, respondent_id in pairs]
             counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
         uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
             select(func.count(distinct(CodingTurn.coding_id))).where(
-                CodingTurn.speaker_id.in_(select(Speaker.id).where(Speaker.participant_id.is_(None))), *by_coder
+                CodingTurn.speaker_id.in_(select(Speaker.id).where(Speaker.participant_id.is_(None))),
+                *([CodingTurn.coder_id.in_(ids)] if ids else []),
             )
         )
     sizes = counting.group_sizes(respondents.values(), unit_, by_)
@@ -84,23 +72,27 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
                            tuple(coders or ()))
 
 
-def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], speaker_of: dict[int, int],
-                by_coder: list, by: GroupBy) -> dict[tuple[int, str], int]:
-    """Codings within one turn tallied per code and speaker by the database (index ix_coding_turn_one_turn);
-    only codings over several turns, few, are read one by one."""
-    tallies: Counter[tuple[int, int]] = Counter()
-    for code_id, speaker_id, n in session.execute(
-        select(CodingTurn.code_id, CodingTurn.speaker_id, func.count())
-        .where(CodingTurn.one_turn, *by_coder).group_by(CodingTurn.code_id, CodingTurn.speaker_id)
-    ):
-        if speaker_id in speaker_of:
-            tallies[(code_id, speaker_of[speaker_id])] += n
+def _by_respondent(query, ids: list[int] | None):
+    """A query on code_tally restricted to respondents' speakers (and to the coders, if any)."""
+    return (query.join(Speaker, Speaker.id == CodeTally.speaker_id)
+            .join(Participant, Participant.id == Speaker.participant_id)
+            .where(Participant.role == "respondent", *([CodeTally.coder_id.in_(ids)] if ids else [])))
+
+
+def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], ids: list[int] | None,
+                by: GroupBy) -> dict[tuple[int, str], int]:
+    """Codings within one turn as the tally counts them per code and respondent; only codings over several
+    turns, few, are read one by one (index ix_coding_turn_one_turn)."""
+    tallies = {(code_id, respondent_id): int(n) for code_id, respondent_id, n in session.execute(
+        _by_respondent(select(CodeTally.code_id, Speaker.participant_id, func.sum(CodeTally.one_turn)), ids)
+        .group_by(CodeTally.code_id, Speaker.participant_id))}
     spread = session.execute(
-        select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id)
-        .where(~CodingTurn.one_turn, *by_coder).distinct()
+        select(CodingTurn.code_id, Speaker.participant_id, CodingTurn.coding_id)
+        .join(Speaker, Speaker.id == CodingTurn.speaker_id)
+        .where(~CodingTurn.one_turn, Speaker.participant_id.is_not(None),
+               *([CodingTurn.coder_id.in_(ids)] if ids else [])).distinct()
     ).all()
-    occurrences = [Occurrence(code_id, speaker_of[speaker_id], coding_id)
-                   for code_id, speaker_id, coding_id in spread if speaker_id in speaker_of]
+    occurrences = [Occurrence(code_id, respondent_id, coding_id) for code_id, respondent_id, coding_id in spread]
     return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
 
 

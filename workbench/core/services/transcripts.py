@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 from workbench.core.db import Database
 from workbench.core.dto import ImportOutcome, TranscriptDetail, TranscriptSummary, TurnView
 from workbench.core.models import (
+    ANY_CODER,
+    CodedTurnTally,
     Coder,
     Coding,
     CodingTurn,
@@ -233,12 +235,7 @@ def _summaries(session: Session, transcript_id: int | None = None,
     turn_where = [Turn.transcript_id == transcript_id] if transcript_id is not None else []
     turns = dict(session.execute(select(Turn.speaker_id, func.count()).where(*turn_where)
                                  .group_by(Turn.speaker_id)).all())
-    # by index seeks, one per respondent turn and one per (transcript, coder): never a row per coding
-    coded_turn = exists().where(CodingTurn.turn_id == Turn.id, *([CodingTurn.coder_id.in_(ids)] if ids else []))
-    respondent = select(Speaker.id).join(Participant).where(Participant.role == "respondent")
-    coded = dict(session.execute(select(Turn.speaker_id, func.count())
-                                 .where(*turn_where, Turn.speaker_id.in_(respondent), coded_turn)
-                                 .group_by(Turn.speaker_id)).all())
+    coded = _coded_turns(session, ids, speaker_where)
     coders = defaultdict(set)
     for tid, name in session.execute(
         select(Transcript.id, Coder.name).join(Coder, true())
@@ -274,6 +271,18 @@ def _summaries(session: Session, transcript_id: int | None = None,
             )
         )
     return summaries
+
+
+def _coded_turns(session: Session, ids: list[int] | None, speaker_where: list) -> dict[int, int]:
+    """Respondent speakers' turns with a coding (by one of the coders): from the tally kept per speaker and
+    coder; for several coders at once, by one index seek per respondent turn."""
+    respondent = select(Speaker.id).join(Participant).where(Participant.role == "respondent", *speaker_where)
+    if ids is None or len(set(ids)) == 1:
+        return dict(session.execute(select(CodedTurnTally.speaker_id, CodedTurnTally.turns).where(
+            CodedTurnTally.coder_id == (ids[0] if ids else ANY_CODER), CodedTurnTally.speaker_id.in_(respondent))).all())
+    coded_turn = exists().where(CodingTurn.turn_id == Turn.id, CodingTurn.coder_id.in_(ids))
+    return dict(session.execute(select(Turn.speaker_id, func.count())
+                                .where(Turn.speaker_id.in_(respondent), coded_turn).group_by(Turn.speaker_id)).all())
 
 
 def _sorted(values: Iterable[str]) -> tuple[str, ...]:
