@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workbench.cli import codebook_commands, coding_commands, project_commands, report_commands
+from workbench.cli import codebook_commands, coding_commands, guide_commands, project_commands, report_commands
 from workbench.cli.lazy import lazy
 from workbench.cli.output import Format, check_choice, emit, listing, table, to_json
 from workbench.cli.state import State
@@ -49,6 +49,7 @@ app.add_typer(codebook_commands.app, name="codebook")
 app.add_typer(coding_commands.app, name="codings")
 app.add_typer(project_commands.app, name="project")
 app.add_typer(report_commands.app, name="report")
+app.add_typer(guide_commands.app, name="guide")
 
 Coders = Annotated[list[str], typer.Argument(help="two or more coders")]
 CodeFilter = Annotated[Optional[str], typer.Option("--code", help="only this code (with its subcodes)")]
@@ -198,12 +199,14 @@ def autocode(
     role: Annotated[str, typer.Option("--role", help="only turns of: respondent, interviewer or any")] = "any",
     transcript: Annotated[Optional[str], typer.Option("--transcript", help="only this transcript")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="show the hits, code nothing")] = False,
+    question: Annotated[Optional[str], typer.Option("--question", help="only the answers to this guide question "
+                                                    "(each answer whole, unless --pattern)")] = None,
 ) -> None:
     """Code every hit of a pattern or of the codebook's keywords (like ATLAS.ti auto-coding)."""
     state: State = ctx.obj
     outcome = autocode_service.autocode(
         state.db, state.coder, code_path=code, pattern=pattern, unit=unit, role=role,
-        transcript=transcript, dry_run=dry_run,
+        transcript=transcript, dry_run=dry_run, question=question,
     )
     if dry_run:
         for hit in outcome.hits:

@@ -262,3 +262,19 @@ class ErasureOutcome:
     backups: tuple[str, ...]  # backups erased as well
     notes: tuple[str, ...] = ()  # what is left to others (a PostgreSQL server's log and backups)
     automatic_backups: int = 0  # automatic backups erased as well
+
+
+@dataclass(frozen=True)
+class GuideOutcome:
+    parts: int
+    questions: int
+    found: int  # turns found asking a question, over all transcripts
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    transcript: str
+    question: str  # the guide's id
+    turn: int | None  # None: not asked (not found)
+    start_ms: int | None
+    score: float | None  # None when a coder set it

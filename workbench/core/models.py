@@ -248,6 +248,7 @@ class CodeTally(Base):
     on coding_turn (migration 0011), read by the frequencies."""
 
     __tablename__ = "code_tally"
+    __table_args__ = {"sqlite_with_rowid": False}
     code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"), primary_key=True)
     coder_id: Mapped[int] = mapped_column(primary_key=True)
@@ -260,9 +261,34 @@ class CodedTurnTally(Base):
     coding_turn (migration 0011), read by the overview."""
 
     __tablename__ = "coded_turn_tally"
+    __table_args__ = {"sqlite_with_rowid": False}
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"), primary_key=True)
     coder_id: Mapped[int] = mapped_column(primary_key=True)
     turns: Mapped[int]
+
+
+class GuideQuestion(Base):
+    """A question of the interview guide (core/guide.py), in the guide's order."""
+
+    __tablename__ = "guide_question"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ident: Mapped[str] = mapped_column(String(32), unique=True)  # as written: "16", "a", "afsluiting"
+    part: Mapped[int]
+    part_title: Mapped[str] = mapped_column(String(255))
+    theme: Mapped[str | None] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int]
+
+
+class TurnQuestion(Base):
+    """The guide question an interviewer's turn asks: found in speech (set_by None) or set by a coder."""
+
+    __tablename__ = "turn_question"
+    turn_id: Mapped[int] = mapped_column(ForeignKey("turn.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("guide_question.id", ondelete="CASCADE"), index=True)
+    score: Mapped[float | None] = mapped_column(Float)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    set_by: Mapped[str | None] = mapped_column(String(255))
 
 
 class StudyVersion(Base):

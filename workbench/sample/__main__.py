@@ -40,6 +40,9 @@ def make(out: Path, seed: int, interviews: int, words: tuple[int, int]) -> list[
     truth = {i.name: {p: dict(points) for p, points in i.points.items()} for i in plan}
     (out / "plan.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                    encoding="utf-8")
+    asked = {i.name: i.asked for i in plan}  # which words asked each guide question: the alignment's truth
+    (out / "questions.json").write_text(json.dumps(asked, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                        encoding="utf-8")
     return files
 
 
@@ -52,7 +55,7 @@ def main() -> None:
     parser.add_argument("--max-words", type=int, default=15000)
     args = parser.parse_args()
     files = make(args.out, args.seed, args.interviews, (args.min_words, args.max_words))
-    print(f"wrote {len(files)} transcripts, participants.csv and plan.json to {args.out}")
+    print(f"wrote {len(files)} transcripts, participants.csv, plan.json and questions.json to {args.out}")
 
 
 if __name__ == "__main__":

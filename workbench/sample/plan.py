@@ -44,6 +44,7 @@ class Interview:
     utterances: list[Utterance] = field(default_factory=list)
     points: dict[str, Counter] = field(default_factory=dict)  # pseudonym -> code path -> times
     guest: Person | None = None
+    asked: dict[str, str] = field(default_factory=dict)  # guide question id -> the words that asked it
 
     def label(self, person: Person) -> str:
         """How the transcript names a speaker: Teams name, or I/R/R1 in verbatim ones."""
@@ -102,7 +103,7 @@ def plan_study(seed: int, interviews: int = 30, words: tuple[int, int] = (4000, 
         )
         if number == 7:
             interview.guest = Person("Gast (Hogeschool Maasoever)", "", "guest")
-        _converse(interview, rng, int(rng.randint(*words) * 0.93))
+        _converse(interview, rng, int(rng.randint(*words) * 0.93), random.Random(seed * 7919 + number))
         result.append(interview)
     # one respondent coordinates for pabo and tweedegraads and is counted in both
     dual = next(i.respondents[0] for i in result if len(i.respondents) == 1 and i.respondents[0].programmes == ("pabo",))
@@ -129,8 +130,9 @@ def _sentence(rng: random.Random) -> str:
     return f"{rng.choice(banks.OPENERS)} {rng.choice(banks.NEUTRAL)}"
 
 
-def _converse(interview: Interview, rng: random.Random, budget: int) -> None:
-    """The dialogue along the interview guide, to about `budget` words."""
+def _converse(interview: Interview, rng: random.Random, budget: int, phrasing: random.Random) -> None:
+    """The dialogue along the interview guide, to about `budget` words. How questions are put and the
+    times come from `phrasing`, so the points made (rng) stay those of the study however questions vary."""
     agenda = {p.pseudonym: _points(rng) for p in interview.respondents}
     interview.points = {p: Counter() for p in agenda}
     questions = [(part, q) for part, qs in banks.QUESTIONS.items() for q in qs]
@@ -143,7 +145,7 @@ def _converse(interview: Interview, rng: random.Random, budget: int) -> None:
         say(Utterance(interview.guest, "Sorry, ik zit volgens mij in de verkeerde vergadering."))
         say(Utterance(me, "Geen probleem, fijne dag nog."))
     for index, (part, question) in enumerate(questions):
-        say(Utterance(me, question))
+        _ask(interview, question, phrasing)
         words = 0
         while words < per_question:
             person = rng.choice(interview.respondents)
@@ -161,12 +163,26 @@ def _converse(interview: Interview, rng: random.Random, budget: int) -> None:
                 say(Utterance(me, rng.choice(banks.FOLLOW_UPS if rng.random() < 0.4 else banks.BACKCHANNELS)))
         if index + 1 == len(questions) or questions[index + 1][0] != part:
             _say_what_is_due(interview, agenda, part, rng)
-    say(Utterance(me, "Is er iets niet ter sprake gekomen dat je nog wilt delen?"))
+    _ask(interview, banks.CLOSING, phrasing)
     say(Utterance(interview.respondents[-1], "Nee, ik denk dat we alles wel gehad hebben."))
     say(Utterance(me, "Dank je wel voor je tijd!"))
-    _time(interview, rng)
+    _time(interview, phrasing)
     for pseudonym in list(interview.points):
         interview.points[pseudonym] = +interview.points[pseudonym]
+
+
+def _ask(interview: Interview, question: tuple[str | None, tuple[str, ...]], phrasing: random.Random) -> None:
+    """Put a question one of its ways: alone, after a word of chit-chat, or after a turn of its own."""
+    question_id, ways = question
+    words = ways[0] if phrasing.random() < 0.3 else phrasing.choice(ways)
+    how = phrasing.random()
+    if how < 0.2:
+        words = f"{phrasing.choice(banks.PREAMBLES)} {words}"
+    elif how < 0.35:
+        interview.utterances.append(Utterance(interview.interviewer, phrasing.choice(banks.PREAMBLES)))
+    interview.utterances.append(Utterance(interview.interviewer, words))
+    if question_id is not None:
+        interview.asked[question_id] = words
 
 
 def _say_what_is_due(interview: Interview, agenda: dict[str, Counter], part: int, rng: random.Random) -> None:

@@ -38,6 +38,23 @@ def _lines(text: str) -> tuple[list[str], int]:
 
 
 def _docx_lines(data: bytes) -> tuple[list[str], int]:
+    document = open_document(data)
+    from docx.oxml.ns import qn
+
+    text, tab, breaks, paragraph = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr")), qn("w:p")
+    paragraphs = []
+    # The paragraphs' text as python-docx's Paragraph.text gives it, read straight from
+    # its lxml tree: ten times faster on long transcripts. Table cells are included.
+    for element in document.element.body.iter(paragraph):
+        parts = []
+        for node in element.iter(text, tab, *breaks):
+            parts.append(node.text or "" if node.tag == text else "\t" if node.tag == tab else "\n")
+        paragraphs.append("".join(parts))
+    return _lines("\n\n".join(paragraphs))
+
+
+def open_document(data: bytes):
+    """A python-docx Document from untrusted bytes: size limits, no DTD, one line for what is wrong."""
     import docx  # python-docx costs ~0.2 s to import: only when a .docx comes in
 
     try:
@@ -52,18 +69,7 @@ def _docx_lines(data: bytes) -> tuple[list[str], int]:
     except Exception as exc:  # noqa: BLE001 - lxml and zlib raise many kinds
         raise WorkbenchError(f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
     refuse_dtd(document.element.getroottree(), "word/document.xml")
-    from docx.oxml.ns import qn
-
-    text, tab, breaks, paragraph = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr")), qn("w:p")
-    paragraphs = []
-    # The paragraphs' text as python-docx's Paragraph.text gives it, read straight from
-    # its lxml tree: ten times faster on long transcripts. Table cells are included.
-    for element in document.element.body.iter(paragraph):
-        parts = []
-        for node in element.iter(text, tab, *breaks):
-            parts.append(node.text or "" if node.tag == text else "\t" if node.tag == tab else "\n")
-        paragraphs.append("".join(parts))
-    return _lines("\n\n".join(paragraphs))
+    return document
 
 
 def decode(data: bytes) -> str:

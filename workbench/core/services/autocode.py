@@ -11,6 +11,7 @@ from workbench.core.db import Database
 from workbench.core.dto import AutocodeHit, AutocodeOutcome
 from workbench.core.matching import Matcher, TextIndex
 from workbench.core.models import Code, Coding, Participant, Speaker, Transcript, Turn
+from workbench.core.services import guide
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
 from workbench.core.spans import enclosing, overlapping, sentences, trim
@@ -23,20 +24,25 @@ ROLES = ("respondent", "interviewer", "any")
 def autocode(
     db: Database, coder: str, *, code_path: str | None = None, pattern: str | None = None,
     unit: str = "sentence", role: str = "any", transcript: str | None = None, dry_run: bool = False,
+    question: str | None = None,
 ) -> AutocodeOutcome:
-    """Code each unit (match, sentence or turn) holding a hit; never the same span twice."""
+    """Code each unit (match, sentence or turn) holding a hit; never the same span twice. question: only
+    the respondent turns answering that guide question, each whole unless a pattern is given."""
     if unit not in UNITS:
         raise WorkbenchError(f"unit must be one of {', '.join(UNITS)}")
     if role not in ROLES:
         raise WorkbenchError(f"role must be one of {', '.join(ROLES)}")
-    if pattern and not code_path:
-        raise WorkbenchError("--pattern needs --code: which code do the hits get?")
+    if (pattern or question) and not code_path:
+        raise WorkbenchError(f"{'--pattern' if pattern else '--question'} needs --code: which code do the hits get?")
     with db.write() as session:
         tree = CodeTree(session)
-        rules = _rules(session, tree, code_path, pattern)
+        answering = guide.answers(session, question) if question else None
+        rules: list[tuple[Code, Matcher | None]] = (
+            [(_codable(session, tree, code_path), None)] if question and not pattern and code_path
+            else list(_rules(session, tree, code_path, pattern)))
         writer = CodingWriter(session, coder_named(session, coder))
         hits, new = [], []
-        for transcript_id, name, text, turns in _transcripts(session, transcript, role):
+        for transcript_id, name, text, turns in _transcripts(session, transcript, role, answering):
             existing = set(
                 session.execute(
                     select(Coding.code_id, Coding.start, Coding.end).where(Coding.transcript_id == transcript_id)
@@ -44,7 +50,8 @@ def autocode(
             )
             index = TextIndex(text)
             for code, matcher in rules:
-                for start, end in _units(text, turns, matcher.find(index), unit):
+                spans = _units(text, turns, matcher.find(index), unit) if matcher else (trim(text, *t) for t in turns)
+                for start, end in spans:
                     is_new = (code.id, start, end) not in existing
                     existing.add((code.id, start, end))
                     if is_new:
@@ -57,11 +64,16 @@ def autocode(
         return AutocodeOutcome(tuple(hits), dry_run)
 
 
+def _codable(session: Session, tree: CodeTree, code_path: str) -> Code:
+    code = session.get(Code, tree.get(code_path))
+    if not code.codable:
+        raise WorkbenchError(f"code '{code_path}' only groups other codes and cannot be applied")
+    return code
+
+
 def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str | None):
     if code_path:
-        code = session.get(Code, tree.get(code_path))
-        if not code.codable:
-            raise WorkbenchError(f"code '{code_path}' only groups other codes and cannot be applied")
+        code = _codable(session, tree, code_path)
         if pattern:
             return [(code, Matcher(patterns=[pattern]))]
         found = Matcher(code.keywords, code.patterns)
@@ -78,12 +90,15 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
     return rules
 
 
-def _transcripts(session: Session, name: str | None, role: str):
-    """(id, name, text, turn spans) of the transcripts, turns filtered by speaker role."""
+def _transcripts(session: Session, name: str | None, role: str, only: dict[int, list[int]] | None = None):
+    """(id, name, text, turn spans) of the transcripts, turns filtered by speaker role (and to the turn
+    indexes in `only`, per transcript id, if given)."""
     ids = [transcript_named(session, name).id] if name else session.scalars(
         select(Transcript.id).order_by(Transcript.name)
     ).all()
     for transcript_id in ids:
+        if only is not None and not only.get(transcript_id):
+            continue
         transcript = session.get(Transcript, transcript_id)
         query = (
             select(Turn.start, Turn.end)
@@ -94,6 +109,8 @@ def _transcripts(session: Session, name: str | None, role: str):
         )
         if role != "any":
             query = query.where(Participant.role == role)
+        if only is not None:
+            query = query.where(Turn.index.in_(only[transcript_id]))
         yield transcript_id, transcript.name, transcript.text, session.execute(query).all()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from sqlalchemy import distinct, func, select
@@ -38,12 +38,13 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         ids = coder_ids(session, coders)
         tree = CodeTree(session)
         respondents = _respondents(session)
+        speaker_of = dict(session.execute(select(Speaker.id, Speaker.participant_id).join(Participant).where(
+            Participant.role == "respondent")).all())
         if unit_ is Unit.QUOTATION:
-            counts = _quotations(session, tree, respondents, ids, by_)
-        else:  # the distinct (code, respondent) pairs, from the tally: as many rows as pairs, not codings
-            pairs = session.execute(
-                _by_respondent(select(CodeTally.code_id, Speaker.participant_id), ids).distinct()).all()
-            occurrences = [Occurrence(code_id, respondent_id, 0) for code_id, respondent_id in pairs]
+            counts = _quotations(session, tree, respondents, speaker_of, ids, by_)
+        else:  # the distinct (code, respondent speaker) pairs, from the tally: as many rows as pairs, not codings
+            pairs = session.execute(_tallied(select(CodeTally.code_id, CodeTally.speaker_id), ids).distinct()).all()
+            occurrences = [Occurrence(code_id, speaker_of[speaker_id], 0) for code_id, speaker_id in pairs]
             counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
         uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
             select(func.count(distinct(CodingTurn.coding_id))).where(
@@ -72,27 +73,31 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
                            tuple(coders or ()))
 
 
-def _by_respondent(query, ids: list[int] | None):
-    """A query on code_tally restricted to respondents' speakers (and to the coders, if any)."""
-    return (query.join(Speaker, Speaker.id == CodeTally.speaker_id)
-            .join(Participant, Participant.id == Speaker.participant_id)
-            .where(Participant.role == "respondent", *([CodeTally.coder_id.in_(ids)] if ids else [])))
+def _tallied(query, ids: list[int] | None):
+    """A query on code_tally, in its key's order, for respondents' speakers (and the coders, if any)."""
+    return query.where(CodeTally.speaker_id.in_(_respondent_speakers()), *([CodeTally.coder_id.in_(ids)] if ids else []))
 
 
-def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], ids: list[int] | None,
-                by: GroupBy) -> dict[tuple[int, str], int]:
-    """Codings within one turn as the tally counts them per code and respondent; only codings over several
+def _respondent_speakers():
+    return select(Speaker.id).join(Participant).where(Participant.role == "respondent")
+
+
+def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], speaker_of: dict[int, int],
+                ids: list[int] | None, by: GroupBy) -> dict[tuple[int, str], int]:
+    """Codings within one turn as the tally counts them per code and speaker; only codings over several
     turns, few, are read one by one (index ix_coding_turn_one_turn)."""
-    tallies = {(code_id, respondent_id): int(n) for code_id, respondent_id, n in session.execute(
-        _by_respondent(select(CodeTally.code_id, Speaker.participant_id, func.sum(CodeTally.one_turn)), ids)
-        .group_by(CodeTally.code_id, Speaker.participant_id))}
+    tallies: Counter[tuple[int, int]] = Counter()
+    for code_id, speaker_id, n in session.execute(
+        _tallied(select(CodeTally.code_id, CodeTally.speaker_id, func.sum(CodeTally.one_turn)), ids)
+        .group_by(CodeTally.code_id, CodeTally.speaker_id)
+    ):
+        tallies[(code_id, speaker_of[speaker_id])] += n
     spread = session.execute(
-        select(CodingTurn.code_id, Speaker.participant_id, CodingTurn.coding_id)
-        .join(Speaker, Speaker.id == CodingTurn.speaker_id)
-        .where(~CodingTurn.one_turn, Speaker.participant_id.is_not(None),
+        select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id)
+        .where(~CodingTurn.one_turn, CodingTurn.speaker_id.in_(_respondent_speakers()),
                *([CodingTurn.coder_id.in_(ids)] if ids else [])).distinct()
     ).all()
-    occurrences = [Occurrence(code_id, respondent_id, coding_id) for code_id, respondent_id, coding_id in spread]
+    occurrences = [Occurrence(code_id, speaker_of[speaker_id], coding_id) for code_id, speaker_id, coding_id in spread]
     return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
 
 

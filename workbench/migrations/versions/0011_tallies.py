@@ -90,12 +90,14 @@ def upgrade() -> None:
         sa.Column('coder_id', sa.Integer(), primary_key=True),
         sa.Column('links', sa.Integer(), nullable=False),
         sa.Column('one_turn', sa.Integer(), nullable=False),
+        sqlite_with_rowid=False,  # the key holds every column: tally reads are index scans
     )
     op.create_table(
         'coded_turn_tally',
         sa.Column('speaker_id', sa.Integer(), sa.ForeignKey('speaker.id', ondelete='CASCADE'), primary_key=True),
         sa.Column('coder_id', sa.Integer(), primary_key=True),
         sa.Column('turns', sa.Integer(), nullable=False),
+        sqlite_with_rowid=False,
     )
     for statement in FILL + (POSTGRESQL if op.get_bind().dialect.name == "postgresql" else SQLITE):
         op.execute(statement)

@@ -1,0 +1,73 @@
+"""The guide in a study: questions found in speech on a study the constants were not chosen on (the
+generator with another seed), questions a coder set kept, coverage, autocode of one question's answers."""
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import CODEBOOK
+from tests.unit.test_guide import SHARED
+from workbench.core.db import Database, resolve_url
+from workbench.core.models import Coding, Turn
+from workbench.core.services import autocode, codebook, guide, participants, transcripts
+from workbench.sample.__main__ import make
+
+CODE = "Erasmus+ > Belemmeringen Erasmus+ > Administratieve last"
+
+
+@pytest.fixture(scope="module")
+def held_out(tmp_path_factory):
+    """Thirty short interviews made with seed 7 (the sample study is seed 2020), their guide found."""
+    folder = tmp_path_factory.mktemp("held-out")
+    make(folder, seed=7, interviews=30, words=(1500, 2500))
+    db = Database(resolve_url(str(folder / "study.sqlite")))
+    transcripts.import_paths(db, [folder], replace=False, coder="tester")
+    participants.import_registry(db, folder / "participants.csv")
+    guide.import_guide(db, SHARED)
+    yield db, json.loads((folder / "questions.json").read_text(encoding="utf-8"))
+    db.close()
+
+
+def test_questions_are_found_in_speech_with_precision_and_recall_of_095(held_out):
+    db, truth = held_out
+    right = wrong = missed = 0
+    for row in guide.coverage(db):
+        turns = {t.index: " ".join(t.text.split()) for t in transcripts.show_transcript(db, row.transcript).turns}
+        asked = truth[row.transcript].get(row.question)
+        if row.turn is not None and asked is not None and " ".join(asked.split()) in turns[row.turn]:
+            right += 1
+        elif row.turn is not None:
+            wrong += 1
+        if asked is not None and (row.turn is None or " ".join(asked.split()) not in turns[row.turn]):
+            missed += 1
+    precision, recall = right / (right + wrong), right / (right + missed)
+    print(f"guide alignment on a held-out study: precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= 0.95 and recall >= 0.95
+
+
+def test_a_question_a_coder_set_is_kept_and_coverage_says_where(held_out):
+    db, _ = held_out
+    first = next(r for r in guide.coverage(db, "interview-01") if r.question == "3")
+    guide.set_question(db, "anna", "interview-01", first.turn, None)  # "that is no question"
+    guide.set_question(db, "anna", "interview-01", first.turn + 2, "3")  # ... this one is
+    guide.align_questions(db, "interview-01")
+    now = next(r for r in guide.coverage(db, "interview-01") if r.question == "3")
+    assert (now.turn, now.score) == (first.turn + 2, None)
+    assert [r.question for r in guide.coverage(db, "interview-01")][:3] == ["a", "b", "c"]
+    assert next(r for r in guide.coverage(db, "interview-01") if r.question == "c").turn is None  # never asked
+
+
+def test_autocode_a_question_codes_its_answers_whole(held_out):
+    db, _ = held_out
+    codebook.import_codebook(db, CODEBOOK, coder="lead")
+    outcome = autocode.autocode(db, "lead", code_path=CODE, question="21", role="respondent")
+    with db.read() as session:
+        answering = guide.answers(session, "21")
+        turns = [(tid, start, end) for tid, index, start, end in session.execute(
+            select(Turn.transcript_id, Turn.index, Turn.start, Turn.end)) if index in answering.get(tid, ())]
+        made = session.execute(select(Coding.transcript_id, Coding.start, Coding.end)).all()
+    assert outcome.created == len(turns) == len(made) > 8  # every answer, in every interview, once
+    assert len(answering) == 30
+    for tid, start, end in made:  # each the whole of one answer (its outer spaces trimmed)
+        assert any(t == tid and s <= start < end <= e and end - start >= e - s - 2 for t, s, e in turns)

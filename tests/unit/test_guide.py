@@ -1,0 +1,78 @@
+"""The interview guide read from its three layouts, and questions found in speech (pure)."""
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from workbench.core.guide import read_guide
+from workbench.core.guide_align import SpokenTurn, align, respondent_questions
+from workbench.errors import WorkbenchError
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "study" / "interview-guide.md"
+
+
+def test_the_studys_guide_in_markdown():
+    guide = read_guide(SHARED)
+    ids = [q.id for q in guide.questions]
+    assert ids == ["a", "b", "c", *map(str, range(1, 27)), "afsluiting"]
+    assert [p.number for p in guide.parts] == [1, 2, 3, 4, 5, 6, 7]  # 'Slotvragen' has no number: the next
+    assert next(q for q in guide.questions if q.id == "16").part == 6
+    assert guide.parts[1].title == "Beelden van internationalisering bij collega's en management"
+
+
+def test_yaml_and_docx_guides(tmp_path):
+    (tmp_path / "guide.yaml").write_text(
+        "parts:\n- number: 6\n  title: Erasmus+\n  theme: Erasmus+\n  questions:\n"
+        "  - id: 16\n    text: Doet de opleiding een beroep op Erasmus+ middelen?\n", encoding="utf-8")
+    guide = read_guide(tmp_path / "guide.yaml")
+    assert guide.questions[0].id == "16" and guide.parts[0].theme == "Erasmus+"
+    document = docx.Document()
+    document.add_heading("Interviewleidraad", 0)
+    document.add_heading("Deel 1 — Introductie", 1)
+    document.add_paragraph("Wat is je functie?", style="List Number")  # numbered by Word, not in the text
+    document.add_paragraph("Heb je uren voor internationalisering?", style="List Number")
+    document.add_heading("Deel 2 — Beelden", 1)
+    document.add_paragraph("3. Hoe denkt je leidinggevende erover?")
+    document.save(tmp_path / "guide.docx")
+    guide = read_guide(tmp_path / "guide.docx")
+    assert [(q.id, q.part) for q in guide.questions] == [("1", 1), ("2", 1), ("3", 2)]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("# Gids\n\n1. Een vraag?\n", "before the first part heading"),
+    ("## Deel 1 — A\n1. Een vraag?\n1. Nog een?\n", "question 1 appears twice"),
+    ("## Deel 1 — A\nGeen vragen hier.\n", "no questions found"),
+])
+def test_a_guide_that_is_wrong_is_one_line(tmp_path, text, words):
+    (tmp_path / "guide.md").write_text(text, encoding="utf-8")
+    with pytest.raises(WorkbenchError, match=words):
+        read_guide(tmp_path / "guide.md")
+
+
+def words(text: str) -> set[str]:
+    """Lemmas enough for these tests: lower-case words without the Dutch function words used here."""
+    return {w.strip("?,.").lower() for w in text.split()} - {"je", "de", "het", "een", "over", "daar", "kun",
+                                                             "wat", "hoe", "van", "is", "er", "dan", "nog"}
+
+
+GUIDE = read_guide(SHARED).questions
+
+
+def test_preamble_split_question_and_probes():
+    """'Hmm.' before a question and a preamble turn of its own are one asking, linked at the question's
+    turn; a probe is no question; respondents' turns belong to the last question asked."""
+    turns = [
+        SpokenTurn(0, "interviewer", "Hmm."),
+        SpokenTurn(1, "interviewer", "Hoe denkt jouw leidinggevende over internationalisering?"),
+        SpokenTurn(2, "respondent", "Positief."),
+        SpokenTurn(3, "interviewer", "Kun je daar een voorbeeld van geven?"),
+        SpokenTurn(4, "respondent", "Ja."),
+        SpokenTurn(5, "interviewer", "Dan iets anders."),
+        SpokenTurn(6, "interviewer", "Wat ervaar je als grootste belemmering om deel te nemen aan Erasmus+?"),
+        SpokenTurn(7, "respondent", "De administratie."),
+    ]
+    found = align(turns, GUIDE, words)
+    assert [(f.question, f.turn) for f in found] == [("3", 1), ("21", 6)]
+    assert "leidinggevende" in found[0].evidence
+    assert respondent_questions(turns, found) == {2: "3", 4: "3", 7: "21"}

@@ -1,0 +1,77 @@
+"""`workbench guide ...`: the interview guide, the questions found in speech, and coverage."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from workbench.cli.output import check_choice, emit, table, to_json
+from workbench.transcripts.clock import format_clock
+
+if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
+    from workbench.core.services import guide as service
+else:
+    from workbench.cli.lazy import lazy
+
+    service = lazy("workbench.core.services.guide")
+
+app = typer.Typer(help="The interview guide: questions found in speech, coverage per interview.", no_args_is_help=True)
+Transcript = Annotated[Optional[str], typer.Option("--transcript", help="only this transcript")]
+
+
+@app.command("import")
+def import_guide(ctx: typer.Context, path: Annotated[Path, typer.Argument(help="the guide: .md, .yaml or .docx")]) -> None:
+    """Read the guide's parts and questions, then find each question in every transcript."""
+    outcome = service.import_guide(ctx.obj.db, path)
+    typer.echo(f"{outcome.questions} question(s) in {outcome.parts} part(s); found {outcome.found} asked "
+               "in the transcripts (see 'workbench guide coverage')")
+
+
+@app.command("align")
+def align(ctx: typer.Context, transcript: Transcript = None) -> None:
+    """Find the guide's questions again (after importing transcripts); questions a coder set are kept."""
+    typer.echo(f"found {service.align_questions(ctx.obj.db, transcript)} question(s) asked")
+
+
+@app.command("set")
+def set_question(
+    ctx: typer.Context, transcript: str, turn: int,
+    question: Annotated[str, typer.Argument(help="the guide's question id (16, a), or 'none'")],
+) -> None:
+    """Say which guide question a turn asks (kept when questions are found again)."""
+    service.set_question(ctx.obj.db, ctx.obj.coder, transcript, turn, None if question == "none" else question)
+    typer.echo(f"{transcript} turn {turn}: {'no question' if question == 'none' else 'question ' + question}")
+
+
+@app.command("coverage")
+def coverage(
+    ctx: typer.Context, transcript: Transcript = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+) -> None:
+    """For every transcript and guide question, the turn where it was asked (and when), or missing."""
+    check_choice(fmt, ("table", "csv", "json"), "--format")
+    rows = service.coverage(ctx.obj.db, transcript)
+    if fmt == "json":
+        emit(to_json(rows))
+        return
+    when = [(r.transcript, r.question, r.turn, format_clock(r.start_ms) if r.start_ms is not None else None,
+             r.score) for r in rows]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["transcript", "question", "turn", "time", "score"])
+        writer.writerows(when)
+        emit(out.getvalue())
+        return
+    emit(table(["transcript", "question", "turn", "time", "score"],
+               [(t, q, turn if turn is not None else "missing", time, s) for t, q, turn, time, s in when]))
+    asked = Counter(r.question for r in rows if r.turn is not None)
+    interviews = len({r.transcript for r in rows})
+    order = list(dict.fromkeys(r.question for r in rows))
+    typer.echo("\nasked in how many interviews:")
+    emit(table(["question", "interviews"], [(q, f"{asked[q]}/{interviews}") for q in order]))

@@ -1,0 +1,140 @@
+"""The interview guide as data: parts and the questions asked in every interview.
+
+Read from the Markdown layout of the study's guide (parts as `## Deel N — title`, questions as
+`N. text` or `- a. text`, the closing `- Afsluiting: text`), from YAML (`parts: [{number, title, theme,
+questions: [{id, text}]}]`) or from a .docx with numbered questions. Question ids are the numbers and
+letters as written ("1", "16", "a"); the closing question is "afsluiting". Pure: no database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+
+PART = re.compile(r"^#{1,3}\s*(?:Deel\s+(\d+)\s*[—–-]\s*)?(.+?)\s*$")
+QUESTION = re.compile(r"^(?:[-*]\s*)?(\d+|[a-z])[.)]\s+(.+)$")
+CLOSING = re.compile(r"^(?:[-*]\s*)?(Afsluiting|Slot)\s*:\s*(.+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GuideQuestion:
+    id: str  # as written: "1", "16", "a", "afsluiting"
+    part: int  # the part's number (0: a part without one, such as closing questions)
+    text: str
+
+
+@dataclass(frozen=True)
+class GuidePart:
+    number: int
+    title: str
+    theme: str | None = None  # the codebook's top-level code this part is the source of
+
+
+@dataclass(frozen=True)
+class Guide:
+    parts: tuple[GuidePart, ...]
+    questions: tuple[GuideQuestion, ...]
+
+
+def read_guide(path: Path) -> Guide:
+    """A guide file, by its suffix: .md/.txt, .yaml/.yml, .docx."""
+    if not path.is_file():
+        raise WorkbenchError("no such file", where=str(path))
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _from_yaml(path)
+    if suffix == ".docx":
+        return _from_lines(_docx_lines(path), str(path))
+    if suffix in (".md", ".markdown", ".txt"):
+        try:
+            return _from_lines(path.read_text(encoding="utf-8").splitlines(), str(path))
+        except UnicodeDecodeError as exc:
+            raise WorkbenchError("not UTF-8 text", where=str(path)) from exc
+    raise WorkbenchError("an interview guide is .md, .yaml or .docx", where=str(path))
+
+
+def _from_lines(lines: list[str], where: str) -> Guide:
+    """Headings start parts; numbered or lettered lines are questions; the closing line is one too."""
+    parts: list[GuidePart] = []
+    questions: list[GuideQuestion] = []
+    part = 0
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if line.startswith("#"):
+            found = PART.match(line)
+            if found and (found.group(1) or parts or questions):  # the document's title is no part
+                part = int(found.group(1)) if found.group(1) else max((p.number for p in parts), default=0) + 1
+                parts.append(GuidePart(part, found.group(2)))
+            continue
+        closing = CLOSING.match(line)
+        asked = QUESTION.match(line)
+        if closing:
+            questions.append(GuideQuestion("afsluiting", part, closing.group(2)))
+        elif asked and parts:
+            questions.append(GuideQuestion(asked.group(1), part, asked.group(2)))
+        elif asked:
+            raise WorkbenchError(f"line {number}: a question before the first part heading", where=where)
+    return _checked(Guide(tuple(parts), tuple(questions)), where)
+
+
+def _docx_lines(path: Path) -> list[str]:
+    """A .docx guide: Heading paragraphs become parts, numbered list paragraphs questions (numbered by
+    Word's list numbering when the text itself carries no number)."""
+    from workbench.transcripts.reader import open_document
+
+    try:
+        document = open_document(path.read_bytes())
+    except WorkbenchError as exc:
+        raise WorkbenchError(str(exc), where=str(path)) from exc
+    lines, counter = [], 0
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+        if not text:
+            continue
+        if style.startswith(("heading", "kop", "title")):
+            lines.append(f"## {text}")
+        elif ("list" in style or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None) \
+                and not QUESTION.match(text) and not CLOSING.match(text):
+            counter += 1
+            lines.append(f"{counter}. {text}")
+        else:
+            lines.append(text)
+    return lines
+
+
+def _from_yaml(path: Path) -> Guide:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise WorkbenchError(f"not a YAML guide: {str(exc).splitlines()[0]}", where=str(path)) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("parts"), list):
+        raise WorkbenchError("a YAML guide has a list 'parts'", where=str(path))
+    parts, questions = [], []
+    for n, item in enumerate(data["parts"], start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("questions", []), list):
+            raise WorkbenchError(f"part {n}: needs a title and a list 'questions'", where=str(path))
+        number = int(item.get("number", n))
+        parts.append(GuidePart(number, str(item.get("title", f"Deel {number}")), item.get("theme")))
+        for q in item.get("questions", []):
+            if not isinstance(q, dict) or "id" not in q or not str(q.get("text", "")).strip():
+                raise WorkbenchError(f"part {number}: each question needs an id and a text", where=str(path))
+            questions.append(GuideQuestion(str(q["id"]), number, str(q["text"]).strip()))
+    return _checked(Guide(tuple(parts), tuple(questions)), str(path))
+
+
+def _checked(guide: Guide, where: str) -> Guide:
+    if not guide.questions:
+        raise WorkbenchError("no questions found (numbered 'N. text' or '- a. text' under part headings)",
+                             where=where)
+    seen: set[str] = set()
+    for question in guide.questions:
+        if question.id in seen:
+            raise WorkbenchError(f"question {question.id} appears twice", where=where)
+        seen.add(question.id)
+    return guide

@@ -1,0 +1,145 @@
+"""The interview guide in the study: its questions, which turn asks which, and coverage per interview."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from workbench.core import guide_align
+from workbench.core.db import Database
+from workbench.core.dto import CoverageRow, GuideOutcome
+from workbench.core.guide import GuideQuestion, read_guide
+from workbench.core.models import GuideQuestion as QuestionRow
+from workbench.core.models import Participant, Speaker, Transcript, Turn, TurnQuestion
+from workbench.core.services.lookup import transcript_named
+from workbench.errors import WorkbenchError
+
+
+def import_guide(db: Database, path: Path) -> GuideOutcome:
+    """Store the guide's questions (an existing guide is updated by question id: links to questions kept
+    stay), then find the questions in every transcript."""
+    guide = read_guide(path)
+    titles = {p.number: p for p in guide.parts}
+    with db.write() as session:
+        existing = {q.ident: q for q in session.scalars(select(QuestionRow))}
+        for position, question in enumerate(guide.questions):
+            row = existing.pop(question.id, None) or QuestionRow(ident=question.id)
+            part = titles.get(question.part)
+            row.part, row.part_title, row.text, row.position = (
+                question.part, part.title if part else "", question.text, position)
+            row.theme = part.theme if part else None
+            session.add(row)
+        for gone in existing.values():
+            session.delete(gone)
+    found = align_questions(db)
+    return GuideOutcome(len(guide.parts), len(guide.questions), found)
+
+
+def questions(session: Session) -> list[GuideQuestion]:
+    return [GuideQuestion(q.ident, q.part, q.text)
+            for q in session.scalars(select(QuestionRow).order_by(QuestionRow.position))]
+
+
+def align_questions(db: Database, transcript: str | None = None) -> int:
+    """Find the guide's questions in the interviewers' turns (of one transcript, or all); links a coder set
+    are kept. Returns how many links were found."""
+    from workbench.core.suggest.pipeline import analyse, pipeline, terms
+
+    with db.read() as session:
+        asked = questions(session)
+        ids = {q.ident: q.id for q in session.scalars(select(QuestionRow))}
+        spoken = _spoken(session, transcript)
+    if not asked:
+        raise WorkbenchError("no interview guide in the study (workbench guide import FILE)")
+    nlp = pipeline()
+
+    def lemmas(text: str) -> set[str]:
+        return set(terms(analyse(nlp.nlp, [text])[0], nlp.stop_words)) - nlp.stop_words
+
+    links = {tid: guide_align.align(turns, asked, lemmas) for tid, turns in spoken.items()}
+    with db.write() as session:
+        turn_ids = {(tid, index): turn_id for turn_id, tid, index in session.execute(
+            select(Turn.id, Turn.transcript_id, Turn.index).where(Turn.transcript_id.in_(list(links))))}
+        kept = set(session.scalars(select(TurnQuestion.turn_id).join(Turn).where(
+            Turn.transcript_id.in_(list(links)), TurnQuestion.set_by.is_not(None))))
+        chosen = {turn_id for (tid, _), turn_id in turn_ids.items()}
+        session.execute(delete(TurnQuestion).where(TurnQuestion.turn_id.in_(chosen - kept),
+                                                   TurnQuestion.set_by.is_(None)))
+        count = 0
+        for tid, found in links.items():
+            for link in found:
+                turn_id = turn_ids[(tid, link.turn)]
+                if turn_id not in kept:
+                    session.add(TurnQuestion(turn_id=turn_id, question_id=ids[link.question], score=link.score,
+                                             evidence=link.evidence))
+                    count += 1
+    return count
+
+
+def _spoken(session: Session, transcript: str | None) -> dict[int, list[guide_align.SpokenTurn]]:
+    """Every turn of the transcript (or of all), by transcript id, with its speaker's role."""
+    one = [transcript_named(session, transcript).id] if transcript else None
+    text_of = dict(session.execute(select(Transcript.id, Transcript.text).where(
+        *([Transcript.id.in_(one)] if one else []))).all())
+    spoken: dict[int, list[guide_align.SpokenTurn]] = defaultdict(list)
+    for tid, index, role, start, end in session.execute(
+        select(Turn.transcript_id, Turn.index, Participant.role, Turn.start, Turn.end)
+        .join(Speaker, Speaker.id == Turn.speaker_id).outerjoin(Participant, Participant.id == Speaker.participant_id)
+        .where(*([Turn.transcript_id.in_(one)] if one else [])).order_by(Turn.transcript_id, Turn.index)
+    ):
+        spoken[tid].append(guide_align.SpokenTurn(index, role, text_of[tid][start:end]))
+    return spoken
+
+
+def set_question(db: Database, coder: str, transcript: str, turn_index: int, question: str | None) -> None:
+    """A coder says which guide question a turn asks (None: none); kept when questions are found again."""
+    with db.write() as session:
+        turn = session.scalar(select(Turn).where(Turn.transcript_id == transcript_named(session, transcript).id,
+                                                 Turn.index == turn_index))
+        if turn is None:
+            raise WorkbenchError(f"'{transcript}' has no turn {turn_index}")
+        session.execute(delete(TurnQuestion).where(TurnQuestion.turn_id == turn.id))
+        if question is not None:
+            row = session.scalar(select(QuestionRow).where(QuestionRow.ident == question))
+            if row is None:
+                raise WorkbenchError(f"the guide has no question '{question}' (see 'workbench guide coverage')")
+            session.add(TurnQuestion(turn_id=turn.id, question_id=row.id, score=None, evidence=None,
+                                     set_by=coder))
+
+
+def coverage(db: Database, transcript: str | None = None) -> list[CoverageRow]:
+    """For every transcript and guide question: the turn that asked it, or None."""
+    with db.read() as session:
+        where = [Transcript.id == transcript_named(session, transcript).id] if transcript else []
+        asked = {(tid, ident): (index, start_ms, score) for tid, ident, index, start_ms, score in session.execute(
+            select(Turn.transcript_id, QuestionRow.ident, Turn.index, Turn.start_ms, TurnQuestion.score)
+            .join(TurnQuestion, TurnQuestion.turn_id == Turn.id)
+            .join(QuestionRow, QuestionRow.id == TurnQuestion.question_id))}
+        names = session.execute(select(Transcript.id, Transcript.name).where(*where).order_by(Transcript.name)).all()
+        guide = questions(session)
+    if not guide:
+        raise WorkbenchError("no interview guide in the study (workbench guide import FILE)")
+    return [CoverageRow(name, q.id, *asked.get((tid, q.id), (None, None, None)))
+            for tid, name in names for q in guide]
+
+
+def answers(session: Session, question: str) -> dict[int, list[int]]:
+    """Per transcript id, the indexes of the respondent turns that answer a guide question (those after
+    the turn that asked it, until the next question asked)."""
+    if session.scalar(select(QuestionRow.id).where(QuestionRow.ident == question)) is None:
+        raise WorkbenchError(f"the guide has no question '{question}'")
+    links = defaultdict(dict)
+    for tid, index, ident in session.execute(
+        select(Turn.transcript_id, Turn.index, QuestionRow.ident).join(TurnQuestion, TurnQuestion.turn_id == Turn.id)
+        .join(QuestionRow, QuestionRow.id == TurnQuestion.question_id)
+    ):
+        links[tid][index] = ident
+    found: dict[int, list[int]] = {}
+    for tid, turns in _spoken(session, None).items():
+        asked = [guide_align.QuestionFound(q, index, 1.0, "") for index, q in links[tid].items()]
+        belongs = guide_align.respondent_questions(turns, sorted(asked, key=lambda f: f.turn))
+        found[tid] = [index for index, q in belongs.items() if q == question]
+    return found
