@@ -27,6 +27,8 @@ run: setup
 	$(WB) participants import $(SAMPLE)/participants.csv
 	$(WB) codebook import codebook/interview-guide.yaml
 	$(WB) autocode --role respondent
+	$(WB) guide import codebook/interview-guide.md
+	$(WB) guide coverage --transcript interview-01
 	$(WB) report frequencies --by programme
 	$(WB) suggest --transcript interview-01 --top 1
 	$(WB) report frequencies --format docx --out reports/frequenties.docx --chart reports/frequenties.png

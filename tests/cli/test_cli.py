@@ -395,3 +395,26 @@ def test_the_workbench_on_a_file_that_is_not_a_study_says_so_in_one_line_and_exi
     assert done.stderr.rstrip().endswith(
         f"\x1b[?1006lerror: sqlite+pysqlite:///{notes}: cannot open database: file is not a database")
     assert notes.read_text(encoding="utf-8") == "geen database\n"
+
+
+def test_guide_import_coverage_and_set(loaded, tmp_path):
+    """The guide's coverage as JSON and CSV; a turn's question set by hand; a bad guide is one line, exit 2,
+    and leaves the study as it was."""
+    guide = tmp_path / "guide.md"
+    guide.write_text("## Deel 1 — Studenten\n1. Is studievertraging een thema bij jullie studenten?\n"
+                     "2. Wat vinden studenten van internationalisering?\n", encoding="utf-8")
+    code, out, _ = loaded("guide", "import", guide)
+    assert code == 0 and "2 question(s) in 1 part(s); found 1 asked" in out
+    code, out, _ = loaded("guide", "coverage", "--format", "json")
+    assert json.loads(out) == [
+        {"transcript": "int1", "question": "1", "turn": 0, "start_ms": 1000, "score": json.loads(out)[0]["score"]},
+        {"transcript": "int1", "question": "2", "turn": None, "start_ms": None, "score": None}]
+    assert json.loads(out)[0]["score"] > 0.3
+    assert loaded("guide", "set", "int1", "0", "2")[0] == 0
+    rows = list(csv.DictReader(io.StringIO(loaded("guide", "coverage", "--format", "csv")[1])))
+    assert [(r["question"], r["turn"], r["score"]) for r in rows] == [("1", "", ""), ("2", "0", "")]
+    before = dump_file(loaded.dbfile)
+    (tmp_path / "bad.md").write_text("## Deel 1 — A\n1. Een vraag?\n1. Nog een?\n", encoding="utf-8")
+    code, out, err = loaded("guide", "import", tmp_path / "bad.md")
+    assert code == 2 and err.strip().splitlines() == [f"error: {tmp_path / 'bad.md'}: question 1 appears twice"]
+    assert dump_file(loaded.dbfile) == before

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import CODEBOOK
-from tests.unit.test_guide import SHARED
+from tests.unit.test_guide import GUIDE_FILE
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Coding, Turn
 from workbench.core.services import autocode, codebook, guide, participants, transcripts
@@ -24,7 +24,7 @@ def held_out(tmp_path_factory):
     db = Database(resolve_url(str(folder / "study.sqlite")))
     transcripts.import_paths(db, [folder], replace=False, coder="tester")
     participants.import_registry(db, folder / "participants.csv")
-    guide.import_guide(db, SHARED)
+    guide.import_guide(db, GUIDE_FILE)
     yield db, json.loads((folder / "questions.json").read_text(encoding="utf-8"))
     db.close()
 

@@ -9,11 +9,11 @@ from workbench.core.guide import read_guide
 from workbench.core.guide_align import SpokenTurn, align, respondent_questions
 from workbench.errors import WorkbenchError
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "study" / "interview-guide.md"
+GUIDE_FILE = Path(__file__).resolve().parents[2] / "codebook" / "interview-guide.md"  # a copy of the study's guide
 
 
 def test_the_studys_guide_in_markdown():
-    guide = read_guide(SHARED)
+    guide = read_guide(GUIDE_FILE)
     ids = [q.id for q in guide.questions]
     assert ids == ["a", "b", "c", *map(str, range(1, 27)), "afsluiting"]
     assert [p.number for p in guide.parts] == [1, 2, 3, 4, 5, 6, 7]  # 'Slotvragen' has no number: the next
@@ -56,7 +56,7 @@ def words(text: str) -> set[str]:
                                                              "wat", "hoe", "van", "is", "er", "dan", "nog"}
 
 
-GUIDE = read_guide(SHARED).questions
+GUIDE = read_guide(GUIDE_FILE).questions
 
 
 def test_preamble_split_question_and_probes():
