@@ -51,14 +51,6 @@ def groups_of(respondent: Respondent, by: GroupBy) -> tuple[str, ...]:
     return ()
 
 
-def _key(occurrence: Occurrence, respondent: Respondent, unit: Unit) -> object:
-    if unit is Unit.RESPONDENT:
-        return occurrence.respondent_id
-    if unit is Unit.INSTITUTION:
-        return respondent.institution
-    return occurrence.coding_id
-
-
 def ancestors(code_id: int, parents: Mapping[int, int | None]) -> list[int]:
     """The code itself and every code above it."""
     chain: list[int] = []
@@ -78,11 +70,11 @@ def count(
 ) -> dict[tuple[int, str], int]:
     """{(code id, group): count}; group TOTAL holds everyone. Missing keys are 0."""
     if unit is Unit.QUOTATION:
-        return _distinct_keys(parents, occurrences, respondents, unit, by)
+        return _distinct_codings(parents, occurrences, respondents, by)
     who: dict[int, set[int]] = defaultdict(set)  # code -> respondents who said it (institution unit: with one)
     for occurrence in occurrences:
         respondent = respondents.get(occurrence.respondent_id)
-        if respondent is not None and _key(occurrence, respondent, unit) is not None:
+        if respondent is not None and (unit is Unit.RESPONDENT or respondent.institution):
             who[occurrence.code_id].add(occurrence.respondent_id)
     below: dict[int, set[int]] = defaultdict(set)  # code -> respondents who said it or a code under it
     for code_id, said in who.items():
@@ -102,25 +94,16 @@ def count(
     return counts
 
 
-def _distinct_keys(
-    parents: Mapping[int, int | None],
-    occurrences: Iterable[Occurrence],
-    respondents: Mapping[int, Respondent],
-    unit: Unit,
-    by: GroupBy,
-) -> dict[tuple[int, str], int]:
-    """count() one occurrence at a time: each cell's distinct keys (coding ids for quotations)."""
-    seen: dict[tuple[int, str], set[object]] = defaultdict(set)
+def _distinct_codings(parents: Mapping[int, int | None], occurrences: Iterable[Occurrence],
+                      respondents: Mapping[int, Respondent], by: GroupBy) -> dict[tuple[int, str], int]:
+    """The quotation unit one occurrence at a time: each cell's distinct codings."""
+    seen: dict[tuple[int, str], set[int]] = defaultdict(set)
     chains: dict[int, list[int]] = {}
     for occurrence in occurrences:
         respondent = respondents.get(occurrence.respondent_id)
-        if respondent is None:
-            continue
-        key = _key(occurrence, respondent, unit)
-        if key is None:
-            continue
-        for cell in _cells(occurrence.code_id, respondent, by, parents, chains):
-            seen[cell].add(key)
+        if respondent is not None:
+            for cell in _cells(occurrence.code_id, respondent, by, parents, chains):
+                seen[cell].add(occurrence.coding_id)
     return {cell: len(keys) for cell, keys in seen.items()}
 
 
@@ -134,7 +117,7 @@ def count_quotations(
     """The quotation unit from two parts: tallies {(code id, respondent id): n} of codings that lie within
     one turn (so each is one respondent's, once), and the occurrences of codings over several turns,
     counted distinct as count() does. Same result as count() over all occurrences."""
-    counts = Counter(_distinct_keys(parents, spread, respondents, Unit.QUOTATION, by))
+    counts = Counter(_distinct_codings(parents, spread, respondents, by))
     groups = {r.id: (TOTAL, *groups_of(r, by)) for r in respondents.values()}
     own: Counter[tuple[int, str]] = Counter()  # (code, group): its own one-turn codings
     for (code_id, respondent_id), n in tallies.items():
