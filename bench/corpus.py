@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from workbench.core.db import Database, resolve_url
-from workbench.core.models import Code, Turn
+from workbench.core.models import TALLIES, Code, Turn
 from workbench.core.services import codebook, participants, transcripts
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import coder_named
@@ -123,7 +123,7 @@ def on_postgres(path: Path, server: str) -> str:
     Database(url).close()  # the schema, by the migrations
     source, target = Database(resolve_url(str(path))), create_engine(url)
     with source.engine.connect() as reader, target.begin() as writer:
-        for table in Base.metadata.sorted_tables:
+        for table in (t for t in Base.metadata.sorted_tables if t.name not in TALLIES):  # made by triggers
             columns = [c.name for c in table.columns]
             quoted = ", ".join(f'"{name}"' for name in columns)
             as_json = [isinstance(c.type, JSON) for c in table.columns]

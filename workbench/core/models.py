@@ -241,6 +241,7 @@ class CodingTurn(Base):
 
 
 ANY_CODER = 0  # coded_turn_tally's coder for turns coded by anyone
+TALLIES = frozenset({"code_tally", "coded_turn_tally"})  # kept by triggers: a copy of a study leaves them out
 
 
 class CodeTally(Base):

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from workbench.core.db import Database
+from workbench.core.models import TALLIES
 from workbench.errors import WorkbenchError
 
 KEEP = 20
@@ -140,7 +141,8 @@ def _swap(live: sqlite3.Connection) -> None:
     version moves on so that open screens reload."""
     version = live.execute("SELECT number FROM main.study_version WHERE id = 1").fetchone()[0]
     tables = [row[0] for row in live.execute(
-        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if row[0] not in TALLIES]  # the triggers rebuild them as the turn links come back
     for table in tables:  # all deletes first: no cascade can reach rows already put back
         live.execute(f'DELETE FROM main."{table}"')
     for table in tables:
