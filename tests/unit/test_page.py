@@ -125,3 +125,16 @@ def test_search_finds_words_across_a_folded_line_in_any_case():
     assert page.to_canonical(end) == turns[1].start + len("ik ben bang voor STUDIEVERTRAGING")
     assert page.find("voor", end) != page.find("voor", 0) and page.find("geen", 0) is None
     assert page.find("voor", len(page.plain)) == page.find("voor", 0)  # from the top again
+
+
+def test_a_turn_that_asks_a_guide_question_says_which_and_its_answers_point_back():
+    from dataclasses import replace
+
+    turns, _ = build(["Hoe denkt jouw leidinggevende erover?", "Positief.", "Hmm.", "Ze steunt het."])
+    turns = [replace(turns[0], asks="3"), replace(turns[1], answers="3"), turns[2], replace(turns[3], answers="3")]
+    guide = {"3": "Hoe denkt jouw leidinggevende over internationalisering? " + "En verder " * 10}
+    page = TranscriptPage(turns, [], {}, guide=guide)
+    head = page.text.split("\n")[0]
+    assert head.startswith("R00 · interviewer · 0:00 · vraag 3: Hoe denkt jouw leidinggevende over")
+    assert head.endswith("…") and len(head.split("vraag 3: ")[1]) == 70
+    assert page.header(1).endswith("· (vraag 3)") and "vraag" not in page.header(2)

@@ -34,6 +34,8 @@ class TranscriptSummary:
     respondent_turns: int
     coded_respondent_turns: int
     coders: tuple[str, ...]
+    questions_asked: int = 0  # guide questions found asked in it
+    guide_questions: int = 0  # questions in the study's guide (0: no guide)
 
     @property
     def coded_share(self) -> float:
@@ -52,6 +54,8 @@ class TurnView:
     end: int
     text: str
     memo: str | None = None
+    asks: str | None = None  # the guide question this (interviewer's) turn asks
+    answers: str | None = None  # the guide question this respondent turn answers (the last one asked)
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class TranscriptDetail:
     turns: tuple[TurnView, ...]
     meta: dict[str, object]
     memo: str | None = None
+    guide: dict[str, str] = field(default_factory=dict)  # the guide's questions, id -> text, in its order
 
 
 @dataclass(frozen=True)
@@ -278,3 +283,18 @@ class CoverageRow:
     turn: int | None  # None: not asked (not found)
     start_ms: int | None
     score: float | None  # None when a coder set it
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """A respondent's answer to a guide question: one turn, with the codes on it."""
+
+    transcript: str
+    turn: int
+    respondent: str
+    programmes: tuple[str, ...]
+    start_ms: int | None
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]  # paths of the codings that overlap the turn (any coder)

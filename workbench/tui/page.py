@@ -2,7 +2,8 @@
 
 Pure (no Textual): the display text is the transcript's turns, each under a header
 'R05 · respondent · 12:03 · ✎ memo   [Studievertraging | Financiële redenen]' (the memo mark when
-the turn has a memo), turns apart by a blank line. A long paragraph is folded into display lines of
+the turn has a memo; 'vraag 16: ...' on a turn that asks a guide question, '(vraag 16)' on the respondent
+turns that answer it), turns apart by a blank line. A long paragraph is folded into display lines of
 at most LINE characters (the text area's cost per key grows with the length of the cursor's line): at
 a sentence end or a space, which becomes the line break, else by a break put in. Display offsets map
 exactly to canonical ones inside turns.
@@ -20,6 +21,7 @@ from workbench.core.dto import CodingView, TurnView
 from workbench.transcripts.clock import format_clock
 
 LINE = 1000  # the longest display line, in characters
+QUESTION = 70  # a guide question in a header is cut after this many characters
 _SENTENCE_END = re.compile(r"[.?!…] ")
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 
@@ -73,6 +75,10 @@ def fold(text: str, line: int = LINE) -> Folded:
         start = newline + 1
 
 
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class Highlight:
     start: int  # display offsets
@@ -82,7 +88,8 @@ class Highlight:
 
 class TranscriptPage:
     def __init__(self, turns: Sequence[TurnView], codings: Sequence[CodingView], colours: dict[str, str],
-                 line: int = LINE):
+                 line: int = LINE, guide: dict[str, str] | None = None):
+        self.guide = guide or {}  # the interview guide's questions, id -> text
         self.turns = list(turns)
         self.codings = sorted(codings, key=lambda c: (c.start, c.end))
         self.colours = colours
@@ -132,7 +139,10 @@ class TranscriptPage:
         who = f"{turn.speaker} · {turn.role or 'niet toegewezen'}"
         when = f" · {format_clock(turn.start_ms)}" if turn.start_ms is not None else ""
         codes = self.codes_of(position)
-        return f"{who}{when}" + (" · ✎ memo" if turn.memo else "") + (f"   [{' | '.join(codes)}]" if codes else "")
+        question = (f" · vraag {turn.asks}: {_cut(self.guide.get(turn.asks, ''), QUESTION)}" if turn.asks
+                    else f" · (vraag {turn.answers})" if turn.answers else "")
+        return (f"{who}{when}{question}" + (" · ✎ memo" if turn.memo else "")
+                + (f"   [{' | '.join(codes)}]" if codes else ""))
 
     def turn_at(self, display: int) -> int | None:
         """Position (in self.turns) of the turn whose header or text holds a display offset."""

@@ -10,11 +10,20 @@ from sqlalchemy.orm import Session
 
 from workbench.core import guide_align
 from workbench.core.db import Database
-from workbench.core.dto import CoverageRow, GuideOutcome
+from workbench.core.dto import AnswerView, CoverageRow, GuideOutcome
 from workbench.core.guide import GuideQuestion, read_guide
+from workbench.core.models import (
+    Coding,
+    Participant,
+    Programme,
+    Speaker,
+    Transcript,
+    Turn,
+    TurnQuestion,
+    participant_programme,
+)
 from workbench.core.models import GuideQuestion as QuestionRow
-from workbench.core.models import Participant, Speaker, Transcript, Turn, TurnQuestion
-from workbench.core.services.lookup import transcript_named
+from workbench.core.services.lookup import CodeTree, transcript_named
 from workbench.errors import WorkbenchError
 
 
@@ -36,6 +45,12 @@ def import_guide(db: Database, path: Path) -> GuideOutcome:
             session.delete(gone)
     found = align_questions(db)
     return GuideOutcome(len(guide.parts), len(guide.questions), found)
+
+
+def guide_questions(db: Database) -> list[GuideQuestion]:
+    """The study's guide questions, in the guide's order (none: no guide imported)."""
+    with db.read() as session:
+        return questions(session)
 
 
 def questions(session: Session) -> list[GuideQuestion]:
@@ -79,9 +94,10 @@ def align_questions(db: Database, transcript: str | None = None) -> int:
     return count
 
 
-def _spoken(session: Session, transcript: str | None) -> dict[int, list[guide_align.SpokenTurn]]:
+def _spoken(session: Session, transcript: str | None, transcript_id: int | None = None
+            ) -> dict[int, list[guide_align.SpokenTurn]]:
     """Every turn of the transcript (or of all), by transcript id, with its speaker's role."""
-    one = [transcript_named(session, transcript).id] if transcript else None
+    one = [transcript_named(session, transcript).id] if transcript else [transcript_id] if transcript_id else None
     text_of = dict(session.execute(select(Transcript.id, Transcript.text).where(
         *([Transcript.id.in_(one)] if one else []))).all())
     spoken: dict[int, list[guide_align.SpokenTurn]] = defaultdict(list)
@@ -126,6 +142,18 @@ def coverage(db: Database, transcript: str | None = None) -> list[CoverageRow]:
             for tid, name in names for q in guide]
 
 
+def questions_of(session: Session, transcript_id: int) -> tuple[dict[int, str], dict[int, str]]:
+    """The questions a transcript's turns ask, and those its respondent turns answer: {turn index: id}."""
+    asks = dict(session.execute(
+        select(Turn.index, QuestionRow.ident).join(TurnQuestion, TurnQuestion.turn_id == Turn.id)
+        .join(QuestionRow, QuestionRow.id == TurnQuestion.question_id).where(Turn.transcript_id == transcript_id)).all())
+    if not asks:
+        return {}, {}
+    turns = _spoken(session, None, transcript_id)[transcript_id]
+    found = [guide_align.QuestionFound(q, index, 1.0, "") for index, q in sorted(asks.items())]
+    return asks, guide_align.respondent_questions(turns, found)
+
+
 def answers(session: Session, question: str) -> dict[int, list[int]]:
     """Per transcript id, the indexes of the respondent turns that answer a guide question (those after
     the turn that asked it, until the next question asked)."""
@@ -143,3 +171,33 @@ def answers(session: Session, question: str) -> dict[int, list[int]]:
         belongs = guide_align.respondent_questions(turns, sorted(asked, key=lambda f: f.turn))
         found[tid] = [index for index, q in belongs.items() if q == question]
     return found
+
+
+def answer_views(db: Database, question: str) -> list[AnswerView]:
+    """Every respondent's answers to a guide question across the study, transcript by transcript."""
+    with db.read() as session:
+        found = answers(session, question)
+        wanted = [(tid, index) for tid, indexes in found.items() for index in indexes]
+        if not wanted:
+            return []
+        tree = CodeTree(session)
+        programmes: dict[int, list[str]] = defaultdict(list)
+        for pid, name in session.execute(select(participant_programme.c.participant_id, Programme.name)
+                                         .join(Programme)):
+            programmes[pid].append(name)
+        rows = session.execute(
+            select(Transcript.id, Transcript.name, Transcript.text, Turn.index, Turn.start, Turn.end, Turn.start_ms,
+                   Participant.id, Participant.pseudonym)
+            .join(Turn, Turn.transcript_id == Transcript.id).join(Speaker, Speaker.id == Turn.speaker_id)
+            .join(Participant, Participant.id == Speaker.participant_id)
+            .where(Transcript.id.in_(list(found)), Participant.role == "respondent")
+            .order_by(Transcript.name, Turn.index)).all()
+        codings = defaultdict(list)
+        for tid, code_id, start, end in session.execute(
+                select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)
+                .where(Coding.transcript_id.in_(list(found)))):
+            codings[tid].append((start, end, tree.path(code_id)))
+    chosen = set(wanted)
+    return [AnswerView(name, index, pseudonym, tuple(sorted(programmes[pid])), start_ms, start, end,
+                       text[start:end], tuple(dict.fromkeys(p for s, e, p in codings[tid] if s < end and start < e)))
+            for tid, name, text, index, start, end, start_ms, pid, pseudonym in rows if (tid, index) in chosen]

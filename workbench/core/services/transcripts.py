@@ -17,16 +17,18 @@ from workbench.core.models import (
     Coder,
     Coding,
     CodingTurn,
+    GuideQuestion,
     Institution,
     Participant,
     Programme,
     Speaker,
     Transcript,
     Turn,
+    TurnQuestion,
     participant_programme,
 )
 from workbench.core.reanchor import reanchor
-from workbench.core.services import backups
+from workbench.core.services import backups, guide
 from workbench.core.services.coding_writer import CodingWriter
 from workbench.core.services.lookup import coder_ids, coder_named, transcript_named
 from workbench.core.services.participants import resolve_speakers
@@ -243,6 +245,10 @@ def _summaries(session: Session, transcript_id: int | None = None,
                exists().where(Coding.transcript_id == Transcript.id, Coding.coder_id == Coder.id))
     ).all():
         coders[tid].add(name)
+    asked = dict(session.execute(select(Turn.transcript_id, func.count()).join(TurnQuestion, TurnQuestion.turn_id ==
+                                                                              Turn.id).where(*turn_where)
+                                 .group_by(Turn.transcript_id)).all())
+    guide_size = session.scalar(select(func.count()).select_from(GuideQuestion)) or 0
     by_transcript = defaultdict(list)
     for speaker in speakers:
         by_transcript[speaker.transcript_id].append(speaker)
@@ -268,6 +274,8 @@ def _summaries(session: Session, transcript_id: int | None = None,
                 respondent_turns=sum(turns.get(s.id, 0) for s in respondents),
                 coded_respondent_turns=sum(coded.get(s.id, 0) for s in respondents),
                 coders=_sorted(coders[t.id]),
+                questions_asked=asked.get(t.id, 0),
+                guide_questions=guide_size,
             )
         )
     return summaries
@@ -300,6 +308,7 @@ def show_transcript(db: Database, name: str) -> TranscriptDetail:
             .order_by(Turn.index)
         ).all()
         text = transcript.text
+        asks, answers = guide.questions_of(session, transcript.id)
         turns = tuple(
             TurnView(
                 index=turn.index,
@@ -312,12 +321,15 @@ def show_transcript(db: Database, name: str) -> TranscriptDetail:
                 end=turn.end,
                 text=text[turn.start : turn.end],
                 memo=turn.memo,
+                asks=asks.get(turn.index),
+                answers=answers.get(turn.index),
             )
             for turn, label, pseudonym, role in rows
         )
         summary = _summaries(session, transcript.id)[0]
         pseudonyms = {label: pseudonym for _, label, pseudonym, _ in rows if pseudonym}
-        return TranscriptDetail(summary, text, turns, _by_pseudonym(transcript.meta, pseudonyms), transcript.memo)
+        return TranscriptDetail(summary, text, turns, _by_pseudonym(transcript.meta, pseudonyms), transcript.memo,
+                                {q.id: q.text for q in guide.questions(session)})
 
 
 def _by_pseudonym(value, pseudonyms: dict[str, str]):

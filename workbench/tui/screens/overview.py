@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from textual import on, work
@@ -11,6 +12,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer
 
 from workbench.core.dto import TranscriptSummary
+from workbench.errors import WorkbenchError
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
 from workbench.tui.widgets.header import StudyHeader
@@ -18,13 +20,15 @@ from workbench.tui.widgets.header import StudyHeader
 COLUMNS = (  # key, label, width
     ("transcript", "transcript", 14), ("date", "datum", 10), ("interviewer", "interviewer", 11),
     ("respondents", "respondenten", 13), ("institution", "instelling", 24), ("programme", "opleiding", 19),
-    ("turns", "beurten", 7), ("coded", "gecodeerd", 9), ("coders", "codeurs", 14), ("unassigned", "⚠", 4),
+    ("turns", "beurten", 7), ("coded", "gecodeerd", 9), ("questions", "vragen", 7), ("coders", "codeurs", 14),
+    ("unassigned", "⚠", 4),
 )
 
 
 def _cells(s: TranscriptSummary) -> tuple:
     return (s.name, s.recorded_on or "", ", ".join(s.interviewers), ", ".join(s.respondents),
             ", ".join(s.institutions), ", ".join(s.programmes), s.turns, f"{s.coded_share:4.0%}",
+            f"{s.questions_asked}/{s.guide_questions}" if s.guide_questions else "",
             ", ".join(s.coders), f"⚠ {len(s.unassigned)}" if s.unassigned else "")
 
 
@@ -40,6 +44,7 @@ class OverviewScreen(WorkbenchScreen):
         Binding("f", "frequencies", "Frequencies", id="frequencies"),
         Binding("v", "review", "Review suggestions", id="review"),
         Binding("d", "disagreements", "Disagreements", id="disagreements"),
+        Binding("g", "question", "Questions", id="question"),
         Binding("r", "reload", "Reload", id="reload", show=False),
     ]
 
@@ -155,6 +160,31 @@ class OverviewScreen(WorkbenchScreen):
         from workbench.tui.screens.codebook import CodebookScreen
 
         self.app.push_screen(CodebookScreen())
+
+    def action_question(self) -> None:
+        """Pick a guide question, then read every respondent's answers to it side by side."""
+        self._guide()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="guide")
+    def _guide(self) -> None:
+        from workbench.core.services import guide
+
+        try:
+            rows = guide.coverage(self.app.db)
+        except WorkbenchError as exc:
+            self.app.call_from_thread(self.notify, f"{exc} (g toont dan de antwoorden per vraag)")
+            return
+        texts = {q.id: q.text for q in guide.guide_questions(self.app.db)}
+        interviews = len({r.transcript for r in rows})
+        asked = Counter(r.question for r in rows if r.turn is not None)
+        choices = [(q, f"{q}. {text}  ({asked[q]}/{interviews})") for q, text in texts.items()]
+        self.app.call_from_thread(self._pick_question, choices, texts)
+
+    def _pick_question(self, choices: list[tuple[str, str]], texts: dict[str, str]) -> None:
+        from workbench.tui.screens.question import QuestionScreen
+
+        self.app.push_screen(ChoicePicker("Antwoorden op vraag", choices),
+                             lambda key: key is not None and self.app.push_screen(QuestionScreen(key, texts[key])))
 
     def action_frequencies(self) -> None:
         from workbench.tui.screens.frequencies import FrequenciesScreen

@@ -15,8 +15,9 @@ from textual.widgets import Footer, Static, TextArea
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, TurnView
-from workbench.core.services import codebook, codings, suggestions, transcripts
+from workbench.core.services import codebook, codings, guide, suggestions, transcripts
 from workbench.errors import WorkbenchError
+from workbench.transcripts.clock import format_clock
 from workbench.tui.page import TranscriptPage, code_colours
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
@@ -75,6 +76,8 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("w", "next_suggestion", "Next suggestion", id="next_suggestion", show=False),
         Binding("W", "previous_suggestion", "Previous suggestion", id="previous_suggestion", show=False),
         Binding("o", "next_coder", "Whose codings", id="next_coder", show=False),
+        Binding("v", "outline", "Questions", id="outline"),
+        Binding("V", "set_question", "Set question", id="set_question", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -221,7 +224,7 @@ class TranscriptScreen(WorkbenchScreen):
         if self.app.settings.blind:  # other coders' codings stay hidden while coding
             self.shown_coder = self.app.coder
         shown = [c for c in self.codings if self.shown_coder is None or c.coder == self.shown_coder]
-        self.page = TranscriptPage(turns, shown, self.colours)
+        self.page = TranscriptPage(turns, shown, self.colours, guide=self.detail.guide)
         self.text.show(self.page, fresh)
         self._side()
 
@@ -506,6 +509,35 @@ class TranscriptScreen(WorkbenchScreen):
                 self.refresh_page()
 
         self.app.push_screen(ChoicePicker("Toon alleen", choices), chosen)
+
+    def action_outline(self) -> None:
+        """Jump to a guide question as it was asked in this transcript."""
+        asked = [(t, self.page.turns.index(t)) for t in self.page.turns if t.asks]
+        if not asked:
+            self.notify("Geen vragen uit de leidraad gevonden in dit transcript (workbench guide import FILE; "
+                        "V zet de vraag van een beurt).")
+            return
+        choices = [(str(position), f"{t.asks}. {self.detail.guide.get(t.asks, '')}"
+                    + (f"  ({format_clock(t.start_ms)})" if t.start_ms is not None else ""))
+                   for t, position in asked]
+        self.app.push_screen(ChoicePicker("Naar vraag", choices),
+                             lambda key: key is not None and self.text.move_to(self.page.body_starts[int(key)]))
+
+    def action_set_question(self) -> None:
+        """Say which guide question the cursor's turn asks (or that it asks none)."""
+        turn = self._turn()
+        if turn is None or not self.detail.guide:
+            self.notify("Geen interviewleidraad in de studie (workbench guide import FILE).")
+            return
+        choices = [("-", "geen vraag")] + [(q, f"{q}. {text}") for q, text in self.detail.guide.items()]
+
+        def chosen(key: str | None) -> None:
+            if key is not None:
+                self.write(lambda: guide.set_question(self.app.db, self.app.coder, self.transcript, turn.index,
+                                                      None if key == "-" else key),
+                           lambda _: self.study_changed())
+
+        self.app.push_screen(ChoicePicker(f"Vraag van beurt {turn.index}", choices), chosen)
 
     def action_next_coder(self) -> None:
         """Show every coder's codings, then mine, then each other coder's in turn."""

@@ -1,0 +1,72 @@
+"""The interview guide in the TUI: the question on the turn that asks it, the outline (v), setting a
+turn's question (V), the overview's coverage column and the answers to one question coded in place."""
+
+from tests.tui.conftest import burst, run, wait_for, written
+from tests.tui.test_trust import open_transcript
+from tests.unit.test_guide import GUIDE_FILE
+from workbench.core.services import codings, guide, transcripts
+from workbench.tui.screens.dialogs import ChoicePicker
+from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.screens.question import QuestionScreen
+
+CODE = "Erasmus+ > Belemmeringen Erasmus+ > Administratieve last"
+
+
+def test_the_outline_jumps_to_a_question_and_v_sets_one(app):
+    guide.import_guide(app.db, GUIDE_FILE)
+    detail = transcripts.show_transcript(app.db, "interview-01")
+    asking = next(t for t in detail.turns if t.asks == "3")
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            assert "vraag 3: Hoe denkt jouw leidinggevende" in screen.page.text
+            await pilot.press("v")
+            await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
+            app.screen.dismiss(str(next(i for i, t in enumerate(screen.page.turns) if t.asks == "3")))
+            await wait_for(pilot, lambda: screen._turn() is not None and screen._turn().index == asking.index)
+            other = next(t for t in screen.page.turns if t.role == "interviewer" and not t.asks
+                         and t.index > asking.index)
+            position = next(i for i, t in enumerate(screen.page.turns) if t.index == other.index)
+            screen.text.move_to(screen.page.body_starts[position])
+            await pilot.pause()
+            burst(app, "V")
+            await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
+            app.screen.dismiss("22")
+            await written(pilot)
+            await wait_for(pilot, lambda: any(t.asks == "22" and t.index == other.index for t in screen.page.turns))
+        assert app.unexpected_errors == []
+        return other
+
+    other = run(scenario())
+    found = next(r for r in guide.coverage(app.db, "interview-01") if r.question == "22")
+    assert (found.turn, found.score) == (other.index, None)  # set by the coder: kept by the next alignment
+    guide.align_questions(app.db, "interview-01")
+    assert next(r for r in guide.coverage(app.db, "interview-01") if r.question == "22").turn == other.index
+
+
+def test_the_answers_to_a_question_are_coded_in_place(app):
+    guide.import_guide(app.db, GUIDE_FILE)
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            table = app.screen.query_one("DataTable")
+            assert table.get_row_at(0)[8].endswith("/30")  # questions asked of the guide's 30
+            await pilot.press("g")
+            await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
+            app.screen.dismiss("21")
+            await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.answers)
+            screen = app.screen
+            first = screen.answers.found[0]
+            assert len({a.transcript for a in screen.answers.found}) == 30
+            burst(app, "t", *"administr", "enter")
+            await written(pilot)
+            await wait_for(pilot, lambda: CODE.split(" > ")[-1] in str(screen.query_one("DataTable").get_row_at(0)[4]))
+            assert screen.query_one("DataTable").cursor_row == 0
+        assert app.unexpected_errors == []
+        return first
+
+    first = run(scenario())
+    made = [c for c in codings.list_codings(app.db, transcript=first.transcript) if c.coder == "anna"]
+    assert [(c.code_path, c.start, c.end) for c in made] == [(CODE, first.start, first.end)]

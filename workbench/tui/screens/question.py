@@ -1,0 +1,130 @@
+"""Every respondent's answer to one guide question, across all transcripts (a framework-matrix column),
+coded in place: t codes the answer, enter opens it in its transcript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.markup import escape
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Static
+
+from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.dto import AnswerView
+from workbench.core.services import codebook, codings, guide
+from workbench.transcripts.clock import format_clock
+from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.dialogs import CodePicker
+from workbench.tui.widgets.header import StudyHeader
+
+
+@dataclass(frozen=True)
+class Answers:
+    found: list[AnswerView]
+    paths: tuple[str, ...]  # codes an answer can get
+    groups: tuple[str, ...]
+
+
+class QuestionScreen(WorkbenchScreen):
+    """Answers to one question"""
+
+    BINDINGS = [
+        Binding("t", "code", "Code answer", id="code_answer"),
+        Binding("enter", "open", "Open in transcript", id="open_answer", show=False),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, answers: Answers):
+            super().__init__()
+            self.answers = answers
+
+    def __init__(self, question: str, text: str):
+        super().__init__()
+        self.question, self.text = question, text
+        self.answers: Answers | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StudyHeader()
+        yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="answer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, width in (("transcript", 13), ("respondent", 10), ("opleiding", 14), ("tijd", 8),
+                             ("codes", 24), ("antwoord", None)):
+            table.add_column(label, width=width)
+        self.sub_title = f"vraag {self.question}: {self.text}"
+        self.load()
+
+    def study_changed(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        book = codebook.show_codebook(self.app.db, counted=False)
+        self.post_message(self.Loaded(Answers(guide.answer_views(self.app.db, self.question),
+                                              tuple(c.path for c in book if c.codable),
+                                              tuple(c.path for c in book if not c.codable))))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        self.answers = message.answers
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        table.add_rows([(a.transcript, a.respondent, ", ".join(a.programmes),
+                         format_clock(a.start_ms) if a.start_ms is not None else "",
+                         ", ".join(p.split(PATH_SEPARATOR)[-1] for p in a.codes), " ".join(a.text.split())[:200])
+                        for a in self.answers.found])
+        respondents = len({a.respondent for a in self.answers.found})
+        self.sub_title = (f"vraag {self.question}: {self.text} · {len(self.answers.found)} antwoorden van "
+                          f"{respondents} respondenten")
+        table.focus()
+        if self.answers.found:  # a reload (after coding) keeps the coder's place
+            table.move_cursor(row=min(row, len(self.answers.found) - 1))
+        else:
+            self.query_one("#answer", Static).update(
+                "Geen antwoorden gevonden: is de vraag in de transcripten gesteld? (workbench guide coverage)")
+        self._show()
+
+    @on(DataTable.RowHighlighted)
+    def _show(self) -> None:
+        answer = self._current()
+        if answer:
+            codes = "".join(f"\n• {escape(p)}" for p in answer.codes)
+            self.query_one("#answer", Static).update(
+                f"[b]{escape(answer.respondent)}[/b] · {escape(answer.transcript)} · beurt {answer.turn}\n"
+                f"{escape(answer.text)}{codes}")
+
+    def _current(self) -> AnswerView | None:
+        table = self.query_one(DataTable)
+        found = self.answers.found if self.answers else []
+        return found[table.cursor_row] if found and 0 <= table.cursor_row < len(found) else None
+
+    @on(DataTable.RowSelected)
+    def action_open(self) -> None:
+        answer = self._current()
+        if answer:
+            self.app.open_transcript(answer.transcript, at=answer.start)
+
+    def action_code(self) -> None:
+        """Code the whole answer, as t does on a turn in its transcript."""
+        answer = self._current()
+        if answer is None or self.answers is None:
+            return
+        recent = codings.recent_codes(self.app.db, self.app.coder)
+        self.app.push_screen(
+            CodePicker(self.answers.paths, recent, f"Code antwoord van {answer.respondent}", self.answers.groups),
+            lambda picked: picked and self.write(
+                lambda: codings.add_coding(self.app.db, self.app.coder, answer.transcript, picked.path, answer.start,
+                                           answer.end, create=picked.create),
+                lambda _: self.load()))
+
+    def action_back(self) -> None:
+        if self.app.screen is self:
+            self.app.pop_screen()
