@@ -39,15 +39,17 @@ def test_yaml_and_docx_guides(tmp_path):
     assert [(q.id, q.part) for q in guide.questions] == [("1", 1), ("2", 1), ("3", 2)]
 
 
-@pytest.mark.parametrize("text, words", [
-    ("# Gids\n\n1. Een vraag?\n", "before the first part heading"),
-    ("## Deel 1 — A\n1. Een vraag?\n1. Nog een?\n", "question 1 appears twice"),
-    ("## Deel 1 — A\nGeen vragen hier.\n", "no questions found"),
+@pytest.mark.parametrize("name, text, words", [
+    ("guide.md", "# Gids\n\n1. Een vraag?\n", "before the first part heading"),
+    ("guide.md", "## Deel 1 — A\n1. Een vraag?\n1. Nog een?\n", "question 1 appears twice"),
+    ("guide.md", "## Deel 1 — A\nGeen vragen hier.\n", "no questions found"),
+    ("guide.yaml", "parts: &a\n- *a\n", "cycle"),  # what the codebook reader refuses, refused here too
+    ("guide.yaml", "parts:\n- title: A\n  questions:\n  - text: zonder id\n", "each question needs an id"),
 ])
-def test_a_guide_that_is_wrong_is_one_line(tmp_path, text, words):
-    (tmp_path / "guide.md").write_text(text, encoding="utf-8")
+def test_a_guide_that_is_wrong_is_one_line(tmp_path, name, text, words):
+    (tmp_path / name).write_text(text, encoding="utf-8")
     with pytest.raises(WorkbenchError, match=words):
-        read_guide(tmp_path / "guide.md")
+        read_guide(tmp_path / name)
 
 
 def words(text: str) -> set[str]:

@@ -74,17 +74,7 @@ def read_codebook(path: Path) -> Codebook:
 
 
 def parse_codebook(text: str) -> Codebook:
-    _refuse_deep_brackets(text)
-    yaml = YAML(typ="rt")
-    try:
-        _check_graph(yaml.compose(text))
-        data = yaml.load(text)
-    except RecursionError as exc:
-        raise WorkbenchError(f"nested more than {NESTING} levels deep") from exc
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f"line {mark.line + 1}: " if mark else ""
-        raise WorkbenchError(f"{line}invalid YAML: {exc.problem or exc.context}") from exc
+    data = load_yaml(text)
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
         raise WorkbenchError("line 1: a codebook needs a 'codes:' list")
     codes = [_spec(item, data["codes"], i) for i, item in enumerate(data["codes"])]
@@ -94,6 +84,21 @@ def parse_codebook(text: str) -> Codebook:
     book = Codebook(name, codes)
     _refuse_duplicates(book)
     return book
+
+
+def load_yaml(text: str) -> object:
+    """YAML from a file someone sent: bombs, cycles and deep nesting refused first; errors name the line."""
+    _refuse_deep_brackets(text)
+    yaml = YAML(typ="rt")
+    try:
+        _check_graph(yaml.compose(text))
+        return yaml.load(text)
+    except RecursionError as exc:
+        raise WorkbenchError(f"nested more than {NESTING} levels deep") from exc
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f"line {mark.line + 1}: " if mark else ""
+        raise WorkbenchError(f"{line}invalid YAML: {exc.problem or exc.context}") from exc
 
 
 def _refuse_deep_brackets(text: str) -> None:

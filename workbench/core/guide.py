@@ -107,12 +107,14 @@ def _docx_lines(path: Path) -> list[str]:
 
 
 def _from_yaml(path: Path) -> Guide:
-    import yaml
+    from workbench.core.codebook_file import load_yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise WorkbenchError(f"not a YAML guide: {str(exc).splitlines()[0]}", where=str(path)) from exc
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise WorkbenchError("not UTF-8 text", where=str(path)) from exc
+    except WorkbenchError as exc:
+        raise exc.at(str(path)) from exc
     if not isinstance(data, dict) or not isinstance(data.get("parts"), list):
         raise WorkbenchError("a YAML guide has a list 'parts'", where=str(path))
     parts, questions = [], []
