@@ -5,7 +5,7 @@ from tests.tui.conftest import burst, run, wait_for, written
 from tests.tui.test_trust import open_transcript
 from tests.unit.test_guide import GUIDE_FILE
 from workbench.core.services import codings, guide, transcripts
-from workbench.tui.screens.dialogs import ChoicePicker
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.question import QuestionScreen
 
@@ -70,3 +70,24 @@ def test_the_answers_to_a_question_are_coded_in_place(app):
     first = run(scenario())
     made = [c for c in codings.list_codings(app.db, transcript=first.transcript) if c.coder == "anna"]
     assert [(c.code_path, c.start, c.end) for c in made] == [(CODE, first.start, first.end)]
+
+
+def test_the_picker_offers_the_codes_of_the_turns_question_first(app):
+    guide.import_guide(app.db, GUIDE_FILE)
+    answer = next(t for t in transcripts.show_transcript(app.db, "interview-01").turns if t.answers == "21")
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            position = next(i for i, t in enumerate(screen.page.turns) if t.index == answer.index)
+            screen.text.move_to(screen.page.body_starts[position])
+            await pilot.pause()
+            await pilot.press("t")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker) and not app.screen.waiting)
+            options = app.screen.query_one("#options")
+            first = [str(options.get_option_at_index(i).prompt) for i in range(3)]
+            app.screen.dismiss(None)
+            return first
+
+    first = run(scenario())
+    assert all(f.startswith("◇ Erasmus+ > Belemmeringen Erasmus+ > ") for f in first)  # 21 is named there

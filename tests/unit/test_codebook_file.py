@@ -22,6 +22,8 @@ def test_interview_guide_has_a_theme_per_part_and_the_report_categories():
     paths = {" > ".join(names) for names, _ in book.walk()}
     assert "Studenten > Belemmeringen studenten > Studievertraging" in paths
     assert all(spec.description for _, spec in book.walk())
+    assert [spec.guide for spec in book.codes] == [["a", "b", "c"], ["1", "2", "3", "4"], ["5", "6", "7", "8", "9", "10"],
+                                                   ["11", "12", "13", "14"], ["15"], [str(q) for q in range(16, 27)]]
 
 
 @pytest.mark.parametrize(
@@ -38,6 +40,7 @@ def test_interview_guide_has_a_theme_per_part_and_the_report_categories():
         ("- name: A\n", "needs a 'codes:' list"),
         ("codes:\n  - name: A\n    guid: 1\n  - name: B\n    guid: 1\n", "line 2: .*'guid' must be text"),
         ("codes:\n  - name: A\n    guid: 'x1'\n", "line 2: .*bad guid"),
+        ("codes:\n  - name: A\n    guide: 5\n", "line 2: code 'A': 'guide' must be a list of question ids"),
         (f"codes:\n  - name: A\n    colour: 0x{'f' * 5000}\n", "line 2: .*colour must be text"),
         (f"name: 0x{'f' * 5000}\ncodes:\n  - name: A\n", "line 1: the codebook's 'name' must be text"),
         ("codes:\n  - name: A\n    children: " + "[" * 200_000 + "]" * 200_000 + "\n",
@@ -49,7 +52,7 @@ def test_interview_guide_has_a_theme_per_part_and_the_report_categories():
          + "codes:\n  - name: A\n    keywords: *i\n", "alias bomb"),
     ],
     ids=["duplicate", "cycle", "unknown key", "colour", "pattern", "separator", "line break", "yaml", "no codes", "guid number",
-         "bad guid", "hex colour", "hex name", "deep brackets", "deep blocks", "alias bomb"],
+         "bad guid", "guide", "hex colour", "hex name", "deep brackets", "deep blocks", "alias bomb"],
 )
 def test_errors_name_the_line(text, message):
     with pytest.raises(WorkbenchError, match=message):
@@ -63,7 +66,8 @@ names = st.text(alphabet="abcdé xyz'-", min_size=1, max_size=12).map(str.strip)
 def trees(draw, depth=0):
     children = draw(st.lists(trees(depth + 1), max_size=3)) if depth < 2 else []
     return CodeSpec(name=draw(names), description=draw(st.text(alphabet="abc .", max_size=20)).strip(),
-                    keywords=draw(st.lists(names, max_size=3)), codable=draw(st.booleans()), children=children)
+                    keywords=draw(st.lists(names, max_size=3)), codable=draw(st.booleans()), children=children,
+                    guide=draw(st.lists(st.sampled_from(["a", "5", "16", "afsluiting"]), max_size=2)))
 
 
 @given(st.lists(trees(), max_size=4))

@@ -5,7 +5,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from workbench.core.guide import read_guide
+from workbench.core.guide import codes_for_question, read_guide
 from workbench.core.guide_align import SpokenTurn, align, respondent_questions
 from workbench.errors import WorkbenchError
 
@@ -78,3 +78,18 @@ def test_preamble_split_question_and_probes():
     assert [(f.question, f.turn) for f in found] == [("3", 1), ("21", 6)]
     assert "leidinggevende" in found[0].evidence
     assert respondent_questions(turns, found) == {2: "3", 4: "3", 7: "21"}
+
+
+def test_the_codes_of_a_question_nearest_first():
+    from workbench.core.dto import CodeView
+
+    def code(path, guide=(), codable=True):
+        return CodeView("g", path, path.split(" > ")[-1], path.count(" > "), "", None, (), (), codable, 0, guide)
+
+    book = [code("Erasmus+", ("16", "21"), codable=False), code("Erasmus+ > Gebruik"),
+            code("Erasmus+ > Belemmeringen", ("21",), codable=False), code("Erasmus+ > Belemmeringen > Administratie"),
+            code("Erasmus+ > Aanraden", ("22",)), code("Studenten > Houding", ("11",))]
+    assert codes_for_question(book, "21") == ["Erasmus+ > Belemmeringen > Administratie", "Erasmus+ > Gebruik",
+                                              "Erasmus+ > Aanraden"]
+    assert codes_for_question(book, "22") == ["Erasmus+ > Aanraden"]
+    assert codes_for_question(book, "5") == []

@@ -32,7 +32,7 @@ from workbench.errors import WorkbenchError
 from workbench.limits import GRAPH_NODES, NESTING
 
 _BRACKET = re.compile(r"[\[\]{}]")
-_KEYS = {"name", "description", "colour", "color", "keywords", "patterns", "codable", "guid", "children"}
+_KEYS = {"name", "description", "colour", "color", "keywords", "patterns", "codable", "guid", "guide", "children"}
 
 
 @dataclass
@@ -44,6 +44,7 @@ class CodeSpec:
     patterns: list[str] = field(default_factory=list)
     codable: bool = True
     guid: str | None = None
+    guide: list[str] = field(default_factory=list)  # the interview guide's questions it comes from ("5", "a")
     children: list[CodeSpec] = field(default_factory=list)
     line: int = 0
 
@@ -187,6 +188,10 @@ def _spec(item: Any, container: Any, index: int) -> CodeSpec:
             spec.guid = str(uuid.UUID(str(guid).strip("{}")))
         except ValueError as exc:
             raise WorkbenchError(f"line {line}: code '{spec.name}': bad guid {guid!r}") from exc
+    asked = item.get("guide") or []
+    if not isinstance(asked, list) or not all(isinstance(q, (str, int)) and not isinstance(q, bool) for q in asked):
+        raise WorkbenchError(f"line {line}: code '{spec.name}': 'guide' must be a list of question ids, e.g. [5, 6]")
+    spec.guide = [str(q).strip() for q in asked if str(q).strip()]
     children = item.get("children") or []
     if not isinstance(children, list):
         raise WorkbenchError(f"line {line}: code '{spec.name}': 'children' must be a list")
@@ -241,6 +246,8 @@ def dump_codebook(book: Codebook) -> str:
             data["codable"] = False
         if spec.guid:
             data["guid"] = spec.guid
+        if spec.guide:
+            data["guide"] = [int(q) if q.isdigit() else q for q in spec.guide]
         if spec.children:
             data["children"] = [as_data(child) for child in spec.children]
         return data

@@ -105,6 +105,7 @@ class CodeView:
     patterns: tuple[str, ...]
     codable: bool
     codings: int
+    guide: tuple[str, ...] = ()  # the interview guide's questions it comes from (its own, not its parent's)
 
 
 @dataclass(frozen=True)

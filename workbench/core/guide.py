@@ -3,15 +3,19 @@
 Read from the Markdown layout of the study's guide (parts as `## Deel N — title`, questions as
 `N. text` or `- a. text`, the closing `- Afsluiting: text`), from YAML (`parts: [{number, title, theme,
 questions: [{id, text}]}]`) or from a .docx with numbered questions. Question ids are the numbers and
-letters as written ("1", "16", "a"); the closing question is "afsluiting". Pure: no database.
+letters as written ("1", "16", "a"); the closing question is "afsluiting". Codes name the questions they
+come from (`guide: [5, 6]` in the YAML codebook): codes_for_question. Pure: no database.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.dto import CodeView
 from workbench.errors import WorkbenchError
 
 PART = re.compile(r"^#{1,3}\s*(?:Deel\s+(\d+)\s*[—–-]\s*)?(.+?)\s*$")
@@ -140,3 +144,17 @@ def _checked(guide: Guide, where: str) -> Guide:
             raise WorkbenchError(f"question {question.id} appears twice", where=where)
         seen.add(question.id)
     return guide
+
+
+def codes_for_question(codes: Sequence[CodeView], question: str) -> list[str]:
+    """The codable codes that come from a guide question: those that name it, then those under a code that
+    names it, the nearest first (under 'Belemmeringen Erasmus+', which names 21, before the rest of the theme
+    'Erasmus+', which names its whole part); in codebook order otherwise."""
+    named = [c.path.split(PATH_SEPARATOR) for c in codes if question in c.guide]
+    ranked = []
+    for position, code in enumerate(codes):
+        names = code.path.split(PATH_SEPARATOR)
+        nearest = max((len(n) for n in named if names[: len(n)] == n), default=0)
+        if code.codable and nearest:
+            ranked.append((-nearest, position, code.path))
+    return [path for _, _, path in sorted(ranked)]

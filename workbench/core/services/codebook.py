@@ -111,6 +111,7 @@ def _apply(code: Code, spec: CodeSpec, keywords: bool = True) -> None:
     code.colour = spec.colour
     code.keywords, code.patterns = (list(spec.keywords), list(spec.patterns)) if keywords else ([], [])
     code.codable = spec.codable
+    code.guide_questions = list(spec.guide)
 
 
 def _update(code: Code, spec: CodeSpec, keywords: bool, overwrite: bool, path: str) -> list[str]:
@@ -127,6 +128,8 @@ def _update(code: Code, spec: CodeSpec, keywords: bool, overwrite: bool, path: s
             setattr(code, field, theirs)
         else:
             conflicts.append(f"{path}: {field} {_show(ours)} kept; the file has {_show(theirs)}")
+    if spec.guide:  # a file that names the guide's questions (YAML) says where the code comes from
+        code.guide_questions = list(spec.guide)
     if keywords:
         code.keywords = list(spec.keywords) if overwrite else list(dict.fromkeys([*(code.keywords or []), *spec.keywords]))
         code.patterns = list(spec.patterns) if overwrite else list(dict.fromkeys([*(code.patterns or []), *spec.patterns]))
@@ -156,7 +159,8 @@ def export_codebook(db: Database) -> Codebook:
             return CodeSpec(
                 name=code.name, description=code.description, colour=code.colour,
                 keywords=list(code.keywords), patterns=list(code.patterns), codable=code.codable,
-                guid=code.guid, children=[spec(child) for child in tree.children.get(code_id, [])],
+                guid=code.guid, guide=list(code.guide_questions or []),
+                children=[spec(child) for child in tree.children.get(code_id, [])],
             )
 
         return Codebook("", [spec(code_id) for code_id in tree.children.get(None, [])])
@@ -177,6 +181,7 @@ def show_codebook(db: Database, coders: Sequence[str] | None = None, counted: bo
                 depth=depth, description=codes[code_id].description, colour=codes[code_id].colour,
                 keywords=tuple(codes[code_id].keywords), patterns=tuple(codes[code_id].patterns),
                 codable=codes[code_id].codable, codings=counts.get(code_id, 0),
+                guide=tuple(codes[code_id].guide_questions or ()),
             )
             for code_id, depth in tree.walk()
         ]

@@ -1,4 +1,5 @@
-"""the interview guide: its questions, and which turn asks which (found in speech, or set by a coder)
+"""the interview guide: its questions, which turn asks which (found in speech, or set by a coder), and the
+questions a code comes from
 
 Revision ID: 0012
 Revises: 0011
@@ -13,6 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.add_column('code', sa.Column('guide_questions', sa.JSON(), nullable=True))
     op.create_table(
         'guide_question',
         sa.Column('id', sa.Integer(), primary_key=True),
@@ -37,3 +39,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table('turn_question')
     op.drop_table('guide_question')
+    op.drop_column('code', 'guide_questions')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from textual import on
@@ -24,17 +25,21 @@ class Picked:
 
 
 class CodePicker(TypeAhead, ModalScreen[Picked | None]):
-    """Fuzzy search over code paths; recent codes first; make a new (sub)code on the spot.
+    """Fuzzy search over code paths; the turn's guide question's codes (◇) and recent codes (★) first; make a
+    new (sub)code on the spot.
 
     Enter takes what the typed text selects, however fast it was typed."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False),
                 Binding("up", "up", show=False)]
 
-    def __init__(self, paths: list[str], recent: list[str], title: str = "Code", taken: list[str] = ()):
-        """paths: the codes a coding can go to; taken: every code path (groups too): never offered as new."""
+    def __init__(self, paths: list[str], recent: list[str], title: str = "Code", taken: list[str] = (),
+                 first: Sequence[str] = ()):
+        """paths: the codes a coding can go to; taken: every code path (groups too): never offered as new;
+        first: the codes of the turn's guide question, offered before the recent ones."""
         super().__init__()
         self.paths, self.recent, self.title_text = paths, [p for p in recent if p in paths], title
+        self.first = [p for p in first if p in paths]
         self.taken = {p.casefold() for p in [*paths, *taken]}
         self.filled_for: str | None = None
 
@@ -67,8 +72,10 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
             if new.casefold() not in self.taken:
                 items.append(Option(f"+ nieuwe code: {new}", id=f"new:{new}"))
         else:
-            recent = [Option(f"★ {p}", id=f"code:{p}") for p in self.recent]
-            items = recent + [Option(p, id=f"code:{p}") for p in self.paths if p not in self.recent]
+            asked = [Option(f"◇ {p}", id=f"code:{p}") for p in self.first]
+            recent = [Option(f"★ {p}", id=f"code:{p}") for p in self.recent if p not in self.first]
+            items = asked + recent + [Option(p, id=f"code:{p}") for p in self.paths
+                                      if p not in self.recent and p not in self.first]
         options.add_options(items)
         if items:
             options.highlighted = 0

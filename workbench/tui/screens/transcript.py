@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.markup import escape
 from textual import on, work
@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, TurnView
+from workbench.core.guide import codes_for_question
 from workbench.core.services import codebook, codings, guide, suggestions, transcripts
 from workbench.errors import WorkbenchError
 from workbench.transcripts.clock import format_clock
@@ -45,13 +46,16 @@ class TranscriptData:
     colours: dict[str, str]
     paths: tuple[str, ...]  # codes a coding can go to
     groups: tuple[str, ...] = ()  # code groups (no codings; never made anew from the picker)
+    by_question: dict[str, tuple[str, ...]] = field(default_factory=dict)  # guide question -> its codes
 
 
 def load_transcript(db: Database, name: str) -> TranscriptData:
     book = codebook.show_codebook(db, counted=False)
-    return TranscriptData(transcripts.show_transcript(db, name), tuple(codings.list_codings(db, transcript=name)),
+    detail = transcripts.show_transcript(db, name)
+    return TranscriptData(detail, tuple(codings.list_codings(db, transcript=name)),
                           code_colours({c.path: c.colour for c in book}), tuple(c.path for c in book if c.codable),
-                          tuple(c.path for c in book if not c.codable))
+                          tuple(c.path for c in book if not c.codable),
+                          {q: tuple(codes_for_question(book, q)) for q in detail.guide})
 
 
 class TranscriptScreen(WorkbenchScreen):
@@ -133,7 +137,7 @@ class TranscriptScreen(WorkbenchScreen):
         self.call_after_refresh(self._whole)
 
     def _take(self, data: TranscriptData) -> None:
-        self.detail = data.detail
+        self.detail, self.by_question = data.detail, data.by_question
         self.codings = list(data.codings)
         self.colours, self.paths, self.groups = dict(data.colours), list(data.paths), list(data.groups)
 
@@ -338,8 +342,12 @@ class TranscriptScreen(WorkbenchScreen):
     # ---------------------------------------------------------------- coding
 
     def _pick(self, then, title: str = "Code") -> None:
+        """The code picker; the codes of the turn's guide question first (the one it asks or answers)."""
         recent = codings.recent_codes(self.app.db, self.app.coder)
-        self.app.push_screen(CodePicker(self.paths, recent, title, self.groups), then)
+        turn = self._turn()
+        question = turn and (turn.asks or turn.answers)
+        first = self.by_question.get(question, ()) if question else ()
+        self.app.push_screen(CodePicker(self.paths, recent, title, self.groups, first=first), then)
 
     def _code(self, span: tuple[int, int], title: str) -> None:
         """Pick a code for a span; on an interviewer's words, ask first (such codings are not counted)."""
