@@ -54,6 +54,10 @@ def test_a_question_a_coder_set_is_kept_and_coverage_says_where(held_out):
     guide.align_questions(db, "interview-01")
     now = next(r for r in guide.coverage(db, "interview-01") if r.question == "3")
     assert (now.turn, now.score) == (first.turn + 2, None)
+    turns = transcripts.show_transcript(db, "interview-01").turns
+    assert [t.index for t in turns if t.asks == "3"] == [first.turn + 2]  # the cleared turn stays cleared
+    assert next(s for s in transcripts.list_transcripts(db) if s.name == "interview-01").questions_asked == len(
+        {r.question for r in guide.coverage(db, "interview-01") if r.turn is not None})
     assert [r.question for r in guide.coverage(db, "interview-01")][:3] == ["a", "b", "c"]
     assert next(r for r in guide.coverage(db, "interview-01") if r.question == "c").turn is None  # never asked
 

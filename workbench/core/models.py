@@ -283,11 +283,12 @@ class GuideQuestion(Base):
 
 
 class TurnQuestion(Base):
-    """The guide question an interviewer's turn asks: found in speech (set_by None) or set by a coder."""
+    """The guide question an interviewer's turn asks: found in speech (set_by None) or set by a coder (who may
+    say it asks none: question_id None, so that finding questions again leaves it so)."""
 
     __tablename__ = "turn_question"
     turn_id: Mapped[int] = mapped_column(ForeignKey("turn.id", ondelete="CASCADE"), primary_key=True)
-    question_id: Mapped[int] = mapped_column(ForeignKey("guide_question.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("guide_question.id", ondelete="CASCADE"), index=True)
     score: Mapped[float | None] = mapped_column(Float)
     evidence: Mapped[str | None] = mapped_column(Text)
     set_by: Mapped[str | None] = mapped_column(String(255))

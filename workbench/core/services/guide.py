@@ -76,18 +76,20 @@ def align_questions(db: Database, transcript: str | None = None) -> int:
 
     links = {tid: guide_align.align(turns, asked, lemmas) for tid, turns in spoken.items()}
     with db.write() as session:
+        scope = Turn.transcript_id.in_(list(links))
         turn_ids = {(tid, index): turn_id for turn_id, tid, index in session.execute(
-            select(Turn.id, Turn.transcript_id, Turn.index).where(Turn.transcript_id.in_(list(links))))}
-        kept = set(session.scalars(select(TurnQuestion.turn_id).join(Turn).where(
-            Turn.transcript_id.in_(list(links)), TurnQuestion.set_by.is_not(None))))
-        chosen = {turn_id for (tid, _), turn_id in turn_ids.items()}
-        session.execute(delete(TurnQuestion).where(TurnQuestion.turn_id.in_(chosen - kept),
-                                                   TurnQuestion.set_by.is_(None)))
+            select(Turn.id, Turn.transcript_id, Turn.index).where(scope))}
+        set_by_coders = session.execute(select(TurnQuestion.turn_id, Turn.transcript_id, TurnQuestion.question_id)
+                                        .join(Turn).where(scope, TurnQuestion.set_by.is_not(None))).all()
+        kept = {turn_id for turn_id, _, _ in set_by_coders}  # a coder's word, "none" included, stays
+        settled = {(tid, question) for _, tid, question in set_by_coders if question is not None}
+        session.execute(delete(TurnQuestion).where(TurnQuestion.set_by.is_(None),
+                                                   TurnQuestion.turn_id.in_(select(Turn.id).where(scope))))
         count = 0
         for tid, found in links.items():
             for link in found:
                 turn_id = turn_ids[(tid, link.turn)]
-                if turn_id not in kept:
+                if turn_id not in kept and (tid, ids[link.question]) not in settled:
                     session.add(TurnQuestion(turn_id=turn_id, question_id=ids[link.question], score=link.score,
                                              evidence=link.evidence))
                     count += 1
@@ -117,13 +119,14 @@ def set_question(db: Database, coder: str, transcript: str, turn_index: int, que
                                                  Turn.index == turn_index))
         if turn is None:
             raise WorkbenchError(f"'{transcript}' has no turn {turn_index}")
-        session.execute(delete(TurnQuestion).where(TurnQuestion.turn_id == turn.id))
+        row = None
         if question is not None:
             row = session.scalar(select(QuestionRow).where(QuestionRow.ident == question))
             if row is None:
                 raise WorkbenchError(f"the guide has no question '{question}' (see 'workbench guide coverage')")
-            session.add(TurnQuestion(turn_id=turn.id, question_id=row.id, score=None, evidence=None,
-                                     set_by=coder))
+        session.execute(delete(TurnQuestion).where(TurnQuestion.turn_id == turn.id))
+        session.add(TurnQuestion(turn_id=turn.id, question_id=row.id if row else None, score=None, evidence=None,
+                                 set_by=coder))
 
 
 def coverage(db: Database, transcript: str | None = None) -> list[CoverageRow]:

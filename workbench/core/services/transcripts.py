@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import delete, exists, func, insert, select, true
+from sqlalchemy import delete, distinct, exists, func, insert, select, true
 from sqlalchemy.orm import Session
 
 from workbench.core.db import Database
@@ -245,8 +245,8 @@ def _summaries(session: Session, transcript_id: int | None = None,
                exists().where(Coding.transcript_id == Transcript.id, Coding.coder_id == Coder.id))
     ).all():
         coders[tid].add(name)
-    asked = dict(session.execute(select(Turn.transcript_id, func.count()).join(TurnQuestion, TurnQuestion.turn_id ==
-                                                                              Turn.id).where(*turn_where)
+    asked = dict(session.execute(select(Turn.transcript_id, func.count(distinct(TurnQuestion.question_id)))
+                                 .join(TurnQuestion, TurnQuestion.turn_id == Turn.id).where(*turn_where)
                                  .group_by(Turn.transcript_id)).all())
     guide_size = session.scalar(select(func.count()).select_from(GuideQuestion)) or 0
     by_transcript = defaultdict(list)

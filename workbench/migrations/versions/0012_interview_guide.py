@@ -29,7 +29,7 @@ def upgrade() -> None:
         'turn_question',
         sa.Column('turn_id', sa.Integer(), sa.ForeignKey('turn.id', ondelete='CASCADE'), primary_key=True),
         sa.Column('question_id', sa.Integer(), sa.ForeignKey('guide_question.id', ondelete='CASCADE'),
-                  nullable=False, index=True),
+                  nullable=True, index=True),  # None: a coder said this turn asks no question
         sa.Column('score', sa.Float(), nullable=True),
         sa.Column('evidence', sa.Text(), nullable=True),
         sa.Column('set_by', sa.String(255), nullable=True),

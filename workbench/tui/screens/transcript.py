@@ -519,17 +519,28 @@ class TranscriptScreen(WorkbenchScreen):
         self.app.push_screen(ChoicePicker("Toon alleen", choices), chosen)
 
     def action_outline(self) -> None:
-        """Jump to a guide question as it was asked in this transcript."""
-        asked = [(t, self.page.turns.index(t)) for t in self.page.turns if t.asks]
-        if not asked:
-            self.notify("Geen vragen uit de leidraad gevonden in dit transcript (workbench guide import FILE; "
-                        "V zet de vraag van een beurt).")
+        """Jump to a guide question as it was asked in this transcript; the questions not found are listed
+        after them (an interviewer sees what was skipped)."""
+        if not self.detail.guide:
+            self.notify("Geen interviewleidraad in de studie (workbench guide import FILE).")
             return
-        choices = [(str(position), f"{t.asks}. {self.detail.guide.get(t.asks, '')}"
-                    + (f"  ({format_clock(t.start_ms)})" if t.start_ms is not None else ""))
-                   for t, position in asked]
-        self.app.push_screen(ChoicePicker("Naar vraag", choices),
-                             lambda key: key is not None and self.text.move_to(self.page.body_starts[int(key)]))
+        asked = {t.asks: position for position, t in enumerate(self.page.turns) if t.asks}
+        choices = [(str(asked[q]), f"{q}. {text}" + (f"  ({format_clock(self.page.turns[asked[q]].start_ms)})"
+                                                      if self.page.turns[asked[q]].start_ms is not None else ""))
+                   for q, text in self.detail.guide.items() if q in asked]
+        choices += [(f"missing:{q}", f"— {q}. {text}  (niet gevonden)")
+                    for q, text in self.detail.guide.items() if q not in asked]
+
+        def chosen(key: str | None) -> None:
+            if key is None:
+                return
+            if key.startswith("missing:"):
+                self.notify(f"Vraag {key[8:]} is in dit transcript niet gevonden (V zet hem op een beurt).")
+            else:
+                self.text.move_to(self.page.body_starts[int(key)])
+
+        self.app.push_screen(ChoicePicker(f"Vragen: {len(asked)} van {len(self.detail.guide)} gesteld", choices),
+                             chosen)
 
     def action_set_question(self) -> None:
         """Say which guide question the cursor's turn asks (or that it asks none)."""
