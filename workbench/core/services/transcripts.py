@@ -61,7 +61,8 @@ def import_paths(
     db: Database, paths: Iterable[Path], *, replace: bool, coder: str,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> list[ImportOutcome]:
-    """Parse every file first, then store all of them in one transaction, or none.
+    """Parse every file first, then store all of them in one transaction, or none; then, when the study has
+    an interview guide, find its questions in the new transcripts.
 
     progress(done, total, file name) is called after each file is parsed.
     """
@@ -86,7 +87,12 @@ def import_paths(
     with db.write() as session:
         outcomes = [_store(session, item, replace=replace, coder=coder) for item in parsed]
         resolve_speakers(session)
-        return [_with_unassigned(session, outcome) for outcome in outcomes]
+        done = [_with_unassigned(session, outcome) for outcome in outcomes]
+        has_guide = bool(guide.questions(session))
+    for outcome in done:  # the guide's questions found in what is new (a replaced transcript's links went with it)
+        if has_guide and outcome.status in ("imported", "replaced"):
+            guide.align_questions(db, outcome.name)
+    return done
 
 
 def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: str) -> ImportOutcome:
