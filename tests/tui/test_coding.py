@@ -168,3 +168,29 @@ def test_a_very_long_turn_is_folded_and_a_selection_across_a_fold_codes_exactly_
             await wait_for(pilot, lambda: screen.text.selected_text.replace("\n", " ") == "woord1999 woord2000")
 
     run(scenario())
+
+
+def test_a_speaker_filter_keeps_the_place_and_the_header_says_what_is_filtered(app):
+    """s on one respondent and back to everyone leaves the cursor on the turn it was on (it jumped from
+    turn 285 to 441 and to 117 on reset); the header names the filter, and o's choice, while they last."""
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_first(app, pilot)
+            await wait_for(pilot, lambda: len(screen.page.turns) == len(screen.detail.turns))
+            turn = [t for t in screen.detail.turns if t.role == "respondent"][40]
+            screen.text.move_to(screen.page.body_starts[screen.page.turns.index(turn)] + 5)
+            await pilot.pause()
+            for choice in (turn.speaker, "*"):
+                await pilot.press("s")
+                await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
+                app.screen.dismiss(choice)
+                await wait_for(pilot, lambda: app.screen is screen)
+                await pilot.pause()
+                assert screen._turn().index == turn.index and screen._cursor() == turn.start + 5
+                assert (f"alleen spreker {turn.speaker}" in screen.sub_title) == (choice != "*")
+            await pilot.press("o")
+            await pilot.pause()
+            assert "coderingen van anna" in screen.sub_title  # o: from everyone's codings to mine
+        assert app.unexpected_errors == []
+
+    run(scenario())

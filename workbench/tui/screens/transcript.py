@@ -127,14 +127,20 @@ class TranscriptScreen(WorkbenchScreen):
         self.undo_steps: list[Step] = []
         self.redo_steps: list[Step] = []
         self.search_text = ""
-        self.sub_title = (f"{self.transcript} · codeur {self.app.coder}" + (" · blind" if self.app.settings.blind else "")
-                          + (" · verschil beslissen" if settling else ""))
+        self._title()
         turns = self.detail.turns
         first = bisect.bisect_right([t.start for t in turns], at) - 1 if at is not None else 0
         self.refresh_page(turns[max(first - 5, 0) : first + FIRST_TURNS], fresh=True)
         self.text.move_to(self.page.to_display(at) if at is not None else 0)
         self.refresh_bindings()  # its keys work now (check_action)
         self.call_after_refresh(self._whole)
+
+    def _title(self) -> None:
+        """The header: transcript and coder, and every filter while it is active."""
+        shown = [f"{self.transcript} · codeur {self.app.coder}", "blind" if self.app.settings.blind else "",
+                 "verschil beslissen" if self.settling else "", f"alleen spreker {self.speaker}" if self.speaker else "",
+                 f"coderingen van {self.shown_coder}" if self.shown_coder and not self.app.settings.blind else ""]
+        self.sub_title = " · ".join(part for part in shown if part)
 
     def _take(self, data: TranscriptData) -> None:
         self.detail, self.by_question = data.detail, data.by_question
@@ -513,8 +519,11 @@ class TranscriptScreen(WorkbenchScreen):
 
         def chosen(key: str | None) -> None:
             if key is not None:
+                here = self._cursor()  # the place in the transcript, not on the screen: it stays
                 self.speaker = None if key == "*" else key
                 self.refresh_page()
+                self.text.move_to(self.page.to_display(here))
+                self._title()
 
         self.app.push_screen(ChoicePicker("Toon alleen", choices), chosen)
 
@@ -568,6 +577,7 @@ class TranscriptScreen(WorkbenchScreen):
         now = order.index(self.shown_coder) if self.shown_coder in order else 0
         self.shown_coder = order[(now + 1) % len(order)]
         self.refresh_page()
+        self._title()
         self.notify(f"Coderingen van: {self.shown_coder or 'iedereen'}")
 
     def action_back(self) -> None:
