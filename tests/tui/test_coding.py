@@ -85,14 +85,21 @@ def test_new_subcode_from_the_picker_and_a_memo(app):
             screen = await open_first(app, pilot)
             await pilot.press("n", "t")
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
-            await pilot.press(*"Studenten > Heimwee", "end")
+            await pilot.press(*"Studenten > Heimwee")  # a typed path is a new code, offered first: enter makes it
             options = app.screen.query_one("#options")
-            options.highlighted = options.option_count - 1
+            assert str(options.get_option_at_index(0).prompt) == "+ nieuwe code: Heimwee  (in Studenten)"
             await pilot.press("enter")
             await wait_for(pilot, lambda: app.screen is screen)
             await written(pilot)
             (made,) = mine(app, screen)
             assert made.code_path == "Studenten > Heimwee"
+            await pilot.press("t", *"Eenzaamheid")  # a bare new name goes beside the turn's code, and says so
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker)
+                           and app.screen.query_one("#options").option_count)
+            first = str(app.screen.query_one("#options").get_option_at_index(0).prompt)
+            assert first == "+ nieuwe code: Eenzaamheid  (in Studenten)"
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen)
             await pilot.press("m")  # a coding and its turn are under the cursor: which one?
             await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
             await pilot.press("enter")  # the coding comes first

@@ -14,8 +14,10 @@ from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Sel
 from textual.widgets.option_list import Option
 
 from workbench.core.codes import PATH_SEPARATOR
-from workbench.tui.fuzzy import rank
+from workbench.tui.fuzzy import rank, score
 from workbench.tui.typeahead import TypeAhead
+
+SURE = 75  # a fuzzy match scoring this (0-100) is what the coder meant; below it a new code is offered first
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,12 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
                 Binding("up", "up", show=False)]
 
     def __init__(self, paths: list[str], recent: list[str], title: str = "Code", taken: list[str] = (),
-                 first: Sequence[str] = ()):
+                 first: Sequence[str] = (), near: str | None = None):
         """paths: the codes a coding can go to; taken: every code path (groups too): never offered as new;
-        first: the codes of the turn's guide question, offered before the recent ones."""
+        first: the codes of the turn's guide question, offered before the recent ones; near: a code on the
+        turn: a new code typed as a bare name goes beside it."""
         super().__init__()
+        self.near = near
         self.paths, self.recent, self.title_text = paths, [p for p in recent if p in paths], title
         self.first = [p for p in first if p in paths]
         self.taken = {p.casefold() for p in [*paths, *taken]}
@@ -65,12 +69,13 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
         options.clear_options()
         if query.strip():
             found = rank(query, self.paths)
-            parent = found[0].rsplit(PATH_SEPARATOR, 1)[0] if found and PATH_SEPARATOR in found[0] else None
-            new = query.strip() if PATH_SEPARATOR.strip() in query else (f"{parent}{PATH_SEPARATOR}{query.strip()}"
-                                                                     if parent else query.strip())
             items = [Option(path, id=f"code:{path}") for path in found]
+            new = self._new_path(query.strip(), found)
             if new.casefold() not in self.taken:
-                items.append(Option(f"+ nieuwe code: {new}", id=f"new:{new}"))
+                where = new.rsplit(PATH_SEPARATOR, 1)[0] if PATH_SEPARATOR in new else "bovenaan, zonder groep"
+                offer = Option(f"+ nieuwe code: {new.rsplit(PATH_SEPARATOR, 1)[-1]}  (in {where})", id=f"new:{new}")
+                typed_path = PATH_SEPARATOR.strip() in query
+                items.insert(0 if typed_path or not found or score(query, found[0]) < SURE else len(items), offer)
         else:
             asked = [Option(f"◇ {p}", id=f"code:{p}") for p in self.first]
             recent = [Option(f"★ {p}", id=f"code:{p}") for p in self.recent if p not in self.first]
@@ -79,6 +84,15 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
         options.add_options(items)
         if items:
             options.highlighted = 0
+
+    def _new_path(self, typed: str, found: list[str]) -> str:
+        """Where a new code goes: a typed path as typed; a bare name beside the turn's code, else beside the
+        best match."""
+        if PATH_SEPARATOR.strip() in typed:
+            return PATH_SEPARATOR.join(part.strip() for part in typed.split(PATH_SEPARATOR.strip()))
+        beside = self.near or (found[0] if found else None)
+        group = beside.rsplit(PATH_SEPARATOR, 1)[0] if beside and PATH_SEPARATOR in beside else None
+        return f"{group}{PATH_SEPARATOR}{typed}" if group else typed
 
     def action_down(self) -> None:
         self.query_one("#options", OptionList).action_cursor_down()

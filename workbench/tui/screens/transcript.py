@@ -353,7 +353,9 @@ class TranscriptScreen(WorkbenchScreen):
         turn = self._turn()
         question = turn and (turn.asks or turn.answers)
         first = self.by_question.get(question, ()) if question else ()
-        self.app.push_screen(CodePicker(self.paths, recent, title, self.groups, first=first), then)
+        here = self.page.codings_at(self._cursor())
+        self.app.push_screen(CodePicker(self.paths, recent, title, self.groups, first=first,
+                                        near=here[0].code_path if here else None), then)
 
     def _code(self, span: tuple[int, int], title: str) -> None:
         """Pick a code for a span; on an interviewer's words, ask first (such codings are not counted)."""
