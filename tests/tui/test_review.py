@@ -1,6 +1,6 @@
 """The lead researcher's screens through the pilot: codebook changes, frequencies, quotes."""
 
-from tests.tui.conftest import burst, run, wait_for, written
+from tests.tui.conftest import burst, notified, run, wait_for, written
 from workbench.core.services import codebook, codings, frequencies, quotes, transcripts
 from workbench.tui.screens.codebook import CodebookScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, TextPrompt
@@ -171,3 +171,32 @@ def test_spaces_in_one_burst_each_toggle_what_the_one_before_asked(app):
             await wait_for(pilot, lambda: picked() == [] and not screen.asked)
 
     run(scenario())
+
+
+def test_a_colour_or_pattern_that_is_wrong_is_said_before_any_confirmation(app):
+    """'blauw' as a colour and '(tijd' as a pattern were refused only after 'y': now at once, with the prompt
+    open again on what was typed; the codebook unchanged."""
+    history = len(codebook.history(app.db))
+
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            await open_codebook(app, pilot, DELAY)
+            await pilot.press("k")
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            app.screen.dismiss("blauw")
+            await wait_for(pilot, lambda: notified(app, "not a colour"))
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            assert app.screen.value == "blauw" and not any(isinstance(s, Confirm) for s in app.screen_stack)
+            app.screen.dismiss(None)
+            await pilot.press("s")
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            app.screen.dismiss(DELAY + " > Tijdgebrek")
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt) and "reguliere" in app.screen.title_text)
+            app.screen.dismiss("(tijd")
+            await wait_for(pilot, lambda: notified(app, "bad pattern"))
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt) and app.screen.value == "(tijd")
+            assert not any(isinstance(s, Confirm) for s in app.screen_stack)
+        assert app.unexpected_errors == []
+
+    run(scenario())
+    assert len(codebook.history(app.db)) == history

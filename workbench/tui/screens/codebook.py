@@ -13,9 +13,11 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer, Static, Tree
 
-from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.codes import PATH_SEPARATOR, normalise_colour
 from workbench.core.dto import CodebookChangeView, CodeView
+from workbench.core.patterns import Pattern
 from workbench.core.services import codebook, frequencies
+from workbench.errors import WorkbenchError
 from workbench.tui.page import code_colours
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
@@ -136,6 +138,22 @@ class CodebookScreen(WorkbenchScreen):
 
         self.app.push_screen(Confirm(question, consequence), lambda yes: yes and self.write(change, done))
 
+    def _ask(self, title: str, value: str, check: Callable[[str], object], then: Callable[[str], None]) -> None:
+        """A line of text, checked before anything is confirmed: what is wrong is said at once, and the prompt
+        opens again with what was typed."""
+        def typed(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                check(text)
+            except (ValueError, WorkbenchError) as exc:
+                self.notify(str(exc), title="Niet geldig", severity="error")
+                self._ask(title, text, check, then)
+                return
+            then(text)
+
+        self.app.push_screen(TextPrompt(title, value), typed)
+
     def study_changed(self) -> None:
         self.reload()
 
@@ -199,18 +217,16 @@ class CodebookScreen(WorkbenchScreen):
 
         self.app.push_screen(
             TextPrompt(f"Splits {code.path}: pad van de nieuwe code", code.path + PATH_SEPARATOR),
-            lambda new_path: new_path and self.app.push_screen(
-                TextPrompt("Welke citaten gaan mee? (reguliere expressie)"),
-                lambda pattern: with_pattern(new_path.strip(), pattern)))
+            lambda new_path: new_path and self._ask("Welke citaten gaan mee? (reguliere expressie)", "", Pattern,
+                                                    lambda pattern: with_pattern(new_path.strip(), pattern)))
 
     def action_recolour(self) -> None:
         code = self._with_code()
         if code:
-            self.app.push_screen(TextPrompt(f"Kleur voor {code.path} (#rrggbb)", code.colour or ""),
-                                 lambda colour: colour and self._change(
-                                     f"'{code.name}' de kleur {colour} geven?", "",
-                                     lambda: codebook.update_code(self.app.db, code.path, self.app.coder,
-                                                                  colour=colour), code.path))
+            self._ask(f"Kleur voor {code.path} (#rrggbb)", code.colour or "", normalise_colour,
+                      lambda colour: self._change(f"'{code.name}' de kleur {colour} geven?", "",
+                                                  lambda: codebook.update_code(self.app.db, code.path, self.app.coder,
+                                                                               colour=colour), code.path))
 
     def action_describe(self) -> None:
         code = self._with_code()
