@@ -32,3 +32,27 @@ def test_the_study_is_opened_lazily_and_a_failing_screen_worker_is_reported(samp
 
     run(scenario())
     assert opened == [1]
+
+
+def test_a_confirmation_shows_the_whole_of_what_is_confirmed_at_80_by_24(app):
+    """A merge's question was cut at the dialog's edge ('...samenvoegen met 'Medewerkers > Belemmerin'):
+    the question and its consequence wrap now, to their last word."""
+    import html
+    import re
+
+    from workbench.tui.screens.dialogs import Confirm
+
+    question = ("'Medewerkers > Belemmeringen medewerkers > Volle agenda en werkdruk' samenvoegen met "
+                "'Medewerkers > Belemmeringen medewerkers > Geen tijd voor internationalisering'?")
+    consequence = "12 citaten van 5 respondenten gaan naar 'Geen tijd voor internationalisering'; de rest verdwijnt."
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+            app.push_screen(Confirm(question, consequence))
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.pause(0.2)
+            return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+
+    shown = run(scenario())
+    assert "internationalisering'?" in shown and "de rest verdwijnt." in shown
