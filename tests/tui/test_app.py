@@ -56,3 +56,44 @@ def test_a_confirmation_shows_the_whole_of_what_is_confirmed_at_80_by_24(app):
 
     shown = run(scenario())
     assert "internationalisering'?" in shown and "de rest verdwijnt." in shown
+
+
+def test_an_empty_study_says_what_to_do_and_i_imports_each_kind(db):
+    """A new study: the overview says how to begin and the codebook screen what it needs (it said 'Laden…'
+    for ever); i takes a codebook, the registry and a folder of transcripts, each recognised by content."""
+    from tests.conftest import CODEBOOK, SAMPLE
+    from workbench.core.services import codebook, participants, transcripts
+    from workbench.tui.screens.codebook import CodebookScreen
+    from workbench.tui.screens.dialogs import TextPrompt
+
+    app = WorkbenchApp(db, "anna")
+
+    async def give(pilot, path) -> None:
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+        app.screen.dismiss(str(path))
+
+    async def scenario():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+            empty = app.screen.query_one("#empty")
+            await wait_for(pilot, lambda: empty.display)
+            assert "Nog geen transcripten" in str(empty.render())
+            await pilot.press("b")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodebookScreen)
+                           and "Nog geen codes" in str(app.screen.query_one("#side").render()))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+            await give(pilot, CODEBOOK)
+            await wait_for(pilot, lambda: notified(app, "codeboek: "))
+            await give(pilot, SAMPLE)
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and len(app.screen.summaries) == 30,
+                           timeout=60)
+            await wait_for(pilot, lambda: not empty.display)
+            await give(pilot, SAMPLE / "participants.csv")
+            await wait_for(pilot, lambda: notified(app, "deelnemers: "))
+        assert app.unexpected_errors == []
+
+    run(scenario())
+    assert len(codebook.show_codebook(db)) > 30 and len(transcripts.list_transcripts(db)) == 30
+    assert [u.label for u in participants.list_participants(db)[1]] == ["Gast (Hogeschool Maasoever)"]  # in no registry

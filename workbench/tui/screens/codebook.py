@@ -79,6 +79,11 @@ class CodebookScreen(WorkbenchScreen):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.codes, self.totals = message.codes, message.totals
+        if not self.codes:
+            self.query_one("#side", Static).update(
+                "Nog geen codes.\n\nImporteer een codeboek met i in het overzicht (.yaml of .qdc; meegeleverd: "
+                "codebook/interview-guide.yaml), of maak een code terwijl je codeert: t op een beurt en typ een "
+                "nieuwe naam of een pad ('Studenten > Heimwee').")
         tree = self.query_one(Tree)
         selected = self.select_path or (self.current.path if self.current else None)
         tree.clear()

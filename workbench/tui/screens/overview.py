@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable, Footer, Static
 
 from workbench.core.dto import TranscriptSummary
 from workbench.errors import WorkbenchError
@@ -17,6 +17,11 @@ from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
 from workbench.tui.widgets.header import StudyHeader
 
+EMPTY = ("Nog geen transcripten in deze studie.\n\n"
+         "i  importeert: een map of bestanden met transcripten (Teams .docx en .vtt, verbatim .docx en .txt), "
+         "een codeboek (.yaml, .qdc), de deelnemers (.csv), een project uit ATLAS.ti, MAXQDA, NVivo of QualCoder "
+         "(.qdpx) of de interviewleidraad (.md).\n"
+         "Daarna: enter opent een transcript, t codeert een beurt, f toont de frequenties. F1 toont alle toetsen.")
 COLUMNS = (  # key, label, width
     ("transcript", "transcript", 14), ("date", "datum", 10), ("interviewer", "interviewer", 11),
     ("respondents", "respondenten", 13), ("institution", "instelling", 24), ("programme", "opleiding", 19),
@@ -62,6 +67,7 @@ class OverviewScreen(WorkbenchScreen):
     def compose(self) -> ComposeResult:
         yield StudyHeader()
         yield DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
+        yield Static(EMPTY, id="empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -98,6 +104,7 @@ class OverviewScreen(WorkbenchScreen):
             table.sort(self.sorted_by[0], reverse=self.sorted_by[1])
         table.move_cursor(row=min(row, max(len(shown) - 1, 0)))
         table.focus()
+        self.query_one("#empty", Static).display = not self.summaries
         total = sum(s.respondent_turns for s in shown)
         coded = sum(s.coded_respondent_turns for s in shown)
         self.sub_title = (f"codeur {self.app.coder} · {len(shown)} transcript(en)" + (f" · opleiding {self.programme}" if self.programme else "")
@@ -209,13 +216,21 @@ class OverviewScreen(WorkbenchScreen):
         self.app.review_suggestions()
 
     def action_import(self) -> None:
-        self.app.push_screen(TextPrompt("Importeer bestanden of map", placeholder="pad/naar/transcripten"),
-                             lambda path: path and self._import(Path(path).expanduser()))
+        self.app.push_screen(TextPrompt("Importeer: transcripten (bestanden of map), codeboek (.yaml, .qdc), "
+                                        "deelnemers (.csv), project (.qdpx) of interviewleidraad",
+                                        placeholder="pad/naar/bestand-of-map"),
+                             lambda path: path and self._import(Path(path.strip()).expanduser()))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def _import(self, path: Path) -> None:
-        from workbench.core.services import transcripts
+        from workbench.core.services import intake, transcripts
 
+        kind = intake.recognise(path)
+        if kind != "transcripts":
+            said = intake.import_file(self.app.db, path, kind, self.app.coder)
+            self.app.call_from_thread(self.notify, said, title="Geïmporteerd")
+            self.app.call_from_thread(self.action_reload)
+            return
         progress = Progress(f"Importeren uit {path}")
         self.app.call_from_thread(self.app.push_screen, progress)
         try:
