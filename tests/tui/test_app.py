@@ -97,3 +97,20 @@ def test_an_empty_study_says_what_to_do_and_i_imports_each_kind(db):
     run(scenario())
     assert len(codebook.show_codebook(db)) > 30 and len(transcripts.list_transcripts(db)) == 30
     assert [u.label for u in participants.list_participants(db)[1]] == ["Gast (Hogeschool Maasoever)"]  # in no registry
+
+
+def test_f1_names_keys_as_the_footer_does_and_lists_moving_and_selecting(app):
+    """F1 showed raw names ('question_mark', 'slash') and no movement or selection keys."""
+    from tests.tui.test_trust import open_transcript
+    from workbench.tui.screens.help import key_table
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            return key_table(screen)
+
+    table = run(scenario())
+    assert "question_mark" not in table and "slash" not in table
+    assert "| `/` | Search |" in table and "| `?` | Help |" in table
+    moving = table.split("Bewegen en selecteren")[1]
+    assert "Select" in moving and "Cursor" in moving  # shift+arrows select, arrows move (the text area's own)

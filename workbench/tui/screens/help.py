@@ -10,16 +10,22 @@ from textual.widgets import Markdown
 
 
 def key_table(screen: Screen) -> str:
-    rows = ["| toets | actie |", "| --- | --- |"]
+    """The screen's and the app's keys, then those of the widget in focus (moving, selecting), each by the
+    name the footer shows ('?', '/', '^z'), never the binding's ('question_mark', 'slash', 'ctrl+z')."""
+    ours, widget = [], []
     seen = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if active.node not in (screen, screen.app):
-            continue  # a focused widget's own keys (arrows, enter) are not workbench actions
-        if binding.description and (binding.action, key) not in seen:
-            seen.add((binding.action, key))
-            rows.append(f"| `{binding.key_display or key}` | {binding.description} |")
-    return "\n".join(rows)
+        if not binding.description or (binding.action, key) in seen:
+            continue
+        seen.add((binding.action, key))
+        row = f"| `{screen.app.get_key_display(binding.with_key(key))}` | {binding.description} |"
+        (ours if active.node in (screen, screen.app) else widget).append(row)
+    table = ["| toets | actie |", "| --- | --- |", *ours]
+    if widget:
+        table += ["", "Bewegen en selecteren (in de tekst of de lijst):", "", "| toets | actie |", "| --- | --- |",
+                  *widget]
+    return "\n".join(table)
 
 
 class HelpScreen(ModalScreen[None]):
