@@ -114,3 +114,30 @@ def test_f1_names_keys_as_the_footer_does_and_lists_moving_and_selecting(app):
     assert "| `/` | Search |" in table and "| `?` | Help |" in table
     moving = table.split("Bewegen en selecteren")[1]
     assert "Select" in moving and "Cursor" in moving  # shift+arrows select, arrows move (the text area's own)
+
+
+def test_at_80_columns_the_footer_shows_the_most_used_keys_with_help_and_quit(app):
+    """The overview's footer showed neither quit nor help, the transcript's stopped at 'Me▏^p palette'."""
+    import html
+    import re
+
+    from tests.tui.test_trust import open_transcript
+
+    def footer() -> str:
+        text = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+        return [line for line in text.splitlines() if line.strip()][-1]
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.pause(0.2)
+            overview = footer()
+            await open_transcript(app, pilot)
+            await pilot.pause(0.2)
+            return overview, footer()
+
+    overview, transcript = run(scenario())
+    for words in ("i Import", "f Frequencies", "^q Quit", "f1 Help"):
+        assert words in overview
+    for words in ("t Code turn", "c Code selection", "u Undo", "esc Back", "f1 Help"):
+        assert words in transcript

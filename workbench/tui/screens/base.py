@@ -1,5 +1,5 @@
-"""What every workbench screen shares: the one guarded path for writes, and noticing changes made
-elsewhere."""
+"""What every workbench screen shares: the one guarded path for writes, noticing changes made
+elsewhere, and a footer that fits its most used keys in 80 columns."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
+from textual.widgets import Footer
 from textual.worker import Worker
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
+
+
+class KeyFooter(Footer):
+    """The footer without the palette's hint (F1 names ctrl+p), so that a screen's most used keys, help and
+    quit fit 80 columns; the others have show=False and are listed by F1."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
 
 
 class WorkbenchScreen(Screen):

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static, Tree
+from textual.widgets import DataTable, Static, Tree
 
 from workbench.core.codes import PATH_SEPARATOR, normalise_colour
 from workbench.core.dto import CodebookChangeView, CodeView
@@ -19,7 +19,7 @@ from workbench.core.patterns import Pattern
 from workbench.core.services import codebook, frequencies
 from workbench.errors import WorkbenchError
 from workbench.tui.page import code_colours
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
@@ -63,7 +63,7 @@ class CodebookScreen(WorkbenchScreen):
         with Horizontal():
             yield Tree("Codeboek", id="codes")
             yield Static("Laden…", id="side")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"codeur {self.app.coder} · per code (respondenten · citaten), met subcodes"

@@ -7,11 +7,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from workbench.core.dto import Disagreement
 from workbench.core.services import agreement
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.widgets.header import StudyHeader
 
 
@@ -38,7 +38,7 @@ class DisagreementsScreen(WorkbenchScreen):
         yield StudyHeader()
         yield DataTable(id="disagreements", cursor_type="row", zebra_stripes=True)
         yield Static("", id="quote")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -7,12 +7,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport
 from workbench.core.services import frequencies
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
@@ -55,7 +55,7 @@ class FrequenciesScreen(WorkbenchScreen):
     def compose(self) -> ComposeResult:
         yield StudyHeader()
         yield DataTable(id="frequencies", cursor_type="cell", zebra_stripes=True, fixed_columns=2)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.coders = self.app.counted_coders

@@ -9,11 +9,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from workbench.core.dto import TranscriptSummary
 from workbench.errors import WorkbenchError
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
 from workbench.tui.widgets.header import StudyHeader
 
@@ -42,13 +42,13 @@ class OverviewScreen(WorkbenchScreen):
 
     BINDINGS = [
         Binding("enter", "open", "Open", id="open", show=False),
-        Binding("p", "filter_programme", "Programme", id="filter_programme"),
-        Binding("a", "assign", "Assign speaker", id="assign"),
+        Binding("p", "filter_programme", "Programme", id="filter_programme", show=False),
+        Binding("a", "assign", "Assign speaker", id="assign", show=False),
         Binding("i", "import", "Import", id="import"),
         Binding("b", "codebook", "Codebook", id="codebook"),
         Binding("f", "frequencies", "Frequencies", id="frequencies"),
-        Binding("v", "review", "Review suggestions", id="review"),
-        Binding("d", "disagreements", "Disagreements", id="disagreements"),
+        Binding("v", "review", "Review suggestions", id="review", show=False),
+        Binding("d", "disagreements", "Disagreements", id="disagreements", show=False),
         Binding("g", "question", "Questions", id="question"),
         Binding("r", "reload", "Reload", id="reload", show=False),
     ]
@@ -68,7 +68,7 @@ class OverviewScreen(WorkbenchScreen):
         yield StudyHeader()
         yield DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
         yield Static(EMPTY, id="empty")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

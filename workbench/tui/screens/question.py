@@ -10,13 +10,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import AnswerView
 from workbench.core.services import codebook, codings, guide
 from workbench.transcripts.clock import format_clock
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.widgets.header import StudyHeader
 
@@ -51,7 +51,7 @@ class QuestionScreen(WorkbenchScreen):
         yield StudyHeader()
         yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         yield Static("", id="answer")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -8,12 +8,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from workbench.core.dto import QuoteView
 from workbench.core.services import codings, quotes
 from workbench.transcripts.clock import format_clock
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.widgets.header import StudyHeader
 
@@ -46,7 +46,7 @@ class QuotesScreen(WorkbenchScreen):
         yield StudyHeader()
         yield DataTable(id="quotes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="quote")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

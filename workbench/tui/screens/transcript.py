@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, TurnView
@@ -20,7 +20,7 @@ from workbench.core.services import codebook, codings, guide, suggestions, trans
 from workbench.errors import WorkbenchError
 from workbench.transcripts.clock import format_clock
 from workbench.tui.page import TranscriptPage, code_colours
-from workbench.tui.screens.base import WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
 from workbench.tui.widgets.coded_text import CodedText
 from workbench.tui.widgets.header import StudyHeader
@@ -64,14 +64,14 @@ class TranscriptScreen(WorkbenchScreen):
     BINDINGS = [
         Binding("c", "code_selection", "Code selection", id="code_selection"),
         Binding("t", "code_turn", "Code turn", id="code_turn"),
-        Binding("e", "change_coding", "Change code", id="change_coding"),
-        Binding("x", "remove_coding", "Remove coding", id="remove_coding"),
-        Binding("m", "memo", "Memo", id="memo"),
+        Binding("e", "change_coding", "Change code", id="change_coding", show=False),
+        Binding("x", "remove_coding", "Remove coding", id="remove_coding", show=False),
+        Binding("m", "memo", "Memo", id="memo", show=False),
         Binding("M", "transcript_memo", "Transcript memo", id="transcript_memo", show=False),
-        Binding("n", "next_uncoded", "Next uncoded", id="next_uncoded"),
+        Binding("n", "next_uncoded", "Next uncoded", id="next_uncoded", show=False),
         Binding("slash", "search", "Search", id="search"),
         Binding("g", "search_next", "Find next", id="search_next", show=False),
-        Binding("s", "filter_speaker", "Speaker", id="filter_speaker"),
+        Binding("s", "filter_speaker", "Speaker", id="filter_speaker", show=False),
         Binding("ctrl+z,u", "undo", "Undo", id="undo"),  # the text's own ctrl+z comes here too (CodedText)
         Binding("ctrl+y,U", "redo", "Redo", id="redo", show=False),
         Binding("a", "accept_suggestion", "Accept suggestion", id="accept_suggestion", show=False),
@@ -80,7 +80,7 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("w", "next_suggestion", "Next suggestion", id="next_suggestion", show=False),
         Binding("W", "previous_suggestion", "Previous suggestion", id="previous_suggestion", show=False),
         Binding("o", "next_coder", "Whose codings", id="next_coder", show=False),
-        Binding("v", "outline", "Questions", id="outline"),
+        Binding("v", "outline", "Questions", id="outline", show=False),
         Binding("V", "set_question", "Set question", id="set_question", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
@@ -152,7 +152,7 @@ class TranscriptScreen(WorkbenchScreen):
         with Horizontal():
             yield CodedText(id="text")
             yield Static("", id="side")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._ready = True
