@@ -141,3 +141,28 @@ def test_at_80_columns_the_footer_shows_the_most_used_keys_with_help_and_quit(ap
         assert words in overview
     for words in ("t Code turn", "c Code selection", "u Undo", "esc Back", "f1 Help"):
         assert words in transcript
+
+
+def test_the_overview_drops_its_least_important_columns_to_fit_80_and_shows_all_from_about_135(app):
+    """At 120 columns 'codeurs' and '⚠' were gone and names cut to 14 characters; now the least important go
+    first, ⚠ and the share coded stay, names are as wide as the longest, and a resize lays the table out anew."""
+    from workbench.tui.screens.overview import COLUMNS, fitting
+
+    widths = {key: width for key, _, width in COLUMNS}
+    assert fitting(80, widths) == ["transcript", "interviewer", "respondents", "programme", "coded", "questions",
+                                   "unassigned"]
+    assert fitting(138, widths) == [key for key, _, _ in COLUMNS] != fitting(120, widths)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            screen = app.screen
+            narrow = list(screen.shown_columns)
+            table = screen.query_one("DataTable")
+            assert sum(c.width + 2 for c in table.columns.values()) <= 80
+            await pilot.resize_terminal(140, 30)
+            await wait_for(pilot, lambda: len(screen.shown_columns) == len(COLUMNS))
+            assert table.get_row_at(0)[0] == "interview-01" and table.row_count == 30
+            return narrow
+
+    assert "unassigned" in run(scenario())

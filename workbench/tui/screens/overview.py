@@ -22,12 +22,28 @@ EMPTY = ("Nog geen transcripten in deze studie.\n\n"
          "een codeboek (.yaml, .qdc), de deelnemers (.csv), een project uit ATLAS.ti, MAXQDA, NVivo of QualCoder "
          "(.qdpx) of de interviewleidraad (.md).\n"
          "Daarna: enter opent een transcript, t codeert een beurt, f toont de frequenties. F1 toont alle toetsen.")
-COLUMNS = (  # key, label, width
-    ("transcript", "transcript", 14), ("date", "datum", 10), ("interviewer", "interviewer", 11),
-    ("respondents", "respondenten", 13), ("institution", "instelling", 24), ("programme", "opleiding", 19),
-    ("turns", "beurten", 7), ("coded", "gecodeerd", 9), ("questions", "vragen", 7), ("coders", "codeurs", 14),
-    ("unassigned", "⚠", 4),
+COLUMNS = (  # key, label, width (the transcript's: as wide as the longest name, see NAME_WIDTH)
+    ("transcript", "transcript", 14), ("date", "datum", 10), ("interviewer", "int.", 4), ("respondents", "resp.", 8),
+    ("institution", "instelling", 22), ("programme", "opleiding", 18), ("turns", "beurten", 7),
+    ("coded", "gecodeerd", 9), ("questions", "vragen", 6), ("coders", "codeurs", 12), ("unassigned", "⚠", 4),
 )
+
+
+# which columns stay when the terminal is narrow: the least important go first (all of them from ~135 columns)
+PRIORITY = ("transcript", "programme", "coded", "unassigned", "respondents", "institution", "questions", "date",
+            "coders", "interviewer", "turns")
+NAME_WIDTH = (10, 30)  # the transcript column: as wide as the longest name, within these
+
+
+def fitting(width: int, widths: dict[str, int]) -> list[str]:
+    """The column keys that fit in `width` terminal columns (each cell is padded by 2, the scroll bar takes
+    2), the least important left out first; in the table's order."""
+    kept, used = set(), 2
+    for key in PRIORITY:
+        if used + widths[key] + 2 <= width:
+            kept.add(key)
+            used += widths[key] + 2
+    return [key for key, _, _ in COLUMNS if key in kept]
 
 
 def _cells(s: TranscriptSummary) -> tuple:
@@ -63,6 +79,8 @@ class OverviewScreen(WorkbenchScreen):
         self.summaries: list[TranscriptSummary] = []
         self.programme: str | None = None
         self.sorted_by: tuple[str, bool] | None = None
+        self.shown_columns: list[str] = []
+        self.laid_out: tuple[list[str], dict[str, int]] | None = None  # the columns and widths laid out
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
@@ -71,10 +89,32 @@ class OverviewScreen(WorkbenchScreen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key, label, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+        self._columns()
         self.action_reload()
+
+    def on_resize(self) -> None:
+        if self._columns() and self.summaries:
+            self._fill()
+
+    def _widths(self) -> dict[str, int]:
+        widths = {key: width for key, _, width in COLUMNS}
+        longest = max((len(s.name) for s in self.summaries), default=0)
+        widths["transcript"] = min(max(longest, NAME_WIDTH[0]), NAME_WIDTH[1])
+        return widths
+
+    def _columns(self) -> bool:
+        """Lay the columns out for the screen's width; True when they changed."""
+        widths = self._widths()
+        keys = fitting(self.size.width or 80, widths)
+        if (keys, widths) == self.laid_out:
+            return False
+        self.shown_columns, self.laid_out = keys, (keys, widths)
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        labels = {key: label for key, label, _ in COLUMNS}
+        for key in keys:
+            table.add_column(labels[key], key=key, width=widths[key])
+        return True
 
     def on_screen_resume(self) -> None:
         if self.summaries:  # back from a transcript: coded shares changed (the first load is on_mount's)
@@ -95,12 +135,14 @@ class OverviewScreen(WorkbenchScreen):
         self._fill()
 
     def _fill(self) -> None:
+        self._columns()  # the names' width may have changed
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
         shown = [s for s in self.summaries if self.programme is None or self.programme in s.programmes]
-        table.add_rows([_cells(s) for s in shown])
-        if self.sorted_by:
+        at = [i for i, (key, _, _) in enumerate(COLUMNS) if key in self.shown_columns]
+        table.add_rows([tuple(cells[i] for i in at) for cells in map(_cells, shown)])
+        if self.sorted_by and self.sorted_by[0] in self.shown_columns:
             table.sort(self.sorted_by[0], reverse=self.sorted_by[1])
         table.move_cursor(row=min(row, max(len(shown) - 1, 0)))
         table.focus()
