@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, true
 from sqlalchemy.orm import Session
 
 from workbench.core import guide_align
@@ -76,7 +76,7 @@ def align_questions(db: Database, transcript: str | None = None) -> int:
 
     links = {tid: guide_align.align(turns, asked, lemmas) for tid, turns in spoken.items()}
     with db.write() as session:
-        scope = Turn.transcript_id.in_(list(links))
+        scope = Turn.transcript_id.in_(list(links)) if transcript else true()  # all: no list of every id
         turn_ids = {(tid, index): turn_id for turn_id, tid, index in session.execute(
             select(Turn.id, Turn.transcript_id, Turn.index).where(scope))}
         set_by_coders = session.execute(select(TurnQuestion.turn_id, Turn.transcript_id, TurnQuestion.question_id)
