@@ -62,7 +62,7 @@ def align(turns: Sequence[SpokenTurn], questions: Sequence[GuideQuestion],
     found = []
     for u, q in links:
         turn = next((t for t in reversed(units[u]) if "?" in t.text), units[u][-1])
-        shared = ", ".join(sorted(said[u] & asked[q], key=lambda w: -weight[w]))
+        shared = ", ".join(sorted(said[u] & asked[q], key=lambda w: (-weight[w], w)))
         found.append(QuestionFound(questions[q].id, turn.index, round(scores[u][q], 3), shared))
     return sorted(found, key=lambda f: f.turn)
 
