@@ -535,9 +535,9 @@ class TranscriptScreen(WorkbenchScreen):
         if not self.detail.guide:
             self.notify("Geen interviewleidraad in de studie (workbench guide import FILE).")
             return
-        asked = {t.asks: position for position, t in enumerate(self.page.turns) if t.asks}
-        choices = [(str(asked[q]), f"{q}. {text}" + (f"  ({format_clock(self.page.turns[asked[q]].start_ms)})"
-                                                      if self.page.turns[asked[q]].start_ms is not None else ""))
+        asked = {t.asks: t for t in self.detail.turns if t.asks}
+        choices = [(str(asked[q].index), f"{q}. {text}" + (f"  ({format_clock(asked[q].start_ms)})"
+                                                           if asked[q].start_ms is not None else ""))
                    for q, text in self.detail.guide.items() if q in asked]
         choices += [(f"missing:{q}", f"— {q}. {text}  (niet gevonden)")
                     for q, text in self.detail.guide.items() if q not in asked]
@@ -545,10 +545,13 @@ class TranscriptScreen(WorkbenchScreen):
         def chosen(key: str | None) -> None:
             if key is None:
                 return
+            shown = [i for i, t in enumerate(self.page.turns) if str(t.index) == key]
             if key.startswith("missing:"):
                 self.notify(f"Vraag {key[8:]} is in dit transcript niet gevonden (V zet hem op een beurt).")
+            elif not shown:
+                self.notify("Die beurt is verborgen door het sprekerfilter (s: alle sprekers).")
             else:
-                self.text.move_to(self.page.body_starts[int(key)])
+                self.text.move_to(self.page.body_starts[shown[0]])
 
         self.app.push_screen(ChoicePicker(f"Vragen: {len(asked)} van {len(self.detail.guide)} gesteld", choices),
                              chosen)
