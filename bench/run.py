@@ -42,6 +42,7 @@ STEPS = [
     ("tui open 15,000 words: first paint", 0.3, ["tui_open", "paint"], "quick"),
     ("tui open 15,000 words: all turns", None, ["tui_open", "whole"], "quick"),
     ("tui apply a code", 0.05, ["tui_apply"], "quick"),
+    ("tui long turn 20,000 words: a key", 0.05, ["tui_long_turn"], "quick"),
     ("tui overview 1,000 transcripts: rows shown", None, ["tui_overview", "1000"], "full"),
     ("tui overview 1,000 transcripts: page down", 0.1, ["tui_overview_keys", "1000"], "full"),  # "instant": 100 ms
     ("large: import 1000x12000 (ratio)", 1.5, ["import", "1000", "12000"], "large"),

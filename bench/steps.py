@@ -277,6 +277,50 @@ def step_tui_apply(runs: int) -> dict:
                 note="worker commit, page rebuilt, first frame with the coding; 15,490 words")
 
 
+def step_tui_long_turn(runs: int) -> dict:
+    """One key in a respondent's turn of 20,000 words (an hour of monologue): down, page down, End, up, page
+    up, Home, each from the key to the first frame after it."""
+    from workbench.core.db import Database, resolve_url
+    from workbench.core.services import participants, transcripts
+    from workbench.tui.screens.transcript import TranscriptScreen
+
+    if not runs:
+        return {}
+    folder = Path(tempfile.mkdtemp())
+    sentences = [f"{opener} {words}" for opener, words in zip(
+        ["Ja,", "Nou,", "Kijk,", "Eh,"] * 2000, ["dat verschilt van jaar tot jaar bij ons op de opleiding."] * 8000)]
+    monologue = " ".join(sentences)
+    while len(monologue.split()) < 20_000:
+        monologue += " " + monologue
+    monologue = " ".join(monologue.split()[:20_000])
+    (folder / "lange-beurt.txt").write_text(f"I   0:01\nVertel eens?\n\nR   0:05\n{monologue}\n", encoding="utf-8")
+    (folder / "registry.csv").write_text("transcript,speaker,respondent,role,institution,programme\n"
+                                         "lange-beurt,I,I1,interviewer,,\nlange-beurt,R,R1,respondent,A,pabo\n",
+                                         encoding="utf-8")
+    path = folder / "long.sqlite"
+    db = Database(resolve_url(str(path)))
+    transcripts.import_paths(db, [folder / "lange-beurt.txt"], replace=False, coder="bench")
+    participants.import_registry(db, folder / "registry.csv")
+    db.close()
+    keys = ("down", "pagedown", "end", "up", "pageup", "home")
+
+    async def scenario(app, pilot):
+        app.open_transcript("lange-beurt")
+        await until(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None)
+        screen, times = app.screen, []
+        screen.text.move_to(screen.page.body_starts[1])
+        await pilot.pause()
+        for key in keys * (runs + 1):
+            start = time.perf_counter()
+            await pilot.press(key)
+            await until(pilot, lambda start=start: app.frames[-1] > start)
+            times.append(next(f for f in app.frames if f > start) - start)
+        return times[len(keys):]  # the first round includes one-off imports
+
+    return dict(times=asyncio.run(_pilot(path, scenario)), unit="s",
+                note="a 20,000-word turn; down, page down, End, up, page up, Home: each key to its first frame")
+
+
 def _overview_db(transcripts_: int) -> Path:
     return study(transcripts_, 300, 0)
 
