@@ -96,19 +96,20 @@ def align_questions(db: Database, transcript: str | None = None) -> int:
     return count
 
 
-def _spoken(session: Session, transcript: str | None, transcript_id: int | None = None
+def _spoken(session: Session, transcript: str | None, transcript_id: int | None = None, words: bool = True
             ) -> dict[int, list[guide_align.SpokenTurn]]:
-    """Every turn of the transcript (or of all), by transcript id, with its speaker's role."""
+    """Every turn of the transcript (or of all), by transcript id, with its speaker's role; words False: without
+    the turns' text (which turn belongs to which question needs only the order and the roles)."""
     one = [transcript_named(session, transcript).id] if transcript else [transcript_id] if transcript_id else None
     text_of = dict(session.execute(select(Transcript.id, Transcript.text).where(
-        *([Transcript.id.in_(one)] if one else []))).all())
+        *([Transcript.id.in_(one)] if one else []))).all()) if words else {}
     spoken: dict[int, list[guide_align.SpokenTurn]] = defaultdict(list)
     for tid, index, role, start, end in session.execute(
         select(Turn.transcript_id, Turn.index, Participant.role, Turn.start, Turn.end)
         .join(Speaker, Speaker.id == Turn.speaker_id).outerjoin(Participant, Participant.id == Speaker.participant_id)
         .where(*([Turn.transcript_id.in_(one)] if one else [])).order_by(Turn.transcript_id, Turn.index)
     ):
-        spoken[tid].append(guide_align.SpokenTurn(index, role, text_of[tid][start:end]))
+        spoken[tid].append(guide_align.SpokenTurn(index, role, text_of[tid][start:end] if words else ""))
     return spoken
 
 
@@ -152,7 +153,7 @@ def questions_of(session: Session, transcript_id: int) -> tuple[dict[int, str], 
         .join(QuestionRow, QuestionRow.id == TurnQuestion.question_id).where(Turn.transcript_id == transcript_id)).all())
     if not asks:
         return {}, {}
-    turns = _spoken(session, None, transcript_id)[transcript_id]
+    turns = _spoken(session, None, transcript_id, words=False)[transcript_id]
     found = [guide_align.QuestionFound(q, index, 1.0, "") for index, q in sorted(asks.items())]
     return asks, guide_align.respondent_questions(turns, found)
 
@@ -169,7 +170,7 @@ def answers(session: Session, question: str) -> dict[int, list[int]]:
     ):
         links[tid][index] = ident
     found: dict[int, list[int]] = {}
-    for tid, turns in _spoken(session, None).items():
+    for tid, turns in _spoken(session, None, words=False).items():
         asked = [guide_align.QuestionFound(q, index, 1.0, "") for index, q in links[tid].items()]
         belongs = guide_align.respondent_questions(turns, sorted(asked, key=lambda f: f.turn))
         found[tid] = [index for index, q in belongs.items() if q == question]
@@ -188,19 +189,21 @@ def answer_views(db: Database, question: str) -> list[AnswerView]:
         for pid, name in session.execute(select(participant_programme.c.participant_id, Programme.name)
                                          .join(Programme)):
             programmes[pid].append(name)
+        asked_in = [tid for tid, indexes in found.items() if indexes]
+        text_of = dict(session.execute(select(Transcript.id, Transcript.text).where(Transcript.id.in_(asked_in))).all())
         rows = session.execute(
-            select(Transcript.id, Transcript.name, Transcript.text, Turn.index, Turn.start, Turn.end, Turn.start_ms,
+            select(Transcript.id, Transcript.name, Turn.index, Turn.start, Turn.end, Turn.start_ms,
                    Participant.id, Participant.pseudonym)
             .join(Turn, Turn.transcript_id == Transcript.id).join(Speaker, Speaker.id == Turn.speaker_id)
             .join(Participant, Participant.id == Speaker.participant_id)
-            .where(Transcript.id.in_(list(found)), Participant.role == "respondent")
+            .where(Transcript.id.in_(asked_in), Participant.role == "respondent")
             .order_by(Transcript.name, Turn.index)).all()
         codings = defaultdict(list)
         for tid, code_id, start, end in session.execute(
                 select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)
-                .where(Coding.transcript_id.in_(list(found)))):
+                .where(Coding.transcript_id.in_(asked_in))):
             codings[tid].append((start, end, tree.path(code_id)))
     chosen = set(wanted)
     return [AnswerView(name, index, pseudonym, tuple(sorted(programmes[pid])), start_ms, start, end,
-                       text[start:end], tuple(dict.fromkeys(p for s, e, p in codings[tid] if s < end and start < e)))
-            for tid, name, text, index, start, end, start_ms, pid, pseudonym in rows if (tid, index) in chosen]
+                       text_of[tid][start:end], tuple(dict.fromkeys(p for s, e, p in codings[tid] if s < end and start < e)))
+            for tid, name, index, start, end, start_ms, pid, pseudonym in rows if (tid, index) in chosen]
