@@ -93,3 +93,19 @@ def test_the_codes_of_a_question_nearest_first():
                                               "Erasmus+ > Aanraden"]
     assert codes_for_question(book, "22") == ["Erasmus+ > Aanraden"]
     assert codes_for_question(book, "5") == []
+
+
+def test_a_guide_saved_by_notepad_or_built_to_hurt(tmp_path):
+    """Word and Notepad save UTF-16 with a byte-order mark: read as any transcript is; a file far larger
+    than any guide is refused in one line before it is read; a .docx zip bomb is refused as a transcript's."""
+    (tmp_path / "utf16.md").write_bytes(GUIDE_FILE.read_text(encoding="utf-8").encode("utf-16"))
+    assert len(read_guide(tmp_path / "utf16.md").questions) == 30
+    with (tmp_path / "huge.md").open("wb") as handle:
+        handle.truncate(50_000_000)
+    with pytest.raises(WorkbenchError, match="too large for an interview guide"):
+        read_guide(tmp_path / "huge.md")
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("word/document.xml", b"<" + b" " * 150_000_000 + b"/>")
+    with pytest.raises(WorkbenchError, match="zip bomb"):
+        read_guide(tmp_path / "bomb.docx")

@@ -19,6 +19,7 @@ from workbench.core.dto import CodeView
 from workbench.errors import WorkbenchError
 
 PART = re.compile(r"^#{1,3}\s*(?:Deel\s+(\d+)\s*[—–-]\s*)?(.+?)\s*$")
+LARGEST = 2_000_000  # bytes: a guide is a page or two
 QUESTION = re.compile(r"^(?:[-*]\s*)?(\d+|[a-z])[.)]\s+(.+)$")
 CLOSING = re.compile(r"^(?:[-*]\s*)?(Afsluiting|Slot)\s*:\s*(.+)$", re.IGNORECASE)
 
@@ -47,16 +48,21 @@ def read_guide(path: Path) -> Guide:
     """A guide file, by its suffix: .md/.txt, .yaml/.yml, .docx."""
     if not path.is_file():
         raise WorkbenchError("no such file", where=str(path))
+    if path.stat().st_size > LARGEST:
+        raise WorkbenchError(f"{path.stat().st_size / 1e6:.1f} MB is too large for an interview guide "
+                             f"(the limit is {LARGEST / 1e6:.0f} MB)", where=str(path))
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _from_yaml(path)
     if suffix == ".docx":
         return _from_lines(_docx_lines(path), str(path))
     if suffix in (".md", ".markdown", ".txt"):
+        from workbench.transcripts.reader import read_lines  # as a transcript is: UTF-8 or -16, BOM or not
+
         try:
-            return _from_lines(path.read_text(encoding="utf-8").splitlines(), str(path))
-        except UnicodeDecodeError as exc:
-            raise WorkbenchError("not UTF-8 text", where=str(path)) from exc
+            return _from_lines(read_lines(path.read_bytes(), suffix)[0], str(path))
+        except WorkbenchError as exc:
+            raise exc.at(str(path)) from exc
     raise WorkbenchError("an interview guide is .md, .yaml or .docx", where=str(path))
 
 
