@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 WB     := $(BIN)/workbench
 SAMPLE := transcripts/sample-study
 
-.PHONY: setup run test bench sample clean lock mutate
+.PHONY: setup run test bench sample clean lock mutate catalogues
 
 setup: $(VENV)/.installed
 
@@ -58,3 +58,11 @@ sample: setup
 
 clean:
 	rm -rf $(VENV) db/*.sqlite db/*.sqlite-*
+
+## After changing what the workbench says: extract the messages, add new ones to the Dutch catalogue (then
+## translate them in workbench/locale/nl/LC_MESSAGES/workbench.po) and compile it. make test checks both.
+catalogues: setup
+	$(BIN)/pybabel extract --no-location --omit-header -o $(VENV)/workbench.pot workbench
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete -w 120 -i $(VENV)/workbench.pot \
+		-d workbench/locale -D workbench -l nl
+	$(BIN)/pybabel compile -d workbench/locale -D workbench -l nl

@@ -10,11 +10,22 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from tests.backends import drop_postgres, dump, new_postgres  # noqa: F401  (dump: for the tests)
+from workbench import i18n
 from workbench.core.db import Database, resolve_url
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "transcripts" / "sample-study"
 CODEBOOK = ROOT / "codebook" / "interview-guide.yaml"
+
+
+@pytest.fixture(autouse=True)
+def language(monkeypatch) -> str:
+    """Every test starts in English, whatever the machine's locale (the TUI tests override it: Dutch)."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.use("en")
+    return "en"
 
 
 @pytest.fixture

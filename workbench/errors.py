@@ -1,5 +1,7 @@
 """Errors a user can act on: shown as one line, exit code 2, database untouched."""
 
+from workbench.i18n import _
+
 
 class WorkbenchError(Exception):
     """A problem with the user's input, optionally naming where it is."""
@@ -40,5 +42,5 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, WorkbenchError):
         return str(exc)
     if is_busy(exc):
-        return "the study is busy: another program is writing to it; nothing was changed, try again"
+        return _("the study is busy: another program is writing to it; nothing was changed, try again")
     return f"{type(exc).__name__}: {_first_line(exc)}"

@@ -88,10 +88,12 @@ def test_autocode_and_report_in_every_format(loaded, tmp_path):
     report = json.loads(out)
     assert {r["count"] for r in report["rows"] if r["code"] == "Studievertraging"} == {2}
     target = tmp_path / "out" / "freq.md"
-    assert loaded("report", "frequencies", "--format", "md", "--out", target)[0] == 0
+    assert loaded("report", "frequencies", "--format", "md", "--out", target, "--language", "nl")[0] == 0
     assert "(N = 2 respondenten)" in target.read_text(encoding="utf-8")
+    assert loaded("report", "frequencies", "--format", "md", "--out", target)[0] == 0  # the locale's: English
+    assert "(N = 2 respondents)" in target.read_text(encoding="utf-8")
     code, out, _ = loaded("report", "frequencies")
-    assert "pabo (N=2)" in out and "codeurs: alle codeurs samen" in out
+    assert "pabo (N=2)" in out and "coders: every coder together" in out
 
 
 def test_frequencies_of_chosen_coders(loaded):
@@ -103,7 +105,7 @@ def test_frequencies_of_chosen_coders(loaded):
     assert code == 0, err
     code, out, err = loaded("report", "frequencies", "--by", "none", "--format", "json", "--coder", "bram")
     counts = {r["code"]: r["count"] for r in json.loads(out)["rows"]}
-    assert json.loads(out)["coders"] == ["bram"] and "codeurs: bram" in err
+    assert json.loads(out)["coders"] == ["bram"] and "coders: bram" in err
     assert counts["Functie"] == 1 and counts["Studievertraging"] == 0
     both = json.loads(loaded("report", "frequencies", "--by", "none", "--format", "json", "--coder", "bram",
                              "--coder", "tester")[1])

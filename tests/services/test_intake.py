@@ -34,6 +34,6 @@ def test_each_kind_is_recognised_by_content(tmp_path, sample_db):
 def test_import_file_says_in_one_line_what_came_in(db):
     transcripts.import_paths(db, [SAMPLE], replace=False, coder="c")
     said = intake.import_file(db, CODEBOOK, "codebook", "lead")
-    assert said.startswith("codeboek: ") and len(codebook.show_codebook(db)) > 30
-    assert intake.import_file(db, SAMPLE / "participants.csv", "participants", "lead").startswith("deelnemers: ")
-    assert intake.import_file(db, GUIDE_FILE, "guide", "lead").startswith("interviewleidraad: 30 vragen")
+    assert said.startswith("codebook: ") and len(codebook.show_codebook(db)) > 30
+    assert intake.import_file(db, SAMPLE / "participants.csv", "participants", "lead").startswith("participants: ")
+    assert intake.import_file(db, GUIDE_FILE, "guide", "lead").startswith("interview guide: 30 questions")

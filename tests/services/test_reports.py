@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import CODEBOOK, SAMPLE
+from workbench import i18n
 from workbench.core.services import codebook, cooccurrence, participants, quotes, transcripts
 from workbench.core.services.codings import add_coding
 from workbench.core.services.frequencies import code_document_table, frequencies
@@ -50,7 +51,7 @@ def test_word_report_tables_counts_chart_quotes_and_no_names(sample_db, tmp_path
     report = frequencies(sample_db, "respondent", "programme")
     found = quotes.quotes(sample_db)
     per_code = {p: quotes.spread([q for q in found if q.code_path == p], 3) for p in {q.code_path for q in found}}
-    frequency_docx(report, per_code, tmp_path / "report.docx")
+    frequency_docx(report, per_code, tmp_path / "report.docx", language="nl")
     document, text = docx_text(tmp_path / "report.docx")
     tops = [r for r in report.rows if r.depth == 0 and r.group == "" and r.count]
     assert len(document.tables) == len(tops)
@@ -95,7 +96,8 @@ def test_the_word_report_reads_like_a_results_chapter_in_english_too(sample_db, 
 
 def test_excel_report_sheets(sample_db, tmp_path):
     reports = [frequencies(sample_db, unit, "programme") for unit in ("respondent", "institution", "quotation")]
-    frequency_xlsx(reports, code_document_table(sample_db), quotes.quotes(sample_db), tmp_path / "r.xlsx")
+    with i18n.speaking("nl"):  # the report's language (the CLI's --language)
+        frequency_xlsx(reports, code_document_table(sample_db), quotes.quotes(sample_db), tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames == ["Frequenties respondenten", "Frequenties instellingen", "Frequenties citaten",
                                "Codes x documenten", "Citaten"]

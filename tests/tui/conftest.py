@@ -8,6 +8,13 @@ import pytest
 from workbench.tui.app import WorkbenchApp
 
 
+@pytest.fixture(autouse=True)
+def language(monkeypatch) -> str:
+    """The coders' language: the TUI tests read its Dutch (test_languages.py shows both)."""
+    monkeypatch.setenv("LANGUAGE", "nl")
+    return "nl"
+
+
 @pytest.fixture
 def app(sample_db):
     return WorkbenchApp(sample_db, "anna")

@@ -1,6 +1,9 @@
 """The app opens the study after its first paint; a study that cannot be opened ends it (exit code 2)."""
 
+import pytest
+
 from tests.tui.conftest import notified, run, wait_for
+from workbench.config import Settings
 from workbench.core.db import Database, resolve_url
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.disagreements import DisagreementsScreen
@@ -28,7 +31,7 @@ def test_the_study_is_opened_lazily_and_a_failing_screen_worker_is_reported(samp
         async with app.run_test(size=(120, 36)) as pilot:
             await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
             app.push_screen(DisagreementsScreen(["anna", "nobody"]))
-            await wait_for(pilot, lambda: notified(app, "unknown coder"))
+            await wait_for(pilot, lambda: notified(app, "onbekende codeur"))
 
     run(scenario())
     assert opened == [1]
@@ -111,17 +114,29 @@ def test_f1_names_keys_as_the_footer_does_and_lists_moving_and_selecting(app):
 
     table = run(scenario())
     assert "question_mark" not in table and "slash" not in table
-    assert "| `/` | Search |" in table and "| `?` | Help |" in table
+    assert "| `/` | Zoeken |" in table and "| `?` | Help |" in table
     moving = table.split("Bewegen en selecteren")[1]
-    assert "Select" in moving and "Cursor" in moving  # shift+arrows select, arrows move (the text area's own)
+    assert "selecteren" in moving and "Cursor" in moving  # shift+arrows select, arrows move (the text area's own)
 
 
-def test_at_80_columns_the_footer_shows_the_most_used_keys_with_help_and_quit(app):
-    """The overview's footer showed neither quit nor help, the transcript's stopped at 'Me▏^p palette'."""
+FOOTER_WORDS = {  # what the footers must show at 80 columns, per language
+    "nl": (("i Importeren", "f Frequenties", "^q Stop", "f1 Help"),
+           ("t Codeer beurt", "c Codeer tekst", "u Ongedaan", "esc Terug", "f1 Help")),
+    "en": (("i Import", "f Frequencies", "^q Quit", "f1 Help"),
+           ("t Code turn", "c Code selection", "u Undo", "esc Back", "f1 Help")),
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_at_80_columns_the_footer_shows_the_most_used_keys_with_help_and_quit(sample_db, language):
+    """The overview's footer showed neither quit nor help, the transcript's stopped at 'Me▏^p palette'; the
+    Dutch words first cut 'f1 Help' off."""
     import html
     import re
 
     from tests.tui.test_trust import open_transcript
+
+    app = WorkbenchApp(sample_db, "anna", Settings(language=language))
 
     def footer() -> str:
         text = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
@@ -137,9 +152,9 @@ def test_at_80_columns_the_footer_shows_the_most_used_keys_with_help_and_quit(ap
             return overview, footer()
 
     overview, transcript = run(scenario())
-    for words in ("i Import", "f Frequencies", "^q Quit", "f1 Help"):
+    for words in FOOTER_WORDS[language][0]:
         assert words in overview
-    for words in ("t Code turn", "c Code selection", "u Undo", "esc Back", "f1 Help"):
+    for words in FOOTER_WORDS[language][1]:
         assert words in transcript
 
 

@@ -201,3 +201,42 @@ def test_a_speaker_filter_keeps_the_place_and_the_header_says_what_is_filtered(a
         assert app.unexpected_errors == []
 
     run(scenario())
+
+
+def _cell_style(text, location):
+    """The style the coding view paints at a (row, column) of its text."""
+    shown = text.wrapped_document.location_to_offset(location)  # the text wraps: a row may take several lines
+    strip = text.render_line(shown.y - text.scroll_offset.y)
+    at = text.gutter_width + shown.x - text.scroll_offset.x + 1  # the widget's left padding
+    for segment in strip:
+        if at < len(segment.text):
+            return segment.style
+        at -= len(segment.text)
+    raise AssertionError("no such cell")
+
+
+def test_a_codes_colour_stays_visible_under_the_cursor_and_a_selection_looks_like_no_code(app):
+    """The cursor's line painted over the code shading (its colour vanished where the coder works), and the
+    selection was a blue close to a code's shading."""
+    from tests.tui.test_trust import open_transcript
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            text = screen.text
+            light = screen.page.highlights()[0]
+            inside = screen.page.location(light.start + 1)
+            code = next(style for start, end, style in text._styles[inside[0]]
+                        if start <= inside[1] and (end is None or inside[1] < end) and style.bgcolor)
+            text.move_to(light.start + 1)  # the cursor on the coded words
+            await pilot.pause(0.1)
+            under_cursor = _cell_style(text, screen.page.location(light.start + 2))
+            text.move_to(light.start, light.end)  # the coded words selected
+            await pilot.pause(0.1)
+            selected = _cell_style(text, screen.page.location(light.start + 2))
+            return code, under_cursor, selected
+
+    code, under_cursor, selected = run(scenario())
+    assert under_cursor.bgcolor == code.bgcolor
+    shown = selected.color if selected.reverse else selected.bgcolor  # the background a coder sees
+    assert selected.reverse and shown not in (code.bgcolor, under_cursor.bgcolor)

@@ -184,7 +184,7 @@ def test_a_colour_or_pattern_that_is_wrong_is_said_before_any_confirmation(app):
             await pilot.press("k")
             await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
             app.screen.dismiss("blauw")
-            await wait_for(pilot, lambda: notified(app, "not a colour"))
+            await wait_for(pilot, lambda: notified(app, "geen kleur"))
             await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
             assert app.screen.value == "blauw" and not any(isinstance(s, Confirm) for s in app.screen_stack)
             app.screen.dismiss(None)
@@ -193,7 +193,7 @@ def test_a_colour_or_pattern_that_is_wrong_is_said_before_any_confirmation(app):
             app.screen.dismiss(DELAY + " > Tijdgebrek")
             await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt) and "reguliere" in app.screen.title_text)
             app.screen.dismiss("(tijd")
-            await wait_for(pilot, lambda: notified(app, "bad pattern"))
+            await wait_for(pilot, lambda: notified(app, "ongeldig patroon"))
             await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt) and app.screen.value == "(tijd")
             assert not any(isinstance(s, Confirm) for s in app.screen_stack)
         assert app.unexpected_errors == []

@@ -78,7 +78,7 @@ def test_the_overview_reaches_a_browser_that_has_the_address(served, pytestconfi
         page.screenshot(path=str(shot))
         browser.close()
     shown = b"".join(frames)
-    assert b"Interview workbench" in shown and b"interview-01" in shown
+    assert b"Interview-werkbank" in shown and b"interview-01" in shown
     assert shot.stat().st_size > 10_000
     print(f"screenshot of the overview in the browser: {shot}")
 
@@ -104,4 +104,4 @@ def test_a_port_in_use_is_one_line_and_no_address(tmp_path):
                                  "lead", "--new-coder", "serve", "--port", str(port)], capture_output=True, text=True,
                                 timeout=60)
     assert result.returncode == 2 and result.stdout == "" and result.stderr.count("\n") == 1
-    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr
+    assert f"kan niet luisteren op 127.0.0.1:{port}" in result.stderr  # the coders' Dutch

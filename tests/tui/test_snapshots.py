@@ -1,19 +1,25 @@
-"""What each screen looks like (pytest-textual-snapshot; update with --snapshot-update)."""
+"""What each screen looks like at 80x24 and 120x40, in Dutch and English, in the dark and the light theme
+(pytest-textual-snapshot; update with --snapshot-update). Each scenario's docstring says what it guards."""
+
+import pytest
 
 from tests.tui.conftest import wait_for, written
+from tests.tui.test_team import respondent_turn
+from tests.unit.test_guide import GUIDE_FILE
+from workbench.config import Settings
+from workbench.core.services import codings, guide
+from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.codebook import CodebookScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
+from workbench.tui.screens.disagreements import DisagreementsScreen
 from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.help import HelpScreen
 from workbench.tui.screens.overview import OverviewScreen
+from workbench.tui.screens.question import QuestionScreen
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
-
-async def overview_ready(app, pilot):
-    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries
-                   and app.focused is app.screen.query_one("DataTable"))
-    await settle(pilot)
+CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 
 
 async def settle(pilot):
@@ -23,94 +29,123 @@ async def settle(pilot):
     await pilot.pause(0.2)
 
 
-def test_transcript_coding_view(app, snap_compare):
+async def overview_ready(app, pilot):
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries
+                   and app.focused is app.screen.query_one("DataTable"))
+
+
+async def transcript_ready(app, pilot):
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+    app.open_transcript("interview-15")
+    await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None)
+    await pilot.press("n")
+
+
+async def overview(app, pilot):
+    """The study at a glance: the columns that fit (all at 120), the share coded, the footer's keys."""
+    await overview_ready(app, pilot)
+
+
+async def empty(app, pilot):
+    """A new study says what to do first: import, then enter, t and f; no blank table."""
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.query_one("#empty").display)
+
+
+async def coded(app, pilot):
+    """Right after coding a turn: the code in the turn's header and the side panel, its colour on the text
+    (under the cursor too), the memo under it, the turn memo mark."""
+    await transcript_ready(app, pilot)
+    await pilot.press("t")
+    await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+    await pilot.press(*"studvert", "enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
+    await written(pilot)
+    await pilot.press("m")
+    await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+    await pilot.press(*"bang om uit te lopen", "enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
+    await written(pilot)
+    await wait_for(pilot, lambda: any(c.memo for c in app.screen.codings if c.coder == "anna"))
+
+
+async def selection(app, pilot):
+    """A selection over coded text: the selection style is told apart from every code's shading."""
+    await transcript_ready(app, pilot)
+    await pilot.press("shift+down", "shift+down", "shift+right", "shift+right")
+
+
+async def picker(app, pilot):
+    """The code picker over the transcript: what was typed, the ranked matches, the whole dialog in view."""
+    await transcript_ready(app, pilot)
+    await pilot.press("t", *"studvert")
+    await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+
+
+async def codebook(app, pilot):
+    """The code tree with respondents and quotations per code, and the chosen code's side panel."""
+    await overview_ready(app, pilot)
+    await pilot.press("b")
+    await wait_for(pilot, lambda: isinstance(app.screen, CodebookScreen) and app.screen.codes
+                   and app.screen.current is not None)
+    await pilot.press("down", "down")
+
+
+async def frequencies(app, pilot):
+    """Code x programme with N per column, the bars, and the unit said in the header."""
+    await overview_ready(app, pilot)
+    await pilot.press("f")
+    await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+
+
+async def quotes(app, pilot):
+    """The quotes of one code with respondent, programme, time and coder, and the chosen quote in full."""
+    await overview_ready(app, pilot)
+    app.push_screen(QuotesScreen(CODE))
+    await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
+
+
+async def question(app, pilot):
+    """Every respondent's answer to one guide question, with its codes: the framework-matrix column."""
+    await overview_ready(app, pilot)
+    app.push_screen(QuestionScreen("16", "Wat zijn voor jou belemmeringen?"))
+    await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.answers)
+
+
+async def disagreements(app, pilot):
+    """Where two coders differ: unit, code, who coded it and who did not, and alpha in the header."""
+    await overview_ready(app, pilot)
+    app.push_screen(DisagreementsScreen(["anna", "bea"]))
+    await wait_for(pilot, lambda: isinstance(app.screen, DisagreementsScreen) and app.screen.found is not None)
+
+
+async def help_keys(app, pilot):
+    """F1 on the coding view: every key by the name the footer shows, moving and selecting included."""
+    await transcript_ready(app, pilot)
+    await pilot.press("f1")
+    await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen) and app.screen.query("MarkdownTable"))
+
+
+SCENARIOS = [overview, empty, coded, selection, picker, codebook, frequencies, quotes, question, disagreements,
+             help_keys]
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[s.__name__ for s in SCENARIOS])
+def test_screen(scenario, size, language, theme, request, snap_compare):
+    db = request.getfixturevalue("db" if scenario is empty else "sample_db")
+    if scenario is question:
+        guide.import_guide(db, GUIDE_FILE)
+    if scenario is disagreements:  # anna and bea each coded a turn the other did not
+        codings.code_turn(db, "bea", "interview-03", respondent_turn(db, 2).index, CODE)
+        codings.code_turn(db, "anna", "interview-03", respondent_turn(db, 4).index, CODE)
+    app = WorkbenchApp(db, "anna", Settings(theme=theme, language=language))
+
     async def ready(pilot):
-        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-        app.open_transcript("interview-15")
-        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None)
-        await pilot.press("n")
+        await scenario(app, pilot)
         await settle(pilot)
 
-    assert snap_compare(app, terminal_size=(100, 30), run_before=ready)
-
-
-def test_code_picker_in_80_by_24(app, snap_compare):
-    async def ready(pilot):
-        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-        app.open_transcript("interview-15")
-        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None)
-        await pilot.press("n", "t", *"studvert")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
-
-
-def test_help(app, snap_compare):
-    async def ready(pilot):
-        await overview_ready(app, pilot)
-        await pilot.press("f1")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen) and app.screen.query("MarkdownTable"))
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(100, 30), run_before=ready)
-
-
-def test_overview(app, snap_compare):
-    assert snap_compare(app, terminal_size=(140, 36), run_before=lambda pilot: overview_ready(app, pilot))
-
-
-def test_codebook(app, snap_compare):
-    async def ready(pilot):
-        await overview_ready(app, pilot)
-        await pilot.press("b")
-        await wait_for(pilot, lambda: isinstance(app.screen, CodebookScreen) and app.screen.codes
-                       and app.screen.current is not None)
-        await pilot.press("down", "down")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(100, 30), run_before=ready)
-
-
-def test_frequencies_in_80_by_24(app, snap_compare):
-    async def ready(pilot):
-        await overview_ready(app, pilot)
-        await pilot.press("f")
-        await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=ready)
-
-
-def test_quotes(app, snap_compare):
-    async def ready(pilot):
-        await overview_ready(app, pilot)
-        app.push_screen(QuotesScreen("Studenten > Belemmeringen studenten > Studievertraging"))
-        await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(120, 30), run_before=ready)
-
-
-def test_after_coding_a_turn_with_a_memo(app, snap_compare):
-    """Guards what a coder sees right after coding: the code in the turn's header and in the side panel,
-    its colour on the text, the memo under it, and the turn memo mark."""
-    async def ready(pilot):
-        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-        app.open_transcript("interview-15")
-        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions is not None)
-        await pilot.press("n", "t")
-        await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
-        await pilot.press(*"studvert", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
-        await written(pilot)
-        await pilot.press("m")
-        await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
-        await pilot.press(*"bang om uit te lopen", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
-        await written(pilot)
-        await wait_for(pilot, lambda: any(c.memo for c in app.screen.codings if c.coder == "anna"))
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(100, 30), run_before=ready)
+    assert snap_compare(app, terminal_size=size, run_before=ready)

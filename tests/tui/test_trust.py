@@ -118,7 +118,7 @@ def test_new_code_over_an_existing_group_is_one_line(app):
             options = app.screen.query_one("#options")
             assert not any(options.get_option_at_index(i).id.startswith("new:") for i in range(options.option_count))
             app.screen.dismiss(Picked(GROUP, create=True))
-            await wait_for(pilot, lambda: notified(app, "is a code group"))
+            await wait_for(pilot, lambda: notified(app, "is een codegroep"))
             assert mine(app, "interview-01") == []
         assert app.unexpected_errors == []
 
@@ -133,7 +133,7 @@ def test_correcting_a_suggestion_to_a_group_leaves_it_pending(app):
             await pilot.press("k")
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             app.screen.dismiss(Picked(GROUP, create=True))
-            await wait_for(pilot, lambda: notified(app, "is a code group"))
+            await wait_for(pilot, lambda: notified(app, "is een codegroep"))
             assert chosen.id in {s.id for s in suggestions.pending(app.db, "interview-03")}  # not rejected
         assert app.unexpected_errors == []
 
@@ -153,9 +153,9 @@ def test_undo_and_remove_of_a_coding_removed_elsewhere_say_so(app):
             (made,) = mine(app, "interview-01")
             elsewhere(app, "codings", "delete", made.guid, "--settle")  # the lead settles it, in the CLI
             await pilot.press("x")  # the screen has not heard yet: the coding is still shown
-            await wait_for(pilot, lambda: notified(app, "unknown coding"))
+            await wait_for(pilot, lambda: notified(app, "onbekende codering"))
             await pilot.press("u")
-            await wait_for(pilot, lambda: notified(app, "removed meanwhile"))
+            await wait_for(pilot, lambda: notified(app, "intussen verwijderd"))
             await wait_for(pilot, lambda: made.guid not in {c.guid for c in screen.codings})  # reloaded
         assert app.unexpected_errors == []
 
@@ -169,7 +169,7 @@ def test_a_suggestion_replaced_meanwhile_is_one_line(app):
             stale = screen._offered(screen._turn())[0]
             suggestions.refresh(app.db, "interview-03")  # another window refreshed: new ids
             await pilot.press("a")
-            await wait_for(pilot, lambda: notified(app, "replaced or decided meanwhile"))
+            await wait_for(pilot, lambda: notified(app, "intussen vervangen of beslist"))
             await wait_for(pilot, lambda: stale.id not in {s.id for s in screen.suggestions})
             await pilot.press("r")  # acts on the refreshed list
             await written(pilot)
@@ -285,7 +285,7 @@ def test_the_same_code_twice_is_already_coded(app):
                 await pilot.press(*"studvert", "enter")
                 await wait_for(pilot, lambda: app.screen is screen)
                 await written(pilot)
-            await wait_for(pilot, lambda: notified(app, "already coded"))
+            await wait_for(pilot, lambda: notified(app, "al gecodeerd"))
             assert len(mine(app, "interview-01")) == 1
         assert app.unexpected_errors == []
 

@@ -2,11 +2,19 @@
 
 from datetime import datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench import i18n
 from workbench.core.dto import CodingView, TurnView
 from workbench.tui.page import TranscriptPage, code_colours, fold
+
+
+@pytest.fixture(autouse=True)
+def dutch(language):
+    """Turn headers as a Dutch coder reads them."""
+    i18n.use("nl")
 
 
 def build(texts, codings=()):

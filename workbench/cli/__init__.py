@@ -7,8 +7,10 @@ import sys
 
 import typer
 
+from workbench import i18n
 from workbench.cli.app import app
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 __all__ = ["app", "main"]
 
@@ -16,6 +18,7 @@ __all__ = ["app", "main"]
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI: user errors print 'error: WHERE: WHAT' and exit 2."""
     os.umask(0o077)  # what it writes (reports, exports, backups) holds interview data: for its owner only
+    _speak()
     try:
         code = app(args=argv, prog_name="workbench", standalone_mode=False)
     except WorkbenchError as exc:
@@ -24,17 +27,30 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(exc.exit_code)
     except typer.TyperException as exc:  # usage errors: the message and help hint, exit 2
         show = getattr(exc, "show", None)
-        show() if show else print(f"error: {exc.format_message()}", file=sys.stderr)
+        show() if show else _fail(exc.format_message(), exc.exit_code)
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        print("aborted", file=sys.stderr)
+        print(_("aborted"), file=sys.stderr)
         sys.exit(130)
     except Exception as exc:
         if not _from_database(exc):
             raise
-        _fail(f"database: {str(getattr(exc, 'orig', None) or exc).splitlines()[0]}")
+        _fail(_("database: {problem}").format(problem=str(getattr(exc, "orig", None) or exc).splitlines()[0]))
     if isinstance(code, int) and code:  # a command's typer.Exit(code), returned outside standalone mode
         sys.exit(code)
+
+
+def _speak() -> None:
+    """The language of the settings' `language`, else the locale's (a settings file that cannot be read is said
+    by `workbench tui`, which needs the rest of it)."""
+    from workbench.config import Settings, load_settings
+
+    i18n.use(i18n.from_environment())
+    try:
+        settings = load_settings()
+    except WorkbenchError:
+        settings = Settings()
+    settings.speak()
 
 
 def _from_database(exc: Exception) -> bool:
@@ -43,6 +59,6 @@ def _from_database(exc: Exception) -> bool:
     return errors is not None and isinstance(exc, errors.SQLAlchemyError)
 
 
-def _fail(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
-    sys.exit(2)
+def _fail(message: str, code: int = 2) -> None:
+    print(_("error: {message}").format(message=message), file=sys.stderr)
+    sys.exit(code)

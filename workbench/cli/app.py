@@ -16,6 +16,7 @@ from workbench.cli.state import State
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.suggest import SHOWN
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.transcripts.clock import format_clock
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
@@ -107,7 +108,7 @@ def serve(
 
     state: State = ctx.obj
     if not 1024 <= port <= 65535:
-        raise WorkbenchError("--port must be between 1024 and 65535")
+        raise WorkbenchError(_("--port must be between 1024 and 65535"))
     url = state.db.url  # opened (and the coder checked) here: a bad study is one line, not a blank browser tab
     state.db.close()
     serve_tui(url, state.coder, port)
@@ -124,13 +125,14 @@ def import_(
     outcomes = transcripts_service.import_paths(state.db, paths, replace=replace, coder=state.coder)
     typer.echo(
         table(
-            ["transcript", "status", "layout", "turns", "words", "unassigned speakers", "note"],
-            [(o.name, o.status, o.layout, o.turns, o.words, len(o.unassigned) or "", o.note) for o in outcomes],
+            [_("transcript"), _("status"), _("layout"), _("turns"), _("words"), _("unassigned speakers"), _("note")],
+            [(o.name, _(o.status), o.layout, o.turns, o.words, len(o.unassigned) or "", o.note) for o in outcomes],
         )
     )
     unassigned = sum(len(o.unassigned) for o in outcomes)
     if unassigned:
-        typer.echo(f"{unassigned} speaker(s) not in the participants registry: see 'workbench participants list'", err=True)
+        typer.echo(_("{n} speaker(s) not in the participants registry: see 'workbench participants list'").format(
+            n=unassigned), err=True)
 
 
 @transcripts_app.command("list")
@@ -138,7 +140,7 @@ def transcripts_list(ctx: typer.Context, fmt: Format = "table") -> None:
     """Transcripts with respondents, programmes and how much is coded."""
     listing(
         fmt, transcripts_service.list_transcripts(ctx.obj.db),
-        ["transcript", "date", "duration", "words", "turns", "respondents", "programmes", "coded", "unassigned"],
+        [_("transcript"), _("date"), _("duration"), _("words"), _("turns"), _("respondents"), _("programmes"), _("coded"), _("unassigned")],
         lambda s: (s.name, s.recorded_on, format_clock(s.duration_ms), s.words, s.turns, ", ".join(s.respondents),
                    ", ".join(s.programmes), f"{s.coded_share:.0%}", len(s.unassigned) or ""),
     )
@@ -154,12 +156,12 @@ def transcripts_show(ctx: typer.Context, name: str, fmt: Format = "table") -> No
                       "memo": detail.memo, "turns": detail.turns}))
         return
     if detail.memo:
-        typer.echo(f"memo: {detail.memo}\n")
+        typer.echo(_("memo: {memo}").format(memo=detail.memo) + "\n")
     for turn in detail.turns:
-        typer.echo(f"[{turn.index}] {turn.speaker} ({turn.role or 'unassigned'}) {format_clock(turn.start_ms)}  "
-                   f"@{turn.start}-{turn.end}")
+        typer.echo(f"[{turn.index}] {turn.speaker} ({_(turn.role) if turn.role else _('unassigned')}) "
+                   f"{format_clock(turn.start_ms)}  @{turn.start}-{turn.end}")
         if turn.memo:
-            typer.echo(f"    memo: {turn.memo}")
+            typer.echo("    " + _("memo: {memo}").format(memo=turn.memo))
         typer.echo(f"    {turn.text}\n")
 
 
@@ -167,12 +169,16 @@ def transcripts_show(ctx: typer.Context, name: str, fmt: Format = "table") -> No
 def participants_import(ctx: typer.Context, file: Path) -> None:
     """Load the registry CSV: transcript,speaker,respondent,role,institution,programme."""
     outcome = participants_service.import_registry(ctx.obj.db, file)
-    typer.echo(f"{outcome.participants} participant(s), {outcome.aliases} speaker label(s); "
-               f"{outcome.assigned_speakers} speaker(s) assigned, {len(outcome.unassigned)} unassigned")
+    typer.echo(_("{participants} participant(s), {labels} speaker label(s); {assigned} speaker(s) assigned, "
+                 "{unassigned} unassigned").format(participants=outcome.participants, labels=outcome.aliases,
+                                                   assigned=outcome.assigned_speakers,
+                                                   unassigned=len(outcome.unassigned)))
     for speaker in outcome.unassigned:
-        typer.echo(f"unassigned: {speaker.transcript}: {speaker.label} ({speaker.turns} turns)", err=True)
+        typer.echo(_("unassigned: {transcript}: {label} ({turns} turns)").format(
+            transcript=speaker.transcript, label=speaker.label, turns=speaker.turns), err=True)
     for pseudonym in outcome.erased_skipped:
-        typer.echo(f"note: {pseudonym} was erased: their rows were left out (their names are not stored)", err=True)
+        typer.echo(_("note: {pseudonym} was erased: their rows were left out (their names are not stored)").format(
+            pseudonym=pseudonym), err=True)
 
 
 @participants_app.command("list")
@@ -183,11 +189,11 @@ def participants_list(ctx: typer.Context, fmt: Format = "table") -> None:
     if fmt == "json":
         emit(to_json({"participants": people, "unassigned": unassigned}))
         return
-    emit(table(["pseudonym", "role", "institution", "programmes", "transcripts"],
+    emit(table([_("pseudonym"), _("role"), _("institution"), _("programmes"), _("transcripts")],
                [(p.pseudonym, p.role, p.institution, "; ".join(p.programmes), len(p.transcripts)) for p in people]))
     if unassigned:
-        typer.echo("\nunassigned speakers:")
-        emit(table(["transcript", "speaker", "turns"], [(u.transcript, u.label, u.turns) for u in unassigned]))
+        typer.echo("\n" + _("unassigned speakers:"))
+        emit(table([_("transcript"), _("speaker"), _("turns")], [(u.transcript, u.label, u.turns) for u in unassigned]))
 
 
 @app.command()
@@ -211,9 +217,9 @@ def autocode(
     if dry_run:
         for hit in outcome.hits:
             typer.echo(f"{hit.transcript}  {hit.code_path}  @{hit.start}-{hit.end}  {hit.quote[:80]!r}")
-    verb = "would create" if dry_run else "created"
-    typer.echo(f"{len(outcome.hits)} hit(s); {verb} {outcome.created} coding(s), "
-               f"{len(outcome.hits) - outcome.created} already coded")
+    said = (_("{hits} hit(s); would create {created} coding(s), {known} already coded") if dry_run
+            else _("{hits} hit(s); created {created} coding(s), {known} already coded"))
+    typer.echo(said.format(hits=len(outcome.hits), created=outcome.created, known=len(outcome.hits) - outcome.created))
 
 
 @app.command()
@@ -228,14 +234,14 @@ def suggest(
     """Suggest codes for respondent turns, offline (nothing is coded): score, method and evidence."""
     check_choice(fmt, ("table", "json"), "--format")
     if not 0 <= min_score <= 1 or top < 1:
-        raise WorkbenchError("--min-score must be between 0 and 1 and --top at least 1")
+        raise WorkbenchError(_("--min-score must be between 0 and 1 and --top at least 1"))
     found = suggestions_service.suggest(ctx.obj.db, transcript, min_score, top)
     if fmt == "json":
         emit(to_json([dict(transcript=s.transcript, turn=s.turn, start=s.start, end=s.end,
                            code=s.path.split(PATH_SEPARATOR)[-1], path=s.path, score=s.score, raw_score=s.raw,
                            method=s.method, evidence=s.evidence) for s in found]))
         return
-    emit(table(["transcript", "turn", "span", "code", "score", "raw", "evidence"],
+    emit(table([_("transcript"), _("turn"), _("span"), _("code"), _("score"), _("raw"), _("evidence")],
                [(s.transcript, s.turn, f"{s.start}-{s.end}", s.path.split(PATH_SEPARATOR)[-1], f"{s.score:.2f}",
                  f"{s.raw:.2f}", s.evidence) for s in found]))
 
@@ -255,7 +261,7 @@ def agreement(
     """Intercoder agreement per code and overall: percent, Cohen's kappa (two coders), Krippendorff's alpha."""
     check_choice(fmt, ("table", "json"), "--format")
     listing(fmt, agreement_service.agreement(ctx.obj.db, coders, code, unit),
-            ["code", "units", "coded", "agreement", "kappa", "alpha"],
+            [_("code"), _("units"), _("coded"), _("agreement"), _("kappa"), _("alpha")],
             lambda r: (r.code_path, r.units, r.coded_units, _figure(r.percent), _figure(r.kappa), _figure(r.alpha)))
 
 
@@ -270,7 +276,7 @@ def disagreements(
     """Units where coders decided differently: unit, code, who coded it and who did not."""
     check_choice(fmt, ("table", "json"), "--format")
     listing(fmt, agreement_service.disagreements(ctx.obj.db, coders, code, unit),
-            ["transcript", "turn", "span", "code", "coded by", "not by", "text"],
+            [_("transcript"), _("turn"), _("span"), _("code"), _("coded by"), _("not by"), _("text")],
             lambda d: (d.transcript, d.turn, f"{d.start}-{d.end}", d.code_path, ", ".join(d.coded_by),
                        ", ".join(d.not_coded_by), " ".join(d.text.split())[:60]))
 
@@ -281,14 +287,14 @@ def backup(
     file: Annotated[Optional[Path], typer.Argument(help="where to [default: backups/ next to the database]")] = None,
 ) -> None:
     """Copy the study with SQLite's online backup API (safe while others are coding)."""
-    typer.echo(f"backup written to {backups_service.backup(ctx.obj.db, file)}")
+    typer.echo(_("backup written to {file}").format(file=backups_service.backup(ctx.obj.db, file)))
 
 
 @app.command()
 def restore(ctx: typer.Context, file: Path) -> None:
     """Replace the study with a backup (the current state is backed up first)."""
     kept = backups_service.restore(ctx.obj.db, file)
-    typer.echo(f"restored {file}; the state before is in {kept}")
+    typer.echo(_("restored {file}; the state before is in {kept}").format(file=file, kept=kept))
 
 
 @participants_app.command("erase")
@@ -299,8 +305,9 @@ def erase(
 ) -> None:
     """Erase a respondent's words and real names from the study (and named backups); counts stay."""
     done = erasure_service.erase_respondent(ctx.obj.db, respondent, backup_files or [])
-    typer.echo(f"{respondent}: {done.turns} turn(s) overwritten, {done.names} name(s) masked"
-               + (f"; also in {len(done.backups)} backup(s)" if done.backups else "")
-               + (f" and {done.automatic_backups} automatic backup(s)" if done.automatic_backups else ""))
+    typer.echo(_("{respondent}: {turns} turn(s) overwritten, {names} name(s) masked").format(
+        respondent=respondent, turns=done.turns, names=done.names)
+        + (_("; also in {n} backup(s)").format(n=len(done.backups)) if done.backups else "")
+        + (_(" and {n} automatic backup(s)").format(n=done.automatic_backups) if done.automatic_backups else ""))
     for note in done.notes:
-        typer.echo(f"note: {note}", err=True)
+        typer.echo(_("note: {note}").format(note=note), err=True)

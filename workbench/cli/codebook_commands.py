@@ -10,6 +10,7 @@ import typer
 from workbench.cli.lazy import lazy
 from workbench.cli.output import Format, emit, listing
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
     from workbench.core import codebook_file
@@ -27,10 +28,11 @@ def import_(ctx: typer.Context, file: Path,
     """Add and update codes from a YAML, REFI-QDA (.qdc) or Taguette (.csv) codebook; nothing is erased:
     codes not in the file are kept, and so is what the file leaves out."""
     outcome = service.import_codebook(ctx.obj.db, file, ctx.obj.coder, overwrite)
-    typer.echo(f"{len(outcome.added)} code(s) added, {len(outcome.updated)} updated, {outcome.unchanged} unchanged")
+    typer.echo(_("{added} code(s) added, {updated} updated, {unchanged} unchanged").format(
+        added=len(outcome.added), updated=len(outcome.updated), unchanged=outcome.unchanged))
     if outcome.conflicts:
-        typer.echo(f"kept ours where the file says otherwise ({len(outcome.conflicts)}; --overwrite takes the file's):",
-                   err=True)
+        typer.echo(_("kept ours where the file says otherwise ({n}; --overwrite takes the file's):").format(
+            n=len(outcome.conflicts)), err=True)
         for line in outcome.conflicts:
             typer.echo(f"  {line}", err=True)
 
@@ -47,8 +49,8 @@ def export(ctx: typer.Context, file: Annotated[Optional[Path], typer.Argument(he
         try:
             file.write_bytes(codebook_xml(book))
         except OSError as exc:
-            raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(file)) from exc
-        typer.echo(f"wrote {file}", err=True)
+            raise WorkbenchError(_("cannot write: {reason}").format(reason=exc.strerror), where=str(file)) from exc
+        typer.echo(_("wrote {file}").format(file=file), err=True)
         return
     emit(codebook_file.dump_codebook(book), file)
 
@@ -56,11 +58,11 @@ def export(ctx: typer.Context, file: Annotated[Optional[Path], typer.Argument(he
 @app.command("show")
 def show(ctx: typer.Context, fmt: Annotated[str, typer.Option("--format", help="tree or json")] = "tree") -> None:
     """The code tree with the number of codings per code (and the code groups, in a tree)."""
-    listing(fmt, service.show_codebook(ctx.obj.db), ["code", "codings", "colour", "keywords"],
+    listing(fmt, service.show_codebook(ctx.obj.db), [_("code"), _("codings"), _("colour"), _("keywords")],
             lambda c: ("  " * c.depth + c.name, c.codings, c.colour, ", ".join(c.keywords)[:60]), ("tree", "json"))
     groups = service.code_groups(ctx.obj.db) if fmt == "tree" else {}
     if groups:
-        typer.echo("\ncode groups:")
+        typer.echo("\n" + _("code groups:"))
         for name, paths in groups.items():
             typer.echo(f"  {name}: {'; '.join(paths)}")
 
@@ -73,7 +75,7 @@ def add(
     colour: Annotated[Optional[str], typer.Option("--colour", help="#RRGGBB")] = None,
 ) -> None:
     """Add a code."""
-    typer.echo(f"added {service.add_code(ctx.obj.db, path, ctx.obj.coder, description, colour)}")
+    typer.echo(_("added {code}").format(code=service.add_code(ctx.obj.db, path, ctx.obj.coder, description, colour)))
 
 
 @app.command("set")
@@ -88,13 +90,13 @@ def set_(
     """Change a code's description, colour, keywords or patterns."""
     service.update_code(ctx.obj.db, path, ctx.obj.coder, description=description, colour=colour,
                         keywords=keyword, patterns=pattern)
-    typer.echo(f"updated {path}")
+    typer.echo(_("updated {code}").format(code=path))
 
 
 @app.command("rename")
 def rename(ctx: typer.Context, path: str, new_name: str) -> None:
     """Rename a code; its codings stay."""
-    typer.echo(f"renamed to {service.rename_code(ctx.obj.db, path, new_name, ctx.obj.coder)}")
+    typer.echo(_("renamed to {code}").format(code=service.rename_code(ctx.obj.db, path, new_name, ctx.obj.coder)))
 
 
 @app.command("move")
@@ -103,14 +105,14 @@ def move(
     to: Annotated[str, typer.Option("--to", help="new parent path; '' for the top level")],
 ) -> None:
     """Move a code (with its subcodes and codings) under another parent."""
-    typer.echo(f"moved to {service.move_code(ctx.obj.db, path, to or None, ctx.obj.coder)}")
+    typer.echo(_("moved to {code}").format(code=service.move_code(ctx.obj.db, path, to or None, ctx.obj.coder)))
 
 
 @app.command("merge")
 def merge(ctx: typer.Context, source: str, target: str) -> None:
     """Merge SOURCE into TARGET: codings and subcodes move, SOURCE goes."""
     moved = service.merge_codes(ctx.obj.db, source, target, ctx.obj.coder)
-    typer.echo(f"merged {source} into {target}: {moved} coding(s) moved")
+    typer.echo(_("merged {source} into {target}: {n} coding(s) moved").format(source=source, target=target, n=moved))
 
 
 @app.command("split")
@@ -122,12 +124,12 @@ def split(
 ) -> None:
     """Split a code: move some of its codings to another (new) code."""
     moved = service.split_code(ctx.obj.db, path, new_path, ctx.obj.coder, pattern=pattern, coding_guids=coding)
-    typer.echo(f"{moved} coding(s) moved from {path} to {new_path}")
+    typer.echo(_("{n} coding(s) moved from {code} to {new}").format(n=moved, code=path, new=new_path))
 
 
 @app.command("history")
 def history(ctx: typer.Context, fmt: Format = "table") -> None:
     """Every change to the codebook: who, when, what."""
-    listing(fmt, service.history(ctx.obj.db), ["when", "coder", "action", "detail"],
+    listing(fmt, service.history(ctx.obj.db), [_("when"), _("coder"), _("action"), _("detail")],
             lambda c: (c.at.strftime("%Y-%m-%d %H:%M"), c.coder, c.action,
                        ", ".join(f"{k}={v}" for k, v in c.detail.items())[:100]))

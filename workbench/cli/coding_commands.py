@@ -9,6 +9,7 @@ import typer
 from workbench.cli.lazy import lazy
 from workbench.cli.output import Format, listing
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
     from workbench.core.services import codings as service
@@ -30,14 +31,14 @@ def add(
     """Code a whole turn (--turn) or a span of text (--span START-END)."""
     state = ctx.obj
     if (turn is None) == (span is None):
-        raise WorkbenchError("give either --turn N or --span START-END")
+        raise WorkbenchError(_("give either --turn N or --span START-END"))
     if turn is not None:
         view = service.code_turn(state.db, state.coder, transcript, turn, code, memo)
     else:
         try:
             start, end = (int(part) for part in span.split("-"))
         except ValueError as exc:
-            raise WorkbenchError(f"--span must be START-END, not '{span}'") from exc
+            raise WorkbenchError(_("--span must be START-END, not '{span}'").format(span=span)) from exc
         view = service.add_coding(state.db, state.coder, transcript, code, start, end, memo)
     typer.echo(f"{view.guid}  {view.code_path}  @{view.start}-{view.end}  {view.quote[:70]!r}")
 
@@ -52,7 +53,7 @@ def list_(
 ) -> None:
     """Codings in text order, with their quotes."""
     listing(fmt, service.list_codings(ctx.obj.db, transcript, code, coder),
-            ["guid", "transcript", "code", "span", "coder", "origin", "picked", "quote"],
+            [_("guid"), _("transcript"), _("code"), _("span"), _("coder"), _("origin"), _("picked"), _("quote")],
             lambda c: (c.guid[:8], c.transcript, c.code_path, f"{c.start}-{c.end}", c.coder, c.origin,
                        c.picked_by or "", c.quote.replace("\n", " ")[:50]))
 
@@ -61,21 +62,22 @@ def list_(
 def memo(ctx: typer.Context, guid: str, text: str) -> None:
     """Set (or, with '', clear) a coding's memo."""
     service.set_memo(ctx.obj.db, guid, text)
-    typer.echo("memo saved")
+    typer.echo(_("memo saved"))
 
 
 @app.command("pick")
 def pick(ctx: typer.Context, guid: str) -> None:
     """Choose a coding as a report quote: the Word report quotes picked codings first."""
     view = service.pick(ctx.obj.db, ctx.obj.coder, guid)
-    typer.echo(f"picked as a report quote for {view.code_path}: {' '.join(view.quote.split())[:60]!r}")
+    typer.echo(_("picked as a report quote for {code}: {quote}").format(
+        code=view.code_path, quote=repr(" ".join(view.quote.split())[:60])))
 
 
 @app.command("unpick")
 def unpick(ctx: typer.Context, guid: str) -> None:
     """No longer a chosen report quote."""
     view = service.pick(ctx.obj.db, ctx.obj.coder, guid, picked=False)
-    typer.echo(f"no longer a report quote for {view.code_path}")
+    typer.echo(_("no longer a report quote for {code}").format(code=view.code_path))
 
 
 @app.command("delete")
@@ -87,7 +89,8 @@ def delete(
 ) -> None:
     """Remove one of your codings (another coder's only with --settle)."""
     view = service.delete_coding(ctx.obj.db, ctx.obj.coder, guid, settle=settle)
-    typer.echo(f"deleted {view.code_path} @{view.start}-{view.end} in {view.transcript}")
+    typer.echo(_("deleted {code} @{start}-{end} in {transcript}").format(
+        code=view.code_path, start=view.start, end=view.end, transcript=view.transcript))
 
 
 @app.command("deleted")
@@ -96,6 +99,6 @@ def deleted(
     fmt: Format = "table",
 ) -> None:
     """Every removed coding: when, what it was, who coded it, who removed it and why."""
-    listing(fmt, service.deletions(ctx.obj.db), ["at", "transcript", "code", "span", "coded by", "removed by", "why"],
+    listing(fmt, service.deletions(ctx.obj.db), [_("at"), _("transcript"), _("code"), _("span"), _("coded by"), _("removed by"), _("why")],
             lambda d: (f"{d.at:%Y-%m-%d %H:%M}", d.transcript, d.code_path, f"{d.start}-{d.end}", d.coded_by,
                        d.deleted_by, d.reason))

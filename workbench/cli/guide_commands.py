@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from workbench.cli.output import check_choice, emit, table, to_json
+from workbench.i18n import _
 from workbench.transcripts.clock import format_clock
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
@@ -28,14 +29,15 @@ Transcript = Annotated[Optional[str], typer.Option("--transcript", help="only th
 def import_guide(ctx: typer.Context, path: Annotated[Path, typer.Argument(help="the guide: .md, .yaml or .docx")]) -> None:
     """Read the guide's parts and questions, then find each question in every transcript."""
     outcome = service.import_guide(ctx.obj.db, path)
-    typer.echo(f"{outcome.questions} question(s) in {outcome.parts} part(s); found {outcome.found} asked "
-               "in the transcripts (see 'workbench guide coverage')")
+    typer.echo(_("{questions} question(s) in {parts} part(s); found {found} asked in the transcripts (see "
+                 "'workbench guide coverage')").format(questions=outcome.questions, parts=outcome.parts,
+                                                       found=outcome.found))
 
 
 @app.command("align")
 def align(ctx: typer.Context, transcript: Transcript = None) -> None:
     """Find the guide's questions again (after importing transcripts); questions a coder set are kept."""
-    typer.echo(f"found {service.align_questions(ctx.obj.db, transcript)} question(s) asked")
+    typer.echo(_("found {n} question(s) asked").format(n=service.align_questions(ctx.obj.db, transcript)))
 
 
 @app.command("set")
@@ -45,7 +47,8 @@ def set_question(
 ) -> None:
     """Say which guide question a turn asks (kept when questions are found again)."""
     service.set_question(ctx.obj.db, ctx.obj.coder, transcript, turn, None if question == "none" else question)
-    typer.echo(f"{transcript} turn {turn}: {'no question' if question == 'none' else 'question ' + question}")
+    said = _("no question") if question == "none" else _("question {question}").format(question=question)
+    typer.echo(_("{transcript} turn {turn}: {said}").format(transcript=transcript, turn=turn, said=said))
 
 
 @app.command("coverage")
@@ -68,10 +71,10 @@ def coverage(
         writer.writerows(when)
         emit(out.getvalue())
         return
-    emit(table(["transcript", "question", "turn", "time", "score"],
-               [(t, q, turn if turn is not None else "missing", time, s) for t, q, turn, time, s in when]))
+    emit(table([_("transcript"), _("question"), _("turn"), _("time"), _("score")],
+               [(t, q, turn if turn is not None else _("missing"), time, s) for t, q, turn, time, s in when]))
     asked = Counter(r.question for r in rows if r.turn is not None)
     interviews = len({r.transcript for r in rows})
     order = list(dict.fromkeys(r.question for r in rows))
-    typer.echo("\nasked in how many interviews:")
-    emit(table(["question", "interviews"], [(q, f"{asked[q]}/{interviews}") for q in order]))
+    typer.echo("\n" + _("asked in how many interviews:"))
+    emit(table([_("question"), _("interviews")], [(q, f"{asked[q]}/{interviews}") for q in order]))

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 Format = Annotated[str, typer.Option("--format", help="table or json")]
 
@@ -43,13 +44,14 @@ def emit(text: str, out: Path | None = None) -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(out)) from exc
-    typer.echo(f"wrote {out}", err=True)
+        raise WorkbenchError(_("cannot write: {reason}").format(reason=exc.strerror), where=str(out)) from exc
+    typer.echo(_("wrote {file}").format(file=out), err=True)
 
 
 def check_choice(value: str, choices: Sequence[str], option: str) -> str:
     if value not in choices:
-        raise WorkbenchError(f"{option} must be one of {', '.join(choices)}, not '{value}'")
+        raise WorkbenchError(_("{option} must be one of {choices}, not '{value}'").format(
+            option=option, choices=", ".join(choices), value=value))
     return value
 
 

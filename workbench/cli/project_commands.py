@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from workbench.cli.lazy import lazy
+from workbench.i18n import _
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
     from workbench.core.services import exchange
@@ -26,8 +27,8 @@ def export(ctx: typer.Context, file: Path,
     """Coders, codebook, transcripts (speakers as pseudonyms), codings, memos, cases, sets."""
     project = exchange.export_project(ctx.obj.db, ctx.obj.output(file), name)
     codings = sum(len(s.codings) for s in project.sources)
-    typer.echo(f"wrote {file}: {len(project.sources)} transcript(s), {codings} coding(s), "
-               f"{len(project.cases)} case(s), {len(project.sets)} set(s)")
+    typer.echo(_("wrote {file}: {sources} transcript(s), {codings} coding(s), {cases} case(s), {sets} set(s)").format(
+        file=file, sources=len(project.sources), codings=codings, cases=len(project.cases), sets=len(project.sets)))
 
 
 @app.command("import")
@@ -37,14 +38,15 @@ def import_(
 ) -> None:
     """Read a .qdpx; report what was imported and anything that could not be."""
     outcome = exchange.import_project(ctx.obj.db, file, ctx.obj.coder, sets_as_programmes)
-    typer.echo(f"imported {outcome.sources} transcript(s) ({outcome.sources_known} known already), "
-               f"{outcome.codes_added} new code(s), {outcome.codings} coding(s) ({outcome.codings_known} known "
-               f"already), {outcome.participants} participant(s), {outcome.memos} memo(s), "
-               f"{outcome.code_groups} code group(s); "
-               f"{outcome.characters_not_kept} character(s) of text not kept")
+    typer.echo(_("imported {sources} transcript(s) ({sources_known} known already), {codes} new code(s), {codings} "
+                 "coding(s) ({codings_known} known already), {participants} participant(s), {memos} memo(s), "
+                 "{groups} code group(s); {lost} character(s) of text not kept").format(
+        sources=outcome.sources, sources_known=outcome.sources_known, codes=outcome.codes_added,
+        codings=outcome.codings, codings_known=outcome.codings_known, participants=outcome.participants,
+        memos=outcome.memos, groups=outcome.code_groups, lost=outcome.characters_not_kept))
     for note in outcome.notes:
-        typer.echo(f"note: {note}", err=True)
+        typer.echo(_("note: {note}").format(note=note), err=True)
     if outcome.lost:
-        typer.echo(f"not imported ({len(outcome.lost)}):", err=True)
+        typer.echo(_("not imported ({n}):").format(n=len(outcome.lost)), err=True)
         for item in outcome.lost:
             typer.echo(f"  {item}", err=True)

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from workbench import i18n
 from workbench.cli.lazy import lazy
 from workbench.cli.output import check_choice, emit
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.reports import cooccurrence_text, frequency_text
 from workbench.reports.frequency_text import markdown_quotes
 
@@ -26,14 +28,22 @@ else:
 
 app = typer.Typer(help="Reports for the lead researcher.", no_args_is_help=True)
 Out = Annotated[Optional[Path], typer.Option("--out", help="write to this file")]
+Language = Annotated[Optional[str], typer.Option(
+    "--language", help="nl or en [default: the workbench's language: settings, else the locale]")]
 Coders = Annotated[Optional[list[str]], typer.Option(
     "--coder", help="count only this coder's codings (repeat for several; default: every coder's)")]
 
 
 def _needs_out(fmt: str, out: Path | None) -> Path:
     if out is None:
-        raise WorkbenchError(f"--format {fmt} writes a file: give --out FILE.{fmt}")
+        raise WorkbenchError(_("--format {format} writes a file: give --out FILE.{format}").format(format=fmt))
     return out
+
+
+def _speak(language: str | None) -> None:
+    """The report in its own language (the command's messages follow it)."""
+    if language is not None:
+        i18n.use(check_choice(language, i18n.LANGUAGES, "--language"))
 
 
 @app.command("frequencies")
@@ -47,14 +57,14 @@ def frequencies(
                                                   "FILE-01-<theme>.png, ... next to FILE")] = None,
     quotes: Annotated[int, typer.Option("--quotes", help="docx: up to this many quotes per code")] = 3,
     coders: Coders = None,
-    language: Annotated[str, typer.Option("--language", help="docx and charts: nl or en")] = "nl",
+    language: Language = None,
 ) -> None:
     """How often each code occurs: respondents (not quotations) per programme, with N; every coder's
     codings together unless --coder names whose."""
     check_choice(by, ("programme", "institution", "none"), "--by")
     check_choice(unit, ("respondent", "institution", "quotation"), "--unit")
     check_choice(fmt, (*frequency_text.FORMATS, "docx", "xlsx"), "--format")
-    check_choice(language, ("nl", "en"), "--language")
+    _speak(language)
     for target in (out, chart):
         if target is not None:
             ctx.obj.output(target)
@@ -71,9 +81,8 @@ def frequencies(
         found = quotes_service.quotes(db, coders=coders)
         per_code = {path: quotes_service.spread([q for q in found if q.code_path == path], quotes)
                     for path in {q.code_path for q in found}}
-        frequency_docx(report, per_code, _needs_out(fmt, out), codebook_service.show_codebook(db, counted=False),
-                       language)
-        typer.echo(f"wrote {out}", err=True)
+        frequency_docx(report, per_code, _needs_out(fmt, out), codebook_service.show_codebook(db, counted=False))
+        typer.echo(_("wrote {file}").format(file=out), err=True)
     elif fmt == "xlsx":
         from workbench.reports.excel import frequency_xlsx
 
@@ -81,18 +90,18 @@ def frequencies(
                               for u in ("respondent", "institution", "quotation") if u != unit]
         frequency_xlsx(reports, frequencies_service.code_document_table(db), quotes_service.quotes(db, coders=coders),
                        _needs_out(fmt, out))
-        typer.echo(f"wrote {out}", err=True)
+        typer.echo(_("wrote {file}").format(file=out), err=True)
     else:
         emit(frequency_text.render(report, fmt), out)
     if charts:
         from workbench.reports.charts import write_charts
 
-        write_charts(report, charts, language)
-        typer.echo("wrote " + ", ".join(str(target) for target in charts.values()), err=True)
+        write_charts(report, charts)
+        typer.echo(_("wrote {file}").format(file=", ".join(str(target) for target in charts.values())), err=True)
     if fmt != "table":
         typer.echo(report.coders_text, err=True)
         for note in report.notes:
-            typer.echo(f"note: {note}", err=True)
+            typer.echo(_("note: {note}").format(note=note), err=True)
 
 
 @app.command("cooccurrence")
@@ -102,9 +111,11 @@ def cooccurrence(
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
     out: Out = None,
     chart: Annotated[Optional[Path], typer.Option("--chart", help="also draw a heat map (.png or .svg)")] = None,
+    language: Language = None,
 ) -> None:
     """Codes x codes: how many turns (or respondents) carry both."""
     check_choice(fmt, cooccurrence_text.FORMATS, "--format")
+    _speak(language)
     for target in (out, chart):
         if target is not None:
             ctx.obj.output(target)
@@ -118,7 +129,7 @@ def cooccurrence(
         from workbench.reports.charts import cooccurrence_chart, write_chart
 
         write_chart(cooccurrence_chart(report, chart_format(chart)), chart)
-        typer.echo(f"wrote {chart}", err=True)
+        typer.echo(_("wrote {file}").format(file=chart), err=True)
 
 
 @app.command("quotes")
@@ -129,9 +140,11 @@ def quotes(
     coders: Coders = None,
     fmt: Annotated[str, typer.Option("--format", help="md or docx")] = "md",
     out: Out = None,
+    language: Language = None,
 ) -> None:
     """Anonymised quotes of a code, with respondent pseudonym, programme and time."""
     check_choice(fmt, ("md", "docx"), "--format")
+    _speak(language)
     if out is not None:
         ctx.obj.output(out)
     found = quotes_service.quotes(ctx.obj.db, code, programme, coders)
@@ -139,6 +152,6 @@ def quotes(
         from workbench.reports.word import quotes_docx
 
         quotes_docx(code, found, _needs_out(fmt, out), programme)
-        typer.echo(f"wrote {out}", err=True)
+        typer.echo(_("wrote {file}").format(file=out), err=True)
     else:
         emit(markdown_quotes(code, found, programme), out)

@@ -18,6 +18,7 @@ from aiohttp import web
 from textual_serve.server import Server
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 HOST = "127.0.0.1"
 COOKIE = "workbench_token"
@@ -56,7 +57,8 @@ def serve(db: str, coder: str, port: int) -> None:
         with socket.socket() as probe:
             probe.bind((HOST, port))
     except OSError as exc:
-        raise WorkbenchError(f"cannot listen on {HOST}:{port}: {exc.strerror} (choose another --port)") from exc
+        raise WorkbenchError(_("cannot listen on {host}:{port}: {reason} (choose another --port)").format(
+            host=HOST, port=port, reason=exc.strerror)) from exc
     server = GuardedServer(command, port, token)
-    print(f"open http://{HOST}:{port}/?token={token}", flush=True)
+    print(_("open {address}").format(address=f"http://{HOST}:{port}/?token={token}"), flush=True)
     server.serve()

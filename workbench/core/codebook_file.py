@@ -29,6 +29,7 @@ from ruamel.yaml.nodes import Node
 from workbench.core.codes import join_path, normalise_colour
 from workbench.core.patterns import Pattern
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.limits import GRAPH_NODES, NESTING
 
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -67,7 +68,7 @@ def read_codebook(path: Path) -> Codebook:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise WorkbenchError(f"cannot read codebook: {exc}", where=str(path)) from exc
+        raise WorkbenchError(_("cannot read codebook: {exc}").format(exc=exc), where=str(path)) from exc
     try:
         return parse_codebook(text)
     except WorkbenchError as exc:
@@ -77,11 +78,11 @@ def read_codebook(path: Path) -> Codebook:
 def parse_codebook(text: str) -> Codebook:
     data = load_yaml(text)
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list):
-        raise WorkbenchError("line 1: a codebook needs a 'codes:' list")
+        raise WorkbenchError(_("line 1: a codebook needs a 'codes:' list"))
     codes = [_spec(item, data["codes"], i) for i, item in enumerate(data["codes"])]
     name = data.get("name") or ""
     if not isinstance(name, str):
-        raise WorkbenchError("line 1: the codebook's 'name' must be text")
+        raise WorkbenchError(_("line 1: the codebook's 'name' must be text"))
     book = Codebook(name, codes)
     _refuse_duplicates(book)
     return book
@@ -95,11 +96,11 @@ def load_yaml(text: str) -> object:
         _check_graph(yaml.compose(text))
         return yaml.load(text)
     except RecursionError as exc:
-        raise WorkbenchError(f"nested more than {NESTING} levels deep") from exc
+        raise WorkbenchError(_("nested more than {NESTING} levels deep").format(NESTING=NESTING)) from exc
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}: " if mark else ""
-        raise WorkbenchError(f"{line}invalid YAML: {exc.problem or exc.context}") from exc
+        raise WorkbenchError(_("{line}invalid YAML: {value}").format(line=line, value=exc.problem or exc.context)) from exc
 
 
 def _refuse_deep_brackets(text: str) -> None:
@@ -110,7 +111,7 @@ def _refuse_deep_brackets(text: str) -> None:
         depth += 1 if found.group() in "[{" else -1
         if depth > NESTING:
             line = text.count("\n", 0, found.start()) + 1
-            raise WorkbenchError(f"line {line}: nested more than {NESTING} levels deep")
+            raise WorkbenchError(_("line {line}: nested more than {NESTING} levels deep").format(line=line, NESTING=NESTING))
 
 
 def _check_graph(root: Node | None) -> None:
@@ -123,14 +124,13 @@ def _check_graph(root: Node | None) -> None:
             continue
         if id(node) in ancestors:
             raise WorkbenchError(
-                f"line {node.start_mark.line + 1}: cycle: alias '*{node.anchor}' puts a code inside itself"
+                _("line {value}: cycle: alias '*{anchor}' puts a code inside itself").format(value=node.start_mark.line + 1, anchor=node.anchor)
             )
         visited += 1
         if visited > GRAPH_NODES:
-            raise WorkbenchError(f"more than {GRAPH_NODES:,} entries once aliases are followed; "
-                                 "refused as a possible alias bomb")
+            raise WorkbenchError(_("more than {GRAPH_NODES:,} entries once aliases are followed; refused as a possible alias bomb").format(GRAPH_NODES=GRAPH_NODES))
         if len(ancestors) > NESTING:
-            raise WorkbenchError(f"line {node.start_mark.line + 1}: nested more than {NESTING} levels deep")
+            raise WorkbenchError(_("line {value}: nested more than {NESTING} levels deep").format(value=node.start_mark.line + 1, NESTING=NESTING))
         if isinstance(node.value, list):
             inner = ancestors | {id(node)}
             for item in node.value:
@@ -149,52 +149,52 @@ def _line(container: Any, index: int) -> int:
 def _spec(item: Any, container: Any, index: int) -> CodeSpec:
     line = _line(container, index)
     if not isinstance(item, dict):
-        raise WorkbenchError(f"line {line}: each code must be a mapping with at least 'name'")
+        raise WorkbenchError(_("line {line}: each code must be a mapping with at least 'name'").format(line=line))
     unknown = sorted(set(map(str, item)) - _KEYS)
     if unknown:
-        raise WorkbenchError(f"line {line}: unknown key '{unknown[0]}' (allowed: {', '.join(sorted(_KEYS))})")
+        raise WorkbenchError(_("line {line}: unknown key '{unknown}' (allowed: {items})").format(line=line, unknown=unknown[0], items=', '.join(sorted(_KEYS))))
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise WorkbenchError(f"line {line}: code without a name")
+        raise WorkbenchError(_("line {line}: code without a name").format(line=line))
     if not name.strip().isprintable():
-        raise WorkbenchError(f"line {line}: code name {name.strip()!r} holds a line break or control character")
+        raise WorkbenchError(_("line {line}: code name {value!r} holds a line break or control character").format(line=line, value=name.strip()))
     if re.search(r">|::", name):
-        raise WorkbenchError(f"line {line}: code name {name!r} may not contain '>' or '::'")
+        raise WorkbenchError(_("line {line}: code name {name!r} may not contain '>' or '::'").format(line=line, name=name))
     spec = CodeSpec(name=name.strip(), line=line)
     spec.description = _text(item, "description", line)
     colour = item.get("colour", item.get("color"))
     if colour is not None:
         if not isinstance(colour, str):
-            raise WorkbenchError(f"line {line}: code '{spec.name}': colour must be text such as \"#d62728\"")
+            raise WorkbenchError(_("line {line}: code '{name}': colour must be text such as \"#d62728\"").format(line=line, name=spec.name))
         try:
             spec.colour = normalise_colour(colour)
         except ValueError as exc:
-            raise WorkbenchError(f"line {line}: code '{spec.name}': {exc}") from exc
+            raise WorkbenchError(_("line {line}: code '{name}': {exc}").format(line=line, name=spec.name, exc=exc)) from exc
     spec.keywords = _strings(item, "keywords", line)
     spec.patterns = _strings(item, "patterns", line)
     for pattern in spec.patterns:
         try:
             Pattern(pattern)
         except WorkbenchError as exc:
-            raise WorkbenchError(f"line {line}: code '{spec.name}': {exc}") from exc
+            raise WorkbenchError(_("line {line}: code '{name}': {exc}").format(line=line, name=spec.name, exc=exc)) from exc
     codable = item.get("codable", True)
     if not isinstance(codable, bool):
-        raise WorkbenchError(f"line {line}: code '{spec.name}': 'codable' must be true or false")
+        raise WorkbenchError(_("line {line}: code '{name}': 'codable' must be true or false").format(line=line, name=spec.name))
     spec.codable = codable
     if (guid := item.get("guid")) is not None:
         if not isinstance(guid, str):
-            raise WorkbenchError(f"line {line}: code '{spec.name}': 'guid' must be text")
+            raise WorkbenchError(_("line {line}: code '{name}': 'guid' must be text").format(line=line, name=spec.name))
         try:
             spec.guid = str(uuid.UUID(str(guid).strip("{}")))
         except ValueError as exc:
-            raise WorkbenchError(f"line {line}: code '{spec.name}': bad guid {guid!r}") from exc
+            raise WorkbenchError(_("line {line}: code '{name}': bad guid {guid!r}").format(line=line, name=spec.name, guid=guid)) from exc
     asked = item.get("guide") or []
     if not isinstance(asked, list) or not all(isinstance(q, (str, int)) and not isinstance(q, bool) for q in asked):
-        raise WorkbenchError(f"line {line}: code '{spec.name}': 'guide' must be a list of question ids, e.g. [5, 6]")
+        raise WorkbenchError(_("line {line}: code '{name}': 'guide' must be a list of question ids, e.g. [5, 6]").format(line=line, name=spec.name))
     spec.guide = [str(q).strip() for q in asked if str(q).strip()]
     children = item.get("children") or []
     if not isinstance(children, list):
-        raise WorkbenchError(f"line {line}: code '{spec.name}': 'children' must be a list")
+        raise WorkbenchError(_("line {line}: code '{name}': 'children' must be a list").format(line=line, name=spec.name))
     spec.children = [_spec(child, children, i) for i, child in enumerate(children)]
     return spec
 
@@ -202,14 +202,14 @@ def _spec(item: Any, container: Any, index: int) -> CodeSpec:
 def _text(item: dict[str, Any], key: str, line: int) -> str:
     value = item.get(key) or ""
     if not isinstance(value, str):
-        raise WorkbenchError(f"line {line}: '{key}' must be text")
+        raise WorkbenchError(_("line {line}: '{key}' must be text").format(line=line, key=key))
     return value.strip()
 
 
 def _strings(item: dict[str, Any], key: str, line: int) -> list[str]:
     value = item.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise WorkbenchError(f"line {line}: '{key}' must be a list of text")
+        raise WorkbenchError(_("line {line}: '{key}' must be a list of text").format(line=line, key=key))
     return [v.strip() for v in value if v.strip()]
 
 
@@ -220,13 +220,13 @@ def _refuse_duplicates(book: Codebook) -> None:
         key = join_path(names).casefold()
         if key in paths:
             raise WorkbenchError(
-                f"line {spec.line}: duplicate code '{join_path(names)}' (first at line {paths[key]})"
+                _("line {line}: duplicate code '{join_path}' (first at line {paths})").format(line=spec.line, join_path=join_path(names), paths=paths[key])
             )
         paths[key] = spec.line
         if spec.guid:
             if spec.guid in guids:
                 raise WorkbenchError(
-                    f"line {spec.line}: guid {spec.guid} used twice (first at line {guids[spec.guid]})"
+                    _("line {line}: guid {guid} used twice (first at line {guids})").format(line=spec.line, guid=spec.guid, guids=guids[spec.guid])
                 )
             guids[spec.guid] = spec.line
 

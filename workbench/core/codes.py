@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from workbench.i18n import _
+
 PATH_SEPARATOR = " > "
 _SPLIT = re.compile(r"\s*(?:>|::)\s*")
 
@@ -13,9 +15,9 @@ def split_path(path: str) -> list[str]:
     """'Parent > Child' (or 'Parent::Child') into names; empty names are an error."""
     names = _SPLIT.split(path.strip())
     if not path.strip() or any(not name for name in names):
-        raise ValueError(f"not a code path: {path!r}")
+        raise ValueError(_("not a code path: {path!r}").format(path=path))
     if not all(name.isprintable() for name in names):
-        raise ValueError(f"code name {path!r} holds a line break or control character")
+        raise ValueError(_("code name {path!r} holds a line break or control character").format(path=path))
     return names
 
 
@@ -37,7 +39,7 @@ _COLOUR = re.compile(r"^#?(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 def normalise_colour(value: str) -> str:
     """'#RGB', 'RRGGBB' or '#RRGGBB' as '#rrggbb'; ValueError otherwise."""
     if not _COLOUR.match(value.strip()):
-        raise ValueError(f"not a colour (#RRGGBB): {value!r}")
+        raise ValueError(_("not a colour (#RRGGBB): {value!r}").format(value=value))
     digits = value.strip().lstrip("#").lower()
     if len(digits) == 3:
         digits = "".join(ch * 2 for ch in digits)

@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.errors import WorkbenchError, is_busy
+from workbench.i18n import _
 
 DEFAULT_PATH = Path("db") / "workbench.sqlite"
 CHANGED = "workbench_changed"  # connection.info key: a statement in this unit of work changed rows
@@ -97,7 +98,7 @@ class Database:
         except Exception as exc:  # noqa: BLE001 - any driver error means "not usable"
             self.engine.dispose()
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # the driver's words, one line
-            raise WorkbenchError(f"cannot open database: {reason}", where=url) from exc
+            raise WorkbenchError(_("cannot open database: {reason}").format(reason=reason), where=url) from exc
 
     def _migrate(self) -> None:
         from workbench.migrations import HEAD, upgrade
@@ -134,9 +135,10 @@ class Database:
                 session.close()
                 if not is_busy(exc):
                     raise
-                busy = f"the study is busy: {self._holder_now() or 'another program'} is writing to it"
+                busy = _("the study is busy: {holder} is writing to it").format(
+                    holder=self._holder_now() or _("another program"))
                 if attempt == self.waits:
-                    raise WorkbenchError(f"{busy}; nothing was changed, try again") from exc
+                    raise WorkbenchError(_("{busy}; nothing was changed, try again").format(busy=busy)) from exc
                 if self.on_wait:
                     self.on_wait(f"{busy}; waiting")
         raise AssertionError("unreachable")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from workbench.i18n import _
+
 
 @dataclass(frozen=True)
 class ImportOutcome:
@@ -184,7 +186,7 @@ class FrequencyReport:
 
     @property
     def coders_text(self) -> str:
-        return "codeurs: " + (", ".join(self.coders) if self.coders else "alle codeurs samen")
+        return _("coders: {coders}").format(coders=", ".join(self.coders) if self.coders else _("every coder together"))
 
 
 @dataclass(frozen=True)

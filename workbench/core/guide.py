@@ -17,6 +17,7 @@ from pathlib import Path
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import CodeView
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 PART = re.compile(r"^#{1,3}\s*(?:Deel\s+(\d+)\s*[—–-]\s*)?(.+?)\s*$")
 LARGEST = 2_000_000  # bytes: a guide is a page or two
@@ -47,10 +48,9 @@ class Guide:
 def read_guide(path: Path) -> Guide:
     """A guide file, by its suffix: .md/.txt, .yaml/.yml, .docx."""
     if not path.is_file():
-        raise WorkbenchError("no such file", where=str(path))
+        raise WorkbenchError(_("no such file"), where=str(path))
     if path.stat().st_size > LARGEST:
-        raise WorkbenchError(f"{path.stat().st_size / 1e6:.1f} MB is too large for an interview guide "
-                             f"(the limit is {LARGEST / 1e6:.0f} MB)", where=str(path))
+        raise WorkbenchError(_("{value:.1f} MB is too large for an interview guide (the limit is {value2:.0f} MB)").format(value=path.stat().st_size / 1e6, value2=LARGEST / 1e6), where=str(path))
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _from_yaml(path)
@@ -63,7 +63,7 @@ def read_guide(path: Path) -> Guide:
             return _from_lines(read_lines(path.read_bytes(), suffix)[0], str(path))
         except WorkbenchError as exc:
             raise exc.at(str(path)) from exc
-    raise WorkbenchError("an interview guide is .md, .yaml or .docx", where=str(path))
+    raise WorkbenchError(_("an interview guide is .md, .yaml or .docx"), where=str(path))
 
 
 def _from_lines(lines: list[str], where: str) -> Guide:
@@ -86,7 +86,7 @@ def _from_lines(lines: list[str], where: str) -> Guide:
         elif asked and parts:
             questions.append(GuideQuestion(asked.group(1), part, asked.group(2)))
         elif asked:
-            raise WorkbenchError(f"line {number}: a question before the first part heading", where=where)
+            raise WorkbenchError(_("line {number}: a question before the first part heading").format(number=number), where=where)
     return _checked(Guide(tuple(parts), tuple(questions)), where)
 
 
@@ -122,32 +122,32 @@ def _from_yaml(path: Path) -> Guide:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
-        raise WorkbenchError("not UTF-8 text", where=str(path)) from exc
+        raise WorkbenchError(_("not UTF-8 text"), where=str(path)) from exc
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
     if not isinstance(data, dict) or not isinstance(data.get("parts"), list):
-        raise WorkbenchError("a YAML guide has a list 'parts'", where=str(path))
+        raise WorkbenchError(_("a YAML guide has a list 'parts'"), where=str(path))
     parts, questions = [], []
     for n, item in enumerate(data["parts"], start=1):
         if not isinstance(item, dict) or not isinstance(item.get("questions", []), list):
-            raise WorkbenchError(f"part {n}: needs a title and a list 'questions'", where=str(path))
+            raise WorkbenchError(_("part {n}: needs a title and a list 'questions'").format(n=n), where=str(path))
         number = int(item.get("number", n))
         parts.append(GuidePart(number, str(item.get("title", f"Deel {number}")), item.get("theme")))
         for q in item.get("questions", []):
             if not isinstance(q, dict) or "id" not in q or not str(q.get("text", "")).strip():
-                raise WorkbenchError(f"part {number}: each question needs an id and a text", where=str(path))
+                raise WorkbenchError(_("part {number}: each question needs an id and a text").format(number=number), where=str(path))
             questions.append(GuideQuestion(str(q["id"]), number, str(q["text"]).strip()))
     return _checked(Guide(tuple(parts), tuple(questions)), str(path))
 
 
 def _checked(guide: Guide, where: str) -> Guide:
     if not guide.questions:
-        raise WorkbenchError("no questions found (numbered 'N. text' or '- a. text' under part headings)",
+        raise WorkbenchError(_("no questions found (numbered 'N. text' or '- a. text' under part headings)"),
                              where=where)
     seen: set[str] = set()
     for question in guide.questions:
         if question.id in seen:
-            raise WorkbenchError(f"question {question.id} appears twice", where=where)
+            raise WorkbenchError(_("question {id} appears twice").format(id=question.id), where=where)
         seen.add(question.id)
     return guide
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import regex
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.limits import REGEX_SECONDS
 
 
@@ -21,7 +22,7 @@ class Pattern:
         try:
             self._compiled = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
         except (regex.error, OverflowError, RecursionError) as exc:
-            raise WorkbenchError(f"bad pattern {source!r}: {exc}") from exc
+            raise WorkbenchError(_("bad pattern {source!r}: {exc}").format(source=source, exc=exc)) from exc
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of every match; refuses a pattern that runs over its time budget on one text."""
@@ -37,5 +38,4 @@ class Pattern:
             raise self._too_slow(text) from exc
 
     def _too_slow(self, text: str) -> WorkbenchError:
-        return WorkbenchError(f"pattern {self.source!r} ran for more than {REGEX_SECONDS:g} s on one text of "
-                              f"{len(text):,} characters (catastrophic backtracking?); simplify it")
+        return WorkbenchError(_("pattern {source!r} ran for more than {REGEX_SECONDS:g} s on one text of {n:,} characters (catastrophic backtracking?); simplify it").format(source=self.source, REGEX_SECONDS=REGEX_SECONDS, n=len(text)))

@@ -21,6 +21,7 @@ from workbench import __version__
 from workbench.core.codebook_file import Codebook, CodeSpec
 from workbench.core.codes import normalise_colour
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.interop.positions import Selected, reading
 from workbench.interop.refi_model import RefiCase, RefiCodeGroup, RefiCoding, RefiProject, RefiSource
 from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_safe
@@ -36,7 +37,7 @@ def guid(value: str) -> str:
     try:
         return str(uuid.UUID(value.strip().strip("{}")))
     except (ValueError, AttributeError) as exc:
-        raise WorkbenchError(f"not a GUID: {value!r}") from exc
+        raise WorkbenchError(_("not a GUID: {value!r}").format(value=value)) from exc
 
 
 def derived_guid(*parts: str) -> str:
@@ -82,7 +83,7 @@ def _codes_xml(codes: list[CodeSpec]) -> list[str]:
 
 def codebook_xml(book: Codebook) -> bytes:
     if not book.codes:
-        raise WorkbenchError("the codebook is empty: nothing to export")
+        raise WorkbenchError(_("the codebook is empty: nothing to export"))
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<CodeBook xmlns="{CODEBOOK_NS}"{_attrs(origin=ORIGIN)}>', "<Codes>",
              *_codes_xml(book.codes), "</Codes>", "</CodeBook>"]
@@ -198,7 +199,7 @@ def _child(element, name: str):
 def _required(element, attribute: str) -> str:
     value = element.get(attribute)
     if value is None or not value.strip():
-        raise WorkbenchError(f"line {element.sourceline}: <{_tag(element)}> has no '{attribute}'")
+        raise WorkbenchError(_("line {sourceline}: <{tag}> has no '{attribute}'").format(sourceline=element.sourceline, tag=_tag(element), attribute=attribute))
     return value
 
 
@@ -207,34 +208,33 @@ def _guid_of(element, attribute: str = "guid") -> str:
     try:
         return guid(value)
     except WorkbenchError as exc:
-        raise WorkbenchError(f"line {element.sourceline}: <{_tag(element)}> {exc}") from exc
+        raise WorkbenchError(_("line {sourceline}: <{tag}> {exc}").format(sourceline=element.sourceline, tag=_tag(element), exc=exc)) from exc
 
 
 def _parse_xml(data: bytes, root_name: str):
     try:
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
     except etree.XMLSyntaxError as exc:
-        raise WorkbenchError(f"not well-formed XML: {exc}") from exc
+        raise WorkbenchError(_("not well-formed XML: {exc}").format(exc=exc)) from exc
     refuse_dtd(root.getroottree(), "the file")
     if _tag(root) != root_name:
-        raise WorkbenchError(f"line {root.sourceline}: root element is <{_tag(root)}>, expected <{root_name}>")
+        raise WorkbenchError(_("line {sourceline}: root element is <{tag}>, expected <{root_name}>").format(sourceline=root.sourceline, tag=_tag(root), root_name=root_name))
     return root
 
 
 def _read_codes(parent, depth: int = 0) -> list[CodeSpec]:
     if depth > NESTING:
-        raise WorkbenchError(f"line {parent.sourceline}: codes nested more than {NESTING} levels deep")
+        raise WorkbenchError(_("line {sourceline}: codes nested more than {NESTING} levels deep").format(sourceline=parent.sourceline, NESTING=NESTING))
     specs: list[CodeSpec] = []
     for element in _children(parent, "Code"):
         name = _required(element, "name").strip()
         if not name.isprintable():
-            raise WorkbenchError(f"line {element.sourceline}: <Code> name {name!r} holds a line break or control "
-                                 "character")
+            raise WorkbenchError(_("line {sourceline}: <Code> name {name!r} holds a line break or control character").format(sourceline=element.sourceline, name=name))
         colour = element.get("color")
         try:
             colour = normalise_colour(colour) if colour else None
         except ValueError as exc:
-            raise WorkbenchError(f"line {element.sourceline}: <Code> {exc}") from exc
+            raise WorkbenchError(_("line {sourceline}: <Code> {exc}").format(sourceline=element.sourceline, exc=exc)) from exc
         codable = element.get("isCodable", "true").strip().lower() in ("true", "1")
         description = _child(element, "Description")
         spec = CodeSpec(name=name, description=(description.text or "").strip() if description is not None else "",
@@ -271,7 +271,7 @@ def read_codebook_xml(data: bytes) -> Codebook:
     root = _parse_xml(data, "CodeBook")
     codes = _child(root, "Codes")
     if codes is None:
-        raise WorkbenchError(f"line {root.sourceline}: <CodeBook> has no <Codes>")
+        raise WorkbenchError(_("line {sourceline}: <CodeBook> has no <Codes>").format(sourceline=root.sourceline))
     return Codebook(root.get("origin", ""), _read_codes(codes))
 
 
@@ -280,15 +280,15 @@ def read_qdpx(data: bytes) -> RefiProject:
         archive = open_zip(zipfile.ZipFile(io.BytesIO(data)), ".qdpx", whole=False)
         names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise WorkbenchError(f"not a valid .qdpx (zip) file: {exc}") from exc
+        raise WorkbenchError(_("not a valid .qdpx (zip) file: {exc}").format(exc=exc)) from exc
     qde = "project.qde" if "project.qde" in names else next((n for n in names if n.lower().endswith(".qde")), None)
     if qde is None:
-        raise WorkbenchError("no project.qde (or <project>.qde) inside the .qdpx")
+        raise WorkbenchError(_("no project.qde (or <project>.qde) inside the .qdpx"))
     files = _Members(archive)
     try:
         return _read_project(_parse_xml(files[qde], "Project"), files)
     except WorkbenchError as exc:
-        raise WorkbenchError(f"{qde}: {exc}") from exc
+        raise WorkbenchError(_("{qde}: {exc}").format(qde=qde, exc=exc)) from exc
 
 
 class _Members:
@@ -307,7 +307,7 @@ class _Members:
         try:
             return read_member(self.archive, name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
-            raise WorkbenchError(f"the .qdpx is damaged or truncated ({name}): {exc}") from exc
+            raise WorkbenchError(_("the .qdpx is damaged or truncated ({name}): {exc}").format(name=name, exc=exc)) from exc
 
 
 def _source_text(element, files: _Members) -> str | None:
@@ -318,14 +318,14 @@ def _source_text(element, files: _Members) -> str | None:
     if path.startswith("internal://"):
         name = "sources/" + path[len("internal://"):]
         if name not in files:
-            raise WorkbenchError(f"line {element.sourceline}: <TextSource> points at {name}, which is not in the file")
+            raise WorkbenchError(_("line {sourceline}: <TextSource> points at {name}, which is not in the file").format(sourceline=element.sourceline, name=name))
         data = files[name]
         for encoding in ("utf-8-sig", "utf-16"):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-        raise WorkbenchError(f"{name} is neither UTF-8 nor UTF-16 text")
+        raise WorkbenchError(_("{name} is neither UTF-8 nor UTF-16 text").format(name=name))
     return None
 
 
@@ -353,7 +353,7 @@ def _read_project(root, files: _Members) -> RefiProject:
             project.sets[name] = members
     for kind in ("Graphs", "Links"):
         if _child(root, kind) is not None:
-            project.skipped.append(f"{kind} (not used by the workbench)")
+            project.skipped.append(_("{kind} (not used by the workbench)").format(kind=kind))
     return project
 
 
@@ -380,12 +380,12 @@ def _read_source(element, files: _Members, memo: Callable[..., str | None], proj
     """One source into the project: a text source with its selections, or a line on what was skipped."""
     kind = _tag(element)
     if kind != "TextSource":
-        project.skipped.append(f"{kind} '{element.get('name', '?')}' (only text sources are read)")
+        project.skipped.append(_("{kind} '{name}' (only text sources are read)").format(kind=kind, name=element.get("name", "?")))
         return
     text = _source_text(element, files)
     if text is None:
-        project.skipped.append(f"TextSource '{element.get('name', '?')}': its text is outside the file "
-                               f"({element.get('plainTextPath', 'no path')})")
+        project.skipped.append(_("TextSource '{name}': its text is outside the file ({path})").format(
+            name=element.get("name", "?"), path=element.get("plainTextPath", _("no path"))))
         return
     source = RefiSource(_guid_of(element), element.get("name") or _guid_of(element), text, memo=memo(element))
     selections = [(selection, _positions(selection)) for selection in _children(element, "PlainTextSelection")]
@@ -397,8 +397,9 @@ def _read_source(element, files: _Members, memo: Callable[..., str | None], proj
             _read_selection(selection, start, end, source, memo)
         else:
             written = f"{selection.get('startPosition')}-{selection.get('endPosition')}"
-            project.skipped.append(f"line {selection.sourceline}: selection {written} in '{source.name}' is not "
-                                   f"a span of its text (0-{len(text)}): skipped, with its codings")
+            project.skipped.append(_("line {line}: selection {written} in '{source}' is not a span of its text "
+                                     "(0-{n}): skipped, with its codings").format(
+                line=selection.sourceline, written=written, source=source.name, n=len(text)))
     project.sources.append(source)
 
 
@@ -417,7 +418,7 @@ def _read_selection(selection, start: int, end: int, source: RefiSource, memo: C
     for coding in codings:
         ref = _child(coding, "CodeRef")
         if ref is None:
-            raise WorkbenchError(f"line {coding.sourceline}: <Coding> has no <CodeRef>")
+            raise WorkbenchError(_("line {sourceline}: <Coding> has no <CodeRef>").format(sourceline=coding.sourceline))
         user = coding.get("creatingUser") or selection.get("creatingUser")
         source.codings.append(RefiCoding(
             guid=_guid_of(coding), code_guid=_guid_of(ref, "targetGUID"), start=start, end=end,

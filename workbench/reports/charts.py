@@ -16,7 +16,8 @@ from pathlib import Path
 from workbench.core.counting import TOTAL
 from workbench.core.dto import CooccurrenceReport, FrequencyReport
 from workbench.errors import WorkbenchError
-from workbench.reports.words import WORDS, words
+from workbench.i18n import _
+from workbench.reports.words import words
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 WIDTH_CM, PAGE_CM = 16.0, 23.0  # an A4 text column; the most of a page a chart may take
@@ -45,7 +46,7 @@ def listed(report: FrequencyReport, paths: list[str]) -> list[str]:
 
 
 def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", fmt: str = "png",
-                    language: str = "nl") -> bytes:
+                    language: str | None = None) -> bytes:
     """Horizontal bars for the codes in paths: per code a bar per group, its share of the group's N."""
     import matplotlib
 
@@ -113,7 +114,8 @@ def cooccurrence_chart(report: CooccurrenceReport, fmt: str = "png") -> bytes:
                     axes.text(j, i, str(value), ha="center", va="center", fontsize=font * 0.9,
                               color="white" if value > top / 2 else "black")
     scale = figure.colorbar(shown, ax=axes, shrink=0.6)
-    scale.set_label(f"{WORDS['nl'][report.unit]} met beide", fontsize=7)
+    say = words()
+    scale.set_label(say["both"].format(unit=say[report.unit]), fontsize=7)
     scale.ax.tick_params(labelsize=7)
     figure.tight_layout()
     buffer = io.BytesIO()
@@ -127,13 +129,13 @@ def write_chart(chart: bytes, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(chart)
     except OSError as exc:
-        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(target)) from exc
+        raise WorkbenchError(_("cannot write: {reason}").format(reason=exc.strerror), where=str(target)) from exc
 
 
 def chart_format(path: Path) -> str:
     """png or svg, from the file name; anything else is refused."""
     if path.suffix.lower() not in (".png", ".svg"):
-        raise WorkbenchError("a chart is written as .png or .svg", where=str(path))
+        raise WorkbenchError(_("a chart is written as .png or .svg"), where=str(path))
     return path.suffix.lower().lstrip(".")
 
 
@@ -156,7 +158,7 @@ def chart_paths(report: FrequencyReport, path: Path) -> dict[str, Path]:
             for i, top in enumerate(themes(report), start=1)}
 
 
-def write_charts(report: FrequencyReport, targets: dict[str, Path], language: str = "nl") -> None:
+def write_charts(report: FrequencyReport, targets: dict[str, Path], language: str | None = None) -> None:
     """One chart per theme, to the paths chart_paths gave."""
     groups = themes(report)
     for top, target in targets.items():

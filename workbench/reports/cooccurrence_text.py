@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from workbench.core.dto import CooccurrenceReport
+from workbench.i18n import _
 from workbench.reports.cells import csv_text
 
 FORMATS = ("table", "csv", "json")
@@ -25,5 +26,5 @@ def render(report: CooccurrenceReport, fmt: str) -> str:
     for i, name in enumerate(names):
         cells = " ".join(f"{report.counts.get((i, j), 0) or '.':>3}" for j in range(len(names)))
         lines.append(f"{i + 1:>3}  {name.ljust(width)} {cells}")
-    lines.append(f"unit: {report.unit} (respondent turns only); the diagonal is the code itself")
+    lines.append(_("unit: {unit} (respondent turns only); the diagonal is the code itself").format(unit=_(report.unit)))
     return "\n".join(lines) + "\n"

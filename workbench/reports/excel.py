@@ -8,9 +8,10 @@ from pathlib import Path
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, QuoteView
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.limits import xml_safe
 from workbench.reports.cells import text_cells
-from workbench.reports.frequency_text import RULE, UNIT_WORDS
+from workbench.reports.words import words
 from workbench.transcripts.clock import format_clock
 
 
@@ -27,10 +28,11 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
     book = Workbook()
     book.remove(book.active)
     bold = Font(bold=True)
+    say = words()
     for report in reports:
-        sheet = book.create_sheet(f"Frequenties {UNIT_WORDS[report.unit]}")
+        sheet = book.create_sheet(_("Frequencies {unit}").format(unit=say[report.unit]))
         groups = [*report.groups, TOTAL] if report.by != "none" else [TOTAL]
-        _append(sheet, ["pad", "code", *[g or "totaal" for g in groups]])
+        _append(sheet, [_("path"), _("code"), *[g or say["total"] for g in groups]])
         _append(sheet, ["N", "", *[report.sizes.get(g, 0) for g in groups]])
         cells = defaultdict(dict)
         order = []
@@ -41,20 +43,20 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
         for row in order:
             _append(sheet, [row.path, "  " * row.depth + row.code, *[cells[row.path].get(g, 0) for g in groups]])
         _append(sheet, [])
-        _append(sheet, [RULE])
+        _append(sheet, [say["rule"]])
         for cell in (*sheet[1], *sheet[2]):
             cell.font = bold
         sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 60, 40
         sheet.freeze_panes = "C3"
     codes, documents, counts = code_documents
-    sheet = book.create_sheet("Codes x documenten")
-    _append(sheet, ["code", *documents])
+    sheet = book.create_sheet(_("Codes x documents"))
+    _append(sheet, [_("code"), *documents])
     for code in codes:
         _append(sheet, [code, *[counts.get((code, d), 0) for d in documents]])
     sheet.column_dimensions["A"].width = 60
     sheet.freeze_panes = "B2"
-    sheet = book.create_sheet("Citaten")
-    _append(sheet, ["code", "transcript", "respondent", "opleiding", "tijd", "citaat", "codeur"])
+    sheet = book.create_sheet(say["quotes"])
+    _append(sheet, [_("code"), _("transcript"), _("respondent"), _("programme"), _("time"), _("quotation"), _("coder")])
     for quote in quotes:
         _append(sheet, [quote.code_path, quote.source, quote.respondent, "; ".join(quote.programmes),
                       format_clock(quote.start_ms), " ".join(quote.text.split()), quote.coder])
@@ -65,4 +67,4 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(path)
     except OSError as exc:
-        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(path)) from exc
+        raise WorkbenchError(_("cannot write: {reason}").format(reason=exc.strerror), where=str(path)) from exc

@@ -8,13 +8,10 @@ from dataclasses import asdict
 
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, FrequencyRow
+from workbench.i18n import _
 from workbench.reports.cells import csv_text
+from workbench.reports.words import words
 
-UNIT_WORDS = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten"}
-RULE = (
-    "Telregel: een respondent die hetzelfde argument zes keer maakt, telt één keer; "
-    "een hoofdcode telt respondenten over al haar subcodes; codes op interviewerbeurten tellen niet."
-)
 FORMATS = ("table", "csv", "json", "md")
 
 
@@ -23,7 +20,7 @@ def render(report: FrequencyReport, fmt: str) -> str:
 
 
 def _label(group: str) -> str:
-    return group or "totaal"
+    return group or words()["total"]
 
 
 def _columns(report: FrequencyReport) -> list[str]:
@@ -40,13 +37,16 @@ def table(report: FrequencyReport) -> str:
         cells[row.path][row.group] = row.count
     heads = [f"{_label(g)} (N={report.sizes.get(g, 0)})" for g in columns]
     names = ["  " * row.depth + row.code for row in order]
-    width = max([len("code"), *map(len, names)])
-    lines = ["  ".join(["code".ljust(width), *heads])]
+    code = _("code")
+    width = max([len(code), *map(len, names)])
+    lines = ["  ".join([code.ljust(width), *heads])]
     for name, row in zip(names, order):
         values = [str(cells[row.path].get(g, 0)).rjust(len(h)) for g, h in zip(columns, heads)]
         lines.append("  ".join([name.ljust(width), *values]))
-    lines.append(f"unit: {report.unit}; {report.coders_text}; {RULE}")
-    lines.extend(f"note: {note}" for note in report.notes)
+    say = words()
+    lines.append(_("unit: {unit}; {coders}; {rule}").format(unit=say[report.unit], coders=report.coders_text,
+                                                             rule=say["rule"]))
+    lines.extend(_("note: {note}").format(note=note) for note in report.notes)
     return "\n".join(lines) + "\n"
 
 
@@ -58,14 +58,15 @@ def to_csv(report: FrequencyReport) -> str:
 
 def to_json(report: FrequencyReport) -> str:
     data = asdict(report)
-    data["rule"] = RULE
+    data["rule"] = words()["rule"]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def markdown(report: FrequencyReport) -> str:
     """The report's phrasing: '- Studievertraging (15x)', largest first, per group."""
-    unit = UNIT_WORDS[report.unit]
-    lines = [f"# Frequenties ({unit})", "", RULE, "", f"_{report.coders_text.capitalize()}._", ""]
+    say = words()
+    unit = say[report.unit]
+    lines = ["# " + say["title"].format(unit=unit), "", say["rule"], "", f"_{report.coders_text.capitalize()}._", ""]
     by_group: dict[str, list[FrequencyRow]] = defaultdict(list)
     for row in report.rows:
         by_group[row.group].append(row)
@@ -74,7 +75,7 @@ def markdown(report: FrequencyReport) -> str:
         lines.append("")
         lines.extend(_tree_lines([r for r in by_group[group] if r.count], parent_path=None, depth=0))
         lines.append("")
-    lines.extend(f"_Noot: {note}_" for note in report.notes)
+    lines.extend("_" + say["note"].format(note=note) + "_" for note in report.notes)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -92,8 +93,9 @@ def _tree_lines(rows: list[FrequencyRow], parent_path: str | None, depth: int) -
 def markdown_quotes(code: str, found, programme: str | None) -> str:
     from workbench.transcripts.clock import format_clock
 
-    lines = [f"# Citaten: {code}" + (f" ({programme})" if programme else ""), "",
-             f"{len(found)} citaat/citaten van {len({q.respondent for q in found})} respondent(en).", ""]
+    lines = ["# " + _("Quotes: {code}").format(code=code) + (f" ({programme})" if programme else ""), "",
+             _("{quotes} quote(s) of {respondents} respondent(s).").format(
+                 quotes=len(found), respondents=len({q.respondent for q in found})), ""]
     for quote in found:
         where = f", {format_clock(quote.start_ms)}" if quote.start_ms is not None else ""
         lines += [f"> {' '.join(quote.text.split())}", "",

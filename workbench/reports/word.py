@@ -11,9 +11,10 @@ from pathlib import Path
 from workbench.core.counting import TOTAL
 from workbench.core.dto import CodeView, FrequencyReport, FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.limits import xml_safe
 from workbench.reports.charts import WIDTH_CM, frequency_chart
-from workbench.reports.words import WORDS, lead, words
+from workbench.reports.words import lead, words
 from workbench.transcripts.clock import format_clock
 
 
@@ -26,7 +27,7 @@ def _document(title: str):
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.0)
     document.core_properties.title = title
-    document.core_properties.author = "Interview workbench"
+    document.core_properties.author = _("Interview workbench")
     document.add_heading(title, level=0)
     return document
 
@@ -36,10 +37,10 @@ def _save(document, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         document.save(str(path))
     except OSError as exc:
-        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(path)) from exc
+        raise WorkbenchError(_("cannot write: {reason}").format(reason=exc.strerror), where=str(path)) from exc
 
 
-def _cite(document, quote: QuoteView, unknown: str = WORDS["nl"]["unknown programme"]) -> None:
+def _cite(document, quote: QuoteView, unknown: str) -> None:
     paragraph = document.add_paragraph(style="Quote")
     paragraph.add_run(f"“{' '.join(xml_safe(quote.text).split())}”")  # a study from an older version may
     # still hold control characters
@@ -65,7 +66,7 @@ def _fit(table, groups: int) -> None:
 
 
 def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], path: Path,
-                   codebook: Sequence[CodeView] = (), language: str = "nl") -> None:
+                   codebook: Sequence[CodeView] = (), language: str | None = None) -> None:
     """Shaped like a results chapter: the counting rule once, then per theme a lead sentence from the counts,
     the list ("studievertraging (15x)"), the code x group table (count, % of N), a chart and the quotes; an
     appendix with the codebook (names and descriptions) and N per programme."""
@@ -139,10 +140,14 @@ def _appendix(document, report: FrequencyReport, codebook: Sequence[CodeView], s
 
 
 def quotes_docx(code: str, found: list[QuoteView], path: Path, programme: str | None) -> None:
-    document = _document(f"Citaten: {code}")
-    document.add_paragraph(f"{len(found)} citaat/citaten van {len({q.respondent for q in found})} respondent(en)"
-                           + (f", opleiding {programme}" if programme else "")
-                           + ". Namen van personen en instellingen zijn vervangen.")
+    document = _document(_("Quotes: {code}").format(code=code))
+    respondents = len({q.respondent for q in found})
+    document.add_paragraph(
+        (_("{quotes} quote(s) of {respondents} respondent(s), programme {programme}.").format(
+            quotes=len(found), respondents=respondents, programme=programme) if programme
+         else _("{quotes} quote(s) of {respondents} respondent(s).").format(quotes=len(found), respondents=respondents))
+        + " " + _("Names of people and institutions have been replaced."))
+    unknown = words()["unknown programme"]
     for quote in found:
-        _cite(document, quote)
+        _cite(document, quote, unknown)
     _save(document, path)

@@ -1,78 +1,55 @@
-"""The words of the Word report and its charts, in Dutch and English, and the lead sentence of a theme.
-
-Every language has every key (a test checks it); `--language` chooses.
-"""
+"""The words of the Word report and its charts (from the message catalogues; `--language` chooses), and the
+lead sentence of a theme."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from workbench import i18n
 from workbench.core.dto import FrequencyRow
 from workbench.errors import WorkbenchError
+from workbench.i18n import N_, _
 
-WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "title": "Frequenties ({unit})",
-        "made": "Gemaakt op {date}.",
-        "rule": "Telregel: een respondent die hetzelfde argument zes keer maakt, telt één keer; een hoofdcode telt "
-                "respondenten over al haar subcodes; codes op interviewerbeurten tellen niet.",
-        "groups": "Groepen: {groups}. Namen van personen en instellingen in citaten zijn vervangen.",
-        "note": "Noot: {note}",
-        "total": "totaal",
-        "code": "Code",
-        "quotes": "Citaten",
-        "unknown programme": "opleiding onbekend",
-        "respondent": "respondenten",
-        "institution": "instellingen",
-        "quotation": "citaten",
-        "turn": "beurten",
-        "axis": "% van N ({unit})",
-        "most": "Het vaakst genoemd: {code} ({count} van de {n} {unit}).",
-        "most quoted": "Het vaakst geciteerd: {code} ({count}x).",
-        "least": "Het minst: {code} ({count}).",
-        "differ": "Bovenaan staat iets anders bij {tops}.",
-        "nobody": "Niemand noemde een van de subcodes.",
-        "appendix": "Bijlage: codeboek",
-        "sizes": "N per opleiding",
-        "no description": "(geen beschrijving)",
-    },
-    "en": {
-        "title": "Frequencies ({unit})",
-        "made": "Made on {date}.",
-        "rule": "Counting rule: a respondent who makes the same point six times counts once; a parent code counts "
-                "respondents over all its subcodes; codes on interviewer turns do not count.",
-        "groups": "Groups: {groups}. Names of people and institutions in quotes have been replaced.",
-        "note": "Note: {note}",
-        "total": "total",
-        "code": "Code",
-        "quotes": "Quotes",
-        "unknown programme": "programme unknown",
-        "respondent": "respondents",
-        "institution": "institutions",
-        "quotation": "quotations",
-        "turn": "turns",
-        "axis": "% of N ({unit})",
-        "most": "Most often named: {code} ({count} of {n} {unit}).",
-        "most quoted": "Most often quoted: {code} ({count}x).",
-        "least": "Least: {code} ({count}).",
-        "differ": "Something else comes first at {tops}.",
-        "nobody": "Nobody named any of the subcodes.",
-        "appendix": "Appendix: codebook",
-        "sizes": "N per programme",
-        "no description": "(no description)",
-    },
+WORDS: dict[str, str] = {  # key: the message in English (the catalogue's msgid)
+    "title": N_("Frequencies ({unit})"),
+    "made": N_("Made on {date}."),
+    "rule": N_("Counting rule: a respondent who makes the same point six times counts once; a parent code counts "
+               "respondents over all its subcodes; codes on interviewer turns do not count."),
+    "groups": N_("Groups: {groups}. Names of people and institutions in quotes have been replaced."),
+    "note": N_("Note: {note}"),
+    "total": N_("total"),
+    "code": N_("Code"),
+    "quotes": N_("Quotes"),
+    "unknown programme": N_("programme unknown"),
+    "respondent": N_("respondents"),
+    "institution": N_("institutions"),
+    "quotation": N_("quotations"),
+    "turn": N_("turns"),
+    "axis": N_("percentage of N ({unit})"),
+    "most": N_("Most often named: {code} ({count} of {n} {unit})."),
+    "most quoted": N_("Most often quoted: {code} ({count}x)."),
+    "least": N_("Least: {code} ({count})."),
+    "differ": N_("Something else comes first at {tops}."),
+    "nobody": N_("Nobody named any of the subcodes."),
+    "appendix": N_("Appendix: codebook"),
+    "sizes": N_("N per programme"),
+    "no description": N_("(no description)"),
+    "both": N_("{unit} with both"),
 }
-LANGUAGES = tuple(WORDS)
 
 
-def words(language: str) -> dict[str, str]:
-    if language not in WORDS:
-        raise WorkbenchError(f"--language must be one of {', '.join(LANGUAGES)}, not '{language}'")
-    return WORDS[language]
+def words(language: str | None = None) -> dict[str, str]:
+    """The report's words in a language (None: the one spoken now)."""
+    language = language or i18n.current()
+    if language not in i18n.LANGUAGES:
+        raise WorkbenchError(_("--language must be one of {choices}, not '{language}'").format(
+            choices=", ".join(i18n.LANGUAGES), language=language))
+    catalogue = i18n.catalogue(language)
+    return {key: catalogue.gettext(message) for key, message in WORDS.items()}
 
 
 def lead(subcodes: Sequence[FrequencyRow], cells: Mapping[tuple[str, str], int], groups: Sequence[str],
-         sizes: Mapping[str, int], unit: str, language: str) -> str:
+         sizes: Mapping[str, int], unit: str, language: str | None = None) -> str:
     """A theme's opening sentence from its counts: the most and least named subcodes (subcodes: the TOTAL rows),
     and the programmes whose own most named subcode is another one."""
     say = words(language)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workbench.i18n import _
+
 CLOCK = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
 
 
@@ -11,7 +13,7 @@ def parse_clock(value: str) -> int:
     parts = whole.split(":")
     valid = 2 <= len(parts) <= 3 and all(_digits(p, 2) for p in parts) and (not dot or _digits(fraction, 3))
     if not valid:
-        raise ValueError(f"not a timestamp: {value!r}")
+        raise ValueError(_("not a timestamp: {value!r}").format(value=value))
     seconds = 0
     for part in parts:
         seconds = seconds * 60 + int(part)

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.transcripts.assemble import assemble, find_start
 from workbench.transcripts.layouts import LAYOUTS
 from workbench.transcripts.model import Fragment, ParsedTranscript, ParsedTurn, RawTranscript
@@ -30,12 +31,11 @@ def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
     try:
         size = path.stat().st_size
         if size > LARGEST:
-            raise WorkbenchError(f"{size / 1e6:.1f} MB is too large for an interview transcript "
-                                 f"(the limit is {LARGEST / 1e6:.0f} MB; a three-hour Teams transcript is about 1 MB)",
+            raise WorkbenchError(_("{value:.1f} MB is too large for an interview transcript (the limit is {value2:.0f} MB; a three-hour Teams transcript is about 1 MB)").format(value=size / 1e6, value2=LARGEST / 1e6),
                                  where=str(path))
         data = path.read_bytes()
     except OSError as exc:
-        raise WorkbenchError(f"cannot read file: {exc.strerror}", where=str(path)) from exc
+        raise WorkbenchError(_("cannot read file: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
     try:
         lines, dropped = read_lines(data, path.suffix)
         return _parse(lines, name or path.stem, hashlib.sha256(data).hexdigest(), str(path), dropped)
@@ -57,7 +57,7 @@ def parse_source(text: str, name: str) -> ParsedTranscript:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     text, dropped = drop_controls(normalise(text))
     if not text.strip():
-        raise WorkbenchError("the source holds no text")
+        raise WorkbenchError(_("the source holds no text"))
     lines = text.split("\n")
     layout = next((layout for layout in LAYOUTS if layout.recognise(lines)), None)
     raw = _with_preamble(layout.parse(lines), text) if layout is not None else None
@@ -113,10 +113,9 @@ def _parse(lines: Sequence[str], name: str, sha256: str, source: str, dropped: i
     layout = next((layout for layout in LAYOUTS if layout.recognise(lines)), None)
     if layout is None:
         if is_webvtt(lines):
-            raise WorkbenchError("WebVTT file has no cues")
+            raise WorkbenchError(_("WebVTT file has no cues"))
         raise WorkbenchError(
-            "no transcript turns found: expected Teams speaker lines ('Name   0:03'), "
-            "WebVTT cues, or labelled lines ('I: ...', 'R1: ...')"
+            _("no transcript turns found: expected Teams speaker lines ('Name   0:03'), WebVTT cues, or labelled lines ('I: ...', 'R1: ...')")
         )
     return _finish(layout.parse(lines), name, sha256, source, dropped)
 
@@ -125,8 +124,7 @@ def transcript_name(name: str) -> str:
     """A transcript's name as stored and looked up: NFC (a file name from macOS is NFD), one printable line."""
     name = unicodedata.normalize("NFC", name).strip()
     if not name or not name.isprintable():
-        raise WorkbenchError(f"transcript name {name!r} is empty or holds a line break or control character; "
-                             "rename the file")
+        raise WorkbenchError(_("transcript name {name!r} is empty or holds a line break or control character; rename the file").format(name=name))
     return name
 
 
@@ -134,7 +132,7 @@ def _finish(raw: RawTranscript, name: str, sha256: str, source: str, dropped: in
     name = transcript_name(name)
     text, turns = assemble(raw)
     if not turns:
-        raise WorkbenchError(f"looks like a {raw.layout} transcript but holds no speech")
+        raise WorkbenchError(_("looks like a {layout} transcript but holds no speech").format(layout=raw.layout))
     meta = dict(raw.meta)
     meta.setdefault("duration_ms", _last_end(turns))
     if dropped:

@@ -9,6 +9,7 @@ import unicodedata
 import zipfile
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.limits import open_zip, refuse_dtd
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -20,15 +21,15 @@ def read_lines(data: bytes, suffix: str) -> tuple[list[str], int]:
     """Lines of a transcript file and how many control characters were dropped from it; raises
     WorkbenchError naming the problem."""
     if not data.strip():
-        raise WorkbenchError("file is empty")
+        raise WorkbenchError(_("file is empty"))
     if data.startswith(_OLE_MAGIC):
         raise WorkbenchError(
-            "password-protected or old-style Word file; save it as an unprotected .docx"
+            _("password-protected or old-style Word file; save it as an unprotected .docx")
         )
     if data.startswith(b"PK\x03\x04"):
         return _docx_lines(data)
     if suffix.lower() == ".docx":
-        raise WorkbenchError("not a .docx file (no zip signature); is it damaged?")
+        raise WorkbenchError(_("not a .docx file (no zip signature); is it damaged?"))
     return _lines(decode(data))
 
 
@@ -63,11 +64,11 @@ def open_document(data: bytes):
     except WorkbenchError:
         raise
     except zipfile.BadZipFile as exc:
-        raise WorkbenchError(f"corrupt .docx: {exc}") from exc
+        raise WorkbenchError(_("corrupt .docx: {exc}").format(exc=exc)) from exc
     except (KeyError, ValueError) as exc:
-        raise WorkbenchError(f"not a Word document: {exc}") from exc
+        raise WorkbenchError(_("not a Word document: {exc}").format(exc=exc)) from exc
     except Exception as exc:  # noqa: BLE001 - lxml and zlib raise many kinds
-        raise WorkbenchError(f"corrupt .docx: {type(exc).__name__}: {exc}") from exc
+        raise WorkbenchError(_("corrupt .docx: {name}: {exc}").format(name=type(exc).__name__, exc=exc)) from exc
     refuse_dtd(document.element.getroottree(), "word/document.xml")
     return document
 
@@ -85,11 +86,11 @@ def decode(data: bytes) -> str:
             return _strict(data, "utf-16-le")
         if even > len(sample) // 4 and odd == 0:
             return _strict(data, "utf-16-be")
-        raise WorkbenchError("binary data, not a text transcript")
+        raise WorkbenchError(_("binary data, not a text transcript"))
     text = _strict(data, "utf-8")
     controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if controls:
-        raise WorkbenchError("binary data, not a text transcript")
+        raise WorkbenchError(_("binary data, not a text transcript"))
     return text
 
 
@@ -98,8 +99,7 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise WorkbenchError(
-            f"cannot read as {encoding.upper()} text (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}); binary file or unsupported encoding, save it as UTF-8"
+            _("cannot read as {value} text (byte 0x{data:02x} at offset {start}); binary file or unsupported encoding, save it as UTF-8").format(value=encoding.upper(), data=data[exc.start], start=exc.start)
         ) from exc
 
 

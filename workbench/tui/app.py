@@ -15,6 +15,8 @@ from textual.worker import Worker, WorkerState
 
 from workbench.config import Settings
 from workbench.errors import expected, user_message
+from workbench.i18n import N_, _
+from workbench.tui.keys import speak_keys
 from workbench.tui.screens.base import WorkbenchScreen
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.typeahead import KeyGate
@@ -30,9 +32,9 @@ class WorkbenchApp(KeyGate, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "Interview workbench"
     BINDINGS = [
-        Binding("f1,question_mark", "help", "Help", id="help"),
-        Binding("ctrl+t", "toggle_theme", "Theme", id="toggle_theme", show=False),
-        Binding("ctrl+q", "quit", "Quit", id="quit"),
+        Binding("f1,question_mark", "help", N_("Help"), id="help"),
+        Binding("ctrl+t", "toggle_theme", N_("Theme"), id="toggle_theme", show=False),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit"),
     ]
 
     def __init__(self, db: Database | Callable[[], Database], coder: str, settings: Settings | None = None):
@@ -42,6 +44,9 @@ class WorkbenchApp(KeyGate, App[None]):
         self._db, self._opening = db, threading.Lock()
         self.coder = coder
         self.settings = settings or Settings()
+        self.settings.speak()
+        speak_keys(self)
+        self.title = _("Interview workbench")
         # writes run one at a time, in the order they were asked for: tickets issued, and whose turn it is
         self._issued, self._turn, self._turns = 0, 0, threading.Condition()
         self.written_version = 0  # the study's version after this app's latest write
@@ -108,7 +113,7 @@ class WorkbenchApp(KeyGate, App[None]):
         return self._issued - self._turn
 
     def _write_failed(self, exc: Exception, failed: Callable[[], None] | None) -> None:
-        self._failed(exc, "Niet gelukt")
+        self._failed(exc, _("Not done"))
         if failed is not None:
             failed()
 
@@ -169,10 +174,10 @@ class WorkbenchApp(KeyGate, App[None]):
         names = sorted(s.name for s in transcripts.list_transcripts(self.db))
         for name in names[names.index(after) + 1:] if after in names else names:
             if suggestions.refresh(self.db, name):  # the one coding view shows it (no screen to pop)
-                self.call_from_thread(self.notify, f"Suggesties in {name}")
+                self.call_from_thread(self.notify, _("Suggestions in {transcript}").format(transcript=name))
                 self.call_from_thread(self.open_transcript, name, None, True)
                 return
-        self.call_from_thread(self.notify, "Geen openstaande suggesties meer in de studie.")
+        self.call_from_thread(self.notify, _("No pending suggestions left in the study."))
 
     # ---------------------------------------------------------------- keys typed ahead (see typeahead.py)
 
@@ -200,12 +205,13 @@ class WorkbenchApp(KeyGate, App[None]):
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the current screen in the command palette, besides Textual's own."""
-        yield from super().get_system_commands(screen)
+        """Every action of the current screen in the command palette, besides Textual's own (in our words)."""
+        for command in super().get_system_commands(screen):
+            yield command._replace(title=_(command.title), help=_(command.help))
         for active in screen.active_bindings.values():
             binding = active.binding
             if binding.description and active.node is screen:
-                yield SystemCommand(binding.description, f"key: {binding.key_display or binding.key}",
+                yield SystemCommand(binding.description, _("key: {key}").format(key=self.get_key_display(binding)),
                                     lambda action=binding.action: self._run_on(screen, action))
 
     def _run_on(self, screen: Screen, action: str) -> None:
@@ -220,4 +226,4 @@ class WorkbenchApp(KeyGate, App[None]):
                 self.open_error = str(event.worker.error)
                 self.exit(return_code=2)
                 return
-            self._failed(event.worker.error, "Fout")
+            self._failed(event.worker.error, _("Error"))

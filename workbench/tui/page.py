@@ -18,10 +18,25 @@ from dataclasses import dataclass
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import CodingView, TurnView
+from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
 
 LINE = 1000  # the longest display line, in characters
 QUESTION = 70  # a guide question in a header is cut after this many characters
+ROLES = {"respondent": N_("respondent"), "interviewer": N_("interviewer")}
+ORIGINS = {"manual": N_("by hand"), "autocode": N_("autocode"), "suggestion": N_("suggestion"), "import": N_("imported")}
+
+
+def role_name(role: str | None) -> str:
+    """A speaker's role as the coder reads it (no role yet: 'unassigned')."""
+    return _(ROLES[role]) if role in ROLES else _("unassigned") if role is None else role
+
+
+def origin_name(origin: str) -> str:
+    """How a coding came about, as the coder reads it."""
+    return _(ORIGINS[origin]) if origin in ORIGINS else origin
+
+
 _SENTENCE_END = re.compile(r"[.?!…] ")
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 
@@ -136,12 +151,13 @@ class TranscriptPage:
 
     def header(self, position: int) -> str:
         turn = self.turns[position]
-        who = f"{turn.speaker} · {turn.role or 'niet toegewezen'}"
+        who = f"{turn.speaker} · {role_name(turn.role)}"
         when = f" · {format_clock(turn.start_ms)}" if turn.start_ms is not None else ""
         codes = self.codes_of(position)
-        question = (f" · vraag {turn.asks}: {_cut(self.guide.get(turn.asks, ''), QUESTION)}" if turn.asks
-                    else f" · (vraag {turn.answers})" if turn.answers else "")
-        return (f"{who}{when}{question}" + (" · ✎ memo" if turn.memo else "")
+        question = (" · " + _("question {question}: {text}").format(
+            question=turn.asks, text=_cut(self.guide.get(turn.asks, ""), QUESTION)) if turn.asks
+            else " · " + _("(question {question})").format(question=turn.answers) if turn.answers else "")
+        return (f"{who}{when}{question}" + (" · " + _("✎ memo") if turn.memo else "")
                 + (f"   [{' | '.join(codes)}]" if codes else ""))
 
     def turn_at(self, display: int) -> int | None:

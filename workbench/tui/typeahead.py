@@ -18,6 +18,8 @@ from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from workbench.tui.keys import speak_keys
+
 PASS_KEYS = {"ctrl+q", "ctrl+c"}  # never held: quitting always works
 Typed = tuple[int, events.Key]  # (when the key came, the key)
 
@@ -105,6 +107,7 @@ class TypeAhead(ModalScreen):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        speak_keys(self)
         self._typed_ahead: list[Typed] | None = []  # None once the dialog is ready
         self._dismissed = False
 

@@ -20,6 +20,7 @@ from workbench.core.models import Coding
 from workbench.core.services.lookup import CodeTree, coder_ids, respondent_turns
 from workbench.core.spans import sentences
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 UNITS = ("turn", "sentence")
 OVERALL = "(alle codes)"
@@ -47,9 +48,9 @@ def _units(session, unit: str) -> list[_Unit]:
 def _values(db: Database, coders: list[str], code_path: str | None, unit: str):
     """(units, {code path: rows of one value per coder}, overall rows: each coder's set of codes per unit)."""
     if unit not in UNITS:
-        raise WorkbenchError(f"--unit must be one of {', '.join(UNITS)}")
+        raise WorkbenchError(_("--unit must be one of {items}").format(items=', '.join(UNITS)))
     if len(set(coders)) < 2:
-        raise WorkbenchError("name at least two different coders")
+        raise WorkbenchError(_("name at least two different coders"))
     with db.read() as session:
         ids = dict(zip(coders, coder_ids(session, coders)))
         tree = CodeTree(session)

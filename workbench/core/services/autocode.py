@@ -16,6 +16,7 @@ from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
 from workbench.core.spans import enclosing, overlapping, sentences, trim
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 UNITS = ("match", "sentence", "turn")
 ROLES = ("respondent", "interviewer", "any")
@@ -29,11 +30,11 @@ def autocode(
     """Code each unit (match, sentence or turn) holding a hit; never the same span twice. question: only
     the respondent turns answering that guide question, each whole unless a pattern is given."""
     if unit not in UNITS:
-        raise WorkbenchError(f"unit must be one of {', '.join(UNITS)}")
+        raise WorkbenchError(_("unit must be one of {items}").format(items=', '.join(UNITS)))
     if role not in ROLES:
-        raise WorkbenchError(f"role must be one of {', '.join(ROLES)}")
+        raise WorkbenchError(_("role must be one of {items}").format(items=', '.join(ROLES)))
     if (pattern or question) and not code_path:
-        raise WorkbenchError(f"{'--pattern' if pattern else '--question'} needs --code: which code do the hits get?")
+        raise WorkbenchError(_("{value} needs --code: which code do the hits get?").format(value='--pattern' if pattern else '--question'))
     with db.write() as session:
         tree = CodeTree(session)
         answering = guide.answers(session, question) if question else None
@@ -67,7 +68,7 @@ def autocode(
 def _codable(session: Session, tree: CodeTree, code_path: str) -> Code:
     code = session.get(Code, tree.get(code_path))
     if not code.codable:
-        raise WorkbenchError(f"code '{code_path}' only groups other codes and cannot be applied")
+        raise WorkbenchError(_("code '{code_path}' only groups other codes and cannot be applied").format(code_path=code_path))
     return code
 
 
@@ -78,7 +79,7 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
             return [(code, Matcher(patterns=[pattern]))]
         found = Matcher(code.keywords, code.patterns)
         if not found:
-            raise WorkbenchError(f"code '{code_path}' has no keywords or patterns; give --pattern")
+            raise WorkbenchError(_("code '{code_path}' has no keywords or patterns; give --pattern").format(code_path=code_path))
         return [(code, found)]
     rules = [
         (code, found)
@@ -86,7 +87,7 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
         if (code := session.get(Code, code_id)).codable and (found := Matcher(code.keywords, code.patterns))
     ]
     if not rules:
-        raise WorkbenchError("no code in the codebook has keywords or patterns")
+        raise WorkbenchError(_("no code in the codebook has keywords or patterns"))
     return rules
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from workbench.core.db import Database
 from workbench.core.models import TALLIES
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 KEEP = 20
 BUSY_SECONDS = 60  # how long restore waits for a coder's write to finish
@@ -29,7 +30,7 @@ def folder(db: Database) -> Path:
 
 def _path(db: Database) -> Path:
     if not db.is_sqlite or db.path is None:
-        raise WorkbenchError("backup and restore work on a SQLite study; back up PostgreSQL with pg_dump")
+        raise WorkbenchError(_("backup and restore work on a SQLite study; back up PostgreSQL with pg_dump"))
     return db.path
 
 
@@ -40,7 +41,7 @@ def check_output(db: Database, target: Path) -> Path:
     study = db.path.resolve() if db.path else None
     taken = {study, *(study.with_name(study.name + end) for end in ("-wal", "-shm", "-journal"))} if study else set()
     if resolved in taken or (study and resolved.parent == folder(db).resolve() and resolved.exists()):
-        raise WorkbenchError("refusing to write over the study or one of its backups: choose another file",
+        raise WorkbenchError(_("refusing to write over the study or one of its backups: choose another file"),
                              where=str(target))
     if resolved.is_file():
         os.chmod(resolved, 0o600)  # it will hold interview data: an existing file does not keep 0644
@@ -123,16 +124,16 @@ def restore(db: Database, source: Path) -> Path:
 
 def _checked_backup(source: Path) -> sqlite3.Connection:
     if not source.is_file():
-        raise WorkbenchError("no such backup file", where=str(source))
+        raise WorkbenchError(_("no such backup file"), where=str(source))
     try:
         candidate = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         ok = candidate.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         tables = {row[0] for row in candidate.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     except sqlite3.DatabaseError as exc:
-        raise WorkbenchError(f"not a workbench backup ({exc})", where=str(source)) from exc
+        raise WorkbenchError(_("not a workbench backup ({exc})").format(exc=exc), where=str(source)) from exc
     if not ok or not {"alembic_version", "transcript", "coding"} <= tables:
         candidate.close()
-        raise WorkbenchError("not a workbench backup (damaged, or another kind of SQLite file)", where=str(source))
+        raise WorkbenchError(_("not a workbench backup (damaged, or another kind of SQLite file)"), where=str(source))
     return candidate
 
 
@@ -151,8 +152,7 @@ def _swap(live: sqlite3.Connection) -> None:
     live.execute("UPDATE main.study_version SET number = ? WHERE id = 1", (version + 1,))
     broken = live.execute("PRAGMA main.foreign_key_check").fetchone()
     if broken:
-        raise WorkbenchError(f"the backup is inconsistent (table {broken[0]} points at a missing row); "
-                             "nothing was changed")
+        raise WorkbenchError(_("the backup is inconsistent (table {broken} points at a missing row); nothing was changed").format(broken=broken[0]))
 
 
 def backups(db: Database) -> list[Path]:

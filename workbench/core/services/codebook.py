@@ -18,6 +18,7 @@ from workbench.core.services import backups
 from workbench.core.services.coding_writer import CodingWriter
 from workbench.core.services.lookup import CodeTree, coder_ids, coder_named
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 _FIELDS = ("description", "colour", "keywords", "patterns", "codable")
 
@@ -100,7 +101,7 @@ def _read_other(path: Path) -> Codebook:
         data = path.read_bytes()
         return read_codebook_csv(data, path.stem) if path.suffix.lower() == ".csv" else read_codebook_xml(data)
     except OSError as exc:
-        raise WorkbenchError(f"cannot read: {exc.strerror}", where=str(path)) from exc
+        raise WorkbenchError(_("cannot read: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
 
@@ -127,7 +128,8 @@ def _update(code: Code, spec: CodeSpec, keywords: bool, overwrite: bool, path: s
         if ours in ("", None) or overwrite:
             setattr(code, field, theirs)
         else:
-            conflicts.append(f"{path}: {field} {_show(ours)} kept; the file has {_show(theirs)}")
+            conflicts.append(_("{code}: {field} {ours} kept; the file has {theirs}").format(
+                code=path, field=field, ours=_show(ours), theirs=_show(theirs)))
     if spec.guide:  # a file that names the guide's questions (YAML) says where the code comes from
         code.guide_questions = list(spec.guide)
     if keywords:
@@ -146,7 +148,7 @@ def _show(value: object) -> str:
 def _refuse_taken(tree: CodeTree, path: str, code_id: int | None = None) -> None:
     found = tree.find(path)
     if found is not None and found != code_id:
-        raise WorkbenchError(f"a code '{tree.path(found)}' already exists")
+        raise WorkbenchError(_("a code '{value}' already exists").format(value=tree.path(found)))
 
 
 def export_codebook(db: Database) -> Codebook:
@@ -192,7 +194,7 @@ def add_code(db: Database, path: str, coder: str, description: str = "", colour:
     with db.write() as session:
         tree = CodeTree(session)
         if (found := tree.find(path)) is not None:
-            raise WorkbenchError(f"code '{tree.path(found)}' already exists")
+            raise WorkbenchError(_("code '{value}' already exists").format(value=tree.path(found)))
         code_id = _ensure(session, _names(path), coder, description, _colour(colour) if colour else None)
         return CodeTree(session).path(code_id)
 
@@ -203,13 +205,13 @@ def codable_code(session: Session, path: str, coder: str, create: bool = False) 
     tree = CodeTree(session)
     found = tree.find(path)
     if found is None and not create:
-        raise WorkbenchError(f"unknown code '{path}' (see 'workbench codebook show')")
+        raise WorkbenchError(_("unknown code '{path}' (see 'workbench codebook show')").format(path=path))
     if found is None:
         found = _ensure(session, _names(path), coder)
         tree = CodeTree(session)  # with the new code
     code = session.get(Code, found)
     if not code.codable:
-        raise WorkbenchError(f"'{tree.path(code.id)}' is a code group: choose one of its codes")
+        raise WorkbenchError(_("'{value}' is a code group: choose one of its codes").format(value=tree.path(code.id)))
     return code, tree
 
 
@@ -271,7 +273,7 @@ def move_code(db: Database, path: str, new_parent: str | None, coder: str) -> st
         code = session.get(Code, tree.get(path))
         parent_id = tree.get(new_parent) if new_parent else None
         if parent_id is not None and parent_id in tree.subtree(code.id):
-            raise WorkbenchError(f"cannot move '{tree.path(code.id)}' inside itself")
+            raise WorkbenchError(_("cannot move '{value}' inside itself").format(value=tree.path(code.id)))
         parent_names = tree.names(parent_id) if parent_id is not None else ()
         new_path = join_path((*parent_names, code.name))
         _refuse_taken(tree, new_path, code.id)
@@ -291,10 +293,10 @@ def merge_codes(db: Database, source: str, target: str, coder: str) -> int:
         tree = CodeTree(session)
         source_id, target_id = tree.get(source), tree.get(target)
         if source_id == target_id or target_id in tree.subtree(source_id):
-            raise WorkbenchError(f"cannot merge '{tree.path(source_id)}' into itself or its own subcode")
+            raise WorkbenchError(_("cannot merge '{value}' into itself or its own subcode").format(value=tree.path(source_id)))
         source_code, target_code = session.get(Code, source_id), session.get(Code, target_id)
         if not target_code.codable:
-            raise WorkbenchError(f"'{tree.path(target_id)}' only groups codes and cannot take codings")
+            raise WorkbenchError(_("'{value}' only groups codes and cannot take codings").format(value=tree.path(target_id)))
         writer = CodingWriter(session, coder_named(session, coder))
         moving = list(session.scalars(select(Coding.id).where(Coding.code_id == source_id)))
         duplicates = writer.recode(moving, target_code)
@@ -317,19 +319,19 @@ def split_code(
 ) -> int:
     """Move the codings of a code whose quote matches pattern (or that are named) to a new code."""
     if not pattern and not coding_guids:
-        raise WorkbenchError("say which codings move: --pattern REGEX or --coding GUID")
+        raise WorkbenchError(_("say which codings move: --pattern REGEX or --coding GUID"))
     regex = Pattern(pattern) if pattern else None
     with db.write() as session:
         source_id = CodeTree(session).get(path)
         target_id = _ensure(session, _names(new_path), coder)
         tree = CodeTree(session)
         if target_id == source_id:
-            raise WorkbenchError("a code cannot be split into itself")
+            raise WorkbenchError(_("a code cannot be split into itself"))
         codings = session.scalars(select(Coding).where(Coding.code_id == source_id)).all()
         wanted = set(coding_guids or [])
         unknown = wanted - {c.guid for c in codings}
         if unknown:
-            raise WorkbenchError(f"coding {sorted(unknown)[0]} is not coded with '{tree.path(source_id)}'")
+            raise WorkbenchError(_("coding {sorted} is not coded with '{value}'").format(sorted=sorted(unknown)[0], value=tree.path(source_id)))
         chosen = [c.id for c in codings if c.guid in wanted or (regex and regex.search(c.quote))]
         CodingWriter(session, coder_named(session, coder)).recode(chosen, session.get(Code, target_id))
         _record(

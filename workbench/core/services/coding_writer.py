@@ -25,6 +25,7 @@ from workbench.core.models import (
 )
 from workbench.core.spans import overlapping
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 ORIGINS = ("manual", "autocode", "suggestion", "import")
 SPAN_KEY = ("transcript_id", "code_id", "coder_id", "start", "end")  # one coding per coder, code and span
@@ -81,7 +82,8 @@ class CodingWriter:
             self._insert([self._row(item)])
         if not inserted:  # coded before, or by another process (PostgreSQL) since we looked
             twin = self.existing(item.transcript_id, item.code.id, item.start, item.end)
-            raise AlreadyCoded(twin.guid, f"already coded: '{item.code.name}' on this text by {self.coder.name}")
+            raise AlreadyCoded(twin.guid, _("already coded: '{code}' on this text by {coder}").format(
+                code=item.code.name, coder=self.coder.name))
         return self.session.get(Coding, inserted[0])
 
     def add_many(self, items: list[NewCoding]) -> list[int]:
@@ -134,11 +136,11 @@ class CodingWriter:
     def _row(self, item: NewCoding) -> dict:
         text = self._text(item.transcript_id)
         if not 0 <= item.start < item.end <= len(text):
-            raise WorkbenchError(f"span {item.start}-{item.end} is outside the transcript (0-{len(text)})")
+            raise WorkbenchError(_("span {start}-{end} is outside the transcript (0-{n})").format(start=item.start, end=item.end, n=len(text)))
         if not item.code.codable:
-            raise WorkbenchError(f"code '{item.code.name}' only groups other codes and cannot be applied")
+            raise WorkbenchError(_("code '{name}' only groups other codes and cannot be applied").format(name=item.code.name))
         if item.origin not in ORIGINS:
-            raise WorkbenchError(f"unknown coding origin '{item.origin}'")
+            raise WorkbenchError(_("unknown coding origin '{origin}'").format(origin=item.origin))
         return dict(
             guid=item.guid or new_guid(),
             transcript_id=item.transcript_id,
@@ -184,7 +186,7 @@ class CodingWriter:
         self.delete(twins, "merged into a twin")
         folded = set(twins)
         staying = [(coding, start, end) for coding, start, end in moves if coding.id not in folded]
-        for coding, _, _ in staying:  # out of each other's way first: the unique span index holds throughout
+        for coding, _start, _end in staying:  # out of each other's way first: the unique span index holds throughout
             coding.start, coding.end = -coding.id, -coding.id + 1
         self.session.flush()
         for coding, start, end in staying:

@@ -15,7 +15,9 @@ from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
 from workbench.core.spans import trim
 from workbench.errors import WorkbenchError
+from workbench.i18n import N_, _
 
+UNDOING = {"undo": N_("undo"), "redo": N_("redo")}  # what swap() is doing, as the refusal says it
 
 def add_coding(
     db: Database, coder: str, transcript: str, code_path: str, start: int, end: int,
@@ -26,9 +28,9 @@ def add_coding(
     with db.write() as session:
         found = transcript_named(session, transcript)
         if start >= end:
-            raise WorkbenchError(f"span {start}-{end} is empty or reversed: the start comes before the end")
+            raise WorkbenchError(_("span {start}-{end} is empty or reversed: the start comes before the end").format(start=start, end=end))
         if not 0 <= start < end <= len(found.text):
-            raise WorkbenchError(f"span {start}-{end} is outside the transcript (0-{len(found.text)})")
+            raise WorkbenchError(_("span {start}-{end} is outside the transcript (0-{n})").format(start=start, end=end, n=len(found.text)))
         start, end = trim(found.text, start, end)
         return _add(session, coder, found, code_path, start, end, memo, origin, create)
 
@@ -40,7 +42,7 @@ def code_turn(db: Database, coder: str, transcript: str, turn_index: int, code_p
         found = transcript_named(session, transcript)
         turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
         if turn is None:
-            raise WorkbenchError(f"transcript '{transcript}' has no turn {turn_index}")
+            raise WorkbenchError(_("transcript '{transcript}' has no turn {turn_index}").format(transcript=transcript, turn_index=turn_index))
         return _add(session, coder, found, code_path, turn.start, turn.end, memo, "manual")
 
 
@@ -83,14 +85,16 @@ def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | 
         if drop is not None:
             coding = session.scalar(select(Coding).where(Coding.guid == drop.guid))
             if coding is None:
-                raise WorkbenchError(f"'{drop.code_path}' on this text was removed meanwhile: nothing to {reason}")
+                raise WorkbenchError(_("'{code_path}' on this text was removed meanwhile: nothing to {reason}").format(
+                    code_path=drop.code_path, reason=_(UNDOING[reason])))
             CodingWriter(session, coder_named(session, coder)).delete([coding.id], reason)
         added = None
         if bring is not None:
             if session.scalar(select(Coding.id).where(Coding.guid == bring.guid)) is not None:
-                raise WorkbenchError(f"'{bring.code_path}' on this text is back already: nothing to {reason}")
+                raise WorkbenchError(_("'{code_path}' on this text is back already: nothing to {reason}").format(
+                    code_path=bring.code_path, reason=_(UNDOING[reason])))
             transcript = transcript_named(session, bring.transcript)
-            code, _ = codable_code(session, bring.code_path, coder)
+            code, _created = codable_code(session, bring.code_path, coder)
             writer = CodingWriter(session, coder_named(session, bring.coder))
             made = writer.add(NewCoding(transcript.id, code, bring.start, bring.end, bring.origin, memo=bring.memo,
                                         guid=bring.guid, created_at=bring.created_at))
@@ -139,10 +143,11 @@ def _coding(session: Session, guid: str) -> Coding:
     found = session.scalars(select(Coding).where(Coding.guid.startswith(guid.lower(), autoescape=True))
                             .limit(2)).all() if len(guid) >= PREFIX else []
     if len(found) == 2:
-        raise WorkbenchError(f"more than one coding's GUID starts with '{guid}': give more of it")
+        raise WorkbenchError(_("more than one coding's GUID starts with '{guid}': give more of it").format(guid=guid))
     if not found:
-        raise WorkbenchError(f"unknown coding '{guid}'" + ("" if len(guid) >= PREFIX else
-                                                           f" (give its GUID, or its first {PREFIX} characters)"))
+        raise WorkbenchError(_("unknown coding '{guid}'").format(guid=guid) if len(guid) >= PREFIX else
+                             _("unknown coding '{guid}' (give its GUID, or its first {n} characters)").format(
+                                 guid=guid, n=PREFIX))
     return found[0]
 
 
@@ -172,8 +177,7 @@ def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted", 
         coding = _coding(session, guid)
         view = _view(session, coding)
         if view.coder != coder.strip() and not settle:
-            raise WorkbenchError(f"this coding of '{view.code_path}' is {view.coder}'s: only they can remove it "
-                                 "(or settle the disagreement)")
+            raise WorkbenchError(_("this coding of '{code_path}' is {coder}'s: only they can remove it (or settle the disagreement)").format(code_path=view.code_path, coder=view.coder))
         CodingWriter(session, coder_named(session, coder)).delete([coding.id], "settled" if settle else reason)
         return view
 
@@ -190,8 +194,7 @@ def confirm_coder(db: Database, name: str) -> None:
     with db.read() as session:
         known = list(session.scalars(select(Coder.name).order_by(Coder.name)))
     if known and name.strip() not in known:
-        raise WorkbenchError(f"unknown coder '{name}' (this study's coders: {', '.join(known)}); "
-                             "a new coder says so once with --new-coder")
+        raise WorkbenchError(_("unknown coder '{name}' (this study's coders: {items}); a new coder says so once with --new-coder").format(name=name, items=', '.join(known)))
 
 
 def recent_codes(db: Database, coder: str, limit: int = 8) -> list[str]:
@@ -210,7 +213,7 @@ def set_turn_memo(db: Database, transcript: str, turn_index: int, memo: str | No
         found = transcript_named(session, transcript)
         turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
         if turn is None:
-            raise WorkbenchError(f"transcript '{transcript}' has no turn {turn_index}")
+            raise WorkbenchError(_("transcript '{transcript}' has no turn {turn_index}").format(transcript=transcript, turn_index=turn_index))
         turn.memo = memo or None
 
 

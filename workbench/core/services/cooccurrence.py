@@ -12,6 +12,7 @@ from workbench.core.dto import CooccurrenceReport
 from workbench.core.models import CodingTurn, Participant, Speaker
 from workbench.core.services.lookup import CodeTree
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 UNITS = ("turn", "respondent")
 
@@ -19,7 +20,7 @@ UNITS = ("turn", "respondent")
 def cooccurrence(db: Database, unit: str = "respondent") -> CooccurrenceReport:
     """Counts of units coded with both codes (own codings, respondents' turns only)."""
     if unit not in UNITS:
-        raise WorkbenchError(f"--unit must be one of {', '.join(UNITS)}")
+        raise WorkbenchError(_("--unit must be one of {items}").format(items=', '.join(UNITS)))
     with db.read() as session:
         tree = CodeTree(session)
         key = CodingTurn.turn_id if unit == "turn" else Participant.id

@@ -35,6 +35,7 @@ from workbench.core.models import (
 from workbench.core.services.backups import AUTO, folder
 from workbench.core.suggest.lemmas import known_lemmas
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 ROLE_LABEL = re.compile(r"^(?:[ri]|respondent|interviewer|spreker|speaker|geïnterviewde)\s*\d*$", re.IGNORECASE)
 TOUCHED = ("transcript", "turn", "coding", "coding_deletion", "speaker", "speaker_alias", "suggestion")
@@ -44,7 +45,7 @@ def erase_respondent(db: Database, pseudonym: str, backups: list[Path] = ()) -> 
     """Erase in the study, then in each named backup and each automatic one (each its own transaction)."""
     for path in backups:
         if not path.is_file():
-            raise WorkbenchError("no such backup file", where=str(path))
+            raise WorkbenchError(_("no such backup file"), where=str(path))
     outcome = _erase(db, pseudonym)
     automatic = sorted(folder(db).glob(f"*-{AUTO}*.sqlite")) if db.is_sqlite and folder(db).is_dir() else []
     for path in [*backups, *(p for p in automatic if p not in backups)]:
@@ -64,7 +65,7 @@ def _erase(db: Database, pseudonym: str) -> ErasureOutcome:
     with db.write() as session:
         person = session.scalar(select(Participant).where(Participant.pseudonym == pseudonym))
         if person is None or person.role != "respondent":
-            raise WorkbenchError(f"no respondent '{pseudonym}' (see 'workbench participants list')")
+            raise WorkbenchError(_("no respondent '{pseudonym}' (see 'workbench participants list')").format(pseudonym=pseudonym))
         speakers = session.scalars(select(Speaker).where(Speaker.participant_id == person.id)).all()
         aliases = session.scalars(select(SpeakerAlias).where(SpeakerAlias.participant_id == person.id)).all()
         names = {n for n in {s.label for s in speakers} | {a.label for a in aliases}
@@ -137,6 +138,6 @@ def _purge(db: Database) -> tuple[str, ...]:
                 pass
     finally:
         raw.close()
-    return ("PostgreSQL: the tables were rewritten (VACUUM FULL); the server's write-ahead log, its archive, "
-            "base backups and replicas keep the old text until they are recycled or expire: ask whoever runs "
-            "the server to rotate them",)
+    return (_("PostgreSQL: the tables were rewritten (VACUUM FULL); the server's write-ahead log, its archive, "
+              "base backups and replicas keep the old text until they are recycled or expire: ask whoever runs "
+              "the server to rotate them"),)

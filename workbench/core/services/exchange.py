@@ -35,6 +35,7 @@ from workbench.core.services.participants import resolve_speakers
 from workbench.core.services.quotes import anonymiser
 from workbench.core.services.transcripts import store_parsed
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.interop import refi_xml
 from workbench.interop.positions import CODE_POINTS
 from workbench.interop.refi_model import RefiCase, RefiCodeGroup, RefiCoding, RefiProject, RefiSource
@@ -106,7 +107,7 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
             source.selection_memos = [(export.offset(t.start), export.offset(t.end, True), mask(t.memo))
                                       for t, _, _ in rows if t.memo]
             project.sources.append(source)
-            for _, _, person in rows:
+            for _turn, _speaker, person in rows:
                 if person is None:
                     continue
                 case = cases.setdefault(person.id, RefiCase(
@@ -127,7 +128,7 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
     try:
         path.write_bytes(refi_xml.project_qdpx(project))
     except OSError as exc:
-        raise WorkbenchError(f"cannot write: {exc.strerror}", where=str(path)) from exc
+        raise WorkbenchError(_("cannot write: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
     return project
 
 
@@ -139,11 +140,12 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
     try:
         project = refi_xml.read_qdpx(path.read_bytes())
     except OSError as exc:
-        raise WorkbenchError(f"cannot read: {exc.strerror}", where=str(path)) from exc
+        raise WorkbenchError(_("cannot read: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
     outcome = ExchangeOutcome(lost=list(project.skipped), notes=[
-        f"'{source.name}': positions read as {source.positions} (they fit its words; the standard says code points)"
+        _("'{source}': positions read as {positions} (they fit its words; the standard says code points)").format(
+            source=source.name, positions=source.positions)
         for source in project.sources if source.positions != CODE_POINTS])
     backups.before(db, "project-import")
     try:
@@ -188,11 +190,12 @@ def _import_source(session: Session, project: RefiProject, source: RefiSource, c
         span = place(coding.start, coding.end)
         where = f"{source.name} {coding.start}-{coding.end}"
         if code is None:
-            outcome.lost.append(f"coding at {where}: its code {coding.code_guid} is not in the codebook")
+            outcome.lost.append(_("coding at {where}: its code {code} is not in the codebook").format(
+                where=where, code=coding.code_guid))
         elif not code.codable:
-            outcome.lost.append(f"coding at {where}: code '{tree.path(code.id)}' is not codable")
+            outcome.lost.append(_("coding at {where}: code '{code}' is not codable").format(where=where, code=tree.path(code.id)))
         elif span is None:
-            outcome.lost.append(f"coding at {where}: its text could not be found in the transcript")
+            outcome.lost.append(_("coding at {where}: its text could not be found in the transcript").format(where=where))
         else:
             who = project.users.get(coding.user_guid or "", coder)
             by_coder[who].append(NewCoding(transcript.id, code, *span, origin="import", memo=coding.memo,
@@ -227,7 +230,8 @@ def _transcript_for(session: Session, source: RefiSource, parsed: ParsedTranscri
     if named is not None:
         taken = set(session.scalars(select(Transcript.name).where(Transcript.name.startswith(parsed.name))))
         free = next(f"{parsed.name} ({n})" for n in itertools.count(2) if f"{parsed.name} ({n})" not in taken)
-        outcome.notes.append(f"'{source.name}': the study's '{parsed.name}' has another text; imported as '{free}'")
+        outcome.notes.append(_("'{source}': the study's '{name}' has another text; imported as '{free}'").format(
+            source=source.name, name=parsed.name, free=free))
         parsed = replace(parsed, name=free)
     transcript = Transcript(guid=source.guid, name=parsed.name)
     session.add(transcript)
@@ -257,8 +261,10 @@ def _import_cases(session: Session, project: RefiProject, outcome: ExchangeOutco
                                     else speakers).all()
         person = session.scalar(select(Participant).where(Participant.pseudonym == case.name))
         if not case.name or not speaks_in and person is None:
-            outcome.lost.append(f"case '{case.name}': no participant, and no speaker of that name in "
-                                f"{'its sources' if case.source_guids else 'any transcript'}; its variables not used")
+            outcome.lost.append((_("case '{case}': no participant, and no speaker of that name in its sources; its "
+                                   "variables not used") if case.source_guids else
+                                 _("case '{case}': no participant, and no speaker of that name in any transcript; "
+                                   "its variables not used")).format(case=case.name))
             continue
         if person is None:
             person = Participant(pseudonym=case.name, role="respondent")

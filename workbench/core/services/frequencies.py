@@ -25,6 +25,7 @@ from workbench.core.models import (
 from workbench.core.services.lookup import CodeTree, coder_ids
 from workbench.core.services.quotes import anonymiser
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 
 def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
@@ -65,10 +66,8 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
     )
     notes = []
     if uncounted:
-        notes.append(
-            f"{uncounted} coding(s) on unassigned speakers are not counted "
-            "(see 'workbench participants list')"
-        )
+        notes.append(_("{n} coding(s) on unassigned speakers are not counted (see 'workbench participants list')")
+                     .format(n=uncounted))
     return FrequencyReport(unit_.value, by_.value, tuple(groups), sizes, rows, uncounted, tuple(notes),
                            tuple(coders or ()))
 

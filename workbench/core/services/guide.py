@@ -25,6 +25,7 @@ from workbench.core.models import (
 from workbench.core.models import GuideQuestion as QuestionRow
 from workbench.core.services.lookup import CodeTree, transcript_named
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 
 def import_guide(db: Database, path: Path) -> GuideOutcome:
@@ -68,7 +69,7 @@ def align_questions(db: Database, transcript: str | None = None) -> int:
         ids = {q.ident: q.id for q in session.scalars(select(QuestionRow))}
         spoken = _spoken(session, transcript)
     if not asked:
-        raise WorkbenchError("no interview guide in the study (workbench guide import FILE)")
+        raise WorkbenchError(_("no interview guide in the study (workbench guide import FILE)"))
     nlp = pipeline()
 
     def lemmas(text: str) -> set[str]:
@@ -119,12 +120,12 @@ def set_question(db: Database, coder: str, transcript: str, turn_index: int, que
         turn = session.scalar(select(Turn).where(Turn.transcript_id == transcript_named(session, transcript).id,
                                                  Turn.index == turn_index))
         if turn is None:
-            raise WorkbenchError(f"'{transcript}' has no turn {turn_index}")
+            raise WorkbenchError(_("'{transcript}' has no turn {turn_index}").format(transcript=transcript, turn_index=turn_index))
         row = None
         if question is not None:
             row = session.scalar(select(QuestionRow).where(QuestionRow.ident == question))
             if row is None:
-                raise WorkbenchError(f"the guide has no question '{question}' (see 'workbench guide coverage')")
+                raise WorkbenchError(_("the guide has no question '{question}' (see 'workbench guide coverage')").format(question=question))
         session.execute(delete(TurnQuestion).where(TurnQuestion.turn_id == turn.id))
         session.add(TurnQuestion(turn_id=turn.id, question_id=row.id if row else None, score=None, evidence=None,
                                  set_by=coder))
@@ -141,7 +142,7 @@ def coverage(db: Database, transcript: str | None = None) -> list[CoverageRow]:
         names = session.execute(select(Transcript.id, Transcript.name).where(*where).order_by(Transcript.name)).all()
         guide = questions(session)
     if not guide:
-        raise WorkbenchError("no interview guide in the study (workbench guide import FILE)")
+        raise WorkbenchError(_("no interview guide in the study (workbench guide import FILE)"))
     return [CoverageRow(name, q.id, *asked.get((tid, q.id), (None, None, None)))
             for tid, name in names for q in guide]
 
@@ -162,7 +163,7 @@ def answers(session: Session, question: str) -> dict[int, list[int]]:
     """Per transcript id, the indexes of the respondent turns that answer a guide question (those after
     the turn that asked it, until the next question asked)."""
     if session.scalar(select(QuestionRow.id).where(QuestionRow.ident == question)) is None:
-        raise WorkbenchError(f"the guide has no question '{question}'")
+        raise WorkbenchError(_("the guide has no question '{question}'").format(question=question))
     links = defaultdict(dict)
     for tid, index, ident in session.execute(
         select(Turn.transcript_id, Turn.index, QuestionRow.ident).join(TurnQuestion, TurnQuestion.turn_id == Turn.id)

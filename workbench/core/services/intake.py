@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbench.core.db import Database
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 KINDS = ("transcripts", "codebook", "participants", "project", "guide")
 SNIFF = 4096  # bytes read to recognise a file
@@ -18,14 +19,14 @@ def recognise(path: Path) -> str:
     if path.is_dir():
         return "transcripts"
     if not path.is_file():
-        raise WorkbenchError("no such file or folder", where=str(path))
+        raise WorkbenchError(_("no such file or folder"), where=str(path))
     head = path.open("rb").read(SNIFF)
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:
                 return "project" if "project.qde" in {n.lower() for n in archive.namelist()} else "transcripts"
         except zipfile.BadZipFile as exc:
-            raise WorkbenchError(f"a damaged zip file: {exc}", where=str(path)) from exc
+            raise WorkbenchError(_("a damaged zip file: {exc}").format(exc=exc), where=str(path)) from exc
     text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     first = text.lstrip().splitlines()[0].casefold() if text.strip() else ""
     if "<codebook" in text.casefold():
@@ -55,16 +56,17 @@ def import_file(db: Database, path: Path, kind: str, coder: str) -> str:
 
     if kind == "codebook":
         book = codebook.import_codebook(db, path, coder)
-        return f"codeboek: {len(book.added)} codes nieuw, {len(book.updated)} bijgewerkt"
+        return _("codebook: {added} new codes, {updated} updated").format(added=len(book.added), updated=len(book.updated))
     if kind == "participants":
         registry = participants.import_registry(db, path)
-        return (f"deelnemers: {registry.participants}, sprekers toegewezen: {registry.assigned_speakers}, "
-                f"nog niet toegewezen: {len(registry.unassigned)}")
+        return _("participants: {participants}, speakers assigned: {assigned}, not assigned yet: {unassigned}").format(
+            participants=registry.participants, assigned=registry.assigned_speakers, unassigned=len(registry.unassigned))
     if kind == "project":
         project = exchange.import_project(db, path, coder)
-        return (f"project: {project.sources} transcripten, {project.codings} coderingen, "
-                f"{project.codes_added} codes nieuw")
+        return _("project: {sources} transcripts, {codings} codings, {codes} new codes").format(
+            sources=project.sources, codings=project.codings, codes=project.codes_added)
     if kind == "guide":
         found = guide.import_guide(db, path)
-        return f"interviewleidraad: {found.questions} vragen, {found.found} gevonden in de transcripten"
-    raise WorkbenchError(f"not a kind of file to import here: {kind}", where=str(path))
+        return _("interview guide: {questions} questions, {found} found in the transcripts").format(
+            questions=found.questions, found=found.found)
+    raise WorkbenchError(_("not a kind of file to import here: {kind}").format(kind=kind), where=str(path))

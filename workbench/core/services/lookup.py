@@ -13,6 +13,7 @@ from workbench.core.codes import join_path, split_path
 from workbench.core.db import insert_unless_there
 from workbench.core.models import Code, Coder, Participant, Speaker, Transcript, Turn
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 CODER_NAME = 64  # characters
 
@@ -20,7 +21,7 @@ CODER_NAME = 64  # characters
 def transcript_named(session: Session, name: str) -> Transcript:
     transcript = session.scalar(select(Transcript).where(Transcript.name == unicodedata.normalize("NFC", name)))
     if transcript is None:
-        raise WorkbenchError(f"unknown transcript '{name}' (see 'workbench transcripts list')")
+        raise WorkbenchError(_("unknown transcript '{name}' (see 'workbench transcripts list')").format(name=name))
     return transcript
 
 
@@ -28,9 +29,9 @@ def coder_named(session: Session, name: str) -> Coder:
     """The coder of that name, created on first use."""
     name = name.strip()
     if not name:
-        raise WorkbenchError("a coder needs a name (--coder)")
+        raise WorkbenchError(_("a coder needs a name (--coder)"))
     if len(name) > CODER_NAME or not name.isprintable():
-        raise WorkbenchError(f"a coder's name is at most {CODER_NAME} printable characters, on one line")
+        raise WorkbenchError(_("a coder's name is at most {CODER_NAME} printable characters, on one line").format(CODER_NAME=CODER_NAME))
     return named(session, Coder, name)
 
 
@@ -41,7 +42,7 @@ def coder_ids(session: Session, names: Sequence[str] | None) -> list[int] | None
     known = dict(session.execute(select(Coder.name, Coder.id).where(Coder.name.in_(names))).all())
     for name in names:
         if name not in known:
-            raise WorkbenchError(f"unknown coder '{name}' (coders are named on their codings)")
+            raise WorkbenchError(_("unknown coder '{name}' (coders are named on their codings)").format(name=name))
     return [known[name] for name in names]
 
 
@@ -101,7 +102,7 @@ class CodeTree:
     def get(self, path: str) -> int:
         code_id = self.find(path)
         if code_id is None:
-            raise WorkbenchError(f"unknown code '{path}' (see 'workbench codebook show')")
+            raise WorkbenchError(_("unknown code '{path}' (see 'workbench codebook show')").format(path=path))
         return code_id
 
     def walk(self, parent: int | None = None, depth: int = 0):

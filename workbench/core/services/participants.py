@@ -23,6 +23,7 @@ from workbench.core.models import (
 from workbench.core.registry import RegistryRow
 from workbench.core.services.lookup import named
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 
 def read_registry(path: Path) -> list[RegistryRow]:
@@ -30,7 +31,7 @@ def read_registry(path: Path) -> list[RegistryRow]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise WorkbenchError(f"cannot read as UTF-8 CSV: {exc}", where=str(path)) from exc
+        raise WorkbenchError(_("cannot read as UTF-8 CSV: {exc}").format(exc=exc), where=str(path)) from exc
     try:
         return registry.parse_registry(text)
     except WorkbenchError as exc:
@@ -139,9 +140,9 @@ def assign_speaker(db: Database, transcript: str | None, label: str, pseudonym: 
                    institution: str = "", programmes: tuple[str, ...] = ()) -> None:
     """Add one registry row (as a CSV line would) and resolve speakers again."""
     if role not in registry.ROLES:
-        raise WorkbenchError(f"role must be interviewer or respondent, not '{role}'")
+        raise WorkbenchError(_("role must be interviewer or respondent, not '{role}'").format(role=role))
     if not label.strip() or not pseudonym.strip():
-        raise WorkbenchError("a speaker label and a pseudonym are needed")
+        raise WorkbenchError(_("a speaker label and a pseudonym are needed"))
     row = RegistryRow(0, transcript or "", " ".join(label.split()), pseudonym.strip(), role,
                       institution.strip(), tuple(p.strip() for p in programmes if p.strip()))
     with db.write() as session:

@@ -26,6 +26,7 @@ from workbench.core.models import (
 )
 from workbench.core.services.lookup import CodeTree, coder_ids
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 
 def anonymiser(session: Session) -> Anonymiser:
@@ -48,7 +49,7 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         ).all():
             programmes[pid].append(name)
         if programme and not any(programme in names for names in programmes.values()):
-            raise WorkbenchError(f"no respondent has programme '{programme}'")
+            raise WorkbenchError(_("no respondent has programme '{programme}'").format(programme=programme))
         query = (
             select(Coding, Transcript.name, Coder.name, Participant.id, Participant.pseudonym, Turn.start_ms)
             .join(CodingTurn, CodingTurn.coding_id == Coding.id)

@@ -24,6 +24,7 @@ from workbench.core.services.codings import coding_view
 from workbench.core.services.lookup import CodeTree, coder_named, respondent_turns, transcript_named
 from workbench.core.suggest import SHOWN
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 
 LEARN_FROM = ("manual", "suggestion", "import")  # origins of codings the model learns from
 EXAMPLES_PER_CODE = 50
@@ -128,7 +129,7 @@ def _suggestion_view(s: Suggestion, transcript: str, tree: CodeTree) -> Suggesti
 def _decide(session, coder: str, suggestion_id: int, status: str) -> Suggestion:
     found = session.get(Suggestion, suggestion_id)
     if found is None or found.status != "pending":
-        raise WorkbenchError("this suggestion was replaced or decided meanwhile (the list is refreshed)")
+        raise WorkbenchError(_("this suggestion was replaced or decided meanwhile (the list is refreshed)"))
     found.status, found.decided_by_id, found.decided_at = status, coder_named(session, coder).id, utcnow()
     return found
 
@@ -152,7 +153,7 @@ def correct(db: Database, coder: str, suggestion_id: int, code_path: str, create
     (made first when create), and the suggestion rejected with a link to that coding."""
     with db.write() as session:
         found = _decide(session, coder, suggestion_id, "rejected")
-        code, _ = codable_code(session, code_path, coder, create)
+        code, _created = codable_code(session, code_path, coder, create)
         return _code(session, CodingWriter(session, coder_named(session, coder)), found, code, "manual", None)
 
 

@@ -33,6 +33,7 @@ from workbench.core.services.coding_writer import CodingWriter
 from workbench.core.services.lookup import coder_ids, coder_named, transcript_named
 from workbench.core.services.participants import resolve_speakers
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
 from workbench.transcripts import parse_file
 from workbench.transcripts.detect import SUFFIXES
 from workbench.transcripts.model import ParsedTranscript
@@ -53,7 +54,7 @@ def transcript_files(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise WorkbenchError("no such file or folder", where=str(path))
+            raise WorkbenchError(_("no such file or folder"), where=str(path))
     return found
 
 
@@ -68,7 +69,7 @@ def import_paths(
     """
     files = transcript_files(paths)
     if not files:
-        raise WorkbenchError("no transcript files (.docx, .vtt, .txt) found")
+        raise WorkbenchError(_("no transcript files (.docx, .vtt, .txt) found"))
     parsed = []
     for done, path in enumerate(files, start=1):
         parsed.append(parse_file(path))
@@ -78,7 +79,7 @@ def import_paths(
     for item in parsed:
         if item.name in names:
             raise WorkbenchError(
-                f"two files would both be transcript '{item.name}' (also {names[item.name]})",
+                _("two files would both be transcript '{name}' (also {names})").format(name=item.name, names=names[item.name]),
                 where=item.source_path,
             )
         names[item.name] = item.source_path
@@ -102,14 +103,13 @@ def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: 
         return ImportOutcome(parsed.name, "unchanged", **counts)
     if existing is not None and not replace:
         raise WorkbenchError(
-            f"a different transcript '{parsed.name}' is already imported (from "
-            f"{existing.source_path}); use --replace to replace it",
+            _("a different transcript '{name}' is already imported (from {source_path}); use --replace to replace it").format(name=parsed.name, source_path=existing.source_path),
             where=parsed.source_path,
         )
     if existing is None:
         twin = session.scalar(select(Transcript.name).where(Transcript.source_sha256 == parsed.sha256))
         if twin:
-            return ImportOutcome(parsed.name, "duplicate", **counts, note=f"same file as '{twin}'")
+            return ImportOutcome(parsed.name, "duplicate", **counts, note=_("same file as '{twin}'").format(twin=twin))
         transcript = Transcript(name=parsed.name)
         session.add(transcript)
         store_parsed(session, transcript, parsed)
@@ -120,7 +120,7 @@ def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: 
 
 def _dropped(parsed: ParsedTranscript) -> str:
     dropped = parsed.meta.get("control_characters_dropped")
-    return f"{dropped} control character(s) dropped (invisible; they break exports)" if dropped else ""
+    return _("{n} control character(s) dropped (invisible; they break exports)").format(n=dropped) if dropped else ""
 
 
 def store_parsed(session: Session, transcript: Transcript, parsed: ParsedTranscript) -> None:
@@ -166,8 +166,7 @@ def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript,
     lost = [c for c, span in zip(codings, spans) if span is None]
     if lost:
         raise WorkbenchError(
-            f"{len(lost)} coding(s) cannot be found in the new text (first: "
-            f"{lost[0].quote[:60]!r}); the transcript was not replaced",
+            _("{n} coding(s) cannot be found in the new text (first: {quote!r}); the transcript was not replaced").format(n=len(lost), quote=lost[0].quote[:60]),
             where=parsed.source_path,
         )
     turn_memos = session.execute(
@@ -183,7 +182,7 @@ def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript,
     folded = writer.move(transcript.id, [(coding, *span) for coding, span in zip(codings, spans)])
     new_spans = reanchor(old_text, parsed.text, [(s, e) for s, e, _ in turn_memos])
     orphaned = []
-    for (_, _, memo), span in zip(turn_memos, new_spans):
+    for (_start, _end, memo), span in zip(turn_memos, new_spans):
         turn = span and session.scalar(
             select(Turn).where(Turn.transcript_id == transcript.id, Turn.start <= span[0], Turn.end > span[0])
         )
@@ -195,7 +194,8 @@ def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript,
         kept = "\n".join(f"[turn memo kept on replace] {memo}" for memo in orphaned)
         transcript.memo = f"{transcript.memo}\n{kept}" if transcript.memo else kept
     session.flush()
-    return f"{len(codings)} coding(s) re-anchored" + (f", {folded} merged into a twin" if folded else "")
+    return _("{n} coding(s) re-anchored").format(n=len(codings)) + (
+        _(", {n} merged into a twin").format(n=folded) if folded else "")
 
 
 def _with_unassigned(session: Session, outcome: ImportOutcome) -> ImportOutcome:

@@ -10,6 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker
 
+from workbench.tui.keys import speak_keys
+
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
@@ -29,6 +31,7 @@ class WorkbenchScreen(Screen):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        speak_keys(self)
         self.seen_version: int | None = None  # the study's version this screen last showed
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

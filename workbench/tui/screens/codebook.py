@@ -18,13 +18,17 @@ from workbench.core.dto import CodebookChangeView, CodeView
 from workbench.core.patterns import Pattern
 from workbench.core.services import codebook, frequencies
 from workbench.errors import WorkbenchError
+from workbench.i18n import N_, _
+from workbench.tui.keys import speak_keys
 from workbench.tui.page import code_colours
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
 
-TOP = "(bovenste niveau)"
+TOP = N_("(top level)")
+ACTIONS = {"add": N_("added"), "update": N_("changed"), "rename": N_("renamed"), "move": N_("moved"),
+           "merge": N_("merged"), "split": N_("split")}
 
 
 def _label(code: CodeView, colour: str, totals: tuple[int, int]) -> str:
@@ -35,16 +39,18 @@ def _label(code: CodeView, colour: str, totals: tuple[int, int]) -> str:
 class CodebookScreen(WorkbenchScreen):
     """Codebook: code tree with respondents and quotations"""
 
+    NAME = N_("Codebook: code tree with respondents and quotations")
+
     BINDINGS = [
-        Binding("r", "rename", "Rename", id="rename"),
-        Binding("v", "move", "Move", id="move"),
-        Binding("m", "merge", "Merge", id="merge"),
-        Binding("s", "split", "Split", id="split"),
-        Binding("k", "recolour", "Colour", id="recolour"),
-        Binding("d", "describe", "Description", id="describe", show=False),
-        Binding("o", "quotes", "Quotes", id="quotes"),
-        Binding("h", "history", "History", id="history"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("r", "rename", N_("Rename"), id="rename"),
+        Binding("v", "move", N_("Move"), id="move"),
+        Binding("m", "merge", N_("Merge"), id="merge"),
+        Binding("s", "split", N_("Split"), id="split"),
+        Binding("k", "recolour", N_("Colour"), id="recolour"),
+        Binding("d", "describe", N_("Description"), id="describe", show=False),
+        Binding("o", "quotes", N_("Quotes"), id="quotes"),
+        Binding("h", "history", N_("History"), id="history"),
+        Binding("escape", "back", N_("Back"), id="back"),
     ]
 
     class Loaded(Message):
@@ -61,12 +67,13 @@ class CodebookScreen(WorkbenchScreen):
     def compose(self) -> ComposeResult:
         yield StudyHeader()
         with Horizontal():
-            yield Tree("Codeboek", id="codes")
-            yield Static("Laden…", id="side")
+            yield Tree(_("Codebook"), id="codes")
+            yield Static(_("Loading…"), id="side")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = f"codeur {self.app.coder} · per code (respondenten · citaten), met subcodes"
+        self.sub_title = _("coder {coder} · per code (respondents · quotations), with subcodes").format(
+            coder=self.app.coder)
         self.query_one(Tree).show_root = False
         self.reload()
 
@@ -80,10 +87,10 @@ class CodebookScreen(WorkbenchScreen):
     def _loaded(self, message: Loaded) -> None:
         self.codes, self.totals = message.codes, message.totals
         if not self.codes:
-            self.query_one("#side", Static).update(
-                "Nog geen codes.\n\nImporteer een codeboek met i in het overzicht (.yaml of .qdc; meegeleverd: "
-                "codebook/interview-guide.yaml), of maak een code terwijl je codeert: t op een beurt en typ een "
-                "nieuwe naam of een pad ('Studenten > Heimwee').")
+            self.query_one("#side", Static).update(_(
+                "No codes yet.\n\nImport a codebook with i in the overview (.yaml or .qdc; shipped: "
+                "codebook/interview-guide.yaml), or make a code while coding: t on a turn, then type a new name or a "
+                "path ('Studenten > Heimwee')."))
         tree = self.query_one(Tree)
         selected = self.select_path or (self.current.path if self.current else None)
         tree.clear()
@@ -123,13 +130,14 @@ class CodebookScreen(WorkbenchScreen):
         if code is None:
             return
         respondents, quotations = self.totals.get(code.path, (0, 0))
-        lines = [f"[b]{escape(code.path)}[/b]", "", escape(code.description) or "[dim]geen beschrijving[/dim]", "",
-                 f"respondenten: {respondents}", f"citaten: {quotations}", f"eigen coderingen: {code.codings}",
-                 f"kleur: {code.colour or 'van de bovenliggende code'}"]
+        lines = [f"[b]{escape(code.path)}[/b]", "", escape(code.description) or _("[dim]no description[/dim]"), "",
+                 _("respondents: {n}").format(n=respondents), _("quotations: {n}").format(n=quotations),
+                 _("own codings: {n}").format(n=code.codings),
+                 _("colour: {colour}").format(colour=code.colour or _("the parent code's"))]
         if code.keywords:
-            lines += ["", "[b]trefwoorden[/b]", escape(", ".join(code.keywords))]
+            lines += ["", _("[b]keywords[/b]"), escape(", ".join(code.keywords))]
         if not code.codable:
-            lines += ["", "[dim]groepeert alleen codes[/dim]"]
+            lines += ["", _("[dim]only groups codes[/dim]")]
         self.query_one("#side", Static).update("\n".join(lines))
 
     # ---------------------------------------------------------------- changes, each confirmed
@@ -138,7 +146,7 @@ class CodebookScreen(WorkbenchScreen):
         """Ask, then make the change in a worker and reload, showing the code at show (or the path change gave)."""
         def done(result: object) -> None:
             self.select_path = result if isinstance(result, str) else show
-            self.notify("Codeboek bijgewerkt; de wijziging staat in de geschiedenis.")
+            self.notify(_("Codebook updated; the change is in the history."))
             self.reload()
 
         self.app.push_screen(Confirm(question, consequence), lambda yes: yes and self.write(change, done))
@@ -152,7 +160,7 @@ class CodebookScreen(WorkbenchScreen):
             try:
                 check(text)
             except (ValueError, WorkbenchError) as exc:
-                self.notify(str(exc), title="Niet geldig", severity="error")
+                self.notify(str(exc), title=_("Not valid"), severity="error")
                 self._ask(title, text, check, then)
                 return
             then(text)
@@ -164,7 +172,7 @@ class CodebookScreen(WorkbenchScreen):
 
     def _with_code(self) -> CodeView | None:
         if self.current is None:
-            self.notify("Kies eerst een code.")
+            self.notify(_("Choose a code first."))
         return self.current
 
     def _others(self, code: CodeView) -> list[str]:
@@ -174,8 +182,10 @@ class CodebookScreen(WorkbenchScreen):
     def action_rename(self) -> None:
         code = self._with_code()
         if code:
-            self.app.push_screen(TextPrompt(f"Nieuwe naam voor {code.path}", code.name), lambda name: name and self._change(
-                f"'{code.name}' hernoemen tot '{name}'?", "Alle coderingen blijven bij de code.",
+            self.app.push_screen(TextPrompt(_("New name for {code}").format(code=code.path), code.name),
+                                 lambda name: name and self._change(
+                _("Rename '{code}' to '{name}'?").format(code=code.name, name=name),
+                _("Every coding stays with the code."),
                 lambda: codebook.rename_code(self.app.db, code.path, name, self.app.coder)))
 
     def action_move(self) -> None:
@@ -185,12 +195,13 @@ class CodebookScreen(WorkbenchScreen):
 
         def to(picked: Picked | None) -> None:
             if picked and not picked.create:
-                parent = None if picked.path == TOP else picked.path
-                self._change(f"'{code.name}' verplaatsen naar {picked.path}?",
-                             "De code neemt haar subcodes en coderingen mee.",
+                parent = None if picked.path == _(TOP) else picked.path
+                self._change(_("Move '{code}' to {where}?").format(code=code.name, where=picked.path),
+                             _("The code takes its subcodes and codings along."),
                              lambda: codebook.move_code(self.app.db, code.path, parent, self.app.coder))
 
-        self.app.push_screen(CodePicker([TOP, *self._others(code)], [], f"Verplaats {code.path} naar"), to)
+        self.app.push_screen(CodePicker([_(TOP), *self._others(code)], [],
+                                        _("Move {code} to").format(code=code.path)), to)
 
     def action_merge(self) -> None:
         code = self._with_code()
@@ -200,13 +211,14 @@ class CodebookScreen(WorkbenchScreen):
         def into(picked: Picked | None) -> None:
             if picked and not picked.create:
                 respondents, quotations = self.totals.get(code.path, (0, 0))
-                self._change(f"'{code.path}' samenvoegen met '{picked.path}'?",
-                             f"{quotations} citaten van {respondents} respondenten gaan naar '{picked.path}'; "
-                             f"'{code.name}' verdwijnt.",
+                self._change(_("Merge '{code}' with '{other}'?").format(code=code.path, other=picked.path),
+                             _("{quotations} quotations of {respondents} respondents go to '{other}'; '{code}' goes "
+                               "away.").format(quotations=quotations, respondents=respondents, other=picked.path,
+                                               code=code.name),
                              lambda: codebook.merge_codes(self.app.db, code.path, picked.path, self.app.coder),
                              picked.path)
 
-        self.app.push_screen(CodePicker(self._others(code), [], f"Voeg {code.path} samen met"), into)
+        self.app.push_screen(CodePicker(self._others(code), [], _("Merge {code} with").format(code=code.path)), into)
 
     def action_split(self) -> None:
         code = self._with_code()
@@ -215,30 +227,32 @@ class CodebookScreen(WorkbenchScreen):
 
         def with_pattern(new_path: str, pattern: str | None) -> None:
             if pattern:
-                self._change(f"Uit '{code.name}' de citaten die '{pattern}' bevatten naar '{new_path}'?",
-                             "De andere coderingen blijven; de nieuwe code wordt zo nodig gemaakt.",
+                self._change(_("Move the quotations of '{code}' that contain '{pattern}' to '{new}'?").format(
+                                 code=code.name, pattern=pattern, new=new_path),
+                             _("The other codings stay; the new code is made if needed."),
                              lambda: codebook.split_code(self.app.db, code.path, new_path, self.app.coder,
                                                          pattern=pattern), new_path)
 
         self.app.push_screen(
-            TextPrompt(f"Splits {code.path}: pad van de nieuwe code", code.path + PATH_SEPARATOR),
-            lambda new_path: new_path and self._ask("Welke citaten gaan mee? (reguliere expressie)", "", Pattern,
+            TextPrompt(_("Split {code}: path of the new code").format(code=code.path), code.path + PATH_SEPARATOR),
+            lambda new_path: new_path and self._ask(_("Which quotations go along? (regular expression)"), "", Pattern,
                                                     lambda pattern: with_pattern(new_path.strip(), pattern)))
 
     def action_recolour(self) -> None:
         code = self._with_code()
         if code:
-            self._ask(f"Kleur voor {code.path} (#rrggbb)", code.colour or "", normalise_colour,
-                      lambda colour: self._change(f"'{code.name}' de kleur {colour} geven?", "",
+            self._ask(_("Colour for {code} (#rrggbb)").format(code=code.path), code.colour or "", normalise_colour,
+                      lambda colour: self._change(_("Give '{code}' the colour {colour}?").format(
+                          code=code.name, colour=colour), "",
                                                   lambda: codebook.update_code(self.app.db, code.path, self.app.coder,
                                                                                colour=colour), code.path))
 
     def action_describe(self) -> None:
         code = self._with_code()
         if code:
-            self.app.push_screen(TextPrompt(f"Beschrijving van {code.path}", code.description),
+            self.app.push_screen(TextPrompt(_("Description of {code}").format(code=code.path), code.description),
                                  lambda text: text is not None and self._change(
-                                     f"De beschrijving van '{code.name}' vervangen?", "",
+                                     _("Replace the description of '{code}'?").format(code=code.name), "",
                                      lambda: codebook.update_code(self.app.db, code.path, self.app.coder,
                                                                   description=text), code.path))
 
@@ -259,10 +273,11 @@ class CodebookScreen(WorkbenchScreen):
 class HistoryScreen(ModalScreen[None]):
     """Every change to the codebook: when, who, what."""
 
-    BINDINGS = [Binding("escape,q,h", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,h", "dismiss", N_("Close"))]
 
     def __init__(self, changes: list[CodebookChangeView]):
         super().__init__()
+        speak_keys(self)
         self.changes = changes
 
     def compose(self) -> ComposeResult:
@@ -270,8 +285,9 @@ class HistoryScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("wanneer", "wie", "wat", "details")
+        table.add_columns(_("when"), _("who"), _("what"), _("details"))
         for change in reversed(self.changes):
             detail = ", ".join(f"{k}={v}" for k, v in change.detail.items() if not k.endswith("guid"))
-            table.add_row(f"{change.at:%Y-%m-%d %H:%M}", change.coder, change.action, detail)
+            table.add_row(f"{change.at:%Y-%m-%d %H:%M}", change.coder,
+                          _(ACTIONS[change.action]) if change.action in ACTIONS else change.action, detail)
         table.focus()

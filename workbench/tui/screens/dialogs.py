@@ -14,7 +14,10 @@ from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Sel
 from textual.widgets.option_list import Option
 
 from workbench.core.codes import PATH_SEPARATOR
+from workbench.i18n import N_, _
 from workbench.tui.fuzzy import rank, score
+from workbench.tui.keys import speak_keys
+from workbench.tui.page import role_name
 from workbench.tui.typeahead import TypeAhead
 
 SURE = 75  # a fuzzy match scoring this (0-100) is what the coder meant; below it a new code is offered first
@@ -32,10 +35,10 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
 
     Enter takes what the typed text selects, however fast it was typed."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("down", "down", show=False),
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel")), Binding("down", "down", show=False),
                 Binding("up", "up", show=False)]
 
-    def __init__(self, paths: list[str], recent: list[str], title: str = "Code", taken: list[str] = (),
+    def __init__(self, paths: list[str], recent: list[str], title: str, taken: list[str] = (),
                  first: Sequence[str] = (), near: str | None = None):
         """paths: the codes a coding can go to; taken: every code path (groups too): never offered as new;
         first: the codes of the turn's guide question, offered before the recent ones; near: a code on the
@@ -50,7 +53,7 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(placeholder="type to search, e.g. studvert", id="query")
+            yield Input(placeholder=_("type to search, e.g. studvert"), id="query")
             yield OptionList(id="options")
 
     def prepare(self) -> None:
@@ -72,8 +75,9 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
             items = [Option(path, id=f"code:{path}") for path in found]
             new = self._new_path(query.strip(), found)
             if new.casefold() not in self.taken:
-                where = new.rsplit(PATH_SEPARATOR, 1)[0] if PATH_SEPARATOR in new else "bovenaan, zonder groep"
-                offer = Option(f"+ nieuwe code: {new.rsplit(PATH_SEPARATOR, 1)[-1]}  (in {where})", id=f"new:{new}")
+                where = new.rsplit(PATH_SEPARATOR, 1)[0] if PATH_SEPARATOR in new else _("at the top, in no group")
+                offer = Option(_("+ new code: {name}  (in {where})").format(
+                    name=new.rsplit(PATH_SEPARATOR, 1)[-1], where=where), id=f"new:{new}")
                 typed_path = PATH_SEPARATOR.strip() in query
                 items.insert(0 if typed_path or not found or score(query, found[0]) < SURE else len(items), offer)
         else:
@@ -122,14 +126,14 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
         self._choose(event.option.id)
 
     def _choose(self, option_id: str) -> None:
-        kind, _, path = option_id.partition(":")
+        kind, _colon, path = option_id.partition(":")
         self.dismiss(Picked(path, create=kind == "new"))
 
 
 class ChoicePicker(TypeAhead, ModalScreen[str | None]):
     """Pick one of a few labelled choices; returns its key."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, title: str, choices: list[tuple[str, str]]):
         super().__init__()
@@ -163,7 +167,7 @@ class ChoicePicker(TypeAhead, ModalScreen[str | None]):
 class TextPrompt(TypeAhead, ModalScreen[str | None]):
     """One line of text (memo, search, path); Enter accepts, Escape cancels."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, title: str, value: str = "", placeholder: str = ""):
         super().__init__()
@@ -198,30 +202,31 @@ class Assignment:
 class AssignSpeaker(ModalScreen[Assignment | None]):
     """Say who an unassigned speaker is: pseudonym, role, institution, programme(s)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
     def __init__(self, transcript: str, labels: list[str]):
         super().__init__()
+        speak_keys(self)
         self.transcript, self.labels = transcript, labels
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"Spreker toewijzen in {self.transcript}", classes="dialog-title")
+            yield Label(_("Assign a speaker in {transcript}").format(transcript=self.transcript), classes="dialog-title")
             yield Select([(label, label) for label in self.labels], value=self.labels[0], allow_blank=False,
                          id="label")
-            yield Input(placeholder="pseudoniem, bijv. R34", id="pseudonym")
-            yield Select([("respondent", "respondent"), ("interviewer", "interviewer")], value="respondent",
+            yield Input(placeholder=_("pseudonym, e.g. R34"), id="pseudonym")
+            yield Select([(role_name(role), role) for role in ("respondent", "interviewer")], value="respondent",
                          allow_blank=False, id="role")
-            yield Input(placeholder="instelling", id="institution")
-            yield Input(placeholder="opleiding(en), gescheiden door ;", id="programmes")
-            yield Checkbox("deze naam in alle transcripten", value=True, id="everywhere")
-            yield Label("Enter: opslaan · Esc: annuleren", classes="dialog-hint")
+            yield Input(placeholder=_("institution"), id="institution")
+            yield Input(placeholder=_("programme(s), separated by ;"), id="programmes")
+            yield Checkbox(_("this name in every transcript"), value=True, id="everywhere")
+            yield Label(_("Enter: save · Esc: cancel"), classes="dialog-hint")
 
     @on(Input.Submitted)
     def _submit(self) -> None:
         value = lambda widget_id: self.query_one(f"#{widget_id}").value  # noqa: E731
         if not value("pseudonym").strip():
-            self.notify("Een pseudoniem is nodig.", severity="warning")
+            self.notify(_("A pseudonym is needed."), severity="warning")
             return
         self.dismiss(Assignment(value("label"), value("pseudonym").strip(), value("role"), value("institution"),
                                 tuple(p.strip() for p in value("programmes").split(";") if p.strip()),
@@ -257,7 +262,7 @@ class Progress(ModalScreen[None]):
 class Confirm(TypeAhead, ModalScreen[bool]):
     """Ask before a change: y / Enter goes ahead, n / Escape does not."""
 
-    BINDINGS = [Binding("y,enter", "answer(True)", "Yes"), Binding("n,escape", "answer(False)", "No")]
+    BINDINGS = [Binding("y,enter", "answer(True)", N_("Yes")), Binding("n,escape", "answer(False)", N_("No"))]
 
     def __init__(self, question: str, consequence: str = ""):
         super().__init__()
@@ -268,7 +273,7 @@ class Confirm(TypeAhead, ModalScreen[bool]):
             yield Label(self.question, classes="dialog-title")
             if self.consequence:
                 yield Label(self.consequence)
-            yield Label("y / Enter: ja · n / Esc: nee", classes="dialog-hint")
+            yield Label(_("y / Enter: yes · n / Esc: no"), classes="dialog-hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

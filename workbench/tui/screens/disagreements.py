@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from workbench.core.dto import Disagreement
 from workbench.core.services import agreement
+from workbench.i18n import N_, _, ngettext
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.widgets.header import StudyHeader
 
@@ -18,10 +19,12 @@ from workbench.tui.widgets.header import StudyHeader
 class DisagreementsScreen(WorkbenchScreen):
     """Disagreements between coders"""
 
+    NAME = N_("Disagreements between coders")
+
     BINDINGS = [
-        Binding("enter", "open", "Open to settle", id="open_disagreement", show=False),
-        Binding("r", "reload", "Reload", id="reload_disagreements"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("enter", "open", N_("Open to settle"), id="open_disagreement", show=False),
+        Binding("r", "reload", N_("Reload"), id="reload_disagreements"),
+        Binding("escape", "back", N_("Back"), id="back"),
     ]
 
     class Loaded(Message):
@@ -42,8 +45,8 @@ class DisagreementsScreen(WorkbenchScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (("transcript", 13), ("beurt", 5), ("code", 34), ("wel", 12), ("niet", 12),
-                             ("tekst", None)):
+        for label, width in ((_("transcript"), 13), (_("turn"), 5), (_("code"), 34), (_("coded by"), 12),
+                             (_("not by"), 12), (_("text"), None)):
             table.add_column(label, width=width)
         self.action_reload()
 
@@ -71,7 +74,8 @@ class DisagreementsScreen(WorkbenchScreen):
         table.add_rows([(d.transcript, d.turn, d.code_path.split(" > ")[-1], ", ".join(d.coded_by),
                          ", ".join(d.not_coded_by), " ".join(d.text.split())[:200]) for d in self.found])
         table.move_cursor(row=min(row, max(len(self.found) - 1, 0)))
-        self.sub_title = f"{message.summary} · {len(self.found)} verschillen"
+        self.sub_title = f"{message.summary} · " + ngettext("{n} difference", "{n} differences", len(self.found)).format(
+            n=len(self.found))
         table.focus()
         self._show()
 
@@ -79,7 +83,7 @@ class DisagreementsScreen(WorkbenchScreen):
     def _show(self) -> None:
         chosen = self._current()
         self.query_one("#quote", Static).update(
-            f"[b]{escape(chosen.code_path)}[/b]\n{escape(chosen.text)}" if chosen else "Geen verschillen.")
+            f"[b]{escape(chosen.code_path)}[/b]\n{escape(chosen.text)}" if chosen else _("No differences."))
 
     def _current(self) -> Disagreement | None:
         table = self.query_one(DataTable)

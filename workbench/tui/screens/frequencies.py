@@ -12,13 +12,14 @@ from textual.widgets import DataTable
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport
 from workbench.core.services import frequencies
+from workbench.i18n import N_, _
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
 
 UNITS = ("respondent", "institution", "quotation")
-UNIT_NAMES = {"respondent": "respondenten", "institution": "instellingen", "quotation": "citaten"}
+UNIT_NAMES = {"respondent": N_("respondents"), "institution": N_("institutions"), "quotation": N_("quotations")}
 BLOCKS = " ▏▎▍▌▋▊▉█"
 BAR = 16
 
@@ -33,11 +34,13 @@ def bar(count: int, largest: int, width: int = BAR) -> str:
 class FrequenciesScreen(WorkbenchScreen):
     """Frequencies: code x programme"""
 
+    NAME = N_("Frequencies: code x programme")
+
     BINDINGS = [
-        Binding("u", "next_unit", "Unit", id="next_unit"),
-        Binding("c", "choose_coders", "Coders", id="frequency_coders"),
-        Binding("enter", "drill_down", "Quotes", id="drill_down", show=False),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("u", "next_unit", N_("Unit"), id="next_unit"),
+        Binding("c", "choose_coders", N_("Coders"), id="frequency_coders"),
+        Binding("enter", "drill_down", N_("Quotes"), id="drill_down", show=False),
+        Binding("escape", "back", N_("Back"), id="back"),
     ]
 
     class Loaded(Message):
@@ -73,8 +76,8 @@ class FrequenciesScreen(WorkbenchScreen):
         self.report = report = message.report
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_column("code", key="code", width=34)
-        table.add_column(f"totaal N={report.sizes.get(TOTAL, 0)}", key=TOTAL, width=BAR + 5)
+        table.add_column(_("code"), key="code", width=34)
+        table.add_column(_("total N={n}").format(n=report.sizes.get(TOTAL, 0)), key=TOTAL, width=BAR + 5)
         for group in report.groups:
             table.add_column(f"{group} N={report.sizes[group]}", key=group)
         cells = {(row.path, row.group): row.count for row in report.rows}
@@ -84,7 +87,8 @@ class FrequenciesScreen(WorkbenchScreen):
         table.add_rows([(Text("  " * row.depth + row.code), f"{bar(row.count, largest)}{row.count:>4}",
                          *(Text(str(cells.get((row.path, g)) or ""), justify="right") for g in report.groups))
                         for row in rows])
-        self.sub_title = " · ".join((f"eenheid: {UNIT_NAMES[report.unit]} (u wisselt)", report.coders_text,
+        self.sub_title = " · ".join((_("unit: {unit} (u switches)").format(unit=_(UNIT_NAMES[report.unit])),
+                                     report.coders_text,
                                      *report.notes))
         table.focus()
 
@@ -95,7 +99,7 @@ class FrequenciesScreen(WorkbenchScreen):
     def action_choose_coders(self) -> None:
         """Count every coder's codings together, or one coder's (not while coding blind)."""
         if self.app.settings.blind:
-            self.notify("Blind coderen: alleen je eigen coderingen tellen hier.")
+            self.notify(_("Coding blind: only your own codings count here."))
             return
         from workbench.core.services import codings
 
@@ -104,7 +108,7 @@ class FrequenciesScreen(WorkbenchScreen):
                 self.coders = None if key == "*" else [key]
                 self.load()
 
-        self.app.push_screen(ChoicePicker("Wiens coderingen tellen?", [("*", "alle codeurs samen")] + [
+        self.app.push_screen(ChoicePicker(_("Whose codings count?"), [("*", _("every coder together"))] + [
             (name, name) for name in codings.coders(self.app.db)]), chosen)
 
     def cell(self) -> tuple[str, str | None] | None:

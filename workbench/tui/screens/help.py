@@ -8,6 +8,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Markdown
 
+from workbench.i18n import N_, _
+from workbench.tui.keys import speak_keys
+
 
 def key_table(screen: Screen) -> str:
     """The screen's and the app's keys, then those of the widget in focus (moving, selecting), each by the
@@ -19,25 +22,27 @@ def key_table(screen: Screen) -> str:
         if not binding.description or (binding.action, key) in seen:
             continue
         seen.add((binding.action, key))
-        row = f"| `{screen.app.get_key_display(binding.with_key(key))}` | {binding.description} |"
+        row = f"| `{screen.app.get_key_display(binding.with_key(key))}` | {_(binding.description)} |"
         (ours if active.node in (screen, screen.app) else widget).append(row)
-    table = ["| toets | actie |", "| --- | --- |", *ours]
+    head = ["| " + _("key") + " | " + _("action") + " |", "| --- | --- |"]
+    table = [*head, *ours]
     if widget:
-        table += ["", "Bewegen en selecteren (in de tekst of de lijst):", "", "| toets | actie |", "| --- | --- |",
-                  *widget]
+        table += ["", _("Moving and selecting (in the text or the list):"), "", *head, *widget]
     return "\n".join(table)
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", N_("Close"))]
 
     def __init__(self, underneath: Screen):
         super().__init__()
+        speak_keys(self)
         self.underneath = underneath
 
     def compose(self) -> ComposeResult:
-        text = (f"# Toetsen: {self.underneath.__class__.__doc__ or ''}\n\n{key_table(self.underneath)}\n\n"
-                "Alle acties staan ook in het commandopalet (`ctrl+p`). Toetsen zijn aan te passen in "
-                "`~/.config/workbench/config.toml` (`[keys]`, met de id van een actie).")
+        name = _(getattr(self.underneath, "NAME", "")) or self.underneath.__class__.__name__
+        text = (_("# Keys: {screen}").format(screen=name) + f"\n\n{key_table(self.underneath)}\n\n"
+                + _("Every action is in the command palette too (`ctrl+p`). Keys can be changed in "
+                    "`~/.config/workbench/config.toml` (`[keys]`, with an action's id)."))
         with VerticalScroll(classes="dialog wide"):
             yield Markdown(text)

@@ -13,19 +13,21 @@ from textual.widgets import DataTable, Static
 
 from workbench.core.dto import TranscriptSummary
 from workbench.errors import WorkbenchError
+from workbench.i18n import N_, _, ngettext
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
 from workbench.tui.widgets.header import StudyHeader
 
-EMPTY = ("Nog geen transcripten in deze studie.\n\n"
-         "i  importeert: een map of bestanden met transcripten (Teams .docx en .vtt, verbatim .docx en .txt), "
-         "een codeboek (.yaml, .qdc), de deelnemers (.csv), een project uit ATLAS.ti, MAXQDA, NVivo of QualCoder "
-         "(.qdpx) of de interviewleidraad (.md).\n"
-         "Daarna: enter opent een transcript, t codeert een beurt, f toont de frequenties. F1 toont alle toetsen.")
+EMPTY = N_("No transcripts in this study yet.\n\n"
+           "i  imports: a folder or files of transcripts (Teams .docx and .vtt, verbatim .docx and .txt), a codebook "
+           "(.yaml, .qdc), the participants (.csv), a project from ATLAS.ti, MAXQDA, NVivo or QualCoder (.qdpx) or "
+           "the interview guide (.md).\n"
+           "Then: enter opens a transcript, t codes a turn, f shows the frequencies. F1 shows every key.")
 COLUMNS = (  # key, label, width (the transcript's: as wide as the longest name, see NAME_WIDTH)
-    ("transcript", "transcript", 14), ("date", "datum", 10), ("interviewer", "int.", 4), ("respondents", "resp.", 8),
-    ("institution", "instelling", 22), ("programme", "opleiding", 18), ("turns", "beurten", 7),
-    ("coded", "gecodeerd", 9), ("questions", "vragen", 6), ("coders", "codeurs", 12), ("unassigned", "⚠", 4),
+    ("transcript", N_("transcript"), 14), ("date", N_("date"), 10), ("interviewer", N_("int."), 4),
+    ("respondents", N_("resp."), 8), ("institution", N_("institution"), 22), ("programme", N_("programme"), 18),
+    ("turns", N_("turns"), 7), ("coded", N_("coded"), 9), ("questions", N_("questions"), 6),
+    ("coders", N_("coders"), 12), ("unassigned", "⚠", 4),
 )
 
 
@@ -56,17 +58,19 @@ def _cells(s: TranscriptSummary) -> tuple:
 class OverviewScreen(WorkbenchScreen):
     """Study overview"""
 
+    NAME = N_("Study overview")
+
     BINDINGS = [
-        Binding("enter", "open", "Open", id="open", show=False),
-        Binding("p", "filter_programme", "Programme", id="filter_programme", show=False),
-        Binding("a", "assign", "Assign speaker", id="assign", show=False),
-        Binding("i", "import", "Import", id="import"),
-        Binding("b", "codebook", "Codebook", id="codebook"),
-        Binding("f", "frequencies", "Frequencies", id="frequencies"),
-        Binding("v", "review", "Review suggestions", id="review", show=False),
-        Binding("d", "disagreements", "Disagreements", id="disagreements", show=False),
-        Binding("g", "question", "Questions", id="question"),
-        Binding("r", "reload", "Reload", id="reload", show=False),
+        Binding("enter", "open", N_("Open"), id="open", show=False),
+        Binding("p", "filter_programme", N_("Programme"), id="filter_programme", show=False),
+        Binding("a", "assign", N_("Assign speaker"), id="assign", show=False),
+        Binding("i", "import", N_("Import"), id="import"),
+        Binding("b", "codebook", N_("Codebook"), id="codebook"),
+        Binding("f", "frequencies", N_("Frequencies"), id="frequencies"),
+        Binding("v", "review", N_("Review suggestions"), id="review", show=False),
+        Binding("d", "disagreements", N_("Disagreements"), id="disagreements", show=False),
+        Binding("g", "question", N_("Questions"), id="question"),
+        Binding("r", "reload", N_("Reload"), id="reload", show=False),
     ]
 
     class Loaded(Message):
@@ -85,7 +89,7 @@ class OverviewScreen(WorkbenchScreen):
     def compose(self) -> ComposeResult:
         yield StudyHeader()
         yield DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
-        yield Static(EMPTY, id="empty")
+        yield Static(_(EMPTY), id="empty")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -113,7 +117,7 @@ class OverviewScreen(WorkbenchScreen):
         table.clear(columns=True)
         labels = {key: label for key, label, _ in COLUMNS}
         for key in keys:
-            table.add_column(labels[key], key=key, width=widths[key])
+            table.add_column(_(labels[key]) if labels[key] != "⚠" else "⚠", key=key, width=widths[key])
         return True
 
     def on_screen_resume(self) -> None:
@@ -149,8 +153,11 @@ class OverviewScreen(WorkbenchScreen):
         self.query_one("#empty", Static).display = not self.summaries
         total = sum(s.respondent_turns for s in shown)
         coded = sum(s.coded_respondent_turns for s in shown)
-        self.sub_title = (f"codeur {self.app.coder} · {len(shown)} transcript(en)" + (f" · opleiding {self.programme}" if self.programme else "")
-                          + (f" · {coded / total:.0%} van de respondentbeurten gecodeerd" if total else ""))
+        self.sub_title = " · ".join(part for part in (
+            _("coder {coder}").format(coder=self.app.coder),
+            ngettext("{n} transcript", "{n} transcripts", len(shown)).format(n=len(shown)),
+            _("programme {programme}").format(programme=self.programme) if self.programme else "",
+            _("{share:.0%} of the respondent turns coded").format(share=coded / total) if total else "") if part)
 
     @on(DataTable.HeaderSelected)
     def _sort(self, event: DataTable.HeaderSelected) -> None:
@@ -180,20 +187,20 @@ class OverviewScreen(WorkbenchScreen):
                 self.programme = None if key == "*" else key
                 self._fill()
 
-        self.app.push_screen(ChoicePicker("Opleiding", [("*", "alle opleidingen")] + [(p, p) for p in programmes]),
+        self.app.push_screen(ChoicePicker(_("Programme"), [("*", _("all programmes"))] + [(p, p) for p in programmes]),
                              chosen)
 
     def action_assign(self) -> None:
         current = self._current()
         if not current or not current.unassigned:
-            self.notify("Alle sprekers van dit transcript zijn toegewezen.")
+            self.notify(_("Every speaker of this transcript is assigned."))
             return
 
         def save(answer: Assignment | None) -> None:
             from workbench.core.services import participants
 
-            def done(_) -> None:
-                self.notify(f"{answer.label} is nu {answer.pseudonym}.")
+            def done(_result) -> None:
+                self.notify(_("{label} is now {pseudonym}.").format(label=answer.label, pseudonym=answer.pseudonym))
                 self.action_reload()
 
             if answer:
@@ -221,7 +228,7 @@ class OverviewScreen(WorkbenchScreen):
         try:
             rows = guide.coverage(self.app.db)
         except WorkbenchError as exc:
-            self.app.call_from_thread(self.notify, f"{exc} (g toont dan de antwoorden per vraag)")
+            self.app.call_from_thread(self.notify, _("{problem} (g then shows the answers per question)").format(problem=exc))
             return
         texts = {q.id: q.text for q in guide.guide_questions(self.app.db)}
         interviews = len({r.transcript for r in rows})
@@ -232,7 +239,7 @@ class OverviewScreen(WorkbenchScreen):
     def _pick_question(self, choices: list[tuple[str, str]], texts: dict[str, str]) -> None:
         from workbench.tui.screens.question import QuestionScreen
 
-        self.app.push_screen(ChoicePicker("Antwoorden op vraag", choices),
+        self.app.push_screen(ChoicePicker(_("Answers to question"), choices),
                              lambda key: key is not None and self.app.push_screen(QuestionScreen(key, texts[key])))
 
     def action_frequencies(self) -> None:
@@ -248,19 +255,19 @@ class OverviewScreen(WorkbenchScreen):
             if len(set(coders)) >= 2:
                 self.app.push_screen(DisagreementsScreen(coders))
             elif names is not None:
-                self.notify("Noem minstens twee codeurs, gescheiden door komma's.", severity="warning")
+                self.notify(_("Name at least two coders, separated by commas."), severity="warning")
 
         known = sorted({c for s in self.summaries for c in s.coders})
-        self.app.push_screen(TextPrompt("Verschillen tussen codeurs", placeholder=", ".join(known[:3])), chosen)
+        self.app.push_screen(TextPrompt(_("Differences between coders"), placeholder=", ".join(known[:3])), chosen)
 
     def action_review(self) -> None:
-        self.notify("Suggesties worden gezocht (de eerste keer laadt spaCy: enkele seconden)…")
+        self.notify(_("Looking for suggestions (the first time loads spaCy: a few seconds)…"))
         self.app.review_suggestions()
 
     def action_import(self) -> None:
-        self.app.push_screen(TextPrompt("Importeer: transcripten (bestanden of map), codeboek (.yaml, .qdc), "
-                                        "deelnemers (.csv), project (.qdpx) of interviewleidraad",
-                                        placeholder="pad/naar/bestand-of-map"),
+        self.app.push_screen(TextPrompt(_("Import: transcripts (files or a folder), codebook (.yaml, .qdc), "
+                                          "participants (.csv), project (.qdpx) or interview guide"),
+                                        placeholder=_("path/to/file-or-folder")),
                              lambda path: path and self._import(Path(path.strip()).expanduser()))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
@@ -270,10 +277,10 @@ class OverviewScreen(WorkbenchScreen):
         kind = intake.recognise(path)
         if kind != "transcripts":
             said = intake.import_file(self.app.db, path, kind, self.app.coder)
-            self.app.call_from_thread(self.notify, said, title="Geïmporteerd")
+            self.app.call_from_thread(self.notify, said, title=_("Imported"))
             self.app.call_from_thread(self.action_reload)
             return
-        progress = Progress(f"Importeren uit {path}")
+        progress = Progress(_("Importing from {path}").format(path=path))
         self.app.call_from_thread(self.app.push_screen, progress)
         try:
             outcomes = transcripts.import_paths(
@@ -282,5 +289,6 @@ class OverviewScreen(WorkbenchScreen):
         finally:
             self.app.call_from_thread(progress.close)
         new = sum(o.status == "imported" for o in outcomes)
-        self.app.call_from_thread(self.notify, f"{new} nieuw, {len(outcomes) - new} al bekend of dubbel.")
+        self.app.call_from_thread(self.notify, _("{new} new, {known} already known or twice.").format(
+            new=new, known=len(outcomes) - new))
         self.app.call_from_thread(self.action_reload)

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import AnswerView
 from workbench.core.services import codebook, codings, guide
+from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker
@@ -31,10 +32,12 @@ class Answers:
 class QuestionScreen(WorkbenchScreen):
     """Answers to one question"""
 
+    NAME = N_("Answers to one question")
+
     BINDINGS = [
-        Binding("t", "code", "Code answer", id="code_answer"),
-        Binding("enter", "open", "Open in transcript", id="open_answer", show=False),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("t", "code", N_("Code answer"), id="code_answer"),
+        Binding("enter", "open", N_("Open in transcript"), id="open_answer", show=False),
+        Binding("escape", "back", N_("Back"), id="back"),
     ]
 
     class Loaded(Message):
@@ -55,10 +58,10 @@ class QuestionScreen(WorkbenchScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (("transcript", 13), ("respondent", 10), ("opleiding", 14), ("tijd", 8),
-                             ("codes", 24), ("antwoord", None)):
+        for label, width in ((_("transcript"), 13), (_("respondent"), 10), (_("programme"), 14), (_("time"), 8),
+                             (_("codes"), 24), (_("answer"), None)):
             table.add_column(label, width=width)
-        self.sub_title = f"vraag {self.question}: {self.text}"
+        self.sub_title = _("question {question}: {text}").format(question=self.question, text=self.text)
         self.load()
 
     def study_changed(self) -> None:
@@ -82,14 +85,14 @@ class QuestionScreen(WorkbenchScreen):
                          ", ".join(p.split(PATH_SEPARATOR)[-1] for p in a.codes), " ".join(a.text.split())[:200])
                         for a in self.answers.found])
         respondents = len({a.respondent for a in self.answers.found})
-        self.sub_title = (f"vraag {self.question}: {self.text} · {len(self.answers.found)} antwoorden van "
-                          f"{respondents} respondenten")
+        self.sub_title = _("question {question}: {text} · {answers} answers of {respondents} respondents").format(
+            question=self.question, text=self.text, answers=len(self.answers.found), respondents=respondents)
         table.focus()
         if self.answers.found:  # a reload (after coding) keeps the coder's place
             table.move_cursor(row=min(row, len(self.answers.found) - 1))
         else:
             self.query_one("#answer", Static).update(
-                "Geen antwoorden gevonden: is de vraag in de transcripten gesteld? (workbench guide coverage)")
+                _("No answers found: was the question asked in the transcripts? (workbench guide coverage)"))
         self._show()
 
     @on(DataTable.RowHighlighted)
@@ -98,8 +101,8 @@ class QuestionScreen(WorkbenchScreen):
         if answer:
             codes = "".join(f"\n• {escape(p)}" for p in answer.codes)
             self.query_one("#answer", Static).update(
-                f"[b]{escape(answer.respondent)}[/b] · {escape(answer.transcript)} · beurt {answer.turn}\n"
-                f"{escape(answer.text)}{codes}")
+                f"[b]{escape(answer.respondent)}[/b] · {escape(answer.transcript)} · "
+                + _("turn {index}").format(index=answer.turn) + f"\n{escape(answer.text)}{codes}")
 
     def _current(self) -> AnswerView | None:
         table = self.query_one(DataTable)
@@ -119,11 +122,11 @@ class QuestionScreen(WorkbenchScreen):
             return
         recent = codings.recent_codes(self.app.db, self.app.coder)
         self.app.push_screen(
-            CodePicker(self.answers.paths, recent, f"Code antwoord van {answer.respondent}", self.answers.groups),
+            CodePicker(self.answers.paths, recent, _("Code the answer of {respondent}").format(respondent=answer.respondent), self.answers.groups),
             lambda picked: picked and self.write(
                 lambda: codings.add_coding(self.app.db, self.app.coder, answer.transcript, picked.path, answer.start,
                                            answer.end, create=picked.create),
-                lambda _: self.load()))
+                lambda _result: self.load()))
 
     def action_back(self) -> None:
         if self.app.screen is self:

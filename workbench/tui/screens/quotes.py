@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from workbench.core.dto import QuoteView
 from workbench.core.services import codings, quotes
+from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
@@ -21,12 +22,14 @@ from workbench.tui.widgets.header import StudyHeader
 class QuotesScreen(WorkbenchScreen):
     """Quotes of one code"""
 
+    NAME = N_("Quotes of one code")
+
     BINDINGS = [
-        Binding("enter", "open", "Open in transcript", id="open_quote", show=False),
-        Binding("space", "pick", "Pick for report", id="pick_quote"),
-        Binding("p", "filter_programme", "Programme", id="quotes_programme"),
-        Binding("c", "filter_coder", "Coder", id="quotes_coder"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("enter", "open", N_("Open in transcript"), id="open_quote", show=False),
+        Binding("space", "pick", N_("Pick for report"), id="pick_quote"),
+        Binding("p", "filter_programme", N_("Programme"), id="quotes_programme"),
+        Binding("c", "filter_coder", N_("Coder"), id="quotes_coder"),
+        Binding("escape", "back", N_("Back"), id="back"),
     ]
 
     class Loaded(Message):
@@ -50,8 +53,8 @@ class QuotesScreen(WorkbenchScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, width in (("★", 1), ("respondent", 10), ("opleiding", 18), ("transcript", 13), ("tijd", 8),
-                             ("codeur", 8), ("citaat", None)):
+        for label, width in (("★", 1), (_("respondent"), 10), (_("programme"), 18), (_("transcript"), 13),
+                             (_("time"), 8), (_("coder"), 8), (_("quotation"), None)):
             table.add_column(label, width=width)
         self.load()
 
@@ -77,8 +80,9 @@ class QuotesScreen(WorkbenchScreen):
                          format_clock(q.start_ms) if q.start_ms is not None else "", q.coder,
                          " ".join(q.text.split())[:200]) for q in self.shown])
         respondents = len({q.respondent for q in self.shown})
-        filters = [f for f in (self.programme, self.coder and f"codeur {self.coder}") if f]
-        self.sub_title = (f"{self.code_path} · {len(self.shown)} citaten van {respondents} respondenten"
+        filters = [f for f in (self.programme, self.coder and _("coder {coder}").format(coder=self.coder)) if f]
+        self.sub_title = (f"{self.code_path} · " + _("{quotations} quotations of {respondents} respondents").format(
+            quotations=len(self.shown), respondents=respondents)
                           + "".join(f" · {f}" for f in filters))
         table.focus()
         if self.shown:  # a reload (after a pick) keeps the coder's place
@@ -107,7 +111,7 @@ class QuotesScreen(WorkbenchScreen):
         quote = self._current()
         if quote:
             picked = self.asked[quote.guid] = not self.asked.get(quote.guid, quote.picked)
-            self.write(lambda: codings.pick(self.app.db, self.app.coder, quote.guid, picked), lambda _: self.load())
+            self.write(lambda: codings.pick(self.app.db, self.app.coder, quote.guid, picked), lambda _result: self.load())
 
     def _filter(self, title: str, values: set[str], attribute: str) -> None:
         def chosen(key: str | None) -> None:
@@ -115,18 +119,18 @@ class QuotesScreen(WorkbenchScreen):
                 setattr(self, attribute, None if key == "*" else key)
                 self._fill()
 
-        self.app.push_screen(ChoicePicker(title, [("*", "alle")] + [(v, v) for v in sorted(values)]), chosen)
+        self.app.push_screen(ChoicePicker(title, [("*", _("all"))] + [(v, v) for v in sorted(values)]), chosen)
 
     def action_filter_programme(self) -> None:
         if self.found is not None:
-            self._filter("Opleiding", {p for q in self.found for p in q.programmes}, "programme")
+            self._filter(_("Programme"), {p for q in self.found for p in q.programmes}, "programme")
 
     def study_changed(self) -> None:
         self.load()
 
     def action_filter_coder(self) -> None:
         if self.found is not None:
-            self._filter("Codeur", {q.coder for q in self.found}, "coder")
+            self._filter(_("Coder"), {q.coder for q in self.found}, "coder")
 
     def action_back(self) -> None:
         self.app.pop_screen()

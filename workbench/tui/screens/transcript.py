@@ -18,8 +18,9 @@ from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, Tur
 from workbench.core.guide import codes_for_question
 from workbench.core.services import codebook, codings, guide, suggestions, transcripts
 from workbench.errors import WorkbenchError
+from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
-from workbench.tui.page import TranscriptPage, code_colours
+from workbench.tui.page import TranscriptPage, code_colours, origin_name, role_name
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
 from workbench.tui.widgets.coded_text import CodedText
@@ -61,28 +62,30 @@ def load_transcript(db: Database, name: str) -> TranscriptData:
 class TranscriptScreen(WorkbenchScreen):
     """Transcript: code text and turns"""
 
+    NAME = N_("Transcript: code text and turns")
+
     BINDINGS = [
-        Binding("c", "code_selection", "Code selection", id="code_selection"),
-        Binding("t", "code_turn", "Code turn", id="code_turn"),
-        Binding("e", "change_coding", "Change code", id="change_coding", show=False),
-        Binding("x", "remove_coding", "Remove coding", id="remove_coding", show=False),
-        Binding("m", "memo", "Memo", id="memo", show=False),
-        Binding("M", "transcript_memo", "Transcript memo", id="transcript_memo", show=False),
-        Binding("n", "next_uncoded", "Next uncoded", id="next_uncoded", show=False),
-        Binding("slash", "search", "Search", id="search"),
-        Binding("g", "search_next", "Find next", id="search_next", show=False),
-        Binding("s", "filter_speaker", "Speaker", id="filter_speaker", show=False),
-        Binding("ctrl+z,u", "undo", "Undo", id="undo"),  # the text's own ctrl+z comes here too (CodedText)
-        Binding("ctrl+y,U", "redo", "Redo", id="redo", show=False),
-        Binding("a", "accept_suggestion", "Accept suggestion", id="accept_suggestion", show=False),
-        Binding("r", "reject_suggestion", "Reject suggestion", id="reject_suggestion", show=False),
-        Binding("k", "correct_suggestion", "Correct suggestion", id="correct_suggestion", show=False),
-        Binding("w", "next_suggestion", "Next suggestion", id="next_suggestion", show=False),
-        Binding("W", "previous_suggestion", "Previous suggestion", id="previous_suggestion", show=False),
-        Binding("o", "next_coder", "Whose codings", id="next_coder", show=False),
-        Binding("v", "outline", "Questions", id="outline", show=False),
-        Binding("V", "set_question", "Set question", id="set_question", show=False),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("c", "code_selection", N_("Code selection"), id="code_selection"),
+        Binding("t", "code_turn", N_("Code turn"), id="code_turn"),
+        Binding("e", "change_coding", N_("Change code"), id="change_coding", show=False),
+        Binding("x", "remove_coding", N_("Remove coding"), id="remove_coding", show=False),
+        Binding("m", "memo", N_("Memo"), id="memo", show=False),
+        Binding("M", "transcript_memo", N_("Transcript memo"), id="transcript_memo", show=False),
+        Binding("n", "next_uncoded", N_("Next uncoded"), id="next_uncoded", show=False),
+        Binding("slash", "search", N_("Search"), id="search"),
+        Binding("g", "search_next", N_("Find next"), id="search_next", show=False),
+        Binding("s", "filter_speaker", N_("Speaker"), id="filter_speaker", show=False),
+        Binding("ctrl+z,u", "undo", N_("Undo"), id="undo"),  # the text's own ctrl+z comes here too (CodedText)
+        Binding("ctrl+y,U", "redo", N_("Redo"), id="redo", show=False),
+        Binding("a", "accept_suggestion", N_("Accept suggestion"), id="accept_suggestion", show=False),
+        Binding("r", "reject_suggestion", N_("Reject suggestion"), id="reject_suggestion", show=False),
+        Binding("k", "correct_suggestion", N_("Correct suggestion"), id="correct_suggestion", show=False),
+        Binding("w", "next_suggestion", N_("Next suggestion"), id="next_suggestion", show=False),
+        Binding("W", "previous_suggestion", N_("Previous suggestion"), id="previous_suggestion", show=False),
+        Binding("o", "next_coder", N_("Whose codings"), id="next_coder", show=False),
+        Binding("v", "outline", N_("Questions"), id="outline", show=False),
+        Binding("V", "set_question", N_("Set question"), id="set_question", show=False),
+        Binding("escape", "back", N_("Back"), id="back"),
     ]
 
     class Suggested(Message):
@@ -137,9 +140,11 @@ class TranscriptScreen(WorkbenchScreen):
 
     def _title(self) -> None:
         """The header: transcript and coder, and every filter while it is active."""
-        shown = [f"{self.transcript} · codeur {self.app.coder}", "blind" if self.app.settings.blind else "",
-                 "verschil beslissen" if self.settling else "", f"alleen spreker {self.speaker}" if self.speaker else "",
-                 f"coderingen van {self.shown_coder}" if self.shown_coder and not self.app.settings.blind else ""]
+        shown = [_("{transcript} · coder {coder}").format(transcript=self.transcript, coder=self.app.coder),
+                 _("blind") if self.app.settings.blind else "", _("settling a difference") if self.settling else "",
+                 _("only speaker {speaker}").format(speaker=self.speaker) if self.speaker else "",
+                 _("codings of {coder}").format(coder=self.shown_coder)
+                 if self.shown_coder and not self.app.settings.blind else ""]
         self.sub_title = " · ".join(part for part in shown if part)
 
     def _take(self, data: TranscriptData) -> None:
@@ -198,7 +203,8 @@ class TranscriptScreen(WorkbenchScreen):
             version = self.app.db.version()  # read first: the data is at least this new
             data = load_transcript(self.app.db, name)
         except WorkbenchError:  # the transcript itself is gone
-            self.app.call_from_thread(self.notify, f"'{name}' is uit de studie verwijderd.", severity="warning")
+            self.app.call_from_thread(self.notify, _("'{name}' was removed from the study.").format(name=name),
+                                   severity="warning")
             self.app.call_from_thread(self.action_back)
             return
         found = suggestions.pending(self.app.db, name) if self.suggestions is not None else None
@@ -252,29 +258,30 @@ class TranscriptScreen(WorkbenchScreen):
         if not self.page:
             return
         turn, here = self._turn(), self.page.codings_at(self._cursor())
-        lines = [f"[b]{escape(self.transcript)}[/b]", f"coder: {escape(self.app.coder)}"]
+        lines = [f"[b]{escape(self.transcript)}[/b]", _("coder: {coder}").format(coder=escape(self.app.coder))]
         if self.detail.memo:
             lines.append(f"[i]✎ {escape(self.detail.memo)}[/i]")
         lines.append("")
         if turn:
-            lines += [f"[b]Beurt {turn.index}[/b] · {escape(turn.speaker)}", f"{turn.role or 'niet toegewezen'}"]
+            lines += [_("[b]Turn {index}[/b] · {speaker}").format(index=turn.index, speaker=escape(turn.speaker)),
+                      role_name(turn.role)]
             if turn.memo:
                 lines.append(f"[i]✎ {escape(turn.memo)}[/i]")
             lines.append("")
-        lines += ["[b]Codes hier[/b]"] + [f"• {escape(c.code_path.split(' > ')[-1])}  [dim]{escape(c.coder)}, "
-                                         f"{c.origin}[/dim]" + (f"\n  [i]{escape(c.memo)}[/i]" if c.memo else "")
+        lines += [_("[b]Codes here[/b]")] + [f"• {escape(c.code_path.split(' > ')[-1])}  [dim]{escape(c.coder)}, "
+                                         f"{origin_name(c.origin)}[/dim]" + (f"\n  [i]{escape(c.memo)}[/i]" if c.memo else "")
                                          for c in here]
         if not here:
-            lines.append("[dim]geen[/dim]")
-        lines += ["", "[b]Suggesties[/b]"]
+            lines.append(_("[dim]none[/dim]"))
+        lines += ["", _("[b]Suggestions[/b]")]
         if self.suggestions is None:
-            lines.append("[dim]worden gemaakt…[/dim]")
+            lines.append(_("[dim]being made…[/dim]"))
         else:
             offered = self._offered(turn)
             lines += [f"• {escape(s.path.split(' > ')[-1])} · {s.score:.2f}\n  [dim]{escape(s.evidence)}[/dim]"
-                      for s in offered] or ["[dim]geen voor deze beurt[/dim]"]
+                      for s in offered] or [_("[dim]none for this turn[/dim]")]
             if offered:
-                lines.append("[dim]a: accepteer · r: verwerp · k: andere code · w: volgende[/dim]")
+                lines.append(_("[dim]a: accept · r: reject · k: another code · w: next[/dim]"))
         self.query_one("#side", Static).update("\n".join(lines), layout=False)
 
     # ---------------------------------------------------------------- suggestions
@@ -288,7 +295,7 @@ class TranscriptScreen(WorkbenchScreen):
     def _top_suggestion(self) -> SuggestionView | None:
         offered = self._offered(self._turn())
         if not offered:
-            self.notify("Geen suggestie voor deze beurt (w: naar de volgende).")
+            self.notify(_("No suggestion for this turn (w: to the next)."))
         return offered[0] if offered else None
 
     def _decide(self, chosen: SuggestionView, call) -> None:
@@ -318,7 +325,8 @@ class TranscriptScreen(WorkbenchScreen):
         chosen = self._top_suggestion()
         if chosen:
             self._pick(lambda picked: picked and self._decide(chosen, lambda: suggestions.correct(
-                self.app.db, self.app.coder, chosen.id, picked.path, picked.create)), f"Andere code dan {chosen.path}")
+                self.app.db, self.app.coder, chosen.id, picked.path, picked.create)),
+                _("Another code than {code}").format(code=chosen.path))
 
     def action_next_suggestion(self) -> None:
         """The next turn with a pending suggestion; after the last, the next transcript that has one."""
@@ -328,12 +336,12 @@ class TranscriptScreen(WorkbenchScreen):
     def action_previous_suggestion(self) -> None:
         """The turn before this one with a pending suggestion."""
         if not self._walk(forward=False) and self.suggestions is not None:
-            self.notify("Geen eerdere suggestie in dit transcript.")
+            self.notify(_("No earlier suggestion in this transcript."))
 
     def _walk(self, forward: bool) -> bool:
         """To the nearest turn after (or before) the cursor's with a pending suggestion; False if none."""
         if self.suggestions is None:
-            self.notify("Suggesties worden nog gemaakt.")
+            self.notify(_("Suggestions are still being made."))
             return True
         position = self.page.turn_at(self.text.offset(self.text.cursor_location))
         current = self.page.turns[position].index if position is not None else -1
@@ -347,14 +355,14 @@ class TranscriptScreen(WorkbenchScreen):
 
     # ---------------------------------------------------------------- coding
 
-    def _pick(self, then, title: str = "Code") -> None:
+    def _pick(self, then, title: str | None = None) -> None:
         """The code picker; the codes of the turn's guide question first (the one it asks or answers)."""
         recent = codings.recent_codes(self.app.db, self.app.coder)
         turn = self._turn()
         question = turn and (turn.asks or turn.answers)
         first = self.by_question.get(question, ()) if question else ()
         here = self.page.codings_at(self._cursor())
-        self.app.push_screen(CodePicker(self.paths, recent, title, self.groups, first=first,
+        self.app.push_screen(CodePicker(self.paths, recent, title or _("Code"), self.groups, first=first,
                                         near=here[0].code_path if here else None), then)
 
     def _code(self, span: tuple[int, int], title: str) -> None:
@@ -370,22 +378,22 @@ class TranscriptScreen(WorkbenchScreen):
         if "respondent" in roles:
             pick()
         else:
-            who = "de interviewer" if "interviewer" in roles else "een niet toegewezen spreker"
-            self.app.push_screen(Confirm(f"Deze tekst is van {who}. Toch coderen?",
-                                         "Coderingen buiten respondentbeurten tellen niet mee in de frequenties."),
-                                 pick)
+            question = (_("This text is the interviewer's. Code it anyway?") if "interviewer" in roles
+                        else _("This text is an unassigned speaker's. Code it anyway?"))
+            self.app.push_screen(Confirm(question, _("Codings outside respondent turns are not counted in the "
+                                                     "frequencies.")), pick)
 
     def action_code_selection(self) -> None:
         start, end = self.text.selected_offsets()
         if start == end:
-            self.notify("Selecteer eerst tekst (shift+pijltjes of de muis), of codeer de beurt met t.")
+            self.notify(_("Select text first (shift+arrows or the mouse), or code the turn with t."))
             return
-        self._code((self.page.to_canonical(start), self.page.to_canonical(end)), "Code")
+        self._code((self.page.to_canonical(start), self.page.to_canonical(end)), _("Code"))
 
     def action_code_turn(self) -> None:
         turn = self._turn()
         if turn:
-            self._code((turn.start, turn.end), f"Code beurt {turn.index}")
+            self._code((turn.start, turn.end), _("Code turn {index}").format(index=turn.index))
 
     def _done(self, step: Step, undoing: bool = False) -> None:
         """A write's result on the page; a reload that already brought it leaves no second copy."""
@@ -409,19 +417,19 @@ class TranscriptScreen(WorkbenchScreen):
             self.app.push_screen(ChoicePicker(title, choices),
                                  lambda guid: guid and then(next(c for c in here if c.guid == guid)))
         else:
-            self.notify("Geen codering op deze plek.")
+            self.notify(_("No coding here."))
 
     def action_remove_coding(self) -> None:
         def remove(coding: CodingView) -> None:
             settle = coding.coder != self.app.coder
             if settle and not self.settling:
-                self.notify(f"Deze codering is van {coding.coder}: alleen zij kunnen haar verwijderen "
-                            "(of beslis het verschil vanuit het scherm Verschillen, d).", severity="warning")
+                self.notify(_("This coding is {coder}'s: only they can remove it (or settle the difference from "
+                              "the Differences screen, d).").format(coder=coding.coder), severity="warning")
                 return
             self.write(lambda: codings.delete_coding(self.app.db, self.app.coder, coding.guid, settle=settle),
                        lambda _: self._done(Step(removed=coding)))
 
-        self._choose_coding(remove, "Welke codering verwijderen?")
+        self._choose_coding(remove, _("Remove which coding?"))
 
     def action_change_coding(self) -> None:
         """Another code: my own coding changes; on someone else's I get a coding of my own."""
@@ -429,9 +437,9 @@ class TranscriptScreen(WorkbenchScreen):
             self._pick(lambda picked: picked and self.write(
                 lambda: codings.change_code(self.app.db, self.app.coder, coding.guid, picked.path, picked.create),
                 lambda made: self._done(Step(added=made.added, removed=made.removed))),
-                f"Andere code voor: {coding.code_path}")
+                _("Another code for: {code}").format(code=coding.code_path))
 
-        self._choose_coding(change, "Welke codering veranderen?")
+        self._choose_coding(change, _("Change which coding?"))
 
     def action_undo(self) -> None:
         self._step(self.undo_steps, self.redo_steps, reverse=True)
@@ -441,7 +449,7 @@ class TranscriptScreen(WorkbenchScreen):
 
     def _step(self, source: list[Step], target: list[Step], reverse: bool) -> None:
         if not source:
-            self.notify("Niets om " + ("ongedaan te maken." if reverse else "opnieuw te doen."))
+            self.notify(_("Nothing to undo.") if reverse else _("Nothing to redo."))
             return
         step = source.pop()
         drop, bring = (step.added, step.removed) if reverse else (step.removed, step.added)
@@ -449,7 +457,7 @@ class TranscriptScreen(WorkbenchScreen):
         def done(change) -> None:
             self._done(Step(added=change.added, removed=change.removed), undoing=True)
             target.append(step)
-            self.notify(f"{'Ongedaan' if reverse else 'Opnieuw'}: {_what(drop, bring)}")
+            self.notify((_("Undone: {what}") if reverse else _("Redone: {what}")).format(what=_what(drop, bring)))
 
         self.write(lambda: codings.swap(self.app.db, self.app.coder, drop, bring, "undo" if reverse else "redo"),
                    done)
@@ -460,28 +468,28 @@ class TranscriptScreen(WorkbenchScreen):
         """A memo on one of my codings here, or on the turn; asks which when there is a choice."""
         turn = self._turn()
         mine = [c for c in self.page.codings_at(self._cursor()) if c.coder == self.app.coder]
-        choices = [(c.guid, f"codering {c.code_path}") for c in mine]
+        choices = [(c.guid, _("coding {code}").format(code=c.code_path)) for c in mine]
         if turn:
-            choices.append(("turn", f"beurt {turn.index} ({turn.speaker})"))
+            choices.append(("turn", _("turn {index} ({speaker})").format(index=turn.index, speaker=turn.speaker)))
         if not choices:
             return
 
         def chosen(key: str | None) -> None:
             if key == "turn":
-                self._memo(f"Memo bij beurt {turn.index}", turn.memo,
+                self._memo(_("Memo on turn {index}").format(index=turn.index), turn.memo,
                            lambda memo: codings.set_turn_memo(self.app.db, self.transcript, turn.index, memo))
             elif key is not None:
                 coding = next(c for c in mine if c.guid == key)
-                self._memo(f"Memo bij {coding.code_path}", coding.memo,
+                self._memo(_("Memo on {what}").format(what=coding.code_path), coding.memo,
                            lambda memo: codings.set_memo(self.app.db, coding.guid, memo))
 
         if len(choices) == 1:
             chosen(choices[0][0])
         else:
-            self.app.push_screen(ChoicePicker("Memo bij…", choices), chosen)
+            self.app.push_screen(ChoicePicker(_("Memo on…"), choices), chosen)
 
     def action_transcript_memo(self) -> None:
-        self._memo(f"Memo bij {self.transcript}", self.detail.memo,
+        self._memo(_("Memo on {what}").format(what=self.transcript), self.detail.memo,
                    lambda memo: codings.set_transcript_memo(self.app.db, self.transcript, memo))
 
     def _memo(self, title: str, memo: str | None, save) -> None:
@@ -494,7 +502,7 @@ class TranscriptScreen(WorkbenchScreen):
         position = self.page.turn_at(self.text.offset(self.text.cursor_location))
         found = self.page.next_uncoded(position if position is not None else -1)
         if found is None:
-            self.notify("Geen ongecodeerde respondentbeurt meer na deze.")
+            self.notify(_("No uncoded respondent turn after this one."))
             return
         self.text.move_to(self.page.body_starts[found])
 
@@ -504,20 +512,20 @@ class TranscriptScreen(WorkbenchScreen):
                 self.search_text = text
                 self.action_search_next()
 
-        self.app.push_screen(TextPrompt("Zoeken", self.search_text), find)
+        self.app.push_screen(TextPrompt(_("Search"), self.search_text), find)
 
     def action_search_next(self) -> None:
         if not self.search_text:
             return
         found = self.page.find(self.search_text, self.text.offset(self.text.cursor_location) + 1)
         if found is None:
-            self.notify(f"'{self.search_text}' niet gevonden.")
+            self.notify(_("'{text}' not found.").format(text=self.search_text))
             return
         self.text.move_to(*found)
 
     def action_filter_speaker(self) -> None:
         speakers = list(dict.fromkeys(t.speaker for t in self.detail.turns))
-        choices = [("*", "alle sprekers")] + [(s, s) for s in speakers]
+        choices = [("*", _("all speakers"))] + [(s, s) for s in speakers]
 
         def chosen(key: str | None) -> None:
             if key is not None:
@@ -527,19 +535,19 @@ class TranscriptScreen(WorkbenchScreen):
                 self.text.move_to(self.page.to_display(here))
                 self._title()
 
-        self.app.push_screen(ChoicePicker("Toon alleen", choices), chosen)
+        self.app.push_screen(ChoicePicker(_("Show only"), choices), chosen)
 
     def action_outline(self) -> None:
         """Jump to a guide question as it was asked in this transcript; the questions not found are listed
         after them (an interviewer sees what was skipped)."""
         if not self.detail.guide:
-            self.notify("Geen interviewleidraad in de studie (workbench guide import FILE).")
+            self.notify(_("No interview guide in the study (workbench guide import FILE)."))
             return
         asked = {t.asks: t for t in self.detail.turns if t.asks}
         choices = [(str(asked[q].index), f"{q}. {text}" + (f"  ({format_clock(asked[q].start_ms)})"
                                                            if asked[q].start_ms is not None else ""))
                    for q, text in self.detail.guide.items() if q in asked]
-        choices += [(f"missing:{q}", f"— {q}. {text}  (niet gevonden)")
+        choices += [(f"missing:{q}", f"— {q}. {text}  " + _("(not found)"))
                     for q, text in self.detail.guide.items() if q not in asked]
 
         def chosen(key: str | None) -> None:
@@ -547,22 +555,24 @@ class TranscriptScreen(WorkbenchScreen):
                 return
             shown = [i for i, t in enumerate(self.page.turns) if str(t.index) == key]
             if key.startswith("missing:"):
-                self.notify(f"Vraag {key[8:]} is in dit transcript niet gevonden (V zet hem op een beurt).")
+                self.notify(_("Question {question} was not found in this transcript (V sets it on a turn).")
+                            .format(question=key[8:]))
             elif not shown:
-                self.notify("Die beurt is verborgen door het sprekerfilter (s: alle sprekers).")
+                self.notify(_("That turn is hidden by the speaker filter (s: all speakers)."))
             else:
                 self.text.move_to(self.page.body_starts[shown[0]])
 
-        self.app.push_screen(ChoicePicker(f"Vragen: {len(asked)} van {len(self.detail.guide)} gesteld", choices),
+        self.app.push_screen(ChoicePicker(_("Questions: {asked} of {all} asked").format(
+            asked=len(asked), all=len(self.detail.guide)), choices),
                              chosen)
 
     def action_set_question(self) -> None:
         """Say which guide question the cursor's turn asks (or that it asks none)."""
         turn = self._turn()
         if turn is None or not self.detail.guide:
-            self.notify("Geen interviewleidraad in de studie (workbench guide import FILE).")
+            self.notify(_("No interview guide in the study (workbench guide import FILE)."))
             return
-        choices = [("-", "geen vraag")] + [(q, f"{q}. {text}") for q, text in self.detail.guide.items()]
+        choices = [("-", _("no question"))] + [(q, f"{q}. {text}") for q, text in self.detail.guide.items()]
 
         def chosen(key: str | None) -> None:
             if key is not None:
@@ -570,12 +580,12 @@ class TranscriptScreen(WorkbenchScreen):
                                                       None if key == "-" else key),
                            lambda _: self.study_changed())
 
-        self.app.push_screen(ChoicePicker(f"Vraag van beurt {turn.index}", choices), chosen)
+        self.app.push_screen(ChoicePicker(_("Question of turn {index}").format(index=turn.index), choices), chosen)
 
     def action_next_coder(self) -> None:
         """Show every coder's codings, then mine, then each other coder's in turn."""
         if self.app.settings.blind:
-            self.notify("Blind coderen: de coderingen van anderen blijven verborgen.")
+            self.notify(_("Coding blind: other coders' codings stay hidden."))
             return
         others = sorted({c.coder for c in self.codings} - {self.app.coder})
         order = [None, self.app.coder, *others]
@@ -583,7 +593,7 @@ class TranscriptScreen(WorkbenchScreen):
         self.shown_coder = order[(now + 1) % len(order)]
         self.refresh_page()
         self._title()
-        self.notify(f"Coderingen van: {self.shown_coder or 'iedereen'}")
+        self.notify(_("Codings of: {coder}").format(coder=self.shown_coder or _("everyone")))
 
     def action_back(self) -> None:
         if self.app.screen is self:
@@ -591,8 +601,8 @@ class TranscriptScreen(WorkbenchScreen):
 
 
 def _what(drop: CodingView | None, bring: CodingView | None) -> str:
-    """What an undo or redo did, in a few words: 'Studievertraging weggehaald'."""
+    """What an undo or redo did, in a few words: 'Studievertraging removed'."""
     gone, back = (c.code_path.split(" > ")[-1] if c else None for c in (drop, bring))
     if gone and back:
         return f"{gone} → {back}"
-    return f"{gone} weggehaald" if gone else f"{back} teruggezet"
+    return _("{code} removed").format(code=gone) if gone else _("{code} put back").format(code=back)

@@ -1,4 +1,5 @@
-"""The transcript as read-only text: coded spans in their code's colour, bold turn headers."""
+"""The transcript as read-only text: coded spans in their code's colour, bold turn headers. The cursor's line is
+shaded under the codes (not over them), and a selection is shown reversed: no code colour looks like it."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from rich.style import Style
 from rich.text import Text
 from textual.color import Color
 from textual.widgets import TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets.text_area import Selection, TextAreaTheme
 
 from workbench.tui.page import TranscriptPage
 from workbench.tui.widgets.fast_document import speed_up
+
+
+SELECTION = Style(reverse=True, bold=True)
 
 
 class CodedText(TextArea):
@@ -21,6 +25,9 @@ class CodedText(TextArea):
 
     def __init__(self, **kwargs):
         super().__init__("", read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)
+        self.register_theme(TextAreaTheme("coded", selection_style=SELECTION))  # the rest from the CSS theme
+        self.theme = "coded"
+        self.highlight_cursor_line = False  # get_line shades it, under the codes' colours
         self._styles: dict[int, list[tuple[int, int | None, Style]]] = {}
         self.page: TranscriptPage | None = None
 
@@ -74,6 +81,8 @@ class CodedText(TextArea):
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
+        if line_index == self.cursor_location[0] and self.has_focus:
+            line.stylize(self.get_component_rich_style("text-area--cursor-line"))
         for start, end, style in self._styles.get(line_index, ()):
             line.stylize(style, start, len(line) if end is None else end)
         return line
