@@ -114,7 +114,7 @@ def test_f1_names_keys_as_the_footer_does_and_lists_moving_and_selecting(app):
 
     table = run(scenario())
     assert "question_mark" not in table and "slash" not in table
-    assert "| `/` | Zoeken |" in table and "| `?` | Help |" in table
+    assert "| `/` | Zoek |" in table and "| `?` | Help |" in table
     moving = table.split("Bewegen en selecteren")[1]
     assert "selecteren" in moving and "Cursor" in moving  # shift+arrows select, arrows move (the text area's own)
 
@@ -181,3 +181,20 @@ def test_the_overview_drops_its_least_important_columns_to_fit_80_and_shows_all_
             return narrow
 
     assert "unassigned" in run(scenario())
+
+
+def test_in_a_narrow_terminal_the_transcripts_text_keeps_the_width(app):
+    """At 40x12 the side panel left the text a column 4 characters wide."""
+    from tests.tui.test_trust import open_transcript
+
+    async def scenario():
+        async with app.run_test(size=(40, 12)) as pilot:
+            screen = await open_transcript(app, pilot)
+            await pilot.pause(0.1)
+            narrow = screen.text.size.width
+            await pilot.resize_terminal(100, 30)
+            await pilot.pause(0.2)
+            return narrow, screen.text.size.width, screen.query_one("#side").size.width
+
+    narrow, wide, side = run(scenario())
+    assert narrow >= 36 and side > 20 and wide >= 60

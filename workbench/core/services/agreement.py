@@ -20,10 +20,10 @@ from workbench.core.models import Coding
 from workbench.core.services.lookup import CodeTree, coder_ids, respondent_turns
 from workbench.core.spans import sentences
 from workbench.errors import WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 UNITS = ("turn", "sentence")
-OVERALL = "(alle codes)"
+OVERALL = N_("(all codes)")  # the row over every code (its label in the speaker's language)
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def compare(db: Database, coders: list[str], code_path: str | None = None,
     """The agreement figures and the disagreements, from one reading of the codings."""
     units, table, overall = _values(db, coders, code_path, unit)
     figures = []
-    for path, rows in [*table.items(), (OVERALL, overall)]:
+    for path, rows in [*table.items(), (_(OVERALL), overall)]:
         compared = [row for row in rows if sum(v is not None for v in row) >= 2]  # units at least two coded
         coded = sum(1 for row in compared if any(v for v in row))
         kappa = measures.cohen_kappa([r[0] for r in rows], [r[1] for r in rows]) if len(coders) == 2 else None

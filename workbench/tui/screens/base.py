@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
 
 
+LINE = 200  # a list's text column: this wide, its text cut to it (fixed: an auto width came out 4 or 200 wide)
+
+
 class KeyFooter(Footer):
     """The footer without the palette's hint (F1 names ctrl+p), so that a screen's most used keys, help and
     quit fit 80 columns; the others have show=False and are listed by F1."""

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from workbench.core.dto import Disagreement
 from workbench.core.services import agreement
 from workbench.i18n import N_, _, ngettext
-from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
 from workbench.tui.widgets.header import StudyHeader
 
 
@@ -46,7 +46,7 @@ class DisagreementsScreen(WorkbenchScreen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for label, width in ((_("transcript"), 13), (_("turn"), 5), (_("code"), 34), (_("coded by"), 12),
-                             (_("not by"), 12), (_("text"), None)):
+                             (_("not by"), 12), (_("text"), LINE)):
             table.add_column(label, width=width)
         self.action_reload()
 
@@ -61,7 +61,7 @@ class DisagreementsScreen(WorkbenchScreen):
     def action_reload(self) -> None:
         figures, found = agreement.compare(self.app.db, self.coders)
         overall = figures[-1]
-        summary = (f"{', '.join(self.coders)} · alpha {overall.alpha:.2f}" if overall.alpha is not None
+        summary = (f"{', '.join(self.coders)} · alpha {round(overall.alpha, 2) + 0.0:.2f}" if overall.alpha is not None
                    else ", ".join(self.coders))
         self.post_message(self.Loaded(found, summary))
 
@@ -72,7 +72,7 @@ class DisagreementsScreen(WorkbenchScreen):
         row = table.cursor_row
         table.clear()
         table.add_rows([(d.transcript, d.turn, d.code_path.split(" > ")[-1], ", ".join(d.coded_by),
-                         ", ".join(d.not_coded_by), " ".join(d.text.split())[:200]) for d in self.found])
+                         ", ".join(d.not_coded_by), " ".join(d.text.split())[:LINE]) for d in self.found])
         table.move_cursor(row=min(row, max(len(self.found) - 1, 0)))
         self.sub_title = f"{message.summary} · " + ngettext("{n} difference", "{n} differences", len(self.found)).format(
             n=len(self.found))

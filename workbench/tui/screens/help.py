@@ -40,7 +40,8 @@ class HelpScreen(ModalScreen[None]):
         self.underneath = underneath
 
     def compose(self) -> ComposeResult:
-        name = _(getattr(self.underneath, "NAME", "")) or self.underneath.__class__.__name__
+        name = getattr(self.underneath, "NAME", None)  # never _(""): that is the catalogue's header
+        name = _(name) if name else self.underneath.__class__.__name__
         text = (_("# Keys: {screen}").format(screen=name) + f"\n\n{key_table(self.underneath)}\n\n"
                 + _("Every action is in the command palette too (`ctrl+p`). Keys can be changed in "
                     "`~/.config/workbench/config.toml` (`[keys]`, with an action's id)."))

@@ -117,7 +117,7 @@ class OverviewScreen(WorkbenchScreen):
         table.clear(columns=True)
         labels = {key: label for key, label, _ in COLUMNS}
         for key in keys:
-            table.add_column(_(labels[key]) if labels[key] != "⚠" else "⚠", key=key, width=widths[key])
+            table.add_column(_(labels[key]), key=key, width=widths[key])
         return True
 
     def on_screen_resume(self) -> None:

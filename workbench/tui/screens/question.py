@@ -17,7 +17,7 @@ from workbench.core.dto import AnswerView
 from workbench.core.services import codebook, codings, guide
 from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
-from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.widgets.header import StudyHeader
 
@@ -59,7 +59,7 @@ class QuestionScreen(WorkbenchScreen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for label, width in ((_("transcript"), 13), (_("respondent"), 10), (_("programme"), 14), (_("time"), 8),
-                             (_("codes"), 24), (_("answer"), None)):
+                             (_("codes"), 24), (_("answer"), LINE)):
             table.add_column(label, width=width)
         self.sub_title = _("question {question}: {text}").format(question=self.question, text=self.text)
         self.load()
@@ -82,7 +82,7 @@ class QuestionScreen(WorkbenchScreen):
         table.clear()
         table.add_rows([(a.transcript, a.respondent, ", ".join(a.programmes),
                          format_clock(a.start_ms) if a.start_ms is not None else "",
-                         ", ".join(p.split(PATH_SEPARATOR)[-1] for p in a.codes), " ".join(a.text.split())[:200])
+                         ", ".join(p.split(PATH_SEPARATOR)[-1] for p in a.codes), " ".join(a.text.split())[:LINE])
                         for a in self.answers.found])
         respondents = len({a.respondent for a in self.answers.found})
         self.sub_title = _("question {question}: {text} · {answers} answers of {respondents} respondents").format(

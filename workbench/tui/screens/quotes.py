@@ -14,7 +14,7 @@ from workbench.core.dto import QuoteView
 from workbench.core.services import codings, quotes
 from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
-from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.widgets.header import StudyHeader
 
@@ -54,7 +54,7 @@ class QuotesScreen(WorkbenchScreen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for label, width in (("★", 1), (_("respondent"), 10), (_("programme"), 18), (_("transcript"), 13),
-                             (_("time"), 8), (_("coder"), 8), (_("quotation"), None)):
+                             (_("time"), 8), (_("coder"), 8), (_("quotation"), LINE)):
             table.add_column(label, width=width)
         self.load()
 
@@ -78,7 +78,7 @@ class QuotesScreen(WorkbenchScreen):
         table.clear()
         table.add_rows([("★" if q.picked else "", q.respondent, ", ".join(q.programmes), q.transcript,
                          format_clock(q.start_ms) if q.start_ms is not None else "", q.coder,
-                         " ".join(q.text.split())[:200]) for q in self.shown])
+                         " ".join(q.text.split())[:LINE]) for q in self.shown])
         respondents = len({q.respondent for q in self.shown})
         filters = [f for f in (self.programme, self.coder and _("coder {coder}").format(coder=self.coder)) if f]
         self.sub_title = (f"{self.code_path} · " + _("{quotations} quotations of {respondents} respondents").format(

@@ -63,6 +63,7 @@ class TranscriptScreen(WorkbenchScreen):
     """Transcript: code text and turns"""
 
     NAME = N_("Transcript: code text and turns")
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # narrow: the text takes the width, no side panel
 
     BINDINGS = [
         Binding("c", "code_selection", N_("Code selection"), id="code_selection"),

@@ -14,7 +14,6 @@ from textual.widgets.text_area import Selection, TextAreaTheme
 from workbench.tui.page import TranscriptPage
 from workbench.tui.widgets.fast_document import speed_up
 
-
 SELECTION = Style(reverse=True, bold=True)
 
 
