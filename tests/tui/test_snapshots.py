@@ -1,16 +1,22 @@
 """What each screen looks like at 80x24 and 120x40, in Dutch and English, in the dark and the light theme
 (pytest-textual-snapshot; update with --snapshot-update). Each scenario's docstring says what it guards."""
 
+import html
+import re
+from datetime import datetime, timezone
+
 import pytest
+from sqlalchemy import update
 
 from tests.tui.conftest import wait_for, written
 from tests.tui.test_team import respondent_turn
 from tests.unit.test_guide import GUIDE_FILE
 from workbench.config import Settings
+from workbench.core.models import CodebookChange
 from workbench.core.services import codings, guide
 from workbench.tui.app import WorkbenchApp
-from workbench.tui.screens.codebook import CodebookScreen
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
+from workbench.tui.screens.codebook import CodebookScreen, HistoryScreen
+from workbench.tui.screens.dialogs import AssignSpeaker, ChoicePicker, CodePicker, Confirm, TextPrompt
 from workbench.tui.screens.disagreements import DisagreementsScreen
 from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.help import HelpScreen
@@ -27,6 +33,12 @@ async def settle(pilot):
     no tooltip, as the command palette's icon at the top-left has), then the last paint."""
     await pilot.hover(None, offset=(pilot.app.size.width // 2, 0))
     await pilot.pause(0.2)
+
+
+def footer(app) -> str:
+    """The screen's last line, as text."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+    return [line for line in text.splitlines() if line.strip()][-1]
 
 
 async def overview_ready(app, pilot):
@@ -127,8 +139,33 @@ async def help_keys(app, pilot):
     await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen) and app.screen.query("MarkdownTable"))
 
 
-SCENARIOS = [overview, empty, coded, selection, picker, codebook, frequencies, quotes, question, disagreements,
-             help_keys]
+async def confirm(app, pilot):
+    """A change to the codebook asks first, saying what happens to the codings, the whole question in view."""
+    await codebook(app, pilot)
+    await pilot.press("r")
+    await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+    await pilot.press("ctrl+u", *"Vertraging in de studie", "enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+
+
+async def history(app, pilot):
+    """The codebook's history: when, who, what, in the speaker's words."""
+    await overview_ready(app, pilot)
+    await pilot.press("b")
+    await wait_for(pilot, lambda: isinstance(app.screen, CodebookScreen) and app.screen.codes)
+    await pilot.press("h")
+    await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+
+
+async def assign(app, pilot):
+    """Saying who an unassigned speaker is: every field labelled, how to save or cancel."""
+    await overview_ready(app, pilot)
+    app.push_screen(AssignSpeaker("interview-01", ["Spreker 3"]))
+    await wait_for(pilot, lambda: isinstance(app.screen, AssignSpeaker))
+
+
+SCENARIOS = [overview, empty, coded, selection, picker, codebook, confirm, history, frequencies, quotes, question,
+             disagreements, assign, help_keys]
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
@@ -139,13 +176,21 @@ def test_screen(scenario, size, language, theme, request, snap_compare):
     db = request.getfixturevalue("db" if scenario is empty else "sample_db")
     if scenario is question:
         guide.import_guide(db, GUIDE_FILE)
+    if scenario is history:  # the changes at a fixed time: the snapshot is the same on any day
+        with db.write() as session:
+            session.execute(update(CodebookChange).values(at=datetime(2026, 1, 5, 10, 30, tzinfo=timezone.utc)))
     if scenario is disagreements:  # anna and bea each coded a turn the other did not
         codings.code_turn(db, "bea", "interview-03", respondent_turn(db, 2).index, CODE)
         codings.code_turn(db, "anna", "interview-03", respondent_turn(db, 4).index, CODE)
     app = WorkbenchApp(db, "anna", Settings(theme=theme, language=language))
 
+    footers = []
+
     async def ready(pilot):
         await scenario(app, pilot)
         await settle(pilot)
+        footers.append(footer(app))
 
     assert snap_compare(app, terminal_size=size, run_before=ready)
+    if scenario is not help_keys:  # F1's page covers the screen; every other screen's footer keeps help
+        assert footers[0].rstrip().endswith("f1 Help")

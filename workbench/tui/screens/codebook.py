@@ -45,11 +45,11 @@ class CodebookScreen(WorkbenchScreen):
         Binding("r", "rename", N_("Rename"), id="rename"),
         Binding("v", "move", N_("Move"), id="move"),
         Binding("m", "merge", N_("Merge"), id="merge"),
-        Binding("s", "split", N_("Split"), id="split"),
-        Binding("k", "recolour", N_("Colour"), id="recolour"),
+        Binding("s", "split", N_("Split"), id="split", show=False),
+        Binding("k", "recolour", N_("Colour"), id="recolour", show=False),
         Binding("d", "describe", N_("Description"), id="describe", show=False),
         Binding("o", "quotes", N_("Quotes"), id="quotes"),
-        Binding("h", "history", N_("History"), id="history"),
+        Binding("h", "history", N_("History"), id="history", show=False),
         Binding("escape", "back", N_("Back"), id="back"),
     ]
 

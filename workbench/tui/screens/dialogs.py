@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Select
 from textual.widgets.option_list import Option
@@ -210,7 +210,7 @@ class AssignSpeaker(ModalScreen[Assignment | None]):
         self.transcript, self.labels = transcript, labels
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with VerticalScroll(classes="dialog"):  # in 24 lines its fields scroll: the focused one comes into view
             yield Label(_("Assign a speaker in {transcript}").format(transcript=self.transcript), classes="dialog-title")
             yield Select([(label, label) for label in self.labels], value=self.labels[0], allow_blank=False,
                          id="label")

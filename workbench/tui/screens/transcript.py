@@ -187,6 +187,7 @@ class TranscriptScreen(WorkbenchScreen):
             return  # made for the transcript shown before
         self.suggestions = message.found
         self._side()
+        self.app.freeze_loaded()
         if self.review:
             self.review = False
             self.action_next_suggestion()
