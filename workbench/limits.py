@@ -28,10 +28,18 @@ def open_zip(archive: zipfile.ZipFile, what: str, *, whole: bool) -> zipfile.Zip
     declared sizes bound what reading can cost."""
     members = archive.infolist()
     if len(members) > ZIP_MEMBERS:
-        raise WorkbenchError(_("the {what} holds {n:,} files (at most {ZIP_MEMBERS:,}); refused").format(what=what, n=len(members), ZIP_MEMBERS=ZIP_MEMBERS))
+        raise WorkbenchError(
+            _("the {what} holds {n:,} files (at most {ZIP_MEMBERS:,}); refused").format(
+                what=what, n=len(members), ZIP_MEMBERS=ZIP_MEMBERS
+            )
+        )
     total = sum(member.file_size for member in members)
     if whole and total > UNPACKED_BYTES:
-        raise WorkbenchError(_("the {what} would unpack to {value:,.0f} MB (at most {value2:.0f} MB); refused as a possible zip bomb").format(what=what, value=total / 1e6, value2=UNPACKED_BYTES / 1e6))
+        raise WorkbenchError(
+            _(
+                "the {what} would unpack to {value:,.0f} MB (at most {value2:.0f} MB); refused as a possible zip bomb"
+            ).format(what=what, value=total / 1e6, value2=UNPACKED_BYTES / 1e6)
+        )
     return archive
 
 
@@ -39,7 +47,11 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
     """One member of an archive whose other members may be large (media in a .qdpx)."""
     size = archive.getinfo(name).file_size
     if size > UNPACKED_BYTES:
-        raise WorkbenchError(_("{name} would unpack to {value:,.0f} MB (at most {value2:.0f} MB); refused as a possible zip bomb").format(name=name, value=size / 1e6, value2=UNPACKED_BYTES / 1e6))
+        raise WorkbenchError(
+            _(
+                "{name} would unpack to {value:,.0f} MB (at most {value2:.0f} MB); refused as a possible zip bomb"
+            ).format(name=name, value=size / 1e6, value2=UNPACKED_BYTES / 1e6)
+        )
     return archive.read(name)
 
 
@@ -55,4 +67,9 @@ def xml_safe(text: str) -> str:
 def refuse_dtd(tree: etree._ElementTree, where: str) -> None:
     """No document type declarations: their entities would be left unexpanded and hide text."""
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise WorkbenchError(_("{where} declares a DTD (<!DOCTYPE ...>), which no QDA tool or Word writes; refused (its entities would drop text)").format(where=where))
+        raise WorkbenchError(
+            _(
+                "{where} declares a DTD (<!DOCTYPE ...>), which no QDA tool or Word writes; refused (its entities "
+                "would drop text)"
+            ).format(where=where)
+        )

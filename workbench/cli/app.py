@@ -43,7 +43,9 @@ app = typer.Typer(
     add_completion=False,
 )
 transcripts_app = typer.Typer(help="Imported transcripts.", no_args_is_help=True)
-participants_app = typer.Typer(help="The participants registry (speakers, pseudonyms, programmes).", no_args_is_help=True)
+participants_app = typer.Typer(
+    help="The participants registry (speakers, pseudonyms, programmes).", no_args_is_help=True
+)
 app.add_typer(transcripts_app, name="transcripts")
 app.add_typer(participants_app, name="participants")
 app.add_typer(codebook_commands.app, name="codebook")
@@ -72,7 +74,9 @@ def root(
     new_coder: Annotated[bool, typer.Option("--new-coder", help="--coder is new to this study (else a name "
                                             "the study does not know is refused: a typo)")] = False,
 ) -> None:
-    ctx.obj = State(db, coder or _default_coder(), ctx.invoked_subcommand or "", confirm_coder=bool(coder) and not new_coder)
+    ctx.obj = State(
+        db, coder or _default_coder(), ctx.invoked_subcommand or "", confirm_coder=bool(coder) and not new_coder
+    )
     if ctx.invoked_subcommand is None:
         tui(ctx, blind=False)
 
@@ -140,7 +144,8 @@ def transcripts_list(ctx: typer.Context, fmt: Format = "table") -> None:
     """Transcripts with respondents, programmes and how much is coded."""
     listing(
         fmt, transcripts_service.list_transcripts(ctx.obj.db),
-        [_("transcript"), _("date"), _("duration"), _("words"), _("turns"), _("respondents"), _("programmes"), _("coded"), _("unassigned")],
+        [_("transcript"), _("date"), _("duration"), _("words"), _("turns"), _("respondents"), _("programmes"),
+         _("coded"), _("unassigned")],
         lambda s: (s.name, s.recorded_on, format_clock(s.duration_ms), s.words, s.turns, ", ".join(s.respondents),
                    ", ".join(s.programmes), f"{s.coded_share:.0%}", len(s.unassigned) or ""),
     )

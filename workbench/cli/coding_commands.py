@@ -99,6 +99,7 @@ def deleted(
     fmt: Format = "table",
 ) -> None:
     """Every removed coding: when, what it was, who coded it, who removed it and why."""
-    listing(fmt, service.deletions(ctx.obj.db), [_("at"), _("transcript"), _("code"), _("span"), _("coded by"), _("removed by"), _("why")],
+    listing(fmt, service.deletions(ctx.obj.db),
+            [_("at"), _("transcript"), _("code"), _("span"), _("coded by"), _("removed by"), _("why")],
             lambda d: (f"{d.at:%Y-%m-%d %H:%M}", d.transcript, d.code_path, f"{d.start}-{d.end}", d.coded_by,
                        d.deleted_by, d.reason))

@@ -100,7 +100,9 @@ def load_yaml(text: str) -> object:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}: " if mark else ""
-        raise WorkbenchError(_("{line}invalid YAML: {value}").format(line=line, value=exc.problem or exc.context)) from exc
+        raise WorkbenchError(
+            _("{line}invalid YAML: {value}").format(line=line, value=exc.problem or exc.context)
+        ) from exc
 
 
 def _refuse_deep_brackets(text: str) -> None:
@@ -111,7 +113,9 @@ def _refuse_deep_brackets(text: str) -> None:
         depth += 1 if found.group() in "[{" else -1
         if depth > NESTING:
             line = text.count("\n", 0, found.start()) + 1
-            raise WorkbenchError(_("line {line}: nested more than {NESTING} levels deep").format(line=line, NESTING=NESTING))
+            raise WorkbenchError(
+                _("line {line}: nested more than {NESTING} levels deep").format(line=line, NESTING=NESTING)
+            )
 
 
 def _check_graph(root: Node | None) -> None:
@@ -124,13 +128,22 @@ def _check_graph(root: Node | None) -> None:
             continue
         if id(node) in ancestors:
             raise WorkbenchError(
-                _("line {value}: cycle: alias '*{anchor}' puts a code inside itself").format(value=node.start_mark.line + 1, anchor=node.anchor)
+                _("line {value}: cycle: alias '*{anchor}' puts a code inside itself").format(
+                    value=node.start_mark.line + 1, anchor=node.anchor)
             )
         visited += 1
         if visited > GRAPH_NODES:
-            raise WorkbenchError(_("more than {GRAPH_NODES:,} entries once aliases are followed; refused as a possible alias bomb").format(GRAPH_NODES=GRAPH_NODES))
+            raise WorkbenchError(
+                _(
+                    "more than {GRAPH_NODES:,} entries once aliases are followed; refused as a possible alias bomb"
+                ).format(GRAPH_NODES=GRAPH_NODES)
+            )
         if len(ancestors) > NESTING:
-            raise WorkbenchError(_("line {value}: nested more than {NESTING} levels deep").format(value=node.start_mark.line + 1, NESTING=NESTING))
+            raise WorkbenchError(
+                _("line {value}: nested more than {NESTING} levels deep").format(
+                    value=node.start_mark.line + 1, NESTING=NESTING
+                )
+            )
         if isinstance(node.value, list):
             inner = ancestors | {id(node)}
             for item in node.value:
@@ -152,34 +165,54 @@ def _spec(item: Any, container: Any, index: int) -> CodeSpec:
         raise WorkbenchError(_("line {line}: each code must be a mapping with at least 'name'").format(line=line))
     unknown = sorted(set(map(str, item)) - _KEYS)
     if unknown:
-        raise WorkbenchError(_("line {line}: unknown key '{unknown}' (allowed: {items})").format(line=line, unknown=unknown[0], items=', '.join(sorted(_KEYS))))
+        raise WorkbenchError(
+            _("line {line}: unknown key '{unknown}' (allowed: {items})").format(
+                line=line, unknown=unknown[0], items=", ".join(sorted(_KEYS))
+            )
+        )
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         raise WorkbenchError(_("line {line}: code without a name").format(line=line))
     if not name.strip().isprintable():
-        raise WorkbenchError(_("line {line}: code name {value!r} holds a line break or control character").format(line=line, value=name.strip()))
+        raise WorkbenchError(
+            _("line {line}: code name {value!r} holds a line break or control character").format(
+                line=line, value=name.strip()
+            )
+        )
     if re.search(r">|::", name):
-        raise WorkbenchError(_("line {line}: code name {name!r} may not contain '>' or '::'").format(line=line, name=name))
+        raise WorkbenchError(
+            _("line {line}: code name {name!r} may not contain '>' or '::'").format(line=line, name=name)
+        )
     spec = CodeSpec(name=name.strip(), line=line)
     spec.description = _text(item, "description", line)
     colour = item.get("colour", item.get("color"))
     if colour is not None:
         if not isinstance(colour, str):
-            raise WorkbenchError(_("line {line}: code '{name}': colour must be text such as \"#d62728\"").format(line=line, name=spec.name))
+            raise WorkbenchError(
+                _("line {line}: code '{name}': colour must be text such as \"#d62728\"").format(
+                    line=line, name=spec.name
+                )
+            )
         try:
             spec.colour = normalise_colour(colour)
         except ValueError as exc:
-            raise WorkbenchError(_("line {line}: code '{name}': {exc}").format(line=line, name=spec.name, exc=exc)) from exc
+            raise WorkbenchError(
+                _("line {line}: code '{name}': {exc}").format(line=line, name=spec.name, exc=exc)
+            ) from exc
     spec.keywords = _strings(item, "keywords", line)
     spec.patterns = _strings(item, "patterns", line)
     for pattern in spec.patterns:
         try:
             Pattern(pattern)
         except WorkbenchError as exc:
-            raise WorkbenchError(_("line {line}: code '{name}': {exc}").format(line=line, name=spec.name, exc=exc)) from exc
+            raise WorkbenchError(
+                _("line {line}: code '{name}': {exc}").format(line=line, name=spec.name, exc=exc)
+            ) from exc
     codable = item.get("codable", True)
     if not isinstance(codable, bool):
-        raise WorkbenchError(_("line {line}: code '{name}': 'codable' must be true or false").format(line=line, name=spec.name))
+        raise WorkbenchError(
+            _("line {line}: code '{name}': 'codable' must be true or false").format(line=line, name=spec.name)
+        )
     spec.codable = codable
     if (guid := item.get("guid")) is not None:
         if not isinstance(guid, str):
@@ -187,14 +220,22 @@ def _spec(item: Any, container: Any, index: int) -> CodeSpec:
         try:
             spec.guid = str(uuid.UUID(str(guid).strip("{}")))
         except ValueError as exc:
-            raise WorkbenchError(_("line {line}: code '{name}': bad guid {guid!r}").format(line=line, name=spec.name, guid=guid)) from exc
+            raise WorkbenchError(
+                _("line {line}: code '{name}': bad guid {guid!r}").format(line=line, name=spec.name, guid=guid)
+            ) from exc
     asked = item.get("guide") or []
     if not isinstance(asked, list) or not all(isinstance(q, (str, int)) and not isinstance(q, bool) for q in asked):
-        raise WorkbenchError(_("line {line}: code '{name}': 'guide' must be a list of question ids, e.g. [5, 6]").format(line=line, name=spec.name))
+        raise WorkbenchError(
+            _("line {line}: code '{name}': 'guide' must be a list of question ids, e.g. [5, 6]").format(
+                line=line, name=spec.name
+            )
+        )
     spec.guide = [str(q).strip() for q in asked if str(q).strip()]
     children = item.get("children") or []
     if not isinstance(children, list):
-        raise WorkbenchError(_("line {line}: code '{name}': 'children' must be a list").format(line=line, name=spec.name))
+        raise WorkbenchError(
+            _("line {line}: code '{name}': 'children' must be a list").format(line=line, name=spec.name)
+        )
     spec.children = [_spec(child, children, i) for i, child in enumerate(children)]
     return spec
 
@@ -220,13 +261,15 @@ def _refuse_duplicates(book: Codebook) -> None:
         key = join_path(names).casefold()
         if key in paths:
             raise WorkbenchError(
-                _("line {line}: duplicate code '{join_path}' (first at line {paths})").format(line=spec.line, join_path=join_path(names), paths=paths[key])
+                _("line {line}: duplicate code '{join_path}' (first at line {paths})").format(
+                    line=spec.line, join_path=join_path(names), paths=paths[key])
             )
         paths[key] = spec.line
         if spec.guid:
             if spec.guid in guids:
                 raise WorkbenchError(
-                    _("line {line}: guid {guid} used twice (first at line {guids})").format(line=spec.line, guid=spec.guid, guids=guids[spec.guid])
+                    _("line {line}: guid {guid} used twice (first at line {guids})").format(
+                        line=spec.line, guid=spec.guid, guids=guids[spec.guid])
                 )
             guids[spec.guid] = spec.line
 

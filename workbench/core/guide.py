@@ -50,7 +50,12 @@ def read_guide(path: Path) -> Guide:
     if not path.is_file():
         raise WorkbenchError(_("no such file"), where=str(path))
     if path.stat().st_size > LARGEST:
-        raise WorkbenchError(_("{value:.1f} MB is too large for an interview guide (the limit is {value2:.0f} MB)").format(value=path.stat().st_size / 1e6, value2=LARGEST / 1e6), where=str(path))
+        raise WorkbenchError(
+            _("{value:.1f} MB is too large for an interview guide (the limit is {value2:.0f} MB)").format(
+                value=path.stat().st_size / 1e6, value2=LARGEST / 1e6
+            ),
+            where=str(path),
+        )
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return _from_yaml(path)
@@ -86,7 +91,9 @@ def _from_lines(lines: list[str], where: str) -> Guide:
         elif asked and parts:
             questions.append(GuideQuestion(asked.group(1), part, asked.group(2)))
         elif asked:
-            raise WorkbenchError(_("line {number}: a question before the first part heading").format(number=number), where=where)
+            raise WorkbenchError(
+                _("line {number}: a question before the first part heading").format(number=number), where=where
+            )
     return _checked(Guide(tuple(parts), tuple(questions)), where)
 
 
@@ -135,7 +142,9 @@ def _from_yaml(path: Path) -> Guide:
         parts.append(GuidePart(number, str(item.get("title", f"Deel {number}")), item.get("theme")))
         for q in item.get("questions", []):
             if not isinstance(q, dict) or "id" not in q or not str(q.get("text", "")).strip():
-                raise WorkbenchError(_("part {number}: each question needs an id and a text").format(number=number), where=str(path))
+                raise WorkbenchError(
+                    _("part {number}: each question needs an id and a text").format(number=number), where=str(path)
+                )
             questions.append(GuideQuestion(str(q["id"]), number, str(q["text"]).strip()))
     return _checked(Guide(tuple(parts), tuple(questions)), str(path))
 

@@ -38,4 +38,9 @@ class Pattern:
             raise self._too_slow(text) from exc
 
     def _too_slow(self, text: str) -> WorkbenchError:
-        return WorkbenchError(_("pattern {source!r} ran for more than {REGEX_SECONDS:g} s on one text of {n:,} characters (catastrophic backtracking?); simplify it").format(source=self.source, REGEX_SECONDS=REGEX_SECONDS, n=len(text)))
+        return WorkbenchError(
+            _(
+                "pattern {source!r} ran for more than {REGEX_SECONDS:g} s on one text of {n:,} characters "
+                "(catastrophic backtracking?); simplify it"
+            ).format(source=self.source, REGEX_SECONDS=REGEX_SECONDS, n=len(text))
+        )

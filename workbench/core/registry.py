@@ -41,14 +41,20 @@ def parse_registry(text: str) -> list[RegistryRow]:
     try:
         return _rows(reader)
     except csv.Error as exc:  # a field beyond the csv module's limit, a quote left open
-        raise WorkbenchError(_("line {line_num}: not a readable CSV ({exc})").format(line_num=reader.line_num, exc=exc)) from exc
+        raise WorkbenchError(
+            _("line {line_num}: not a readable CSV ({exc})").format(line_num=reader.line_num, exc=exc)
+        ) from exc
 
 
 def _rows(reader: Any) -> list[RegistryRow]:  # a csv reader (typeshed names it only privately)
     header = [h.strip().lower() for h in next(reader)]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise WorkbenchError(_("line 1: missing column(s) {items} (need {items2})").format(items=', '.join(missing), items2=','.join(COLUMNS)))
+        raise WorkbenchError(
+            _("line 1: missing column(s) {items} (need {items2})").format(
+                items=", ".join(missing), items2=",".join(COLUMNS)
+            )
+        )
     rows = []
     for values in reader:
         if any(v.strip() for v in values):
@@ -60,13 +66,19 @@ def _rows(reader: Any) -> list[RegistryRow]:  # a csv reader (typeshed names it 
 def _row(line: int, record: dict[str, str]) -> RegistryRow:
     for column in COLUMNS:  # invisible here, and no report (.docx, .xlsx) could be written with it
         if not record[column].isprintable():
-            raise WorkbenchError(_("line {line}: '{column}' holds a control character ({record!r})").format(line=line, column=column, record=record[column]))
+            raise WorkbenchError(
+                _("line {line}: '{column}' holds a control character ({record!r})").format(
+                    line=line, column=column, record=record[column]
+                )
+            )
     for column in ("speaker", "role"):
         if not record[column]:
             raise WorkbenchError(_("line {line}: '{column}' is empty").format(line=line, column=column))
     role = record["role"].lower()
     if role not in ROLES:
-        raise WorkbenchError(_("line {line}: role '{record}' is not interviewer or respondent").format(line=line, record=record['role']))
+        raise WorkbenchError(
+            _("line {line}: role '{record}' is not interviewer or respondent").format(line=line, record=record["role"])
+        )
     if not record["respondent"] and role == "respondent":  # an interviewer gets one made up (I1, I2, ...)
         raise WorkbenchError(_("line {line}: 'respondent' is empty (a respondent needs a pseudonym)").format(line=line))
     programmes = tuple(dict.fromkeys(p.strip() for p in record["programme"].split(";") if p.strip()))
@@ -104,7 +116,16 @@ def people(rows: Iterable[RegistryRow]) -> dict[str, RegistryRow]:
         for field, label in (("role", "role"), ("institution", "institution"), ("programmes", "programme")):
             mine, theirs = getattr(row, field), getattr(earlier, field)
             if mine and theirs and mine != theirs:
-                raise WorkbenchError(_("{at}{pseudonym} has {label} '{show}' here but '{show2}' on line {line}").format(at=_at(row), pseudonym=row.pseudonym, label=label, show=_show(mine), show2=_show(theirs), line=earlier.line))
+                raise WorkbenchError(
+                    _("{at}{pseudonym} has {label} '{show}' here but '{show2}' on line {line}").format(
+                        at=_at(row),
+                        pseudonym=row.pseudonym,
+                        label=label,
+                        show=_show(mine),
+                        show2=_show(theirs),
+                        line=earlier.line,
+                    )
+                )
         found[row.pseudonym] = replace(earlier, institution=earlier.institution or row.institution,
                                        programmes=earlier.programmes or row.programmes)
     return found
@@ -116,10 +137,20 @@ def labels(rows: Iterable[RegistryRow], transcripts: Mapping[str, int]) -> dict[
     found: dict[LabelKey, RegistryRow] = {}
     for row in rows:
         if row.transcript and row.transcript not in transcripts:
-            raise WorkbenchError(_("{at}unknown transcript '{transcript}'").format(at=_at(row), transcript=row.transcript))
+            raise WorkbenchError(
+                _("{at}unknown transcript '{transcript}'").format(at=_at(row), transcript=row.transcript)
+            )
         key = (transcripts[row.transcript] if row.transcript else None, row.speaker.casefold())
         if key in found and found[key].pseudonym != row.pseudonym:
-            raise WorkbenchError(_("{at}speaker '{speaker}' is {pseudonym} on line {line} and {pseudonym2} here").format(at=_at(row), speaker=row.speaker, pseudonym=found[key].pseudonym, line=found[key].line, pseudonym2=row.pseudonym))
+            raise WorkbenchError(
+                _("{at}speaker '{speaker}' is {pseudonym} on line {line} and {pseudonym2} here").format(
+                    at=_at(row),
+                    speaker=row.speaker,
+                    pseudonym=found[key].pseudonym,
+                    line=found[key].line,
+                    pseudonym2=row.pseudonym,
+                )
+            )
         found[key] = row
     return found
 

@@ -73,7 +73,9 @@ def _attrs(**values) -> str:
 def _codes_xml(codes: list[CodeSpec]) -> list[str]:
     out = []
     for spec in codes:
-        out.append(f"<Code{_attrs(guid=spec.guid, name=spec.name, isCodable=str(spec.codable).lower(), color=spec.colour)}>")
+        out.append(
+            f"<Code{_attrs(guid=spec.guid, name=spec.name, isCodable=str(spec.codable).lower(), color=spec.colour)}>"
+        )
         if spec.description:
             out.append(f"<Description>{_escape(spec.description)}</Description>")
         out.extend(_codes_xml(spec.children))
@@ -199,7 +201,11 @@ def _child(element, name: str):
 def _required(element, attribute: str) -> str:
     value = element.get(attribute)
     if value is None or not value.strip():
-        raise WorkbenchError(_("line {sourceline}: <{tag}> has no '{attribute}'").format(sourceline=element.sourceline, tag=_tag(element), attribute=attribute))
+        raise WorkbenchError(
+            _("line {sourceline}: <{tag}> has no '{attribute}'").format(
+                sourceline=element.sourceline, tag=_tag(element), attribute=attribute
+            )
+        )
     return value
 
 
@@ -208,7 +214,9 @@ def _guid_of(element, attribute: str = "guid") -> str:
     try:
         return guid(value)
     except WorkbenchError as exc:
-        raise WorkbenchError(_("line {sourceline}: <{tag}> {exc}").format(sourceline=element.sourceline, tag=_tag(element), exc=exc)) from exc
+        raise WorkbenchError(
+            _("line {sourceline}: <{tag}> {exc}").format(sourceline=element.sourceline, tag=_tag(element), exc=exc)
+        ) from exc
 
 
 def _parse_xml(data: bytes, root_name: str):
@@ -218,23 +226,37 @@ def _parse_xml(data: bytes, root_name: str):
         raise WorkbenchError(_("not well-formed XML: {exc}").format(exc=exc)) from exc
     refuse_dtd(root.getroottree(), "the file")
     if _tag(root) != root_name:
-        raise WorkbenchError(_("line {sourceline}: root element is <{tag}>, expected <{root_name}>").format(sourceline=root.sourceline, tag=_tag(root), root_name=root_name))
+        raise WorkbenchError(
+            _("line {sourceline}: root element is <{tag}>, expected <{root_name}>").format(
+                sourceline=root.sourceline, tag=_tag(root), root_name=root_name
+            )
+        )
     return root
 
 
 def _read_codes(parent, depth: int = 0) -> list[CodeSpec]:
     if depth > NESTING:
-        raise WorkbenchError(_("line {sourceline}: codes nested more than {NESTING} levels deep").format(sourceline=parent.sourceline, NESTING=NESTING))
+        raise WorkbenchError(
+            _("line {sourceline}: codes nested more than {NESTING} levels deep").format(
+                sourceline=parent.sourceline, NESTING=NESTING
+            )
+        )
     specs: list[CodeSpec] = []
     for element in _children(parent, "Code"):
         name = _required(element, "name").strip()
         if not name.isprintable():
-            raise WorkbenchError(_("line {sourceline}: <Code> name {name!r} holds a line break or control character").format(sourceline=element.sourceline, name=name))
+            raise WorkbenchError(
+                _("line {sourceline}: <Code> name {name!r} holds a line break or control character").format(
+                    sourceline=element.sourceline, name=name
+                )
+            )
         colour = element.get("color")
         try:
             colour = normalise_colour(colour) if colour else None
         except ValueError as exc:
-            raise WorkbenchError(_("line {sourceline}: <Code> {exc}").format(sourceline=element.sourceline, exc=exc)) from exc
+            raise WorkbenchError(
+                _("line {sourceline}: <Code> {exc}").format(sourceline=element.sourceline, exc=exc)
+            ) from exc
         codable = element.get("isCodable", "true").strip().lower() in ("true", "1")
         description = _child(element, "Description")
         spec = CodeSpec(name=name, description=(description.text or "").strip() if description is not None else "",
@@ -307,7 +329,9 @@ class _Members:
         try:
             return read_member(self.archive, name)
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as exc:
-            raise WorkbenchError(_("the .qdpx is damaged or truncated ({name}): {exc}").format(name=name, exc=exc)) from exc
+            raise WorkbenchError(
+                _("the .qdpx is damaged or truncated ({name}): {exc}").format(name=name, exc=exc)
+            ) from exc
 
 
 def _source_text(element, files: _Members) -> str | None:
@@ -318,7 +342,11 @@ def _source_text(element, files: _Members) -> str | None:
     if path.startswith("internal://"):
         name = "sources/" + path[len("internal://"):]
         if name not in files:
-            raise WorkbenchError(_("line {sourceline}: <TextSource> points at {name}, which is not in the file").format(sourceline=element.sourceline, name=name))
+            raise WorkbenchError(
+                _("line {sourceline}: <TextSource> points at {name}, which is not in the file").format(
+                    sourceline=element.sourceline, name=name
+                )
+            )
         data = files[name]
         for encoding in ("utf-8-sig", "utf-16"):
             try:
@@ -380,7 +408,9 @@ def _read_source(element, files: _Members, memo: Callable[..., str | None], proj
     """One source into the project: a text source with its selections, or a line on what was skipped."""
     kind = _tag(element)
     if kind != "TextSource":
-        project.skipped.append(_("{kind} '{name}' (only text sources are read)").format(kind=kind, name=element.get("name", "?")))
+        project.skipped.append(
+            _("{kind} '{name}' (only text sources are read)").format(kind=kind, name=element.get("name", "?"))
+        )
         return
     text = _source_text(element, files)
     if text is None:

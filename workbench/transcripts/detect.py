@@ -31,7 +31,9 @@ def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
     try:
         size = path.stat().st_size
         if size > LARGEST:
-            raise WorkbenchError(_("{value:.1f} MB is too large for an interview transcript (the limit is {value2:.0f} MB; a three-hour Teams transcript is about 1 MB)").format(value=size / 1e6, value2=LARGEST / 1e6),
+            raise WorkbenchError(_("{value:.1f} MB is too large for an interview transcript (the limit is "
+                                   "{value2:.0f} MB; a three-hour Teams transcript is about 1 MB)").format(
+                value=size / 1e6, value2=LARGEST / 1e6),
                                  where=str(path))
         data = path.read_bytes()
     except OSError as exc:
@@ -115,7 +117,8 @@ def _parse(lines: Sequence[str], name: str, sha256: str, source: str, dropped: i
         if is_webvtt(lines):
             raise WorkbenchError(_("WebVTT file has no cues"))
         raise WorkbenchError(
-            _("no transcript turns found: expected Teams speaker lines ('Name   0:03'), WebVTT cues, or labelled lines ('I: ...', 'R1: ...')")
+            _("no transcript turns found: expected Teams speaker lines ('Name   0:03'), WebVTT cues, or labelled "
+              "lines ('I: ...', 'R1: ...')")
         )
     return _finish(layout.parse(lines), name, sha256, source, dropped)
 
@@ -124,7 +127,11 @@ def transcript_name(name: str) -> str:
     """A transcript's name as stored and looked up: NFC (a file name from macOS is NFD), one printable line."""
     name = unicodedata.normalize("NFC", name).strip()
     if not name or not name.isprintable():
-        raise WorkbenchError(_("transcript name {name!r} is empty or holds a line break or control character; rename the file").format(name=name))
+        raise WorkbenchError(
+            _("transcript name {name!r} is empty or holds a line break or control character; rename the file").format(
+                name=name
+            )
+        )
     return name
 
 

@@ -99,7 +99,8 @@ def _strict(data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise WorkbenchError(
-            _("cannot read as {value} text (byte 0x{data:02x} at offset {start}); binary file or unsupported encoding, save it as UTF-8").format(value=encoding.upper(), data=data[exc.start], start=exc.start)
+            _("cannot read as {value} text (byte 0x{data:02x} at offset {start}); binary file or unsupported "
+              "encoding, save it as UTF-8").format(value=encoding.upper(), data=data[exc.start], start=exc.start)
         ) from exc
 
 

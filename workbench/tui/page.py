@@ -24,7 +24,12 @@ from workbench.transcripts.clock import format_clock
 LINE = 1000  # the longest display line, in characters
 QUESTION = 70  # a guide question in a header is cut after this many characters
 ROLES = {"respondent": N_("respondent"), "interviewer": N_("interviewer")}
-ORIGINS = {"manual": N_("by hand"), "autocode": N_("autocode"), "suggestion": N_("suggestion"), "import": N_("imported")}
+ORIGINS = {
+    "manual": N_("by hand"),
+    "autocode": N_("autocode"),
+    "suggestion": N_("suggestion"),
+    "import": N_("imported"),
+}
 
 
 def role_name(role: str | None) -> str:

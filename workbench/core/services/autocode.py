@@ -34,7 +34,11 @@ def autocode(
     if role not in ROLES:
         raise WorkbenchError(_("role must be one of {items}").format(items=', '.join(ROLES)))
     if (pattern or question) and not code_path:
-        raise WorkbenchError(_("{value} needs --code: which code do the hits get?").format(value='--pattern' if pattern else '--question'))
+        raise WorkbenchError(
+            _("{value} needs --code: which code do the hits get?").format(
+                value="--pattern" if pattern else "--question"
+            )
+        )
     with db.write() as session:
         tree = CodeTree(session)
         answering = guide.answers(session, question) if question else None
@@ -68,7 +72,9 @@ def autocode(
 def _codable(session: Session, tree: CodeTree, code_path: str) -> Code:
     code = session.get(Code, tree.get(code_path))
     if not code.codable:
-        raise WorkbenchError(_("code '{code_path}' only groups other codes and cannot be applied").format(code_path=code_path))
+        raise WorkbenchError(
+            _("code '{code_path}' only groups other codes and cannot be applied").format(code_path=code_path)
+        )
     return code
 
 
@@ -79,7 +85,9 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
             return [(code, Matcher(patterns=[pattern]))]
         found = Matcher(code.keywords, code.patterns)
         if not found:
-            raise WorkbenchError(_("code '{code_path}' has no keywords or patterns; give --pattern").format(code_path=code_path))
+            raise WorkbenchError(
+                _("code '{code_path}' has no keywords or patterns; give --pattern").format(code_path=code_path)
+            )
         return [(code, found)]
     rules = [
         (code, found)

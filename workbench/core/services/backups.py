@@ -152,7 +152,11 @@ def _swap(live: sqlite3.Connection) -> None:
     live.execute("UPDATE main.study_version SET number = ? WHERE id = 1", (version + 1,))
     broken = live.execute("PRAGMA main.foreign_key_check").fetchone()
     if broken:
-        raise WorkbenchError(_("the backup is inconsistent (table {broken} points at a missing row); nothing was changed").format(broken=broken[0]))
+        raise WorkbenchError(
+            _("the backup is inconsistent (table {broken} points at a missing row); nothing was changed").format(
+                broken=broken[0]
+            )
+        )
 
 
 def backups(db: Database) -> list[Path]:

@@ -133,8 +133,12 @@ def _update(code: Code, spec: CodeSpec, keywords: bool, overwrite: bool, path: s
     if spec.guide:  # a file that names the guide's questions (YAML) says where the code comes from
         code.guide_questions = list(spec.guide)
     if keywords:
-        code.keywords = list(spec.keywords) if overwrite else list(dict.fromkeys([*(code.keywords or []), *spec.keywords]))
-        code.patterns = list(spec.patterns) if overwrite else list(dict.fromkeys([*(code.patterns or []), *spec.patterns]))
+        code.keywords = (
+            list(spec.keywords) if overwrite else list(dict.fromkeys([*(code.keywords or []), *spec.keywords]))
+        )
+        code.patterns = (
+            list(spec.patterns) if overwrite else list(dict.fromkeys([*(code.patterns or []), *spec.patterns]))
+        )
     elif code.keywords is None:
         code.keywords, code.patterns = [], []
     return conflicts
@@ -293,10 +297,14 @@ def merge_codes(db: Database, source: str, target: str, coder: str) -> int:
         tree = CodeTree(session)
         source_id, target_id = tree.get(source), tree.get(target)
         if source_id == target_id or target_id in tree.subtree(source_id):
-            raise WorkbenchError(_("cannot merge '{value}' into itself or its own subcode").format(value=tree.path(source_id)))
+            raise WorkbenchError(
+                _("cannot merge '{value}' into itself or its own subcode").format(value=tree.path(source_id))
+            )
         source_code, target_code = session.get(Code, source_id), session.get(Code, target_id)
         if not target_code.codable:
-            raise WorkbenchError(_("'{value}' only groups codes and cannot take codings").format(value=tree.path(target_id)))
+            raise WorkbenchError(
+                _("'{value}' only groups codes and cannot take codings").format(value=tree.path(target_id))
+            )
         writer = CodingWriter(session, coder_named(session, coder))
         moving = list(session.scalars(select(Coding.id).where(Coding.code_id == source_id)))
         duplicates = writer.recode(moving, target_code)
@@ -331,7 +339,11 @@ def split_code(
         wanted = set(coding_guids or [])
         unknown = wanted - {c.guid for c in codings}
         if unknown:
-            raise WorkbenchError(_("coding {sorted} is not coded with '{value}'").format(sorted=sorted(unknown)[0], value=tree.path(source_id)))
+            raise WorkbenchError(
+                _("coding {sorted} is not coded with '{value}'").format(
+                    sorted=sorted(unknown)[0], value=tree.path(source_id)
+                )
+            )
         chosen = [c.id for c in codings if c.guid in wanted or (regex and regex.search(c.quote))]
         CodingWriter(session, coder_named(session, coder)).recode(chosen, session.get(Code, target_id))
         _record(

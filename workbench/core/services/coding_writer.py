@@ -136,9 +136,15 @@ class CodingWriter:
     def _row(self, item: NewCoding) -> dict:
         text = self._text(item.transcript_id)
         if not 0 <= item.start < item.end <= len(text):
-            raise WorkbenchError(_("span {start}-{end} is outside the transcript (0-{n})").format(start=item.start, end=item.end, n=len(text)))
+            raise WorkbenchError(
+                _("span {start}-{end} is outside the transcript (0-{n})").format(
+                    start=item.start, end=item.end, n=len(text)
+                )
+            )
         if not item.code.codable:
-            raise WorkbenchError(_("code '{name}' only groups other codes and cannot be applied").format(name=item.code.name))
+            raise WorkbenchError(
+                _("code '{name}' only groups other codes and cannot be applied").format(name=item.code.name)
+            )
         if item.origin not in ORIGINS:
             raise WorkbenchError(_("unknown coding origin '{origin}'").format(origin=item.origin))
         return dict(

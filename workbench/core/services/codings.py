@@ -28,9 +28,17 @@ def add_coding(
     with db.write() as session:
         found = transcript_named(session, transcript)
         if start >= end:
-            raise WorkbenchError(_("span {start}-{end} is empty or reversed: the start comes before the end").format(start=start, end=end))
+            raise WorkbenchError(
+                _("span {start}-{end} is empty or reversed: the start comes before the end").format(
+                    start=start, end=end
+                )
+            )
         if not 0 <= start < end <= len(found.text):
-            raise WorkbenchError(_("span {start}-{end} is outside the transcript (0-{n})").format(start=start, end=end, n=len(found.text)))
+            raise WorkbenchError(
+                _("span {start}-{end} is outside the transcript (0-{n})").format(
+                    start=start, end=end, n=len(found.text)
+                )
+            )
         start, end = trim(found.text, start, end)
         return _add(session, coder, found, code_path, start, end, memo, origin, create)
 
@@ -42,7 +50,11 @@ def code_turn(db: Database, coder: str, transcript: str, turn_index: int, code_p
         found = transcript_named(session, transcript)
         turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
         if turn is None:
-            raise WorkbenchError(_("transcript '{transcript}' has no turn {turn_index}").format(transcript=transcript, turn_index=turn_index))
+            raise WorkbenchError(
+                _("transcript '{transcript}' has no turn {turn_index}").format(
+                    transcript=transcript, turn_index=turn_index
+                )
+            )
         return _add(session, coder, found, code_path, turn.start, turn.end, memo, "manual")
 
 
@@ -177,7 +189,11 @@ def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted", 
         coding = _coding(session, guid)
         view = _view(session, coding)
         if view.coder != coder.strip() and not settle:
-            raise WorkbenchError(_("this coding of '{code_path}' is {coder}'s: only they can remove it (or settle the disagreement)").format(code_path=view.code_path, coder=view.coder))
+            raise WorkbenchError(
+                _(
+                    "this coding of '{code_path}' is {coder}'s: only they can remove it (or settle the disagreement)"
+                ).format(code_path=view.code_path, coder=view.coder)
+            )
         CodingWriter(session, coder_named(session, coder)).delete([coding.id], "settled" if settle else reason)
         return view
 
@@ -194,7 +210,11 @@ def confirm_coder(db: Database, name: str) -> None:
     with db.read() as session:
         known = list(session.scalars(select(Coder.name).order_by(Coder.name)))
     if known and name.strip() not in known:
-        raise WorkbenchError(_("unknown coder '{name}' (this study's coders: {items}); a new coder says so once with --new-coder").format(name=name, items=', '.join(known)))
+        raise WorkbenchError(
+            _(
+                "unknown coder '{name}' (this study's coders: {items}); a new coder says so once with --new-coder"
+            ).format(name=name, items=", ".join(known))
+        )
 
 
 def recent_codes(db: Database, coder: str, limit: int = 8) -> list[str]:
@@ -213,7 +233,11 @@ def set_turn_memo(db: Database, transcript: str, turn_index: int, memo: str | No
         found = transcript_named(session, transcript)
         turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
         if turn is None:
-            raise WorkbenchError(_("transcript '{transcript}' has no turn {turn_index}").format(transcript=transcript, turn_index=turn_index))
+            raise WorkbenchError(
+                _("transcript '{transcript}' has no turn {turn_index}").format(
+                    transcript=transcript, turn_index=turn_index
+                )
+            )
         turn.memo = memo or None
 
 

@@ -65,7 +65,9 @@ def _erase(db: Database, pseudonym: str) -> ErasureOutcome:
     with db.write() as session:
         person = session.scalar(select(Participant).where(Participant.pseudonym == pseudonym))
         if person is None or person.role != "respondent":
-            raise WorkbenchError(_("no respondent '{pseudonym}' (see 'workbench participants list')").format(pseudonym=pseudonym))
+            raise WorkbenchError(
+                _("no respondent '{pseudonym}' (see 'workbench participants list')").format(pseudonym=pseudonym)
+            )
         speakers = session.scalars(select(Speaker).where(Speaker.participant_id == person.id)).all()
         aliases = session.scalars(select(SpeakerAlias).where(SpeakerAlias.participant_id == person.id)).all()
         names = {n for n in {s.label for s in speakers} | {a.label for a in aliases}

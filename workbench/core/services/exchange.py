@@ -193,9 +193,13 @@ def _import_source(session: Session, project: RefiProject, source: RefiSource, c
             outcome.lost.append(_("coding at {where}: its code {code} is not in the codebook").format(
                 where=where, code=coding.code_guid))
         elif not code.codable:
-            outcome.lost.append(_("coding at {where}: code '{code}' is not codable").format(where=where, code=tree.path(code.id)))
+            outcome.lost.append(
+                _("coding at {where}: code '{code}' is not codable").format(where=where, code=tree.path(code.id))
+            )
         elif span is None:
-            outcome.lost.append(_("coding at {where}: its text could not be found in the transcript").format(where=where))
+            outcome.lost.append(
+                _("coding at {where}: its text could not be found in the transcript").format(where=where)
+            )
         else:
             who = project.users.get(coding.user_guid or "", coder)
             by_coder[who].append(NewCoding(transcript.id, code, *span, origin="import", memo=coding.memo,

@@ -74,7 +74,9 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
 
 def _tallied(query, ids: list[int] | None):
     """A query on code_tally, in its key's order, for respondents' speakers (and the coders, if any)."""
-    return query.where(CodeTally.speaker_id.in_(_respondent_speakers()), *([CodeTally.coder_id.in_(ids)] if ids else []))
+    return query.where(
+        CodeTally.speaker_id.in_(_respondent_speakers()), *([CodeTally.coder_id.in_(ids)] if ids else [])
+    )
 
 
 def _respondent_speakers():

@@ -120,12 +120,18 @@ def set_question(db: Database, coder: str, transcript: str, turn_index: int, que
         turn = session.scalar(select(Turn).where(Turn.transcript_id == transcript_named(session, transcript).id,
                                                  Turn.index == turn_index))
         if turn is None:
-            raise WorkbenchError(_("'{transcript}' has no turn {turn_index}").format(transcript=transcript, turn_index=turn_index))
+            raise WorkbenchError(
+                _("'{transcript}' has no turn {turn_index}").format(transcript=transcript, turn_index=turn_index)
+            )
         row = None
         if question is not None:
             row = session.scalar(select(QuestionRow).where(QuestionRow.ident == question))
             if row is None:
-                raise WorkbenchError(_("the guide has no question '{question}' (see 'workbench guide coverage')").format(question=question))
+                raise WorkbenchError(
+                    _("the guide has no question '{question}' (see 'workbench guide coverage')").format(
+                        question=question
+                    )
+                )
         session.execute(delete(TurnQuestion).where(TurnQuestion.turn_id == turn.id))
         session.add(TurnQuestion(turn_id=turn.id, question_id=row.id if row else None, score=None, evidence=None,
                                  set_by=coder))

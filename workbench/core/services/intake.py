@@ -56,11 +56,14 @@ def import_file(db: Database, path: Path, kind: str, coder: str) -> str:
 
     if kind == "codebook":
         book = codebook.import_codebook(db, path, coder)
-        return _("codebook: {added} new codes, {updated} updated").format(added=len(book.added), updated=len(book.updated))
+        return _("codebook: {added} new codes, {updated} updated").format(
+            added=len(book.added), updated=len(book.updated)
+        )
     if kind == "participants":
         registry = participants.import_registry(db, path)
         return _("participants: {participants}, speakers assigned: {assigned}, not assigned yet: {unassigned}").format(
-            participants=registry.participants, assigned=registry.assigned_speakers, unassigned=len(registry.unassigned))
+            participants=registry.participants, assigned=registry.assigned_speakers,
+            unassigned=len(registry.unassigned))
     if kind == "project":
         project = exchange.import_project(db, path, coder)
         return _("project: {sources} transcripts, {codings} codings, {codes} new codes").format(

@@ -31,7 +31,9 @@ def coder_named(session: Session, name: str) -> Coder:
     if not name:
         raise WorkbenchError(_("a coder needs a name (--coder)"))
     if len(name) > CODER_NAME or not name.isprintable():
-        raise WorkbenchError(_("a coder's name is at most {CODER_NAME} printable characters, on one line").format(CODER_NAME=CODER_NAME))
+        raise WorkbenchError(
+            _("a coder's name is at most {CODER_NAME} printable characters, on one line").format(CODER_NAME=CODER_NAME)
+        )
     return named(session, Coder, name)
 
 
@@ -140,4 +142,6 @@ def respondent_turns(session: Session, transcript: str | None = None) -> list[Re
         chosen = transcript_named(session, transcript).id
         query, texts = query.where(Transcript.id == chosen), texts.where(Transcript.id == chosen)
     text_of = dict(session.execute(texts).all())
-    return [RespondentTurn(t, name, index, start, end, text_of[t]) for t, name, index, start, end in session.execute(query)]
+    return [
+        RespondentTurn(t, name, index, start, end, text_of[t]) for t, name, index, start, end in session.execute(query)
+    ]

@@ -79,7 +79,8 @@ def import_paths(
     for item in parsed:
         if item.name in names:
             raise WorkbenchError(
-                _("two files would both be transcript '{name}' (also {names})").format(name=item.name, names=names[item.name]),
+                _("two files would both be transcript '{name}' (also {names})").format(
+                    name=item.name, names=names[item.name]),
                 where=item.source_path,
             )
         names[item.name] = item.source_path
@@ -103,7 +104,10 @@ def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: 
         return ImportOutcome(parsed.name, "unchanged", **counts)
     if existing is not None and not replace:
         raise WorkbenchError(
-            _("a different transcript '{name}' is already imported (from {source_path}); use --replace to replace it").format(name=parsed.name, source_path=existing.source_path),
+            _("a different transcript '{name}' is already imported (from {source_path}); use --replace to "
+              "replace it").format(
+                
+                name=parsed.name, source_path=existing.source_path),
             where=parsed.source_path,
         )
     if existing is None:
@@ -166,7 +170,10 @@ def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript,
     lost = [c for c, span in zip(codings, spans) if span is None]
     if lost:
         raise WorkbenchError(
-            _("{n} coding(s) cannot be found in the new text (first: {quote!r}); the transcript was not replaced").format(n=len(lost), quote=lost[0].quote[:60]),
+            _("{n} coding(s) cannot be found in the new text (first: {quote!r}); the transcript was not "
+              "replaced").format(
+                
+                n=len(lost), quote=lost[0].quote[:60]),
             where=parsed.source_path,
         )
     turn_memos = session.execute(

@@ -211,7 +211,9 @@ class AssignSpeaker(ModalScreen[Assignment | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):  # in 24 lines its fields scroll: the focused one comes into view
-            yield Label(_("Assign a speaker in {transcript}").format(transcript=self.transcript), classes="dialog-title")
+            yield Label(
+                _("Assign a speaker in {transcript}").format(transcript=self.transcript), classes="dialog-title"
+            )
             yield Select([(label, label) for label in self.labels], value=self.labels[0], allow_blank=False,
                          id="label")
             yield Input(placeholder=_("pseudonym, e.g. R34"), id="pseudonym")

@@ -74,7 +74,8 @@ class DisagreementsScreen(WorkbenchScreen):
         table.add_rows([(d.transcript, d.turn, d.code_path.split(" > ")[-1], ", ".join(d.coded_by),
                          ", ".join(d.not_coded_by), " ".join(d.text.split())[:LINE]) for d in self.found])
         table.move_cursor(row=min(row, max(len(self.found) - 1, 0)))
-        self.sub_title = f"{message.summary} · " + ngettext("{n} difference", "{n} differences", len(self.found)).format(
+        differences = ngettext("{n} difference", "{n} differences", len(self.found))
+        self.sub_title = f"{message.summary} · " + differences.format(
             n=len(self.found))
         table.focus()
         self._show()

@@ -228,7 +228,9 @@ class OverviewScreen(WorkbenchScreen):
         try:
             rows = guide.coverage(self.app.db)
         except WorkbenchError as exc:
-            self.app.call_from_thread(self.notify, _("{problem} (g then shows the answers per question)").format(problem=exc))
+            self.app.call_from_thread(
+                self.notify, _("{problem} (g then shows the answers per question)").format(problem=exc)
+            )
             return
         texts = {q.id: q.text for q in guide.guide_questions(self.app.db)}
         interviews = len({r.transcript for r in rows})

@@ -122,7 +122,8 @@ class QuestionScreen(WorkbenchScreen):
             return
         recent = codings.recent_codes(self.app.db, self.app.coder)
         self.app.push_screen(
-            CodePicker(self.answers.paths, recent, _("Code the answer of {respondent}").format(respondent=answer.respondent), self.answers.groups),
+            CodePicker(self.answers.paths, recent,
+                       _("Code the answer of {respondent}").format(respondent=answer.respondent), self.answers.groups),
             lambda picked: picked and self.write(
                 lambda: codings.add_coding(self.app.db, self.app.coder, answer.transcript, picked.path, answer.start,
                                            answer.end, create=picked.create),

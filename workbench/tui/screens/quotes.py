@@ -111,7 +111,9 @@ class QuotesScreen(WorkbenchScreen):
         quote = self._current()
         if quote:
             picked = self.asked[quote.guid] = not self.asked.get(quote.guid, quote.picked)
-            self.write(lambda: codings.pick(self.app.db, self.app.coder, quote.guid, picked), lambda _result: self.load())
+            self.write(
+                lambda: codings.pick(self.app.db, self.app.coder, quote.guid, picked), lambda _result: self.load()
+            )
 
     def _filter(self, title: str, values: set[str], attribute: str) -> None:
         def chosen(key: str | None) -> None:

@@ -271,7 +271,8 @@ class TranscriptScreen(WorkbenchScreen):
                 lines.append(f"[i]✎ {escape(turn.memo)}[/i]")
             lines.append("")
         lines += [_("[b]Codes here[/b]")] + [f"• {escape(c.code_path.split(' > ')[-1])}  [dim]{escape(c.coder)}, "
-                                         f"{origin_name(c.origin)}[/dim]" + (f"\n  [i]{escape(c.memo)}[/i]" if c.memo else "")
+                                         f"{origin_name(c.origin)}[/dim]"
+                                         + (f"\n  [i]{escape(c.memo)}[/i]" if c.memo else "")
                                          for c in here]
         if not here:
             lines.append(_("[dim]none[/dim]"))
