@@ -158,15 +158,12 @@ def test_at_80_columns_the_footer_shows_the_most_used_keys_with_help_and_quit(sa
         assert words in transcript
 
 
-def test_the_overview_drops_its_least_important_columns_to_fit_80_and_shows_all_from_about_135(app):
-    """At 120 columns 'codeurs' and '⚠' were gone and names cut to 14 characters; now the least important go
-    first, ⚠ and the share coded stay, names are as wide as the longest, and a resize lays the table out anew."""
+def test_the_overview_drops_its_least_important_columns_to_fit_80_and_cuts_no_value(app):
+    """At 120 columns 'codeurs' and '⚠' were gone and names cut to 14 characters; then the least important went
+    first, ⚠ and the share coded stayed, but institutions were cut and all columns needed ~138 columns. Now
+    each column is as wide as its label and longest value: the sample's all fit from 135 (Dutch), no value cut,
+    and a resize lays the table out anew."""
     from workbench.tui.screens.overview import COLUMNS, fitting
-
-    widths = {key: width for key, _, width in COLUMNS}
-    assert fitting(80, widths) == ["transcript", "interviewer", "respondents", "programme", "coded", "questions",
-                                   "unassigned"]
-    assert fitting(138, widths) == [key for key, _, _ in COLUMNS] != fitting(120, widths)
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
@@ -175,12 +172,19 @@ def test_the_overview_drops_its_least_important_columns_to_fit_80_and_shows_all_
             narrow = list(screen.shown_columns)
             table = screen.query_one("DataTable")
             assert sum(c.width + 2 for c in table.columns.values()) <= 80
-            await pilot.resize_terminal(140, 30)
+            widths = screen._widths()
+            needed = 2 + sum(width + 2 for width in widths.values())
+            await pilot.resize_terminal(needed, 30)
             await wait_for(pilot, lambda: len(screen.shown_columns) == len(COLUMNS))
             assert table.get_row_at(0)[0] == "interview-01" and table.row_count == 30
-            return narrow
+            widest = {key: max(len(str(table.get_cell_at((row, i)))) for row in range(table.row_count))
+                      for i, key in enumerate(screen.shown_columns)}
+            return narrow, widths, needed, widest
 
-    assert "unassigned" in run(scenario())
+    narrow, widths, needed, widest = run(scenario())
+    assert narrow[0] == "transcript" and {"coded", "unassigned", "programme"} <= set(narrow)
+    assert needed <= 135 and fitting(needed, widths) == [key for key, _, _ in COLUMNS] != fitting(needed - 1, widths)
+    assert all(widest[key] <= widths[key] for key in widest)  # no value cut
 
 
 def test_in_a_narrow_terminal_the_transcripts_text_keeps_the_width(app):

@@ -23,18 +23,17 @@ EMPTY = N_("No transcripts in this study yet.\n\n"
            "(.yaml, .qdc), the participants (.csv), a project from ATLAS.ti, MAXQDA, NVivo or QualCoder (.qdpx) or "
            "the interview guide (.md).\n"
            "Then: enter opens a transcript, t codes a turn, f shows the frequencies. F1 shows every key.")
-COLUMNS = (  # key, label, width (the transcript's: as wide as the longest name, see NAME_WIDTH)
-    ("transcript", N_("transcript"), 14), ("date", N_("date"), 10), ("interviewer", N_("int."), 4),
-    ("respondents", N_("resp."), 8), ("institution", N_("institution"), 22), ("programme", N_("programme"), 18),
+COLUMNS = (  # key, label, the most it takes: a column is as wide as its label and its longest value, up to this
+    ("transcript", N_("transcript"), 30), ("date", N_("date"), 10), ("interviewer", N_("int."), 10),
+    ("respondents", N_("resp."), 14), ("institution", N_("institution"), 30), ("programme", N_("programme"), 20),
     ("turns", N_("turns"), 7), ("coded", N_("coded"), 9), ("questions", N_("questions"), 6),
-    ("coders", N_("coders"), 12), ("unassigned", "⚠", 4),
+    ("coders", N_("coders"), 16), ("unassigned", "⚠", 4),
 )
 
 
-# which columns stay when the terminal is narrow: the least important go first (all of them from ~135 columns)
+# which columns stay when the terminal is narrow: the least important go first (the sample's all from 135)
 PRIORITY = ("transcript", "programme", "coded", "unassigned", "respondents", "institution", "questions", "date",
             "coders", "interviewer", "turns")
-NAME_WIDTH = (10, 30)  # the transcript column: as wide as the longest name, within these
 
 
 def fitting(width: int, widths: dict[str, int]) -> list[str]:
@@ -101,10 +100,12 @@ class OverviewScreen(WorkbenchScreen):
             self._fill()
 
     def _widths(self) -> dict[str, int]:
-        widths = {key: width for key, _, width in COLUMNS}
-        longest = max((len(s.name) for s in self.summaries), default=0)
-        widths["transcript"] = min(max(longest, NAME_WIDTH[0]), NAME_WIDTH[1])
-        return widths
+        """Each column as wide as its label and its longest value, up to its most (no study: the most)."""
+        if not self.summaries:
+            return {key: most for key, _, most in COLUMNS}
+        rows = [_cells(s) for s in self.summaries]
+        return {key: min(most, max(len(_(label)), *(len(str(row[i])) for row in rows)))
+                for i, (key, label, most) in enumerate(COLUMNS)}
 
     def _columns(self) -> bool:
         """Lay the columns out for the screen's width; True when they changed."""
