@@ -200,3 +200,18 @@ def test_a_colour_or_pattern_that_is_wrong_is_said_before_any_confirmation(app):
 
     run(scenario())
     assert len(codebook.history(app.db)) == history
+
+
+def test_the_frequencies_show_every_code_name_whole(app):
+    """The code column was 34 wide: 'Activiteiten waarover gesproken wordt' under its parent lost its end."""
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            table = app.screen.query_one("DataTable")
+            width = table.columns[next(iter(table.columns))].width
+            return width, [str(table.get_cell_at((row, 0))) for row in range(table.row_count)]
+
+    width, names = run(scenario())
+    assert max(len(name) for name in names) > 34 and all(len(name) <= width for name in names)

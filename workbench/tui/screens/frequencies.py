@@ -76,17 +76,19 @@ class FrequenciesScreen(WorkbenchScreen):
         self.report = report = message.report
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        table.add_column(_("code"), key="code", width=34)
+        rows = [row for row in report.rows if row.group == TOTAL]
+        names = [Text("  " * row.depth + row.code) for row in rows]
+        room = max(34, self.size.width - (BAR + 5) - 8)  # the code and total columns stay (fixed) in view
+        table.add_column(_("code"), key="code", width=min(room, max([4, *(n.cell_len for n in names)])))
         table.add_column(_("total N={n}").format(n=report.sizes.get(TOTAL, 0)), key=TOTAL, width=BAR + 5)
         for group in report.groups:
             table.add_column(f"{group} N={report.sizes[group]}", key=group)
         cells = {(row.path, row.group): row.count for row in report.rows}
-        rows = [row for row in report.rows if row.group == TOTAL]
         largest = max((row.count for row in rows), default=0)
         self.paths = [row.path for row in rows]
-        table.add_rows([(Text("  " * row.depth + row.code), f"{bar(row.count, largest)}{row.count:>4}",
+        table.add_rows([(name, f"{bar(row.count, largest)}{row.count:>4}",
                          *(Text(str(cells.get((row.path, g)) or ""), justify="right") for g in report.groups))
-                        for row in rows])
+                        for name, row in zip(names, rows)])
         self.sub_title = " · ".join((_("unit: {unit} (u switches)").format(unit=_(UNIT_NAMES[report.unit])),
                                      report.coders_text,
                                      *report.notes))
