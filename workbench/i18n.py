@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 
 LANGUAGES = ("nl", "en")
@@ -46,17 +45,6 @@ def use(language: str) -> None:
 
 def current() -> str:
     return _language
-
-
-@contextmanager
-def speaking(language: str | None) -> Iterator[None]:
-    """A report in its own language (None: the current one), then back."""
-    before = _language
-    use(language or before)
-    try:
-        yield
-    finally:
-        use(before)
 
 
 def from_environment(environ: Mapping[str, str] | None = None) -> str:

@@ -96,8 +96,8 @@ def test_the_word_report_reads_like_a_results_chapter_in_english_too(sample_db, 
 
 def test_excel_report_sheets(sample_db, tmp_path):
     reports = [frequencies(sample_db, unit, "programme") for unit in ("respondent", "institution", "quotation")]
-    with i18n.speaking("nl"):  # the report's language (the CLI's --language)
-        frequency_xlsx(reports, code_document_table(sample_db), quotes.quotes(sample_db), tmp_path / "r.xlsx")
+    i18n.use("nl")  # the report's language (the CLI's --language); the next test starts in English again
+    frequency_xlsx(reports, code_document_table(sample_db), quotes.quotes(sample_db), tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames == ["Frequenties respondenten", "Frequenties instellingen", "Frequenties citaten",
                                "Codes x documenten", "Citaten"]
