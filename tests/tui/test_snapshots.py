@@ -30,8 +30,12 @@ CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 
 async def settle(pilot):
     """The mouse on the middle of the top line (the header's title, or a dialog's backdrop: no hover style and
-    no tooltip, as the command palette's icon at the top-left has), then the last paint."""
+    no tooltip, as the command palette's icon at the top-left has), cursors that do not blink (a picker's
+    snapshot once caught its cursor off), then the last paint."""
     await pilot.hover(None, offset=(pilot.app.size.width // 2, 0))
+    for screen in pilot.app.screen_stack:
+        for field in screen.query("Input, TextArea"):
+            field.cursor_blink = False
     await pilot.pause(0.2)
 
 
