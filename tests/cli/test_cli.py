@@ -243,9 +243,26 @@ def test_the_installed_command_runs_as_a_process(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "imported" in result.stdout
+    # closed before the process ends (its objects are left to the OS): the journal is folded into the study
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("p.sqlite")] == ["p.sqlite"]
     result = subprocess.run([sys.executable, "-m", "workbench", "--db", str(tmp_path / "p.sqlite"), "import",
                              str(tmp_path / "missing.vtt")], capture_output=True, text=True)
     assert result.returncode == 2 and result.stderr.count("\n") == 1
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("command", [["report", "frequencies"], ["report", "frequencies", "--unit", "quotation"],
+                                     ["transcripts", "list", "--format", "json"]])
+def test_reports_and_lists_load_no_parser_ui_or_validation_library(loaded, command):
+    """What every figure command pays on start (issue 19's one second): no pydantic (typer 0.29 coerced every
+    option through it), no transcript parsers, no Textual, spaCy or report writers."""
+    heavy = ("pydantic", "lxml", "docx", "textual", "spacy", "openpyxl", "matplotlib", "ruamel")
+    code = (f"import sys\nfrom workbench.cli import main\ntry:\n    main({['--db', str(loaded.dbfile), *command]!r})\n"
+            f"except SystemExit as exc:\n    assert not exc.code, exc.code\n"
+            f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 def test_codings_by_hand(loaded):

@@ -87,3 +87,37 @@ def test_a_transcript_imported_after_the_guide_has_its_questions_found(held_out,
     found = {r.question for r in guide.coverage(db, "interview-99") if r.turn is not None}
     assert set(truth[source.stem]) - found <= {"22", "a", "10"}  # the paraphrases it misses elsewhere, at most
     assert len(found) >= len(truth[source.stem]) - 2
+
+
+def test_a_replaced_transcript_keeps_the_questions_coders_set_on_it(held_out, tmp_path):
+    """A corrected transcript imported with --replace lost every link a coder had set (turns are made anew
+    and their links went with them); the coders' links follow their turns as codings and memos do."""
+    db, _, folder = held_out
+    source = next(p for p in sorted(transcripts.transcript_files([folder])) if p.suffix == ".vtt")
+    name = source.stem
+    found = next(r for r in guide.coverage(db, name) if r.question == "3" and r.turn is not None)
+    guide.set_question(db, "anna", name, found.turn, None)  # "that is no question"
+    guide.set_question(db, "anna", name, found.turn + 2, "3")  # ... this one is
+    corrected = tmp_path / source.name
+    corrected.write_text("WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n<v Iris>Goedemorgen allemaal.</v>\n\n"
+                         + source.read_text(encoding="utf-8").removeprefix("WEBVTT").lstrip("\n"), encoding="utf-8")
+    (outcome,) = transcripts.import_paths(db, [corrected], replace=True, coder="tester")
+    assert outcome.status == "replaced"
+    turns = transcripts.show_transcript(db, name).turns
+    assert [t.index for t in turns if t.asks == "3"] == [found.turn + 3]  # a turn was put in front
+    assert turns[found.turn + 1].asks is None  # the turn the coder cleared stays cleared
+
+
+def test_a_question_link_whose_turn_is_gone_after_a_replace_is_kept_in_the_transcripts_memo(db, tmp_path):
+    """Where the corrected text no longer has the turn a coder linked, the link is written down, not lost."""
+    guide.import_guide(db, GUIDE_FILE)
+    first = "Iris   0:01\nHoe kijk je terug op de opleiding?\n\nRuben   0:05\nGoed, vooral de stages.\n"
+    (tmp_path / "kort.txt").write_text(first, encoding="utf-8")
+    transcripts.import_paths(db, [tmp_path / "kort.txt"], replace=False, coder="tester")
+    guide.set_question(db, "anna", "kort", 0, "3")
+    (tmp_path / "kort.txt").write_text(first.replace("Hoe kijk je terug op de opleiding?", "Zullen we beginnen?"),
+                                       encoding="utf-8")
+    transcripts.import_paths(db, [tmp_path / "kort.txt"], replace=True, coder="tester")
+    detail = transcripts.show_transcript(db, "kort")
+    assert detail.turns[0].asks != "3"
+    assert "[question link kept on replace] anna: 'Hoe kijk je terug op de opleiding?' asks 3" in detail.memo

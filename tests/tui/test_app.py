@@ -176,7 +176,7 @@ def test_the_overview_drops_its_least_important_columns_to_fit_80_and_cuts_no_va
             needed = 2 + sum(width + 2 for width in widths.values())
             await pilot.resize_terminal(needed, 30)
             await wait_for(pilot, lambda: len(screen.shown_columns) == len(COLUMNS))
-            assert table.get_row_at(0)[0] == "interview-01" and table.row_count == 30
+            assert str(table.get_row_at(0)[0]) == "interview-01" and table.row_count == 30
             widest = {key: max(len(str(table.get_cell_at((row, i)))) for row in range(table.row_count))
                       for i, key in enumerate(screen.shown_columns)}
             return narrow, widths, needed, widest

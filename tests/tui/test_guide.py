@@ -55,7 +55,7 @@ def test_the_answers_to_a_question_are_coded_in_place(app):
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
             table = app.screen.query_one("DataTable")
-            assert table.get_row_at(0)[app.screen.shown_columns.index("questions")].endswith("/30")  # of 30 questions
+            assert str(table.get_row_at(0)[app.screen.shown_columns.index("questions")]).endswith("/30")  # of 30 questions
             await pilot.press("g")
             await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
             app.screen.dismiss("21")

@@ -215,3 +215,35 @@ def test_the_frequencies_show_every_code_name_whole(app):
 
     width, names = run(scenario())
     assert max(len(name) for name in names) > 34 and all(len(name) <= width for name in names)
+
+
+def test_brackets_in_the_words_show_in_the_lists_as_written(app, tmp_path):
+    """A verbatim transcript's '[lacht]' vanished from the quotes list (the table read it as Rich markup), a
+    '[/]' stopped the screen with a markup error, and an institution's '[noord]' went from the overview."""
+    from tests.tui.test_trust import elsewhere
+
+    (tmp_path / "lacht.txt").write_text("Iris   0:01\nHoe ging dat?\n\nRuben   0:05\nJa [lacht] dat was [/] lastig.\n",
+                                        encoding="utf-8")
+    (tmp_path / "registry.csv").write_text("transcript,speaker,respondent,role,institution,programme\n"
+                                           "lacht,Iris,I9,interviewer,,\nlacht,Ruben,R99,respondent,"
+                                           "Hogeschool [noord],pabo\n", encoding="utf-8")
+    elsewhere(app, "import", str(tmp_path / "lacht.txt"))
+    elsewhere(app, "participants", "import", str(tmp_path / "registry.csv"))
+    elsewhere(app, "codings", "add", "lacht", DELAY, "--turn", "1")
+
+    def shown(table) -> list[str]:
+        return ["".join(segment.text for segment in table.render_line(y)) for y in range(table.size.height)]
+
+    async def scenario():
+        async with app.run_test(size=(200, 50)) as pilot:
+            screen = await open_quotes(app, pilot, DELAY)
+            await pilot.pause(0.2)
+            quoted = shown(screen.query_one("DataTable"))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+            await pilot.pause(0.2)
+            return quoted, shown(app.screen.query_one("DataTable"))
+
+    quoted, overview = run(scenario())
+    assert any("Ja [lacht] dat was [/] lastig." in line for line in quoted)
+    assert any("Hogeschool [noord]" in line for line in overview)

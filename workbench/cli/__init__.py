@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -12,7 +13,17 @@ from workbench.cli.app import app
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
+
+
+def run() -> None:
+    """The `workbench` process: main(), then what it holds is left to the operating system. Python's last
+    garbage collection at exit looks at every object again (0.1 s after a report on a 3M-coding study);
+    frozen objects it skips. The database is committed and closed by then, or left as a crash would."""
+    try:
+        main()
+    finally:
+        gc.freeze()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -77,6 +77,7 @@ def root(
     ctx.obj = State(
         db, coder or _default_coder(), ctx.invoked_subcommand or "", confirm_coder=bool(coder) and not new_coder
     )
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         tui(ctx, blind=False)
 

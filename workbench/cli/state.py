@@ -30,6 +30,11 @@ class State:
                 raise
         return database
 
+    def close(self) -> None:
+        """Close the database if a command opened it (SQLite folds its journal back into the file)."""
+        if "db" in self.__dict__:
+            self.db.close()
+
     def output(self, path: Path) -> Path:
         """A file a command is about to write: never the study, its journal files or its backups."""
         from workbench.core.services.backups import check_output

@@ -1,5 +1,2 @@
-"""Reading transcripts: one parser per layout behind one interface (see base.py)."""
-
-from workbench.transcripts.detect import parse_file, parse_text
-
-__all__ = ["parse_file", "parse_text"]
+"""Reading transcripts: one parser per layout behind one interface (see base.py); `detect.parse_file` picks
+the layout. Nothing is imported here, so that the clock's helpers do not load the parsers."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import distinct, func, select
 
 from workbench.core import counting
-from workbench.core.counting import TOTAL, GroupBy, Occurrence, Respondent, Unit
+from workbench.core.counting import TOTAL, GroupBy, Respondent, Unit
 from workbench.core.db import Database
 from workbench.core.dto import FrequencyReport, FrequencyRow
 from workbench.core.models import (
@@ -45,7 +45,7 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
             counts = _quotations(session, tree, respondents, speaker_of, ids, by_)
         else:  # the distinct (code, respondent speaker) pairs, from the tally: as many rows as pairs, not codings
             pairs = session.execute(_tallied(select(CodeTally.code_id, CodeTally.speaker_id), ids).distinct()).all()
-            occurrences = [Occurrence(code_id, speaker_of[speaker_id], 0) for code_id, speaker_id in pairs]
+            occurrences = [(code_id, speaker_of[speaker_id], 0) for code_id, speaker_id in pairs]
             counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
         uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
             select(func.count(distinct(CodingTurn.coding_id))).where(
@@ -98,7 +98,7 @@ def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], spe
         .where(~CodingTurn.one_turn, CodingTurn.speaker_id.in_(_respondent_speakers()),
                *([CodingTurn.coder_id.in_(ids)] if ids else [])).distinct()
     ).all()
-    occurrences = [Occurrence(code_id, speaker_of[speaker_id], coding_id) for code_id, speaker_id, coding_id in spread]
+    occurrences = [(code_id, speaker_of[speaker_id], coding_id) for code_id, speaker_id, coding_id in spread]
     return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
 
 

@@ -34,13 +34,13 @@ from workbench.core.services.lookup import coder_ids, coder_named, transcript_na
 from workbench.core.services.participants import resolve_speakers
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
-from workbench.transcripts import parse_file
-from workbench.transcripts.detect import SUFFIXES
 from workbench.transcripts.model import ParsedTranscript
 
 
 def transcript_files(paths: Iterable[Path]) -> list[Path]:
     """The transcript files named, folders searched recursively, in a stable order."""
+    from workbench.transcripts.detect import SUFFIXES  # the parsers load when a study imports, not when it lists
+
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -67,6 +67,8 @@ def import_paths(
 
     progress(done, total, file name) is called after each file is parsed.
     """
+    from workbench.transcripts.detect import parse_file
+
     files = transcript_files(paths)
     if not files:
         raise WorkbenchError(_("no transcript files (.docx, .vtt, .txt) found"))
@@ -163,7 +165,8 @@ def store_parsed(session: Session, transcript: Transcript, parsed: ParsedTranscr
 
 
 def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript, coder: str) -> str:
-    """New text and turns for a transcript; its codings and memos are re-anchored."""
+    """New text and turns for a transcript; its codings, memos and the questions coders linked are re-anchored
+    (what cannot be placed is written in the transcript's memo)."""
     codings = session.scalars(select(Coding).where(Coding.transcript_id == transcript.id)).all()
     old_text = transcript.text
     spans = reanchor(old_text, parsed.text, [(c.start, c.end) for c in codings])
@@ -181,28 +184,44 @@ def _replace(session: Session, transcript: Transcript, parsed: ParsedTranscript,
             Turn.transcript_id == transcript.id, Turn.memo.is_not(None)
         )
     ).all()
+    links = session.execute(  # what coders said a turn asks (automatic links are found again after the import)
+        select(Turn.start, Turn.end, TurnQuestion.question_id, TurnQuestion.set_by, GuideQuestion.ident)
+        .join(TurnQuestion, TurnQuestion.turn_id == Turn.id).outerjoin(GuideQuestion)
+        .where(Turn.transcript_id == transcript.id, TurnQuestion.set_by.is_not(None))
+    ).all()
     session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_([c.id for c in codings])))
     session.execute(delete(Turn).where(Turn.transcript_id == transcript.id))
     session.flush()
     store_parsed(session, transcript, parsed)
     writer = CodingWriter(session, coder_named(session, coder))
     folded = writer.move(transcript.id, [(coding, *span) for coding, span in zip(codings, spans)])
-    new_spans = reanchor(old_text, parsed.text, [(s, e) for s, e, _ in turn_memos])
     orphaned = []
-    for (_start, _end, memo), span in zip(turn_memos, new_spans):
-        turn = span and session.scalar(
-            select(Turn).where(Turn.transcript_id == transcript.id, Turn.start <= span[0], Turn.end > span[0])
-        )
+    for (_start, _end, memo), turn in zip(turn_memos, _turns_again(session, transcript, old_text, turn_memos)):
         if turn:
             turn.memo = f"{turn.memo}\n{memo}" if turn.memo else memo
         else:
-            orphaned.append(memo)
+            orphaned.append(f"[turn memo kept on replace] {memo}")
+    linked: set[int] = set()
+    for (start, end, question_id, set_by, ident), turn in zip(links, _turns_again(session, transcript, old_text, links)):
+        if turn and turn.id not in linked:
+            linked.add(turn.id)
+            session.add(TurnQuestion(turn_id=turn.id, question_id=question_id, set_by=set_by))
+        else:
+            words = " ".join(old_text[start:end].split())[:80]
+            orphaned.append(f"[question link kept on replace] {set_by}: '{words}' asks {ident or '-'}")
     if orphaned:
-        kept = "\n".join(f"[turn memo kept on replace] {memo}" for memo in orphaned)
+        kept = "\n".join(orphaned)
         transcript.memo = f"{transcript.memo}\n{kept}" if transcript.memo else kept
     session.flush()
     return _("{n} coding(s) re-anchored").format(n=len(codings)) + (
         _(", {n} merged into a twin").format(n=folded) if folded else "")
+
+
+def _turns_again(session: Session, transcript: Transcript, old_text: str, spans: Sequence) -> list[Turn | None]:
+    """The new turn each old turn's (start, end, ...) is found in again (None: its words are gone)."""
+    found = reanchor(old_text, transcript.text, [(row[0], row[1]) for row in spans])
+    return [span and session.scalar(select(Turn).where(Turn.transcript_id == transcript.id, Turn.start <= span[0],
+                                                       Turn.end > span[0])) for span in found]
 
 
 def _with_unassigned(session: Session, outcome: ImportOutcome) -> ImportOutcome:
@@ -258,9 +277,11 @@ def _summaries(session: Session, transcript_id: int | None = None,
                exists().where(Coding.transcript_id == Transcript.id, Coding.coder_id == Coder.id))
     ).all():
         coders[tid].add(name)
-    asked = dict(session.execute(select(Turn.transcript_id, func.count(distinct(TurnQuestion.question_id)))
-                                 .join(TurnQuestion, TurnQuestion.turn_id == Turn.id).where(*turn_where)
-                                 .group_by(Turn.transcript_id)).all())
+    # from the links, each looking up its turn's transcript: not every turn of the study looked up for a link
+    linked_in = select(Turn.transcript_id).where(Turn.id == TurnQuestion.turn_id).scalar_subquery()
+    asked = dict(session.execute(
+        select(linked_in, func.count(distinct(TurnQuestion.question_id)))
+        .where(*([linked_in == transcript_id] if transcript_id is not None else [])).group_by(linked_in)).all())
     guide_size = session.scalar(select(func.count()).select_from(GuideQuestion)) or 0
     by_transcript = defaultdict(list)
     for speaker in speakers:

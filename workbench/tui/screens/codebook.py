@@ -25,6 +25,7 @@ from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
+from workbench.tui.widgets.plain_table import PlainTable
 
 TOP = N_("(top level)")
 ACTIONS = {"add": N_("added"), "update": N_("changed"), "rename": N_("renamed"), "move": N_("moved"),
@@ -281,7 +282,7 @@ class HistoryScreen(ModalScreen[None]):
         self.changes = changes
 
     def compose(self) -> ComposeResult:
-        yield DataTable(classes="dialog wide", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(classes="dialog wide", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

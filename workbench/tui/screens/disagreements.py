@@ -14,6 +14,7 @@ from workbench.core.services import agreement
 from workbench.i18n import N_, _, ngettext
 from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
 from workbench.tui.widgets.header import StudyHeader
+from workbench.tui.widgets.plain_table import PlainTable
 
 
 class DisagreementsScreen(WorkbenchScreen):
@@ -39,7 +40,7 @@ class DisagreementsScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield DataTable(id="disagreements", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="disagreements", cursor_type="row", zebra_stripes=True)
         yield Static("", id="quote")
         yield KeyFooter()
 

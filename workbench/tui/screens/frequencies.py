@@ -17,6 +17,7 @@ from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
+from workbench.tui.widgets.plain_table import PlainTable
 
 UNITS = ("respondent", "institution", "quotation")
 UNIT_NAMES = {"respondent": N_("respondents"), "institution": N_("institutions"), "quotation": N_("quotations")}
@@ -57,7 +58,7 @@ class FrequenciesScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield DataTable(id="frequencies", cursor_type="cell", zebra_stripes=True, fixed_columns=2)
+        yield PlainTable(id="frequencies", cursor_type="cell", zebra_stripes=True, fixed_columns=2)
         yield KeyFooter()
 
     def on_mount(self) -> None:

@@ -17,6 +17,7 @@ from workbench.i18n import N_, _, ngettext
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
 from workbench.tui.widgets.header import StudyHeader
+from workbench.tui.widgets.plain_table import PlainTable
 
 EMPTY = N_("No transcripts in this study yet.\n\n"
            "i  imports: a folder or files of transcripts (Teams .docx and .vtt, verbatim .docx and .txt), a codebook "
@@ -87,7 +88,7 @@ class OverviewScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield DataTable(id="transcripts", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="transcripts", cursor_type="row", zebra_stripes=True)
         yield Static(_(EMPTY), id="empty")
         yield KeyFooter()
 
@@ -171,7 +172,7 @@ class OverviewScreen(WorkbenchScreen):
         if not self.query(DataTable) or not self.query_one(DataTable).row_count:  # closing, or empty
             return None
         table = self.query_one(DataTable)
-        name = table.get_row_at(table.cursor_row)[0]
+        name = str(table.get_row_at(table.cursor_row)[0])
         return next(s for s in self.summaries if s.name == name)
 
     @on(DataTable.RowSelected)

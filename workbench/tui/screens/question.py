@@ -20,6 +20,7 @@ from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.widgets.header import StudyHeader
+from workbench.tui.widgets.plain_table import PlainTable
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class QuestionScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="answers", cursor_type="row", zebra_stripes=True)
         yield Static("", id="answer")
         yield KeyFooter()
 

@@ -17,6 +17,7 @@ from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.widgets.header import StudyHeader
+from workbench.tui.widgets.plain_table import PlainTable
 
 
 class QuotesScreen(WorkbenchScreen):
@@ -47,7 +48,7 @@ class QuotesScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield DataTable(id="quotes", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="quotes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="quote")
         yield KeyFooter()
 
