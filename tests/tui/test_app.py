@@ -224,3 +224,23 @@ def test_once_suggestions_are_shown_what_was_loaded_leaves_the_collectors_view(a
 
     run(scenario())
     assert frozen[-1] is True and frozen.count(True) == 1  # after the suggestions were shown, once per app
+
+
+def test_a_click_on_a_column_header_sorts_the_overview_by_it_and_again_the_other_way(app):
+    """The overview's cells are plain text objects (so that '[noord]' shows): sorting compares their words."""
+    async def scenario():
+        async with app.run_test(size=(160, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            table = app.screen.query_one("DataTable")
+            at = app.screen.shown_columns.index("institution")
+            x = sum(column.get_render_width(table) for column in table.ordered_columns[:at]) + 2
+
+            async def click() -> list[str]:
+                await pilot.click("DataTable", offset=(x, 0))
+                await pilot.pause(0.1)
+                return [str(table.get_row_at(row)[at]) for row in range(table.row_count)]
+
+            return await click(), await click()
+
+    ascending, descending = run(scenario())
+    assert ascending == sorted(ascending) and descending == sorted(ascending, reverse=True) != ascending

@@ -116,13 +116,13 @@ def test_overview_filters_by_programme_and_flags_unassigned(app):
             await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
             table = app.screen.query_one("DataTable")
             assert table.row_count == 30
-            flagged = [table.get_row_at(i) for i in range(table.row_count) if table.get_row_at(i)[-1]]
+            flagged = [table.get_row_at(i) for i in range(table.row_count) if str(table.get_row_at(i)[-1])]
             assert [str(row[0]) for row in flagged] == ["interview-07"]
             await pilot.press("p")
             await pilot.press("down", "enter")  # the first programme after "all"
             await wait_for(pilot, lambda: table.row_count < 30)
             chosen = app.screen.programme
-            assert all(chosen in table.get_row_at(i)[5] for i in range(table.row_count))
+            assert all(chosen in str(table.get_row_at(i)[5]) for i in range(table.row_count))
 
     run(scenario())
 
