@@ -244,3 +244,29 @@ def test_a_click_on_a_column_header_sorts_the_overview_by_it_and_again_the_other
 
     ascending, descending = run(scenario())
     assert ascending == sorted(ascending) and descending == sorted(ascending, reverse=True) != ascending
+
+
+@pytest.mark.parametrize("measured", [False, True])
+def test_a_plain_table_shows_brackets_as_written_and_does_not_stop_on_a_closing_tag(measured):
+    """DataTable read '[/]' in a cell as a closing tag with nothing to close: a MarkupError stopped the app."""
+    from textual.app import App
+
+    from workbench.tui.widgets.plain_table import PlainTable
+
+    class Table(App):
+        def compose(self):
+            yield PlainTable()
+
+        def on_mount(self) -> None:
+            table = self.query_one(PlainTable)
+            table.add_column("tekst", width=None if measured else 30)
+            table.add_rows([("ja [/] nee",), ("ja [lacht] nee",)])
+
+    async def scenario():
+        app = Table()
+        async with app.run_test() as pilot:
+            await pilot.pause(0.2)
+            table = app.query_one(PlainTable)
+            return ["".join(segment.text for segment in table.render_line(y)).strip() for y in (1, 2)]
+
+    assert run(scenario()) == ["ja [/] nee", "ja [lacht] nee"]

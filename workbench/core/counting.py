@@ -120,13 +120,14 @@ def count_quotations(
     counted distinct as count() does. Same result as count() over all occurrences."""
     counts = Counter(_distinct_codings(parents, spread, respondents, by))
     groups = {r.id: (TOTAL, *groups_of(r, by)) for r in respondents.values()}
-    own: Counter[tuple[int, str]] = Counter()  # (code, group): its own one-turn codings
-    for (code_id, respondent_id), n in tallies.items():
-        for group in groups.get(respondent_id, ()):
-            own[(code_id, group)] += n
-    for (code_id, group), n in own.items():
+    own: Counter[tuple[int, tuple[str, ...]]] = Counter()  # (code, its respondents' groups): one-turn codings
+    for (code_id, respondent_id), n in tallies.items():  # (respondents share a few sets of groups)
+        if respondent_id in groups:
+            own[(code_id, groups[respondent_id])] += n
+    for (code_id, in_groups), n in own.items():
         for ancestor in ancestors(code_id, parents):
-            counts[(ancestor, group)] += n
+            for group in in_groups:
+                counts[(ancestor, group)] += n
     return dict(counts)
 
 
