@@ -81,6 +81,7 @@ class OverviewScreen(WorkbenchScreen):
     def __init__(self):
         super().__init__()
         self.summaries: list[TranscriptSummary] = []
+        self.cells: list[tuple] = []  # each summary's cells, in COLUMNS' order
         self.programme: str | None = None
         self.sorted_by: tuple[str, bool] | None = None
         self.shown_columns: list[str] = []
@@ -104,8 +105,7 @@ class OverviewScreen(WorkbenchScreen):
         """Each column as wide as its label and its longest value, up to its most (no study: the most)."""
         if not self.summaries:
             return {key: most for key, _, most in COLUMNS}
-        rows = [_cells(s) for s in self.summaries]
-        return {key: min(most, max(len(_(label)), *(len(str(row[i])) for row in rows)))
+        return {key: min(most, max(len(_(label)), *(len(str(row[i])) for row in self.cells)))
                 for i, (key, label, most) in enumerate(COLUMNS)}
 
     def _columns(self) -> bool:
@@ -138,6 +138,7 @@ class OverviewScreen(WorkbenchScreen):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         self.summaries = message.summaries
+        self.cells = [_cells(s) for s in self.summaries]
         self._fill()
 
     def _fill(self) -> None:
@@ -145,16 +146,17 @@ class OverviewScreen(WorkbenchScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        shown = [s for s in self.summaries if self.programme is None or self.programme in s.programmes]
+        shown = [(s, cells) for s, cells in zip(self.summaries, self.cells)
+                 if self.programme is None or self.programme in s.programmes]
         at = [i for i, (key, _, _) in enumerate(COLUMNS) if key in self.shown_columns]
-        table.add_rows([tuple(cells[i] for i in at) for cells in map(_cells, shown)])
+        table.add_rows([tuple(cells[i] for i in at) for _summary, cells in shown])
         if self.sorted_by and self.sorted_by[0] in self.shown_columns:
             table.sort(self.sorted_by[0], reverse=self.sorted_by[1])
         table.move_cursor(row=min(row, max(len(shown) - 1, 0)))
         table.focus()
         self.query_one("#empty", Static).display = not self.summaries
-        total = sum(s.respondent_turns for s in shown)
-        coded = sum(s.coded_respondent_turns for s in shown)
+        total = sum(s.respondent_turns for s, _row in shown)
+        coded = sum(s.coded_respondent_turns for s, _row in shown)
         self.sub_title = " · ".join(part for part in (
             _("coder {coder}").format(coder=self.app.coder),
             ngettext("{n} transcript", "{n} transcripts", len(shown)).format(n=len(shown)),
