@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import delete, distinct, exists, func, insert, select, true
+from sqlalchemy import delete, distinct, exists, func, insert, literal, select, true
 from sqlalchemy.orm import Session
 
 from workbench.core.db import Database
@@ -271,10 +271,12 @@ def _summaries(session: Session, transcript_id: int | None = None,
                                  .group_by(Turn.speaker_id)).all())
     coded = _coded_turns(session, ids, speaker_where)
     coders = defaultdict(set)
+    # one index probe per transcript and coder (as EXISTS, PostgreSQL read all 3M codings' index: 0.66 s)
+    coded_by = (select(literal(1)).where(Coding.transcript_id == Transcript.id, Coding.coder_id == Coder.id)
+                .limit(1).scalar_subquery())
     for tid, name in session.execute(
         select(Transcript.id, Coder.name).join(Coder, true())
-        .where(*where, *([Coder.id.in_(ids)] if ids else []),
-               exists().where(Coding.transcript_id == Transcript.id, Coding.coder_id == Coder.id))
+        .where(*where, *([Coder.id.in_(ids)] if ids else []), coded_by.is_not(None))
     ).all():
         coders[tid].add(name)
     # from the links, each looking up its turn's transcript: not every turn of the study looked up for a link
