@@ -27,6 +27,12 @@ from workbench.core.services.quotes import anonymiser
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
+# A report reads rows, not objects: its queries name the tables' columns, so that a command's start neither
+# configures every ORM mapper nor builds ORM compile states (about 50 ms of `workbench report frequencies`).
+_tally, _coding, _coding_turn, _institution, _participant, _programme, _speaker, _transcript = (
+    model.__table__ for model in (CodeTally, Coding, CodingTurn, Institution, Participant, Programme, Speaker,
+                                  Transcript))
+
 
 def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
                 coders: Sequence[str] | None = None) -> FrequencyReport:
@@ -39,18 +45,17 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         ids = coder_ids(session, coders)
         tree = CodeTree(session)
         respondents = _respondents(session)
-        speaker_of = dict(session.execute(select(Speaker.id, Speaker.participant_id).join(Participant).where(
-            Participant.role == "respondent")).all())
+        speaker_of = dict(session.execute(_respondent_speakers(_speaker.c.id, _speaker.c.participant_id)).all())
         if unit_ is Unit.QUOTATION:
             counts = _quotations(session, tree, respondents, speaker_of, ids, by_)
         else:  # the distinct (code, respondent speaker) pairs, from the tally: as many rows as pairs, not codings
-            pairs = session.execute(_tallied(select(CodeTally.code_id, CodeTally.speaker_id), ids).distinct()).all()
+            pairs = session.execute(_tallied(select(_tally.c.code_id, _tally.c.speaker_id), ids).distinct()).all()
             occurrences = [(code_id, speaker_of[speaker_id], 0) for code_id, speaker_id in pairs]
             counts = counting.count(tree.parents(), occurrences, respondents, unit_, by_)
         uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
-            select(func.count(distinct(CodingTurn.coding_id))).where(
-                CodingTurn.speaker_id.in_(select(Speaker.id).where(Speaker.participant_id.is_(None))),
-                *([CodingTurn.coder_id.in_(ids)] if ids else []),
+            select(func.count(distinct(_coding_turn.c.coding_id))).where(
+                _coding_turn.c.speaker_id.in_(select(_speaker.c.id).where(_speaker.c.participant_id.is_(None))),
+                *([_coding_turn.c.coder_id.in_(ids)] if ids else []),
             )
         )
     sizes = counting.group_sizes(respondents.values(), unit_, by_)
@@ -75,12 +80,14 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
 def _tallied(query, ids: list[int] | None):
     """A query on code_tally, in its key's order, for respondents' speakers (and the coders, if any)."""
     return query.where(
-        CodeTally.speaker_id.in_(_respondent_speakers()), *([CodeTally.coder_id.in_(ids)] if ids else [])
+        _tally.c.speaker_id.in_(_respondent_speakers()), *([_tally.c.coder_id.in_(ids)] if ids else [])
     )
 
 
-def _respondent_speakers():
-    return select(Speaker.id).join(Participant).where(Participant.role == "respondent")
+def _respondent_speakers(*columns):
+    """Respondents' speakers: their ids, or the columns asked for."""
+    return (select(*(columns or (_speaker.c.id,))).select_from(_speaker.join(_participant))
+            .where(_participant.c.role == "respondent"))
 
 
 def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], speaker_of: dict[int, int],
@@ -89,14 +96,14 @@ def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], spe
     turns, few, are read one by one (index ix_coding_turn_one_turn)."""
     tallies: Counter[tuple[int, int]] = Counter()
     for code_id, speaker_id, n in session.execute(
-        _tallied(select(CodeTally.code_id, CodeTally.speaker_id, func.sum(CodeTally.one_turn)), ids)
-        .group_by(CodeTally.code_id, CodeTally.speaker_id)
+        _tallied(select(_tally.c.code_id, _tally.c.speaker_id, func.sum(_tally.c.one_turn)), ids)
+        .group_by(_tally.c.code_id, _tally.c.speaker_id)
     ):
         tallies[(code_id, speaker_of[speaker_id])] += n
     spread = session.execute(
-        select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id)
-        .where(~CodingTurn.one_turn, CodingTurn.speaker_id.in_(_respondent_speakers()),
-               *([CodingTurn.coder_id.in_(ids)] if ids else [])).distinct()
+        select(_coding_turn.c.code_id, _coding_turn.c.speaker_id, _coding_turn.c.coding_id)
+        .where(~_coding_turn.c.one_turn, _coding_turn.c.speaker_id.in_(_respondent_speakers()),
+               *([_coding_turn.c.coder_id.in_(ids)] if ids else [])).distinct()
     ).all()
     occurrences = [(code_id, speaker_of[speaker_id], coding_id) for code_id, speaker_id, coding_id in spread]
     return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
@@ -106,15 +113,16 @@ def _respondents(session) -> dict[int, Respondent]:
     """Respondents who speak in at least one transcript, with institution and programmes."""
     programmes = defaultdict(list)
     for pid, name in session.execute(
-        select(participant_programme.c.participant_id, Programme.name).join(Programme)
+        select(participant_programme.c.participant_id, _programme.c.name).select_from(
+            participant_programme.join(_programme))
     ).all():
         programmes[pid].append(name)
     rows = session.execute(
-        select(Participant.id, Institution.name)
-        .outerjoin(Institution, Participant.institution_id == Institution.id)
+        select(_participant.c.id, _institution.c.name)
+        .select_from(_participant.outerjoin(_institution))
         .where(
-            Participant.role == "respondent",
-            Participant.id.in_(select(Speaker.participant_id).where(Speaker.participant_id.is_not(None))),
+            _participant.c.role == "respondent",
+            _participant.c.id.in_(select(_speaker.c.participant_id).where(_speaker.c.participant_id.is_not(None))),
         )
     ).all()
     return {pid: Respondent(pid, institution, tuple(sorted(programmes[pid]))) for pid, institution in rows}
@@ -127,10 +135,11 @@ def code_document_table(db: Database) -> tuple[list[str], list[str], dict[tuple[
         tree = CodeTree(session)
         mask = anonymiser(session)
         shown = {id_: mask.unique_name(name, guid)
-                 for id_, name, guid in session.execute(select(Transcript.id, Transcript.name, Transcript.guid))}
+                 for id_, name, guid in session.execute(select(_transcript.c.id, _transcript.c.name,
+                                                               _transcript.c.guid))}
         rows = session.execute(
-            select(Coding.code_id, Coding.transcript_id, func.count())
-            .group_by(Coding.code_id, Coding.transcript_id)
+            select(_coding.c.code_id, _coding.c.transcript_id, func.count())
+            .group_by(_coding.c.code_id, _coding.c.transcript_id)
         ).all()
     documents = sorted(shown.values())
     counts = {(tree.path(code_id), shown[transcript_id]): n for code_id, transcript_id, n in rows}

@@ -41,7 +41,8 @@ def coder_ids(session: Session, names: Sequence[str] | None) -> list[int] | None
     """The ids of coders named (None: every coder); a name nobody codes under is refused."""
     if not names:
         return None
-    known = dict(session.execute(select(Coder.name, Coder.id).where(Coder.name.in_(names))).all())
+    coder = Coder.__table__.c
+    known = dict(session.execute(select(coder.name, coder.id).where(coder.name.in_(names))).all())
     for name in names:
         if name not in known:
             raise WorkbenchError(_("unknown coder '{name}' (coders are named on their codings)").format(name=name))
@@ -69,7 +70,8 @@ class CodeTree:
     """All codes of a session as a tree, for paths, lookups and subtree walks."""
 
     def __init__(self, session: Session):
-        rows = session.execute(select(Code.id, Code.name, Code.parent_id, Code.position)).all()
+        code = Code.__table__.c  # table columns: see core/services/frequencies.py
+        rows = session.execute(select(code.id, code.name, code.parent_id, code.position)).all()
         self.nodes = {row.id: CodeNode(row.id, row.name, row.parent_id, row.position) for row in rows}
         self.children: dict[int | None, list[int]] = {}
         for node in sorted(self.nodes.values(), key=lambda n: (n.position, n.name.casefold())):
