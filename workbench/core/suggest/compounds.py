@@ -1,10 +1,11 @@
 """Dutch compounds split on the lexicon: studievertraging -> studie + vertraging.
 
 A split needs a known head (a lemma of any class) and a known noun as its last part, with an
-optional linking s / e / en between; the last part may itself be a compound. Parts have at least
-four letters (a few common three-letter heads aside), so student is not stud + ent. Of several
-splits the one with the fewest parts wins, then the one with the longest last part
-(buitenlandstage -> buitenland + stage).
+optional linking s / e / en / er between (kinderopvang); the last part may itself be a compound. Parts
+have at least four letters (a few common three-letter heads aside), so student is not stud + ent. Of
+several splits the one with the fewest parts wins, then the one with the longest last part
+(buitenlandstage -> buitenland + stage), then the longest head (buitenland is buiten + land, not
+buit + en + land). A head that is no noun becomes its lemma (lerarenopleiding -> leraar + opleiding).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from workbench.core.suggest.lemmas import known_lemmas, lemma, nouns
 
-LINKS = ("", "s", "e", "en")
+LINKS = ("", "s", "e", "en", "er")
 SHORTEST = 4
 SHORT_HEADS = frozenset({"bij", "dag", "les", "vak", "top", "wet", "oud", "rol", "web"})
 SUFFIXES = frozenset({"lijk", "rijk", "baar", "zaam", "loos", "achtig", "matig"})  # nouns only in the lexicon:
@@ -41,6 +42,14 @@ def split(word: str) -> tuple[str, ...]:
             tail = tail if tail in tails else lemma(tail)
             parts = (tail,) if tail in tails else split(tail)
             candidate = (head, *parts)
-            if parts and (not best or (len(candidate), -len(parts[-1])) < (len(best), -len(best[-1]))):
+            if parts and (not best or _order(candidate) < _order(best)):
                 best = candidate
-    return best
+    if not best:
+        return ()
+    head = best[0] if best[0] in tails else lemma(best[0])  # leraren -> leraar; a noun stays (moeder, not moederen)
+    return (head, *best[1:])
+
+
+def _order(parts: tuple[str, ...]) -> tuple[int, int, int]:
+    """Fewest parts, then the longest last part, then the longest head."""
+    return len(parts), -len(parts[-1]), -len(parts[0])
