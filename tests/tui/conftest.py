@@ -49,7 +49,12 @@ def burst(app, *keys: str) -> None:
 
 
 async def written(pilot) -> None:
-    """Wait until every write the keys asked for is in the database and shown (and held keys acted on)."""
+    """Wait until every write the keys asked for is in the database and shown (and held keys acted on): the
+    app not busy, still so after each widget has handled what was queued (a key let through goes from the app
+    to the focused widget and bubbles up before it acts)."""
+    for _ in range(3):
+        await wait_for(pilot, lambda: not pilot.app.busy)
+        await pilot.pause()
     await wait_for(pilot, lambda: not pilot.app.busy)
 
 

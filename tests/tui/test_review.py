@@ -173,6 +173,29 @@ def test_spaces_in_one_burst_each_toggle_what_the_one_before_asked(app):
     run(scenario())
 
 
+def test_a_list_read_before_a_pick_and_shown_after_it_does_not_undo_it(app):
+    """A slow load (begun before a pick, done after the pick's own reload) showed the quote unpicked again,
+    and the next space picked it instead of unpicking it."""
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_quotes(app, pilot, DELAY)
+            first = screen.shown[0].guid
+            stale = QuotesScreen.Loaded(app.db.version(), quotes.quotes(app.db, DELAY))
+            await pilot.press("space")
+            await written(pilot)
+            await wait_for(pilot, lambda: screen.shown[0].picked and not screen.asked)
+            screen.post_message(stale)
+            await pilot.pause(0.2)
+            await written(pilot)
+            assert screen.shown[0].picked
+            await pilot.press("space")
+            await written(pilot)
+            await wait_for(pilot, lambda: not screen.asked)
+            assert not any(q.guid == first and q.picked for q in quotes.quotes(app.db, DELAY))
+
+    run(scenario())
+
+
 def test_a_colour_or_pattern_that_is_wrong_is_said_before_any_confirmation(app):
     """'blauw' as a colour and '(tijd' as a pattern were refused only after 'y': now at once, with the prompt
     open again on what was typed; the codebook unchanged."""

@@ -368,3 +368,20 @@ def test_a_reload_racing_a_write_leaves_one_copy_and_never_an_older_page(app):
         assert app.unexpected_errors == []
 
     run(scenario())
+
+
+def test_keys_let_through_after_a_write_keep_the_app_busy_until_each_has_arrived(app):
+    """Held keys are posted again once a write is done; until they arrive the app is still acting on them.
+    It said it was idle meanwhile, so waiting for a burst to be done could see it half done."""
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            table = app.screen.query_one("DataTable")
+            app.hold([(10**9, events.Key("down", None))])
+            app.release_keys()
+            assert app.busy and table.cursor_row == 0
+            await written(pilot)
+            assert table.cursor_row == 1 and not app.busy
+        assert app.unexpected_errors == []
+
+    run(scenario())

@@ -37,6 +37,7 @@ class KeyGate:
         self._arrivals = itertools.count()
         self._held: list[Typed] = []
         self._answers_pending = 0  # dialogs closed whose answer has not been acted on yet
+        self._on_their_way = 0  # held keys let through, not arrived again yet
 
     @property
     def closing_down(self) -> bool:
@@ -44,9 +45,14 @@ class KeyGate:
         return self.return_code is not None or not self.screen_stack
 
     @property
-    def busy(self) -> bool:
-        """Acting on earlier keys: a dialog's answer, a write, or keys held until those are done."""
+    def holding(self) -> bool:
+        """Keys typed now wait: a dialog's answer or a write is under way, or keys are held until it is done."""
         return bool(self.writes_pending or self._answers_pending or self._held)
+
+    @property
+    def busy(self) -> bool:
+        """Acting on earlier keys: holding them, or keys let through have not arrived yet."""
+        return self.holding or bool(self._on_their_way)
 
     def hold(self, typed: list[Typed]) -> None:
         for item in typed:
@@ -68,18 +74,23 @@ class KeyGate:
         if self.writes_pending or self._answers_pending or not self._held:
             return
         held, self._held = self._held, []
+        self._on_their_way += len(held)
         for _, key in held:
-            self.post_message(events.Key(key.key, key.character))
+            again = events.Key(key.key, key.character)
+            again.let_through = True
+            self.post_message(again)
 
     def arrival(self, event: events.Key) -> bool:
         """A key from the keyboard; True when it was held or handed to a dialog (not to dispatch now)."""
+        if getattr(event, "let_through", False):
+            self._on_their_way -= 1
         if self.closing_down:
             return True
         event.typed_on, event.sequence = self.screen, next(self._arrivals)
         if isinstance(self.screen, TypeAhead) and self.screen.waiting:
             self.screen.type_ahead(event)
             return True
-        if self.busy and event.key not in PASS_KEYS:
+        if self.holding and event.key not in PASS_KEYS:
             self.hold([(event.sequence, event)])
             return True
         return False
@@ -93,7 +104,7 @@ class KeyGate:
         typed_on, dialog = getattr(event, "typed_on", None), self.screen
         if typed_on is not None and typed_on is not dialog and isinstance(dialog, TypeAhead):
             dialog.type_ahead(event)
-        elif typed_on is not None and self.busy and event.key not in PASS_KEYS:
+        elif typed_on is not None and self.holding and event.key not in PASS_KEYS:
             self.hold([(event.sequence, event)])
         else:
             return False

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker
@@ -25,6 +26,15 @@ class KeyFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(show_command_palette=False)
+
+
+class StudyRead(Message):
+    """What a screen's worker read, with the study's version read before it (pass it as the first argument:
+    Python evaluates arguments in order, so what follows is at least this new)."""
+
+    def __init__(self, version: int):
+        super().__init__()
+        self.version = version
 
 
 class WorkbenchScreen(Screen):
@@ -47,6 +57,14 @@ class WorkbenchScreen(Screen):
 
     def study_changed(self) -> None:
         """Show the study as it is now (another coder, the CLI or a second window may have changed it)."""
+
+    def fresh(self, read: StudyRead) -> bool:
+        """Whether to show what a worker read: not when it was read before a write this app has shown since
+        (a slow read would undo it on screen); then the screen reads again."""
+        if read.version < self.app.written_version:
+            self.study_changed()
+            return False
+        return True
 
     def on_screen_resume(self) -> None:
         self.app.check_for_changes()

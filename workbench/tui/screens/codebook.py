@@ -9,7 +9,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static, Tree
 
@@ -21,7 +20,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
 from workbench.tui.keys import speak_keys
 from workbench.tui.page import code_colours
-from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
@@ -54,9 +53,9 @@ class CodebookScreen(WorkbenchScreen):
         Binding("escape", "back", N_("Back"), id="back"),
     ]
 
-    class Loaded(Message):
-        def __init__(self, codes: list[CodeView], totals: dict[str, tuple[int, int]]):
-            super().__init__()
+    class Loaded(StudyRead):
+        def __init__(self, version: int, codes: list[CodeView], totals: dict[str, tuple[int, int]]):
+            super().__init__(version)
             self.codes, self.totals = codes, totals
 
     def __init__(self):
@@ -81,11 +80,13 @@ class CodebookScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def reload(self) -> None:
         coders = self.app.counted_coders
-        self.post_message(self.Loaded(codebook.show_codebook(self.app.db, coders),
+        self.post_message(self.Loaded(self.app.db.version(), codebook.show_codebook(self.app.db, coders),
                                       frequencies.code_totals(self.app.db, coders)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if not self.fresh(message):
+            return
         self.codes, self.totals = message.codes, message.totals
         if not self.codes:
             self.query_one("#side", Static).update(_(

@@ -6,13 +6,12 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from workbench.core.dto import Disagreement
 from workbench.core.services import agreement
 from workbench.i18n import N_, _, ngettext
-from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.widgets.header import StudyHeader
 from workbench.tui.widgets.plain_table import PlainTable
 
@@ -28,9 +27,9 @@ class DisagreementsScreen(WorkbenchScreen):
         Binding("escape", "back", N_("Back"), id="back"),
     ]
 
-    class Loaded(Message):
-        def __init__(self, found: list[Disagreement], summary: str):
-            super().__init__()
+    class Loaded(StudyRead):
+        def __init__(self, version: int, found: list[Disagreement], summary: str):
+            super().__init__(version)
             self.found, self.summary = found, summary
 
     def __init__(self, coders: list[str]):
@@ -60,14 +59,17 @@ class DisagreementsScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def action_reload(self) -> None:
+        version = self.app.db.version()  # read first: what follows is at least this new
         figures, found = agreement.compare(self.app.db, self.coders)
         overall = figures[-1]
         summary = (f"{', '.join(self.coders)} · alpha {round(overall.alpha, 2) + 0.0:.2f}" if overall.alpha is not None
                    else ", ".join(self.coders))
-        self.post_message(self.Loaded(found, summary))
+        self.post_message(self.Loaded(version, found, summary))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if not self.fresh(message):
+            return
         self.found = message.found
         table = self.query_one(DataTable)
         row = table.cursor_row

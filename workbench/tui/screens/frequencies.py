@@ -6,14 +6,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable
 
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport
 from workbench.core.services import frequencies
 from workbench.i18n import N_, _
-from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
@@ -44,9 +43,9 @@ class FrequenciesScreen(WorkbenchScreen):
         Binding("escape", "back", N_("Back"), id="back"),
     ]
 
-    class Loaded(Message):
-        def __init__(self, report: FrequencyReport):
-            super().__init__()
+    class Loaded(StudyRead):
+        def __init__(self, version: int, report: FrequencyReport):
+            super().__init__(version)
             self.report = report
 
     def __init__(self, unit: str = "respondent"):
@@ -70,10 +69,12 @@ class FrequenciesScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        self.post_message(self.Loaded(frequencies.frequencies(self.app.db, self.unit, "programme", self.coders)))
+        self.post_message(self.Loaded(self.app.db.version(), frequencies.frequencies(self.app.db, self.unit, "programme", self.coders)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if not self.fresh(message):
+            return
         self.report = report = message.report
         table = self.query_one(DataTable)
         table.clear(columns=True)

@@ -8,13 +8,12 @@ from pathlib import Path
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from workbench.core.dto import TranscriptSummary
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _, ngettext
-from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import Assignment, AssignSpeaker, ChoicePicker, Progress, TextPrompt
 from workbench.tui.widgets.header import StudyHeader
 from workbench.tui.widgets.plain_table import PlainTable
@@ -73,9 +72,9 @@ class OverviewScreen(WorkbenchScreen):
         Binding("r", "reload", N_("Reload"), id="reload", show=False),
     ]
 
-    class Loaded(Message):
-        def __init__(self, summaries: list[TranscriptSummary]):
-            super().__init__()
+    class Loaded(StudyRead):
+        def __init__(self, version: int, summaries: list[TranscriptSummary]):
+            super().__init__(version)
             self.summaries = summaries
 
     def __init__(self):
@@ -133,10 +132,12 @@ class OverviewScreen(WorkbenchScreen):
     def action_reload(self) -> None:
         from workbench.core.services import transcripts  # after the first paint (SQLAlchemy is slow to import)
 
-        self.post_message(self.Loaded(transcripts.list_transcripts(self.app.db, self.app.counted_coders)))
+        self.post_message(self.Loaded(self.app.db.version(), transcripts.list_transcripts(self.app.db, self.app.counted_coders)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if not self.fresh(message):
+            return
         self.summaries = message.summaries
         self.cells = [_cells(s) for s in self.summaries]
         self._fill()

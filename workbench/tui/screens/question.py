@@ -9,7 +9,6 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from workbench.core.codes import PATH_SEPARATOR
@@ -17,7 +16,7 @@ from workbench.core.dto import AnswerView
 from workbench.core.services import codebook, codings, guide
 from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
-from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.widgets.header import StudyHeader
 from workbench.tui.widgets.plain_table import PlainTable
@@ -41,9 +40,9 @@ class QuestionScreen(WorkbenchScreen):
         Binding("escape", "back", N_("Back"), id="back"),
     ]
 
-    class Loaded(Message):
-        def __init__(self, answers: Answers):
-            super().__init__()
+    class Loaded(StudyRead):
+        def __init__(self, version: int, answers: Answers):
+            super().__init__(version)
             self.answers = answers
 
     def __init__(self, question: str, text: str):
@@ -70,13 +69,16 @@ class QuestionScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
+        version = self.app.db.version()  # read first: what follows is at least this new
         book = codebook.show_codebook(self.app.db, counted=False)
-        self.post_message(self.Loaded(Answers(guide.answer_views(self.app.db, self.question),
+        self.post_message(self.Loaded(version, Answers(guide.answer_views(self.app.db, self.question),
                                               tuple(c.path for c in book if c.codable),
                                               tuple(c.path for c in book if not c.codable))))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if not self.fresh(message):
+            return
         self.answers = message.answers
         table = self.query_one(DataTable)
         row = table.cursor_row

@@ -7,14 +7,13 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from workbench.core.dto import QuoteView
 from workbench.core.services import codings, quotes
 from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
-from workbench.tui.screens.base import LINE, KeyFooter, WorkbenchScreen
+from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.widgets.header import StudyHeader
 from workbench.tui.widgets.plain_table import PlainTable
@@ -33,9 +32,9 @@ class QuotesScreen(WorkbenchScreen):
         Binding("escape", "back", N_("Back"), id="back"),
     ]
 
-    class Loaded(Message):
-        def __init__(self, found: list[QuoteView]):
-            super().__init__()
+    class Loaded(StudyRead):
+        def __init__(self, version: int, found: list[QuoteView]):
+            super().__init__(version)
             self.found = found
 
     def __init__(self, code_path: str, programme: str | None = None, coders: list[str] | None = None):
@@ -62,10 +61,12 @@ class QuotesScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         coders = self.app.counted_coders or self.coders
-        self.post_message(self.Loaded(quotes.quotes(self.app.db, self.code_path, coders=coders)))
+        self.post_message(self.Loaded(self.app.db.version(), quotes.quotes(self.app.db, self.code_path, coders=coders)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if not self.fresh(message):
+            return
         self.found = message.found
         self.asked = {guid: picked for guid, picked in self.asked.items()  # writes still on their way
                       if any(q.guid == guid and q.picked != picked for q in self.found)}
