@@ -38,6 +38,7 @@ def test_compounds_split_on_the_lexicon(word, parts):
 
 
 @pytest.mark.parametrize("word", ["student", "vertraging", "internationalisering", "hogeschool", "de", "belangrijk",
-                                  "persoonlijk", "eigenlijk", "haalbaar"])  # adjectives: no noun + rijk/lijk/baar
+                                  "persoonlijk", "eigenlijk", "haalbaar",  # adjectives: no noun + rijk/lijk/baar
+                                  "onderwijs", "onderzoek", "onderdeel", "voorbeeld", "achtergrond"])  # particles
 def test_plain_words_are_not_split(word):
     assert split(word) == ()

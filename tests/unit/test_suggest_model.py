@@ -51,6 +51,25 @@ def test_names_and_descriptions_alone_work_like_a_qdc_codebook():
     assert best(plain, "Ik heb er echt geen tijd voor.").path.endswith("Geen tijd")
 
 
+@pytest.mark.parametrize("text, first", [
+    ("Ik heb er honderd uren voor gekregen.", "Formele uren"),
+    ("Ik heb er geen uren voor gekregen, het is in mijn eigen tijd.", "Geen formele uren"),
+    ("Daar staan voor mij nooit uren tegenover.", "Geen formele uren"),
+    # the denial is of something else: another clause, another sentence
+    ("Ik krijg uren voor internationalisering, maar het is niet genoeg.", "Formele uren"),
+    ("Het is niet zo dat er niets gebeurt. Ik heb er honderd uren voor.", "Formele uren"),
+])
+def test_a_code_that_denies_goes_first_on_a_turn_that_denies_and_second_on_one_that_does_not(text, first):
+    """'Geen formele uren' has the words of 'Formele uren': without the denial both scored alike. What counts
+    is a denial in a clause that holds a word of the code's name."""
+    hours = SuggestionModel([CodeText("Tijd > Formele uren", "Uren voor internationalisering."),
+                             CodeText("Tijd > Geen formele uren", "Geen uren voor internationalisering.")])
+    found = hours.rank([text], top=2, min_score=0)[0]
+    assert [c.path.split(" > ")[-1] for c in found][0] == first
+    denying = next(c for c in found if "Geen" in c.path)
+    assert "negation" in denying.method and ("denied" if first.startswith("Geen") else "nothing denied") in denying.evidence
+
+
 def test_learning_from_coded_segments_ranks_a_code_without_words_in_common():
     text = "Ze willen hun huur niet dubbel betalen."
     zero = SuggestionModel(CODES)
@@ -65,7 +84,7 @@ def test_scores_are_relative_to_the_turn_s_best_code_and_the_raw_score_is_kept(m
     found = model.rank(["Het is te duur en ik loop studievertraging op, dus geen tijd."], top=3)[0]
     assert found[0].score == 1.0 and len(found) == 3
     for candidate in found[1:]:
-        assert candidate.score == round(candidate.raw / found[0].raw, 4) < 1.0
+        assert candidate.score == pytest.approx(candidate.raw / found[0].raw, abs=1e-3) and candidate.score < 1.0
 
 
 def test_min_score_zero_gives_the_top_codes_of_every_turn_and_the_default_shows_none_without_evidence(model):

@@ -1,8 +1,9 @@
 """Dutch compounds split on the lexicon: studievertraging -> studie + vertraging.
 
-A split needs a known head (a lemma of any class) and a known noun as its last part, with an
-optional linking s / e / en / er between (kinderopvang); the last part may itself be a compound. Parts
-have at least four letters (a few common three-letter heads aside), so student is not stud + ent. Of
+A split needs a known head (a lemma of any class, no particle: onderwijs is whole) and a known noun as its
+last part, with an optional linking s / e / en / er between (er only after kind, ei, ...: kinderopvang); the
+last part may itself be a compound. Parts have at least four letters (a few common three-letter heads aside),
+so student is not stud + ent. Of
 several splits the one with the fewest parts wins, then the one with the longest last part
 (buitenlandstage -> buitenland + stage), then the longest head (buitenland is buiten + land, not
 buit + en + land). A head that is no noun becomes its lemma (lerarenopleiding -> leraar + opleiding).
@@ -17,6 +18,10 @@ from workbench.core.suggest.lemmas import known_lemmas, lemma, nouns
 LINKS = ("", "s", "e", "en", "er")
 SHORTEST = 4
 SHORT_HEADS = frozenset({"bij", "dag", "les", "vak", "top", "wet", "oud", "rol", "web"})
+ER_PLURALS = frozenset({"kind", "ei", "lied", "blad", "kalf", "lam", "rund", "been", "volk", "goed", "rad", "hoen"})
+# -er- joins only the nouns whose plural is -eren (kinderopvang), so achtergrond is no acht + grond
+PARTICLES = frozenset({"onder", "over", "door", "tegen", "voor", "achter", "uit", "mee", "samen", "terug", "toe"})
+# a particle makes a new word, not a kind of the rest: onderwijs is no wijs, voorbeeld no beeld (buitenland is a land)
 SUFFIXES = frozenset({"lijk", "rijk", "baar", "zaam", "loos", "achtig", "matig"})  # nouns only in the lexicon:
 # belangrijk is no belang + rijk (realm), persoonlijk no persoon + lijk (corpse), haalbaar no haal + baar
 
@@ -31,10 +36,11 @@ def split(word: str) -> tuple[str, ...]:
     best: tuple[str, ...] = ()
     for cut in range(SHORTEST - 1, len(word) - SHORTEST + 1):
         head, rest = word[:cut], word[cut:]
-        if head not in heads or (cut < SHORTEST and head not in SHORT_HEADS):
+        if head not in heads or head in PARTICLES or (cut < SHORTEST and head not in SHORT_HEADS):
             continue
         for link in LINKS:
-            if not rest.startswith(link) or len(rest) - len(link) < SHORTEST:
+            if (not rest.startswith(link) or len(rest) - len(link) < SHORTEST
+                    or (link == "er" and head not in ER_PLURALS)):
                 continue
             tail = rest[len(link):]
             if tail in SUFFIXES:

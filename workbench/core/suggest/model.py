@@ -10,6 +10,9 @@ Matches: names and keywords as spaCy PhraseMatcher patterns (as written and by l
 keyword studievertraging); any match adds MATCH_BONUS.
 Learning: the team's coded segments of a code are its examples; LEARNED times the best cosine of the
 turn with one of them is added.
+Negation: a code whose name denies ("Geen formele uren", "Lessen niet verplaatsbaar") gains NEGATION where the
+turn denies and loses it where it does not (its words are those of its positive sibling). Where: the sentences
+holding one of the code's words, else the whole turn (a long turn says "niet" somewhere about something else).
 A turn's raw scores are kept for the audit; what is shown is the relative score, raw / the turn's best.
 """
 
@@ -26,13 +29,16 @@ from workbench.core.suggest.compounds import split
 from workbench.core.suggest.pipeline import Pipeline, analyse, pipeline, terms
 from workbench.core.suggest.vectors import Index, Space, Text
 
-VERSION = "suggest-2"
+VERSION = "suggest-3"
 NAME_TIMES = 2  # a code's name weighs as two mentions in its text
 MATCH_BONUS = 0.2  # a name or keyword found in the turn
 LEARNED = 0.2  # weight of the nearest coded example (measured on the evaluation's tuning part)
 MIN_RAW = 0.15  # below this raw score a code is never shown, however it compares to the turn's others
 ALIKE, ALIKE_LENGTH = 85, 6  # a turn's word explained as nearly a code's word: similarity %, shortest word
 SHORT_TURN = 4  # content words below which only a match is shown ("Ja, dat is prima, hoor.")
+NEGATION = 0.1  # a denying code on a turn that denies, or off it on one that does not (measured on the tuning part)
+NEGATIONS = frozenset({"geen", "niet", "niks", "niets", "nee", "nooit", "zonder", "nauwelijks"})
+CLAUSE_WORDS = frozenset({"maar", "want", "omdat", "terwijl"})  # a new clause starts at these
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,7 @@ class Candidate:
     path: str
     score: float  # relative: raw / the best raw score of the same text (1.0 for the best code)
     raw: float  # similarity + match bonus + learned, kept for the audit
-    method: str  # match, similar, learned, joined with +
+    method: str  # match, similar, learned, negation, joined with +
     evidence: str  # one line, e.g. lemmas "studievertraging" + words studie, vertraging (0.41)
     start: int  # span in the text: the sentences with evidence, else the whole text
     end: int
@@ -84,6 +90,7 @@ class SuggestionModel:
         self.lemma = PhraseMatcher(self.pipe.nlp.vocab, attr="LEMMA")
         self.prefixes: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.lemma_sets: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
+        self.denying: dict[str, frozenset[str]] = {}  # code whose name denies -> its name's content lemmas
         documents = [self._learn_code(code) for code in self.codes]
         known = {code.path for code in self.codes}
         segments = {path: [terms(doc, self.pipe.stop_words) for doc in analysed(self.pipe, texts)]
@@ -117,6 +124,8 @@ class SuggestionModel:
             content = frozenset(part for word in terms(doc, stop) for part in (split(word) or (word,)))
             if label == "phrase" and len(content) > 1:  # a name's words alone are too common (studenten)
                 self.lemma_sets[code.path].append((content, phrase.rstrip("*")))
+            if label == "name" and NEGATIONS & {t.lower_ for t in doc}:
+                self.denying[code.path] = frozenset(terms(doc, stop))
         return (terms(docs[0], stop) * NAME_TIMES + [t for d in docs[1:] for t in terms(d, stop)]
                 + terms(analysed(self.pipe, [code.description])[0], stop))
 
@@ -134,7 +143,9 @@ class SuggestionModel:
         evidence = self._evidence(doc, set(turn.words))
         near = self.index.near(turn)
         learned = {row: float(near[a:b].max()) for row, (a, b) in self.example_rows.items()}
-        raws = {path: float(near[row]) + MATCH_BONUS * (path in evidence) + LEARNED * learned.get(row, 0.0)
+        denials = self._denials(doc)
+        raws = {path: max(0.0, float(near[row]) + MATCH_BONUS * (path in evidence) + LEARNED * learned.get(row, 0.0)
+                          + (NEGATION if denials.get(path) else -NEGATION) * (path in self.denying))
                 for row, path in enumerate(self.texts)}
         best = max(raws.values(), default=0.0)
         ranked = sorted(raws, key=lambda path: (-raws[path], path))
@@ -144,7 +155,16 @@ class SuggestionModel:
         rows = {path: row for row, path in enumerate(self.texts)}
         length = len(doc.text)
         return [self._candidate(path, raws[path], best, turn, float(near[rows[path]]), learned.get(rows[path]),
-                                evidence.get(path, {}), length) for path in ranked[:top]]
+                                evidence.get(path, {}), length, denials.get(path)) for path in ranked[:top]]
+
+    def _denials(self, doc) -> dict[str, str | None]:
+        """Per denying code, the first denying word of a clause that holds a word of its name."""
+        if not self.denying or not any(t.lower_ in NEGATIONS for t in doc):
+            return {}
+        denying = [(set(terms(clause, self.pipe.stop_words)), denial) for clause in _clauses(doc)
+                   if (denial := next((t.text for t in clause if t.lower_ in NEGATIONS), None))]
+        return {path: next((denial for held, denial in denying if held & words), None)
+                for path, words in self.denying.items()}
 
     def _evidence(self, doc, present: set[str]) -> Evidence:
         """Every match of a code's name or keywords in the text: as written, by lemma, by prefix, all of a
@@ -172,8 +192,9 @@ class SuggestionModel:
         return evidence
 
     def _candidate(self, path: str, raw: float, best: float, turn: Text, near: float, learned: float | None,
-                   pieces: dict[str, tuple[int, int]], length: int) -> Candidate:
-        """How a code was found, and the span of its evidence (the whole text without any)."""
+                   pieces: dict[str, tuple[int, int]], length: int, denial: str | None) -> Candidate:
+        """How a code was found, and the span of its evidence (the whole text without any). denial: for a
+        denying code, the denying word where the turn speaks of it, if any."""
         words = set(self.texts[path].words)
         shared = sorted(set(turn.words) & words, key=lambda w: -turn.lemmas.get(w, 0.0))[:3]
         explain = list(pieces)[:3]
@@ -185,6 +206,9 @@ class SuggestionModel:
         if learned is not None:
             methods.append("learned")
             explain.append(f"like {len(self.examples[path])} coded segment(s) ({learned:.2f})")
+        if path in self.denying:
+            methods.append("negation")
+            explain.append(f'denied "{denial}" (+{NEGATION:.2f})' if denial else f"nothing denied (-{NEGATION:.2f})")
         spans = [span for span in pieces.values() if span != (0, length)]
         start, end = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else (0, length)
         return Candidate(path, round(raw / best, 4) if best else 0.0, round(raw, 4), "+".join(methods) or "none",
@@ -207,6 +231,19 @@ def _alike(words: set[str], targets: set[str]) -> list[str]:
         if near:
             found.append(f"{word}≈{near[0]}")
     return found[:2]
+
+
+def _clauses(doc) -> list:
+    """The text's clauses, roughly: cut at punctuation inside a sentence and before 'maar' ('Ik krijg uren,
+    maar het is niet genoeg' denies the enough, not the hours)."""
+    found, start = [], 0
+    for token in doc:
+        if token.is_sent_start or token.is_punct or token.lower_ in CLAUSE_WORDS:
+            if token.i > start:
+                found.append(doc[start : token.i])
+            start = token.i + (1 if token.is_punct else 0)
+    found.append(doc[start:])
+    return found
 
 
 def _parts(token) -> tuple[str, ...]:
