@@ -1,7 +1,10 @@
 """The TUI on a real SQLite copy of the coded sample study, driven by Textual's pilot."""
 
 import asyncio
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +68,11 @@ def run(coroutine):
 def notified(app, words: str) -> bool:
     """The app showed a notification with these words."""
     return any(words in n.message for n in app._notifications)
+
+
+def elsewhere(app, *args: str) -> str:
+    """The CLI, as another program, on the app's study file."""
+    done = subprocess.run([str(Path(sys.executable).parent / "workbench"), "--db", app.db.engine.url.database,
+                           "--coder", "bram", "--new-coder", *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout

@@ -1,6 +1,6 @@
 """The lead researcher's screens through the pilot: codebook changes, frequencies, quotes."""
 
-from tests.tui.conftest import burst, notified, run, wait_for, written
+from tests.tui.conftest import burst, elsewhere, notified, run, wait_for, written
 from workbench.core.services import codebook, codings, frequencies, quotes, transcripts
 from workbench.tui.screens.codebook import CodebookScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, TextPrompt
@@ -196,6 +196,20 @@ def test_a_list_read_before_a_pick_and_shown_after_it_does_not_undo_it(app):
     run(scenario())
 
 
+def test_quotes_of_a_code_merged_elsewhere_say_so_in_one_line_and_go_back(app):
+    """The list read its code again and said 'unknown code' on every reload, showing what was no longer there."""
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            await open_quotes(app, pilot, DELAY)
+            elsewhere(app, "codebook", "merge", DELAY, MONEY)
+            app.check_for_changes()
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+            assert notified(app, "Deze citaten zijn er niet meer") and notified(app, DELAY)
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
 def test_a_colour_or_pattern_that_is_wrong_is_said_before_any_confirmation(app):
     """'blauw' as a colour and '(tijd' as a pattern were refused only after 'y': now at once, with the prompt
     open again on what was typed; the codebook unchanged."""
@@ -243,7 +257,6 @@ def test_the_frequencies_show_every_code_name_whole(app):
 def test_brackets_in_the_words_show_in_the_lists_as_written(app, tmp_path):
     """A verbatim transcript's '[lacht]' vanished from the quotes list (the table read it as Rich markup), a
     '[/]' stopped the screen with a markup error, and an institution's '[noord]' went from the overview."""
-    from tests.tui.test_trust import elsewhere
 
     (tmp_path / "lacht.txt").write_text("Iris   0:01\nHoe ging dat?\n\nRuben   0:05\nJa [lacht] dat was [/] lastig.\n",
                                         encoding="utf-8")

@@ -4,33 +4,21 @@
 raise, and every refusal is one line (app.unexpected_errors stays empty).
 """
 
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 from textual import events
 from textual.command import CommandPalette
 
-from tests.tui.conftest import burst, notified, run, wait_for, written
+from tests.tui.conftest import burst, elsewhere, notified, run, wait_for, written
 from workbench.core.services import codings, suggestions, transcripts
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
-WORKBENCH = Path(sys.executable).parent / "workbench"
 DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
 MONEY = "Studenten > Belemmeringen studenten > Financiële redenen"
 GROUP = "Studenten > Belemmeringen studenten"
-
-
-def elsewhere(app, *args: str) -> str:
-    """The CLI, as another program, on the app's study file."""
-    done = subprocess.run([str(WORKBENCH), "--db", app.db.engine.url.database, "--coder", "bram", "--new-coder", *args],
-                          capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
 
 
 def mine(app, name):

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from workbench.core.dto import QuoteView
 from workbench.core.services import codings, quotes
+from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
@@ -61,7 +62,15 @@ class QuotesScreen(WorkbenchScreen):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         coders = self.app.counted_coders or self.coders
-        self.post_message(self.Loaded(self.app.db.version(), quotes.quotes(self.app.db, self.code_path, coders=coders)))
+        try:
+            self.post_message(self.Loaded(self.app.db.version(), quotes.quotes(self.app.db, self.code_path,
+                                                                               coders=coders)))
+        except WorkbenchError as exc:  # the code is gone: merged, renamed or removed elsewhere
+            self.app.call_from_thread(self._cannot_show, str(exc))
+
+    def _cannot_show(self, reason: str) -> None:
+        self.notify(_("These quotes are gone: {reason}").format(reason=reason), severity="warning")
+        self.action_back()
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -137,4 +146,5 @@ class QuotesScreen(WorkbenchScreen):
             self._filter(_("Coder"), {q.coder for q in self.found}, "coder")
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if self.app.screen is self:
+            self.app.pop_screen()
