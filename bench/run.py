@@ -37,6 +37,7 @@ STEPS = [
     ("suggest: model load", None, ["suggest", "load"], "quick"),
     ("suggest: 30x12000 corpus", 10.0, ["suggest", "corpus"], "quick"),
     ("suggest: one turn", 0.02, ["suggest", "turn"], "quick"),
+    ("suggest: one turn of 19 million characters", None, ["suggest", "monologue"], "full"),
     ("tui cold start to first paint", 1.0, ["tui_start", "paint"], "quick"),
     ("tui cold start to the overview's rows", None, ["tui_start", "rows"], "quick"),
     ("tui open 15,000 words: first paint", 0.3, ["tui_open", "paint"], "quick"),

@@ -26,6 +26,7 @@ BIG = "interview-20"  # the sample's 15,490-word transcript
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 LARGE = (1000, 12_000, 3_000_000)  # interviews, words each, random codings: ~3,000 per transcript
 LARGE_ONE = "interview-500"
+MONOLOGUE = 19_000_000  # characters: a transcript may hold 20 MB
 CLI = {  # whole workbench processes on the large study
     "respondents": ["report", "frequencies", "--by", "programme"],
     "institutions": ["report", "frequencies", "--by", "programme", "--unit", "institution"],
@@ -138,6 +139,11 @@ def step_suggest(runs: int, what: str) -> dict:
         texts = [turn.text + " ." for turn in five][:runs * 20]
         times = [timed(lambda t=t: model.rank([t])) for t in texts]
         return dict(times=times, unit="s", note=f"{len(texts)} turns of interview-05, each analysed and ranked")
+    if what == "monologue":  # one turn as long as an importable transcript may be (hostile, or hours of one voice)
+        corpus = " ".join(turn.text for turn in every) + " "
+        text = (corpus * (MONOLOGUE // len(corpus) + 1))[:MONOLOGUE]
+        times = [timed(lambda: model.rank([text])) for _ in range(runs)]
+        return dict(times=times, unit="s", note=f"{len(text) / 1e6:.0f} million characters in one respondent turn")
     words = sum(len(turn.text.split()) for turn in every)
     times = [timed(lambda: suggestions.suggest(db, model=model)) for _ in range(runs)]
     return dict(times=times, unit="s", note=f"{words:,} respondent words, {words / statistics.median(times):,.0f} "

@@ -42,3 +42,12 @@ def test_compounds_split_on_the_lexicon(word, parts):
                                   "onderwijs", "onderzoek", "onderdeel", "voorbeeld", "achtergrond"])  # particles
 def test_plain_words_are_not_split(word):
     assert split(word) == ()
+
+
+def test_fillers_of_speech_are_no_content_words():
+    """'heel lang' was read as helen (to heal), 'soms' as som (a sum), 'hoor' as horen: words in every turn."""
+    from workbench.core.suggest.pipeline import analyse, pipeline, terms
+
+    pipe = pipeline()
+    doc = analyse(pipe.nlp, ["Kijk, het is heel lang en soms echt moeilijk, hoor. Tja, de kosten."])[0]
+    assert terms(doc, pipe.stop_words) == ["moeilijk", "kost"]

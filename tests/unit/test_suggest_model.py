@@ -1,9 +1,12 @@
 """Ranking codes with evidence: matcher on lower case and lemmas, compounds, letters, TF-IDF, learning, and\nrelative scores."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from workbench.core.suggest import SHOWN
-from workbench.core.suggest.model import CodeText, SuggestionModel
+from workbench.core.suggest.model import LONG_TURN, CodeText, SuggestionModel
+from workbench.core.suggest.pipeline import cut
 
 CODES = [
     CodeText("Belemmeringen > Studievertraging", "Angst voor studievertraging: achter raken met de studie.",
@@ -100,3 +103,23 @@ def test_a_turn_of_over_a_million_characters_is_ranked_with_spans_in_its_own_tex
     found = best(model, text)
     assert len(text) > 1_000_000 and found.path.endswith("Financiële redenen")
     assert text[found.start:found.end] == "te duur"
+
+
+@given(st.text(alphabet="ab .?!\n", max_size=300), st.integers(min_value=1, max_value=40))
+def test_a_text_cut_in_pieces_is_the_text_again_and_no_piece_is_longer_than_asked(text, size):
+    pieces = list(cut(text, size))
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[start : start + len(piece)] == piece and len(piece) <= size for start, piece in pieces)
+    assert all(piece for _, piece in pieces[:-1])
+
+
+def test_a_turn_longer_than_a_piece_is_ranked_piece_by_piece_with_each_code_where_it_is_said(model):
+    """A 17 MB monologue took a minute and 3 GB (one spaCy Doc and every letter n-gram at once); now it is
+    ranked a piece at a time, and a code's span is at most the piece it was found in."""
+    filler = "We hebben het daar in het team vaak over gehad. "
+    text = filler * (LONG_TURN // len(filler)) + "Het is gewoon te duur voor ze. " + filler * (LONG_TURN // len(filler))
+    found = model.rank([text], top=3, min_score=SHOWN)[0]
+    money = next(c for c in found if c.path.endswith("Financiële redenen"))
+    assert text[money.start:money.end] == "te duur" and money.score == 1.0
+    everything = model.rank([text], top=3, min_score=0)[0]
+    assert all(c.end - c.start <= LONG_TURN for c in everything) and len(everything) == 3

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.suggest.compounds import split
-from workbench.core.suggest.pipeline import Pipeline, analyse, pipeline, terms
+from workbench.core.suggest.pipeline import Pipeline, analyse, cut, pipeline, terms
 from workbench.core.suggest.vectors import Index, Space, Text
 
 VERSION = "suggest-3"
@@ -36,6 +37,7 @@ LEARNED = 0.2  # weight of the nearest coded example (measured on the evaluation
 MIN_RAW = 0.15  # below this raw score a code is never shown, however it compares to the turn's others
 ALIKE, ALIKE_LENGTH = 85, 6  # a turn's word explained as nearly a code's word: similarity %, shortest word
 SHORT_TURN = 4  # content words below which only a match is shown ("Ja, dat is prima, hoor.")
+LONG_TURN = 20_000  # characters: a longer turn is ranked a piece of at most this at a time
 NEGATION = 0.1  # a denying code on a turn that denies, or off it on one that does not (measured on the tuning part)
 NEGATIONS = frozenset({"geen", "niet", "niks", "niets", "nee", "nooit", "zonder", "nauwelijks"})
 CLAUSE_WORDS = frozenset({"maar", "want", "omdat", "terwijl"})  # a new clause starts at these
@@ -91,6 +93,7 @@ class SuggestionModel:
         self.prefixes: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.lemma_sets: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
         self.denying: dict[str, frozenset[str]] = {}  # code whose name denies -> its name's content lemmas
+        self.negation_ids = np.array([self.pipe.nlp.vocab.strings.add(word) for word in NEGATIONS], dtype=np.uint64)
         documents = [self._learn_code(code) for code in self.codes]
         known = {code.path for code in self.codes}
         segments = {path: [terms(doc, self.pipe.stop_words) for doc in analysed(self.pipe, texts)]
@@ -136,7 +139,23 @@ class SuggestionModel:
     def rank(self, texts: Sequence[str], top: int = 3, min_score: float = 0.0) -> list[list[Candidate]]:
         """The top codes of each text, best first: every code's when min_score is 0, else those whose relative
         score reaches min_score (and whose raw score reaches MIN_RAW)."""
-        return [self._rank_doc(doc, top, min_score) for doc in analysed(self.pipe, texts)]
+        docs = iter(analysed(self.pipe, [text for text in texts if len(text) <= LONG_TURN]))
+        return [self._rank_doc(next(docs), top, min_score) if len(text) <= LONG_TURN
+                else self._rank_long(text, top, min_score) for text in texts]
+
+    def _rank_long(self, text: str, top: int, min_score: float) -> list[Candidate]:
+        """A turn of over LONG_TURN characters, a piece at a time (memory stays that of one piece, and a span
+        that of one piece at most): each code where it ranks best, scored against the best of them all."""
+        found: dict[str, Candidate] = {}
+        for start, piece in cut(text, LONG_TURN):
+            for candidate in self._rank_doc(analyse(self.pipe.nlp, [piece])[0], top, 0.0):
+                if candidate.path not in found or candidate.raw > found[candidate.path].raw:
+                    found[candidate.path] = replace(candidate, start=start + candidate.start, end=start + candidate.end)
+        best = max((c.raw for c in found.values()), default=0.0)
+        ranked = sorted(found.values(), key=lambda c: (-c.raw, c.path))
+        if min_score > 0:
+            ranked = [c for c in ranked if c.raw >= max(MIN_RAW, min_score * best)]
+        return [replace(c, score=round(c.raw / best, 4) if best else 0.0) for c in ranked[:top]]
 
     def _rank_doc(self, doc, top: int, min_score: float) -> list[Candidate]:
         turn = self.space.text(terms(doc, self.pipe.stop_words))
@@ -159,10 +178,10 @@ class SuggestionModel:
 
     def _denials(self, doc) -> dict[str, str | None]:
         """Per denying code, the first denying word of a clause that holds a word of its name."""
-        if not self.denying or not any(t.lower_ in NEGATIONS for t in doc):
+        if not self.denying:
             return {}
-        denying = [(set(terms(clause, self.pipe.stop_words)), denial) for clause in _clauses(doc)
-                   if (denial := next((t.text for t in clause if t.lower_ in NEGATIONS), None))]
+        at = np.flatnonzero(np.isin(doc.to_array("LOWER"), self.negation_ids))
+        denying = [(set(terms(_clause(doc[int(i)]), self.pipe.stop_words)), doc[int(i)].text) for i in at]
         return {path: next((denial for held, denial in denying if held & words), None)
                 for path, words in self.denying.items()}
 
@@ -183,12 +202,16 @@ class SuggestionModel:
                         and all(doc[first + k].lower_ == w for k, w in enumerate(words[:-1]))):
                     evidence[path].setdefault(f'phrase "{doc[first : token.i + 1].text}"',
                                               (doc[first].idx, token.idx + len(token)))
+        where: dict[str, list[tuple[int, int]]] | None = None  # lemma -> its sentences, made when first needed
         for path, sets in self.lemma_sets.items():
             for content, phrase in sets:
                 if content <= present:
+                    where = _sentences_of(doc) if where is None else where
                     single = len(phrase.split()) == 1
                     kind = f'compound "{"|".join(sorted(content))}"' if single else f'lemmas "{phrase}"'
-                    evidence[path].setdefault(kind, self._sentences(doc, content))
+                    spans = [span for word in content for span in where.get(word, ())]
+                    evidence[path].setdefault(kind, (min(s for s, _ in spans), max(e for _, e in spans)) if spans
+                                              else (0, len(doc.text)))  # from the first to the last sentence
         return evidence
 
     def _candidate(self, path: str, raw: float, best: float, turn: Text, near: float, learned: float | None,
@@ -214,14 +237,6 @@ class SuggestionModel:
         return Candidate(path, round(raw / best, 4) if best else 0.0, round(raw, 4), "+".join(methods) or "none",
                          " + ".join(explain) or "no evidence", start, end)
 
-    @staticmethod
-    def _sentences(doc, content: frozenset[str]) -> tuple[int, int]:
-        """From the first to the last sentence holding one of the lemmas."""
-        hits = [t.sent for t in doc if t.lemma_.lower() in content or any(p in content for p in _parts(t))]
-        if not hits:
-            return 0, len(doc.text)
-        return min(s.start_char for s in hits), max(s.end_char for s in hits)
-
 
 def _alike(words: set[str], targets: set[str]) -> list[str]:
     """Up to two words that are nearly a code's word (a typo, another form): 'studievetraging≈studievertraging'."""
@@ -233,18 +248,30 @@ def _alike(words: set[str], targets: set[str]) -> list[str]:
     return found[:2]
 
 
-def _clauses(doc) -> list:
-    """The text's clauses, roughly: cut at punctuation inside a sentence and before 'maar' ('Ik krijg uren,
-    maar het is niet genoeg' denies the enough, not the hours)."""
-    found, start = [], 0
-    for token in doc:
-        if token.is_sent_start or token.is_punct or token.lower_ in CLAUSE_WORDS:
-            if token.i > start:
-                found.append(doc[start : token.i])
-            start = token.i + (1 if token.is_punct else 0)
-    found.append(doc[start:])
+def _clause(token):
+    """The clause around a word, roughly: from the sentence's start, a punctuation mark or a word such as 'maar'
+    to the next ('Ik krijg uren, maar het is niet genoeg' denies the enough, not the hours)."""
+    doc = token.doc
+
+    def bound(i: int) -> bool:  # a clause starts at i
+        return doc[i].is_sent_start or doc[i].is_punct or doc[i].lower_ in CLAUSE_WORDS
+
+    start = token.i
+    while start > 0 and not bound(start) and not doc[start - 1].is_punct:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not bound(end):
+        end += 1
+    return doc[start:end]
+
+
+def _sentences_of(doc) -> dict[str, list[tuple[int, int]]]:
+    """Each lemma of the text, and each part of its compounds -> the spans of the sentences holding it."""
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for sentence in doc.sents:
+        span = (sentence.start_char, sentence.end_char)
+        for token in sentence:
+            word = token.lemma_.lower()
+            for key in {word, *(split(word) if token.is_alpha else ())}:
+                found[key].append(span)
     return found
-
-
-def _parts(token) -> tuple[str, ...]:
-    return split(token.lemma_.lower()) if token.is_alpha else ()

@@ -16,6 +16,9 @@ from workbench.core.suggest.lemmas import lemma
 
 TRAINED = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
 NOT_WORD = re.compile(r"[^\w']+")  # what joins the parts of ka2-aanvraag, @home, erasmus+
+SPOKEN = frozenset({"heel", "echt", "kijk", "hoor", "soms", "nou", "tja", "ehm", "eh", "uh", "uhm", "hm", "hmm", "mm",
+                    "goh", "oké", "okay", "hè", "joh"})  # fillers of speech that spaCy's stop words lack
+SENTENCE_ENDS = (". ", "? ", "! ", "\n")  # where a long text is best cut
 PIECE = 100_000  # characters analysed at once: spaCy refuses a text of over a million, and memory grows with it
 
 
@@ -39,11 +42,16 @@ def pipeline() -> Pipeline:
         except OSError:
             continue
         nlp.add_pipe("sentencizer")
-        return Pipeline(nlp, f"{name}-{nlp.meta.get('version', '')}", frozenset(nlp.Defaults.stop_words))
+        return Pipeline(nlp, f"{name}-{nlp.meta.get('version', '')}", _spoken(nlp))
     nlp = spacy.blank("nl")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("workbench_lemmas")
-    return Pipeline(nlp, f"blank-nl+tables-spacy{spacy.__version__}", frozenset(nlp.Defaults.stop_words))
+    return Pipeline(nlp, f"blank-nl+tables-spacy{spacy.__version__}", _spoken(nlp))
+
+
+def _spoken(nlp) -> frozenset[str]:
+    """spaCy's stop words and the fillers of speech."""
+    return frozenset(nlp.Defaults.stop_words) | SPOKEN
 
 
 def analyse(nlp, texts: Sequence[str]) -> list:
@@ -51,26 +59,29 @@ def analyse(nlp, texts: Sequence[str]) -> list:
     whitespace and joined again, its character offsets unchanged."""
     from spacy.tokens import Doc
 
-    pieces = [(owner, piece) for owner, text in enumerate(texts) for piece in _pieces(text)]
+    pieces = [(owner, piece) for owner, text in enumerate(texts) for _, piece in cut(text, PIECE)]
     docs: list[list] = [[] for _ in texts]
     for (owner, _), doc in zip(pieces, nlp.pipe((piece for _, piece in pieces), batch_size=256)):
         docs[owner].append(doc)
     return [parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False) for parts in docs]
 
 
-def _pieces(text: str) -> Iterator[str]:
+def cut(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """A text in pieces of at most size characters, cut after a sentence's end where there is one, else
+    after a space: (where the piece starts, the piece)."""
     start = 0
-    while len(text) - start > PIECE:
-        cut = max(text.rfind(" ", start, start + PIECE), text.rfind("\n", start, start + PIECE))
-        end = cut + 1 if cut > start else start + PIECE
-        yield text[start:end]
-        start = end
-    yield text[start:]
+    while len(text) - start > size:
+        window = text[start : start + size]
+        ends = [window.rfind(mark) + len(mark) for mark in SENTENCE_ENDS if mark in window]
+        end = max(ends) if ends else window.rfind(" ") + 1 or size
+        yield start, window[:end]
+        start += end
+    yield start, text[start:]
 
 
 def _set_lemmas(doc):
-    for token in doc:  # function words keep their form ("het" is no form of "hebben")
-        if (token.is_alpha or "'" in token.text) and not token.is_stop:
+    for token in doc:  # function words and fillers keep their form ("het" is no form of "hebben", "heel" of "helen")
+        if (token.is_alpha or "'" in token.text) and not token.is_stop and token.lower_ not in SPOKEN:
             token.lemma_ = lemma(token.text)
         else:
             token.lemma_ = token.lower_
