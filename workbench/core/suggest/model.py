@@ -11,8 +11,8 @@ keyword studievertraging); any match adds MATCH_BONUS.
 Learning: the team's coded segments of a code are its examples; LEARNED times the best cosine of the
 turn with one of them is added.
 Negation: a code whose name denies ("Geen formele uren", "Lessen niet verplaatsbaar") gains NEGATION where the
-turn denies and loses it where it does not (its words are those of its positive sibling). Where: the sentences
-holding one of the code's words, else the whole turn (a long turn says "niet" somewhere about something else).
+turn denies and loses it where it does not (its words are those of its positive sibling). Where: a clause with
+a denying word and a word of the code's name (speech says "niet" everywhere, about other things).
 A turn's raw scores are kept for the audit; what is shown is the relative score, raw / the turn's best.
 """
 
