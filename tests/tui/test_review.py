@@ -204,7 +204,8 @@ def test_quotes_of_a_code_merged_elsewhere_say_so_in_one_line_and_go_back(app):
             elsewhere(app, "codebook", "merge", DELAY, MONEY)
             app.check_for_changes()
             await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
-            assert notified(app, "Deze citaten zijn er niet meer") and notified(app, DELAY)
+            await wait_for(pilot, lambda: notified(app, "Deze citaten zijn er niet meer"))  # a message: it follows
+            assert notified(app, DELAY)
         assert app.unexpected_errors == []
 
     run(scenario())
