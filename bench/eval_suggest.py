@@ -10,7 +10,7 @@ Every third answer (1st, 4th, ...) is held out and never tuned on; the rest is t
 Ranking: P@1, recall@3 and recall@5 of the five best codes whatever their scores (--top 5 --min-score 0).
 Shown: precision and recall of what `workbench suggest` shows at its defaults.
 Learning curve: the sample study, after 0, 1, 3 and 5 transcripts coded by hand (the generator's points,
-found in the turns), P@1 and recall@3 on the respondent turns of the other transcripts.
+found in the turns, coded as segments), P@1 and recall@3 on the respondent turns of the other transcripts.
 
     python -m bench.eval_suggest            # every table
     python -m bench.eval_suggest --check    # only the no-shared-words check
@@ -127,8 +127,12 @@ def answers_table(items: list[Item]) -> None:
                       f"| {s['precision']:.2f} | {s['recall']:.2f} | {s['per answer']:.1f} |")
 
 
-def sample_turns() -> dict[str, list[Item]]:
-    """The sample study's respondent turns with the generator's points found in them, per transcript."""
+Turn = tuple[frozenset[str], str, tuple[tuple[str, str], ...]]  # gold leaf names, turn, (leaf, segment) said in it
+
+
+def sample_turns() -> dict[str, list[Turn]]:
+    """The sample study's respondent turns with the generator's points found in them (the segments a coder codes),
+    per transcript."""
     from bench.steps import sample_study
     from workbench.core.db import Database, resolve_url
     from workbench.core.services.lookup import respondent_turns
@@ -139,10 +143,10 @@ def sample_turns() -> dict[str, list[Item]]:
     with db.read() as session:
         found = respondent_turns(session)
     db.close()
-    turns: dict[str, list[Item]] = defaultdict(list)
+    turns: dict[str, list[Turn]] = defaultdict(list)
     for turn in found:
-        turns[turn.transcript].append((frozenset(code for code, variant in variants if variant in turn.text),
-                                       turn.text))
+        said = tuple((code, variant) for code, variant in variants if variant in turn.text)
+        turns[turn.transcript].append((frozenset(code for code, _ in said), turn.text, said))
     return dict(turns)
 
 
@@ -155,11 +159,11 @@ def learning_curve() -> None:
     print("| ---: | --- | ---: | ---: | ---: |")
     for coded in (0, 1, 3, 5):
         examples = defaultdict(list)
-        for name in names[:coded]:
-            for gold, text in turns[name]:
-                for code in gold:
-                    examples[by_leaf[code]].append(text)
-        rest = [item for name in names[coded:] for item in turns[name] if item[0]]
+        for name in names[:coded]:  # coded as a coder does: each point's segment, not the whole turn
+            for _, _, said in turns[name]:
+                for code, segment in said:
+                    examples[by_leaf[code]].append(segment)
+        rest = [(gold, text) for name in names[coded:] for gold, text, _ in turns[name] if gold]
         r = ranking(SuggestionModel(codes, examples), rest)
         print(f"| {coded} | names+descriptions | {r['P@1']:.2f} | {r['recall@3']:.2f} | {len(rest)} |")
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from workbench.core.suggest import SHOWN
 from workbench.core.suggest.model import LONG_TURN, CodeText, SuggestionModel
 from workbench.core.suggest.pipeline import cut
+from workbench.core.suggest.vectors import Index, Space
 
 CODES = [
     CodeText("Belemmeringen > Studievertraging", "Angst voor studievertraging: achter raken met de studie.",
@@ -14,6 +15,7 @@ CODES = [
     CodeText("Belemmeringen > Financiële redenen", "Te duur, geen geld, bijbaan kwijt.", ("te duur", "financ*")),
     CodeText("Belemmeringen > Geen tijd", "Er is geen tijd voor internationalisering.", ("geen tijd",)),
 ]
+WORDS = ["huur", "studie", "vertraging", "geld", "stage", "buitenland", "collega", "school", "tijd", "les"]
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +83,25 @@ def test_learning_from_coded_segments_ranks_a_code_without_words_in_common():
     after = learned.rank([text], top=3)[0]
     assert after[0].path.endswith("Financiële redenen") and "learned" in after[0].method
     assert after[0].raw > before[after[0].path] and "like 1 coded segment(s)" in after[0].evidence
+
+
+def test_a_coded_segment_said_again_inside_a_long_turn_is_recognised_whole():
+    """The nearest coded segment was compared with the whole turn (cosine): the longer the turn around it, the
+    less a segment said again counted. Now: how much of the segment the turn holds."""
+    segment = "Ze moeten hun huur doorbetalen."
+    learned = SuggestionModel(CODES, {"Belemmeringen > Financiële redenen": [segment]})
+    around = " Daarnaast vertelde ze over de lessen, de collega's, het rooster en de school in Gent." * 5
+    for text in (segment, segment + around, "Eerst dit." + around + " " + segment):
+        found = {c.path: c for c in learned.rank([text], top=3)[0]}["Belemmeringen > Financiële redenen"]
+        assert "like 1 coded segment(s) (1.00)" in found.evidence
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), st.lists(st.sampled_from(WORDS), max_size=30))
+def test_a_text_holds_all_of_a_segment_it_contains_and_never_more(segment, rest):
+    space = Space([segment, rest, WORDS])
+    held = Index([space.text(segment)], cover=True)
+    assert held.near(space.text(rest + segment))[0] == pytest.approx(1.0)
+    assert 0.0 <= held.near(space.text(rest))[0] <= 1.0 + 1e-9
 
 
 def test_scores_are_relative_to_the_turn_s_best_code_and_the_raw_score_is_kept(model):

@@ -8,8 +8,8 @@ grams); similarity is the mean of the two cosines.
 Matches: names and keywords as spaCy PhraseMatcher patterns (as written and by lemma), prefix keywords
 (financ*), and all lemmas of a keyword somewhere in the turn (so "vertraging in de studie" meets the
 keyword studievertraging); any match adds MATCH_BONUS.
-Learning: the team's coded segments of a code are its examples; LEARNED times the best cosine of the
-turn with one of them is added.
+Learning: the team's coded segments of a code are its examples; LEARNED times how much of one of them the turn
+holds (its weight in lemmas and letters found in the turn: a segment said again inside a long turn is 1) is added.
 Negation: a code whose name denies ("Geen formele uren", "Lessen niet verplaatsbaar") gains NEGATION where the
 turn denies and loses it where it does not (its words are those of its positive sibling). Where: a clause with
 a denying word and a word of the code's name (speech says "niet" everywhere, about other things).
@@ -30,7 +30,7 @@ from workbench.core.suggest.compounds import split
 from workbench.core.suggest.pipeline import Pipeline, analyse, cut, pipeline, terms
 from workbench.core.suggest.vectors import Index, Space, Text
 
-VERSION = "suggest-3"
+VERSION = "suggest-4"
 NAME_TIMES = 2  # a code's name weighs as two mentions in its text
 MATCH_BONUS = 0.2  # a name or keyword found in the turn
 LEARNED = 0.2  # weight of the nearest coded example (measured on the evaluation's tuning part)
@@ -101,13 +101,14 @@ class SuggestionModel:
         self.space = Space(documents + [words for found in segments.values() for words in found])
         self.texts = {code.path: self.space.text(words) for code, words in zip(self.codes, documents)}
         self.examples = {path: [self.space.text(words) for words in found] for path, found in segments.items()}
-        rows = list(self.texts.values())
+        self.index = Index(list(self.texts.values()))
+        examples_in_order: list[Text] = []
         self.example_rows: dict[int, tuple[int, int]] = {}  # code's row -> its examples' rows [start, stop)
         for row, path in enumerate(self.texts):
             if path in self.examples:
-                self.example_rows[row] = (len(rows), len(rows) + len(self.examples[path]))
-                rows += self.examples[path]
-        self.index = Index(rows)
+                self.example_rows[row] = (len(examples_in_order), len(examples_in_order) + len(self.examples[path]))
+                examples_in_order += self.examples[path]
+        self.coded = Index(examples_in_order, cover=True)
 
     def _learn_code(self, code: CodeText) -> list[str]:
         """A code's name and keywords as match patterns and lemma sets; its words (the name NAME_TIMES, the
@@ -161,7 +162,8 @@ class SuggestionModel:
         turn = self.space.text(terms(doc, self.pipe.stop_words))
         evidence = self._evidence(doc, set(turn.words))
         near = self.index.near(turn)
-        learned = {row: float(near[a:b].max()) for row, (a, b) in self.example_rows.items()}
+        held = self.coded.near(turn) if self.example_rows else near[:0]
+        learned = {row: float(held[a:b].max()) for row, (a, b) in self.example_rows.items()}
         denials = self._denials(doc)
         raws = {path: max(0.0, float(near[row]) + MATCH_BONUS * (path in evidence) + LEARNED * learned.get(row, 0.0)
                           + (NEGATION if denials.get(path) else -NEGATION) * (path in self.denying))

@@ -65,20 +65,21 @@ class Space:
 
 class Index:
     """Rows of texts; near(text) gives each row's similarity to text: the mean of the lemma cosine and the
-    letter cosine, 0 to 1."""
+    letter cosine, 0 to 1. With cover, instead how much of each row's weight text holds, 0 to 1 (a coded
+    segment said again inside a longer turn: 1)."""
 
-    def __init__(self, rows: Sequence[Text]):
-        self.size = len(rows)
-        self.lemmas = self._postings(row.lemmas for row in rows)
-        self.letters = self._postings(row.letters for row in rows)
+    def __init__(self, rows: Sequence[Text], cover: bool = False):
+        self.size, self.cover = len(rows), cover
+        self.lemmas = self._postings((row.lemmas for row in rows), cover)
+        self.letters = self._postings((row.letters for row in rows), cover)
 
     @staticmethod
-    def _postings(vectors: Iterable[Vector]) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    def _postings(vectors: Iterable[Vector], squared: bool) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         found: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
         for row, vector in enumerate(vectors):
             for feature, value in vector.items():
                 found[feature][0].append(row)
-                found[feature][1].append(value)
+                found[feature][1].append(value * value if squared else value)
         return {f: (np.array(rows, dtype=np.int32), np.array(values)) for f, (rows, values) in found.items()}
 
     def near(self, text: Text) -> np.ndarray:
@@ -88,7 +89,7 @@ class Index:
                 hit = postings.get(feature)
                 if hit is not None:
                     rows.append(hit[0])
-                    values.append(hit[1] * value)
+                    values.append(hit[1] if self.cover else hit[1] * value)
         if not rows:
             return np.zeros(self.size)
         return np.bincount(np.concatenate(rows), np.concatenate(values), minlength=self.size) / 2
