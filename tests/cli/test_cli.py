@@ -236,6 +236,16 @@ def test_db_option_env_and_url(tmp_path, monkeypatch, run):
 
 
 @pytest.mark.sqlite_only
+def test_a_study_that_cannot_be_reached_is_named_without_its_password(run):
+    """The error printed the whole URL, password and all, to the terminal (and to any log of it)."""
+    code, out, err = run("--db", "postgresql+psycopg://lead:Geheim-42@127.0.0.1:1/studie", "transcripts", "list",
+                         db=False)
+    assert code == 2 and out == ""
+    assert err.startswith("error: postgresql+psycopg://lead:***@127.0.0.1:1/studie: cannot open database: ")
+    assert "Geheim-42" not in err
+
+
+@pytest.mark.sqlite_only
 def test_the_installed_command_runs_as_a_process(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "workbench", "--db", str(tmp_path / "p.sqlite"), "import", str(SAMPLE / "interview-15.txt")],

@@ -98,7 +98,8 @@ class Database:
         except Exception as exc:  # noqa: BLE001 - any driver error means "not usable"
             self.engine.dispose()
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # the driver's words, one line
-            raise WorkbenchError(_("cannot open database: {reason}").format(reason=reason), where=url) from exc
+            raise WorkbenchError(_("cannot open database: {reason}").format(reason=reason),
+                                 where=parsed.render_as_string(hide_password=True)) from exc
 
     def _migrate(self) -> None:
         from workbench.migrations import HEAD, upgrade
