@@ -8,7 +8,8 @@ Every third answer (1st, 4th, ...) is held out and never tuned on; the rest is t
   no shared words     the names, with descriptions from bench/data/no-shared-words.tsv, checked here to share
                       no content lemma, compound part or five-letter word start with their code's answers
 Ranking: P@1, recall@3 and recall@5 of the five best codes whatever their scores (--top 5 --min-score 0).
-Shown: precision and recall of what `workbench suggest` shows at its defaults.
+Shown: precision and recall of what `workbench suggest` shows at its defaults; on the answers (each makes a
+point) and on every respondent turn of the sample study (most make none: is the coder shown noise?).
 Learning curve: the sample study, after 0, 1, 3 and 5 transcripts coded by hand (the generator's points,
 found in the turns, coded as segments), P@1 and recall@3 on the respondent turns of the other transcripts.
 
@@ -168,6 +169,22 @@ def learning_curve() -> None:
         print(f"| {coded} | names+descriptions | {r['P@1']:.2f} | {r['recall@3']:.2f} | {len(rest)} |")
 
 
+def study_shown() -> None:
+    """What a coder is shown on every respondent turn of the sample study, most of which make no point (talk
+    around the subject): the even transcripts were tuned on, the odd ones never."""
+    turns = sample_turns()
+    names = list(turns)
+    print("\n| codebook | transcripts | turns | with a point | shown precision | shown recall | shown per turn |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    for label, keywords in (("keywords", True), ("names+descriptions", False)):
+        model = SuggestionModel(codebook_codes(keywords))
+        for part, chosen in (("tuning", names[::2]), ("held-out", names[1::2])):
+            items = [(gold, text) for name in chosen for gold, text, _ in turns[name]]
+            s = shown(model, items)
+            print(f"| {label} | {part} | {len(items)} | {sum(1 for gold, _ in items if gold)} | {s['precision']:.2f} "
+                  f"| {s['recall']:.2f} | {s['per answer']:.2f} |")
+
+
 def speed(items: list[Item]) -> None:
     started = time.perf_counter()
     model = SuggestionModel(codebook_codes(True))
@@ -189,6 +206,7 @@ def main() -> None:
         raise SystemExit(1 if found else 0)
     answers_table(items)
     learning_curve()
+    study_shown()
     speed(items)
 
 

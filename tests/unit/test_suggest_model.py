@@ -118,6 +118,36 @@ def test_min_score_zero_gives_the_top_codes_of_every_turn_and_the_default_shows_
     assert [c.path for c in shown] == ["Belemmeringen > Financiële redenen"]
 
 
+@pytest.fixture(scope="module")
+def guide():
+    """The shipped codebook as a .qdc brings it: names and descriptions, no keywords."""
+    from tests.conftest import CODEBOOK
+    from workbench.core.codebook_file import read_codebook
+
+    def walk(codes, parents=()):
+        for code in codes:
+            path = (*parents, code.name)
+            if code.codable:
+                yield CodeText(" > ".join(path), code.description)
+            yield from walk(code.children, path)
+
+    return SuggestionModel(list(walk(read_codebook(CODEBOOK).codes)))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Ja, zeker, het komt regelmatig terug in de vergaderingen.", None),
+    ("Tja, ik denk dat mijn collega's dat anders zouden zeggen.", None),
+    ("Ja, wij zijn een relatief kleine opleiding, dat scheelt.", None),
+    ("Veel studenten zijn bang voor studievertraging als ze naar het buitenland gaan.", "Studievertraging"),
+])
+def test_talk_around_the_subject_sharing_one_common_word_with_a_code_is_not_suggested(guide, text, code):
+    """Most turns of an interview make no point: one word such as 'terug', 'denken' or 'klein' was enough to
+    show a code on them (on the sample study nine suggestions in ten were wrong). Ranked they still are."""
+    shown = guide.rank([text], top=3, min_score=SHOWN)[0]
+    assert [c.path.split(" > ")[-1] for c in shown] == ([code] if code else [])
+    assert len(guide.rank([text], top=3, min_score=0)[0]) == 3
+
+
 def test_a_turn_of_over_a_million_characters_is_ranked_with_spans_in_its_own_text(model):
     """spaCy refuses a text of more than 10⁶ characters at once (E088): long turns are analysed in pieces."""
     text = "Ik praat heel lang door over van alles. " * 30_000 + "En het is gewoon te duur voor ze. Klaar."

@@ -13,7 +13,8 @@ holds (its weight in lemmas and letters found in the turn: a segment said again 
 Negation: a code whose name denies ("Geen formele uren", "Lessen niet verplaatsbaar") gains NEGATION where the
 turn denies and loses it where it does not (its words are those of its positive sibling). Where: a clause with
 a denying word and a word of the code's name (speech says "niet" everywhere, about other things).
-A turn's raw scores are kept for the audit; what is shown is the relative score, raw / the turn's best.
+A turn's raw scores are kept for the audit; what is shown is the relative score, raw / the turn's best, and
+only on evidence of substance (see _substantial): most turns of an interview make no point.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ LEARNED = 0.2  # weight of the nearest coded example (measured on the evaluation
 MIN_RAW = 0.15  # below this raw score a code is never shown, however it compares to the turn's others
 ALIKE, ALIKE_LENGTH = 85, 6  # a turn's word explained as nearly a code's word: similarity %, shortest word
 SHORT_TURN = 4  # content words below which only a match is shown ("Ja, dat is prima, hoor.")
+SPECIFIC, SIMILAR = 2, 0.25  # a similarity is shown when it rests on this many of the code's words and reaches this
+STRONG = 0.4  # a similarity shown whatever it rests on
+HELD = 0.5  # a coded segment this much of which the turn holds is shown
 LONG_TURN = 20_000  # characters: a longer turn is ranked a piece of at most this at a time
 NEGATION = 0.1  # a denying code on a turn that denies, or off it on one that does not (measured on the tuning part)
 NEGATIONS = frozenset({"geen", "niet", "niks", "niets", "nee", "nooit", "zonder", "nauwelijks"})
@@ -170,13 +174,23 @@ class SuggestionModel:
                 for row, path in enumerate(self.texts)}
         best = max(raws.values(), default=0.0)
         ranked = sorted(raws, key=lambda path: (-raws[path], path))
-        if min_score > 0:  # shown: near the turn's best, and on a match or enough words to go by
-            enough = len(set(turn.words)) >= SHORT_TURN
-            ranked = [p for p in ranked if raws[p] >= max(MIN_RAW, min_score * best) and (enough or p in evidence)]
         rows = {path: row for row, path in enumerate(self.texts)}
+        if min_score > 0:
+            ranked = [p for p in ranked if raws[p] >= max(MIN_RAW, min_score * best)
+                      and self._substantial(p, raws[p], turn, p in evidence, learned.get(rows[p], 0.0))]
         length = len(doc.text)
         return [self._candidate(path, raws[path], best, turn, float(near[rows[path]]), learned.get(rows[path]),
                                 evidence.get(path, {}), length, denials.get(path)) for path in ranked[:top]]
+
+    def _substantial(self, path: str, raw: float, turn: Text, matched: bool, learned: float) -> bool:
+        """Whether a code's evidence is worth a coder's look: a match, a coded segment the turn mostly holds, or
+        (in a turn of SHORT_TURN content words or more) a strong similarity, or one resting on SPECIFIC words of
+        the code at least (one word, such as terug or denken, is said in every other turn)."""
+        if matched or learned >= HELD:
+            return True
+        words = set(turn.words)
+        return len(words) >= SHORT_TURN and (raw >= STRONG or (
+            raw >= SIMILAR and len(words & set(self.texts[path].words)) >= SPECIFIC))
 
     def _denials(self, doc) -> dict[str, str | None]:
         """Per denying code, the first denying word of a clause that holds a word of its name."""
