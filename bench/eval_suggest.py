@@ -11,7 +11,8 @@ Ranking: P@1, recall@3 and recall@5 of the five best codes whatever their scores
 Shown: precision and recall of what `workbench suggest` shows at its defaults; on the answers (each makes a
 point) and on every respondent turn of the sample study (most make none: is the coder shown noise?).
 Learning curve: the sample study, after 0, 1, 3 and 5 transcripts coded by hand (the generator's points,
-found in the turns, coded as segments), P@1 and recall@3 on the respondent turns of the other transcripts.
+found in the turns, coded as segments), P@1 and recall@3 on the respondent turns of the other transcripts
+that make a point, what is shown on all of them.
 
     python -m bench.eval_suggest            # every table
     python -m bench.eval_suggest --check    # only the no-shared-words check
@@ -156,17 +157,21 @@ def learning_curve() -> None:
     names = list(turns)
     codes = codebook_codes(False)
     by_leaf = {leaf(c.path): c.path for c in codes}
-    print("\n| transcripts coded by hand | codebook | P@1 | recall@3 | turns evaluated |")
-    print("| ---: | --- | ---: | ---: | ---: |")
+    print("\n| transcripts coded by hand | codebook | P@1 | recall@3 | turns with a point | shown precision "
+          "| shown recall |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for coded in (0, 1, 3, 5):
         examples = defaultdict(list)
         for name in names[:coded]:  # coded as a coder does: each point's segment, not the whole turn
             for _, _, said in turns[name]:
                 for code, segment in said:
                     examples[by_leaf[code]].append(segment)
-        rest = [(gold, text) for name in names[coded:] for gold, text, _ in turns[name] if gold]
-        r = ranking(SuggestionModel(codes, examples), rest)
-        print(f"| {coded} | names+descriptions | {r['P@1']:.2f} | {r['recall@3']:.2f} | {len(rest)} |")
+        every = [(gold, text) for name in names[coded:] for gold, text, _ in turns[name]]
+        rest = [(gold, text) for gold, text in every if gold]
+        model = SuggestionModel(codes, examples)
+        r, s = ranking(model, rest), shown(model, every)  # shown: on every turn, most of which make no point
+        print(f"| {coded} | names+descriptions | {r['P@1']:.2f} | {r['recall@3']:.2f} | {len(rest)} "
+              f"| {s['precision']:.2f} | {s['recall']:.2f} |")
 
 
 def study_shown() -> None:

@@ -85,6 +85,17 @@ def test_learning_from_coded_segments_ranks_a_code_without_words_in_common():
     assert after[0].raw > before[after[0].path] and "like 1 coded segment(s)" in after[0].evidence
 
 
+def test_a_coded_segment_of_one_content_word_teaches_nothing():
+    """'Gewoon doen, zeg ik altijd.' coded as advice: its one content word (zeggen) is said in every other turn,
+    which then held the whole segment and was shown the code."""
+    codes = CODES + [CodeText("Erasmus+ > Aanraden aan collega's", "Wat zou u collega's aanraden?")]
+    zero = SuggestionModel(codes)
+    learned = SuggestionModel(codes, {"Erasmus+ > Aanraden aan collega's": ["Gewoon doen, zeg ik altijd."]})
+    text = "Ja, ik zeg het misschien een beetje zwart-wit, maar het rooster is nu eenmaal vol."
+    assert learned.rank([text], top=3, min_score=SHOWN) == zero.rank([text], top=3, min_score=SHOWN)
+    assert {c.path: c.raw for c in learned.rank([text], top=5)[0]} == {c.path: c.raw for c in zero.rank([text], top=5)[0]}
+
+
 def test_a_coded_segment_said_again_inside_a_long_turn_is_recognised_whole():
     """The nearest coded segment was compared with the whole turn (cosine): the longer the turn around it, the
     less a segment said again counted. Now: how much of the segment the turn holds."""

@@ -40,7 +40,7 @@ ALIKE, ALIKE_LENGTH = 85, 6  # a turn's word explained as nearly a code's word: 
 SHORT_TURN = 4  # content words below which only a match is shown ("Ja, dat is prima, hoor.")
 SPECIFIC, SIMILAR = 2, 0.25  # a similarity is shown when it rests on this many of the code's words and reaches this
 STRONG = 0.4  # a similarity shown whatever it rests on
-HELD = 0.5  # a coded segment this much of which the turn holds is shown
+HELD = 0.7  # a coded segment this much of which the turn holds is shown (measured on the sample study)
 LONG_TURN = 20_000  # characters: a longer turn is ranked a piece of at most this at a time
 NEGATION = 0.1  # a denying code on a turn that denies, or off it on one that does not (measured on the tuning part)
 NEGATIONS = frozenset({"geen", "niet", "niks", "niets", "nee", "nooit", "zonder", "nauwelijks"})
@@ -100,8 +100,8 @@ class SuggestionModel:
         self.negation_ids = np.array([self.pipe.nlp.vocab.strings.add(word) for word in NEGATIONS], dtype=np.uint64)
         documents = [self._learn_code(code) for code in self.codes]
         known = {code.path for code in self.codes}
-        segments = {path: [terms(doc, self.pipe.stop_words) for doc in analysed(self.pipe, texts)]
-                    for path, texts in (examples or {}).items() if path in known and texts}
+        segments = {path: found for path, texts in (examples or {}).items() if path in known and texts
+                    and (found := self._teaching(texts))}
         self.space = Space(documents + [words for found in segments.values() for words in found])
         self.texts = {code.path: self.space.text(words) for code, words in zip(self.codes, documents)}
         self.examples = {path: [self.space.text(words) for words in found] for path, found in segments.items()}
@@ -136,6 +136,12 @@ class SuggestionModel:
                 self.denying[code.path] = frozenset(terms(doc, stop))
         return (terms(docs[0], stop) * NAME_TIMES + [t for d in docs[1:] for t in terms(d, stop)]
                 + terms(analysed(self.pipe, [code.description])[0], stop))
+
+    def _teaching(self, texts: list[str]) -> list[list[str]]:
+        """The content words of the coded segments that teach: SPECIFIC different ones at least ('Gewoon doen, zeg
+        ik altijd' has one, said in every other turn)."""
+        found = (terms(doc, self.pipe.stop_words) for doc in analysed(self.pipe, texts))
+        return [words for words in found if len(set(words)) >= SPECIFIC]
 
     @property
     def version(self) -> str:
