@@ -34,7 +34,7 @@ from workbench.core.suggest.vectors import Index, Space, Text
 VERSION = "suggest-4"
 NAME_TIMES = 2  # a code's name weighs as two mentions in its text
 MATCH_BONUS = 0.2  # a name or keyword found in the turn
-LEARNED = 0.2  # weight of the nearest coded example (measured on the evaluation's tuning part)
+LEARNED = 0.2  # weight of the coded segment the turn holds most of (measured on the evaluation's tuning part)
 MIN_RAW = 0.15  # below this raw score a code is never shown, however it compares to the turn's others
 ALIKE, ALIKE_LENGTH = 85, 6  # a turn's word explained as nearly a code's word: similarity %, shortest word
 SHORT_TURN = 4  # content words below which only a match is shown ("Ja, dat is prima, hoor.")
@@ -156,10 +156,11 @@ class SuggestionModel:
 
     def _rank_long(self, text: str, top: int, min_score: float) -> list[Candidate]:
         """A turn of over LONG_TURN characters, a piece at a time (memory stays that of one piece, and a span
-        that of one piece at most): each code where it ranks best, scored against the best of them all."""
+        that of one piece at most): each code where it ranks best, scored against the best of them all; shown
+        where it is shown in its piece and near that best."""
         found: dict[str, Candidate] = {}
         for start, piece in cut(text, LONG_TURN):
-            for candidate in self._rank_doc(analyse(self.pipe.nlp, [piece])[0], top, 0.0):
+            for candidate in self._rank_doc(analyse(self.pipe.nlp, [piece])[0], top, min_score):
                 if candidate.path not in found or candidate.raw > found[candidate.path].raw:
                     found[candidate.path] = replace(candidate, start=start + candidate.start, end=start + candidate.end)
         best = max((c.raw for c in found.values()), default=0.0)
@@ -172,7 +173,7 @@ class SuggestionModel:
         turn = self.space.text(terms(doc, self.pipe.stop_words))
         evidence = self._evidence(doc, set(turn.words))
         near = self.index.near(turn)
-        held = self.coded.near(turn) if self.example_rows else near[:0]
+        held = self.coded.near(turn)
         learned = {row: float(held[a:b].max()) for row, (a, b) in self.example_rows.items()}
         denials = self._denials(doc)
         raws = {path: max(0.0, float(near[row]) + MATCH_BONUS * (path in evidence) + LEARNED * learned.get(row, 0.0)
