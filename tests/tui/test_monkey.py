@@ -1,5 +1,6 @@
-"""A monkey at the keyboard: thousands of random keys in bursts, over every screen, while another
-process adds and removes codings in the same study. Nothing may raise; every refusal is one line."""
+"""A monkey at the keyboard: thousands of random keys in bursts, over every screen of a study with names built to
+hurt, while another process adds and removes codings in the same study. Nothing may raise; every refusal is one
+line."""
 
 import os
 import random
@@ -48,7 +49,22 @@ OTHER_CODER = textwrap.dedent("""
 """)
 
 
-def test_thousands_of_random_keys_while_another_process_writes(sample_db):
+def hurtful(db, folder) -> None:
+    """Names and words that look like markup in every place a screen shows them: a code, a transcript, its
+    speakers, a programme, an institution, memos (each once stopped a screen with a MarkupError)."""
+    from workbench.core.services import codebook, codings, participants, transcripts
+
+    codebook.rename_code(db, "Functie en uren > Formele uren", "Formele [/] uren [link=http://x]", "tester")
+    (folder / "gesprek [b].txt").write_text("Anouk [/]   0:01\nIs studievertraging [red]een thema?\n\n"
+                                           "Bram [link=x]   0:05\nIk vrees [/] studievertraging [b].\n", encoding="utf-8")
+    transcripts.import_paths(db, [folder / "gesprek [b].txt"], replace=False, coder="tester")
+    participants.assign_speaker(db, None, "Bram [link=x]", "R[/]9", "respondent", "Hogeschool [b]", ("[/]pabo",))
+    for coding in codings.list_codings(db, transcript="interview-02")[:20]:
+        codings.set_memo(db, coding.guid, "memo [/] met [b]opmaak\n[lacht]")
+
+
+def test_thousands_of_random_keys_while_another_process_writes(sample_db, tmp_path):
+    hurtful(sample_db, tmp_path)
     rng = random.Random(SEED)
     other = subprocess.Popen([sys.executable, "-c", OTHER_CODER, str(sample_db.engine.url), "100000"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

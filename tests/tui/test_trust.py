@@ -373,3 +373,68 @@ def test_keys_let_through_after_a_write_keep_the_app_busy_until_each_has_arrived
         assert app.unexpected_errors == []
 
     run(scenario())
+
+
+ODD = "Functie [red]x[/red] [link=http://x]"  # a name as an imported codebook may bring it
+
+
+def on_screen(widget) -> str:
+    """What a widget shows, as text."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
+def test_names_that_look_like_markup_are_shown_as_written(app):
+    """A code named like this stopped the app with a MarkupError as soon as the code picker listed it (found by
+    the monkey on hostile names); its refusal and confirmation read '[red]x[/red]' as a style, not as words."""
+    from workbench.core.services import codebook
+
+    codebook.rename_code(app.db, "Functie en uren > Functie", ODD, "anna")
+    path = f"Functie en uren > {ODD}"
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_transcript(app, pilot)
+            await at_turn(screen, pilot, respondent_turns(app)[0])
+            for _ in range(2):
+                await pilot.press("t")
+                await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+                await pilot.press(*"functie red")
+                await pilot.pause()
+                assert ODD in on_screen(app.screen.query_one("#options"))
+                await pilot.press("enter")
+                await wait_for(pilot, lambda: app.screen is screen)
+                await written(pilot)
+            await wait_for(pilot, lambda: notified(app, "al gecodeerd") and notified(app, ODD))
+            await pilot.pause(0.2)  # the notification drawn
+            app.push_screen(Confirm(f"'{path}' weghalen?", ODD))
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.pause()
+            assert ODD in " ".join(on_screen(label) for label in app.screen.query("Label"))
+            await pilot.press("n")
+        assert [c.code_path for c in mine(app, "interview-01")] == [path]
+        assert app.unexpected_errors == []
+
+    run(scenario())
+
+
+def test_a_programme_that_looks_like_markup_heads_its_column_as_written(app, tmp_path):
+    """'[/]pabo' as a programme (a registry is a spreadsheet anyone fills in) stopped the frequencies screen with a
+    MarkupError: its column's label was read as markup."""
+    from workbench.core.services import participants
+
+    (tmp_path / "extra.txt").write_text("Iris   0:01\nHoe ging dat?\n\nRuben   0:05\nIk vrees studievertraging.\n",
+                                        encoding="utf-8")
+    transcripts.import_paths(app.db, [tmp_path / "extra.txt"], replace=False, coder="anna")
+    participants.assign_speaker(app.db, "extra", "Ruben", "R[/]99", "respondent", "Hogeschool [b]", ("[/]pabo",))
+    codings.code_turn(app.db, "anna", "extra", 1, DELAY)
+
+    async def scenario():
+        async with app.run_test(size=(160, 36)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            table = app.screen.query_one("DataTable")
+            return [str(column.label) for column in table.columns.values()], app.unexpected_errors
+
+    labels, errors = run(scenario())
+    assert any(label.startswith("[/]pabo N=") for label in labels) and errors == []

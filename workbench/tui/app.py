@@ -57,6 +57,12 @@ class WorkbenchApp(KeyGate, App[None]):
         self._frozen = False  # the long-lived objects are out of the garbage collector's view (freeze_loaded)
         self._init_gate()
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """A notification, as plain text whatever a screen asks: it quotes names and words from the study (a code
+        named '[link=…]' stopped the app)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     @property
     def counted_coders(self) -> list[str] | None:
         """Whose codings the screens count and show: only mine when coding blind, else everyone's."""

@@ -1,4 +1,7 @@
-"""Modal dialogs: pick a code, pick from a list, type a line of text, assign a speaker."""
+"""Modal dialogs: pick a code, pick from a list, type a line of text, assign a speaker.
+
+What they show comes from the study (code names, speakers, file names) and is shown as written: a name such as
+'Kosten [euro]' or '[link=…]' is never read as markup (Content, labels without markup)."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Select
 from textual.widgets.option_list import Option
@@ -19,6 +23,11 @@ from workbench.tui.fuzzy import rank, score
 from workbench.tui.keys import speak_keys
 from workbench.tui.page import role_name
 from workbench.tui.typeahead import TypeAhead
+
+
+def title_label(text: str) -> Label:
+    return Label(text, markup=False, classes="dialog-title")
+
 
 SURE = 75  # a fuzzy match scoring this (0-100) is what the coder meant; below it a new code is offered first
 
@@ -52,7 +61,7 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield title_label(self.title_text)
             yield Input(placeholder=_("type to search, e.g. studvert"), id="query")
             yield OptionList(id="options")
 
@@ -72,18 +81,18 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
         options.clear_options()
         if query.strip():
             found = rank(query, self.paths)
-            items = [Option(path, id=f"code:{path}") for path in found]
+            items = [Option(Content(path), id=f"code:{path}") for path in found]
             new = self._new_path(query.strip(), found)
             if new.casefold() not in self.taken:
                 where = new.rsplit(PATH_SEPARATOR, 1)[0] if PATH_SEPARATOR in new else _("at the top, in no group")
-                offer = Option(_("+ new code: {name}  (in {where})").format(
-                    name=new.rsplit(PATH_SEPARATOR, 1)[-1], where=where), id=f"new:{new}")
+                offer = Option(Content(_("+ new code: {name}  (in {where})").format(
+                    name=new.rsplit(PATH_SEPARATOR, 1)[-1], where=where)), id=f"new:{new}")
                 typed_path = PATH_SEPARATOR.strip() in query
                 items.insert(0 if typed_path or not found or score(query, found[0]) < SURE else len(items), offer)
         else:
-            asked = [Option(f"◇ {p}", id=f"code:{p}") for p in self.first]
-            recent = [Option(f"★ {p}", id=f"code:{p}") for p in self.recent if p not in self.first]
-            items = asked + recent + [Option(p, id=f"code:{p}") for p in self.paths
+            asked = [Option(Content(f"◇ {p}"), id=f"code:{p}") for p in self.first]
+            recent = [Option(Content(f"★ {p}"), id=f"code:{p}") for p in self.recent if p not in self.first]
+            items = asked + recent + [Option(Content(p), id=f"code:{p}") for p in self.paths
                                       if p not in self.recent and p not in self.first]
         options.add_options(items)
         if items:
@@ -141,8 +150,8 @@ class ChoicePicker(TypeAhead, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(label, id=key) for key, label in self.choices], id="choices")
+            yield title_label(self.title_text)
+            yield OptionList(*[Option(Content(label), id=key) for key, label in self.choices], id="choices")
 
     def prepare(self) -> None:
         choices = self.query_one("#choices", OptionList)
@@ -175,7 +184,7 @@ class TextPrompt(TypeAhead, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield title_label(self.title_text)
             # a memo opens with its text, the cursor at its end: typing adds, it never wipes what was there
             yield Input(self.value, placeholder=self.placeholder, id="text", select_on_focus=False)
 
@@ -211,10 +220,8 @@ class AssignSpeaker(ModalScreen[Assignment | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):  # in 24 lines its fields scroll: the focused one comes into view
-            yield Label(
-                _("Assign a speaker in {transcript}").format(transcript=self.transcript), classes="dialog-title"
-            )
-            yield Select([(label, label) for label in self.labels], value=self.labels[0], allow_blank=False,
+            yield title_label(_("Assign a speaker in {transcript}").format(transcript=self.transcript))
+            yield Select([(Content(label), label) for label in self.labels], value=self.labels[0], allow_blank=False,
                          id="label")
             yield Input(placeholder=_("pseudonym, e.g. R34"), id="pseudonym")
             yield Select([(role_name(role), role) for role in ("respondent", "interviewer")], value="respondent",
@@ -247,9 +254,9 @@ class Progress(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield title_label(self.title_text)
             yield ProgressBar(id="bar")
-            yield Label("", id="step")
+            yield Label("", id="step", markup=False)
 
     def update(self, done: int, total: int, step: str) -> None:
         if self in self.app.screen_stack:  # not taken down meanwhile (opening a transcript does)
@@ -272,9 +279,9 @@ class Confirm(TypeAhead, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-title")
+            yield title_label(self.question)
             if self.consequence:
-                yield Label(self.consequence)
+                yield Label(self.consequence, markup=False)
             yield Label(_("y / Enter: yes · n / Esc: no"), classes="dialog-hint")
 
     def action_answer(self, yes: bool) -> None:

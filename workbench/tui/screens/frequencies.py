@@ -84,7 +84,7 @@ class FrequenciesScreen(WorkbenchScreen):
         table.add_column(_("code"), key="code", width=min(room, max([4, *(n.cell_len for n in names)])))
         table.add_column(_("total N={n}").format(n=report.sizes.get(TOTAL, 0)), key=TOTAL, width=BAR + 5)
         for group in report.groups:
-            table.add_column(f"{group} N={report.sizes[group]}", key=group)
+            table.add_column(Text(f"{group} N={report.sizes[group]}"), key=group)  # a programme as written
         cells = {(row.path, row.group): row.count for row in report.rows}
         largest = max((row.count for row in rows), default=0)
         self.paths = [row.path for row in rows]
