@@ -152,8 +152,7 @@ def sample_turns() -> dict[str, list[Turn]]:
     return dict(turns)
 
 
-def learning_curve() -> None:
-    turns = sample_turns()
+def learning_curve(turns: dict[str, list[Turn]]) -> None:
     names = list(turns)
     codes = codebook_codes(False)
     by_leaf = {leaf(c.path): c.path for c in codes}
@@ -174,10 +173,9 @@ def learning_curve() -> None:
               f"| {s['precision']:.2f} | {s['recall']:.2f} |")
 
 
-def study_shown() -> None:
+def study_shown(turns: dict[str, list[Turn]]) -> None:
     """What a coder is shown on every respondent turn of the sample study, most of which make no point (talk
     around the subject): the even transcripts were tuned on, the odd ones never."""
-    turns = sample_turns()
     names = list(turns)
     print("\n| codebook | transcripts | turns | with a point | shown precision | shown recall | shown per turn |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
@@ -210,8 +208,9 @@ def main() -> None:
         print("\n".join(f"{name}: {', '.join(sorted(words))}" for name, words in found.items()) or "nothing shared")
         raise SystemExit(1 if found else 0)
     answers_table(items)
-    learning_curve()
-    study_shown()
+    turns = sample_turns()
+    learning_curve(turns)
+    study_shown(turns)
     speed(items)
 
 

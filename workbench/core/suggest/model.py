@@ -105,6 +105,8 @@ class SuggestionModel:
         self.space = Space(documents + [words for found in segments.values() for words in found])
         self.texts = {code.path: self.space.text(words) for code, words in zip(self.codes, documents)}
         self.examples = {path: [self.space.text(words) for words in found] for path, found in segments.items()}
+        self.words = {path: frozenset(text.words) for path, text in self.texts.items()}  # a code's content words
+        self.rows = {path: row for row, path in enumerate(self.texts)}
         self.index = Index(list(self.texts.values()))
         examples_in_order: list[Text] = []
         self.example_rows: dict[int, tuple[int, int]] = {}  # code's row -> its examples' rows [start, stop)
@@ -181,23 +183,23 @@ class SuggestionModel:
                 for row, path in enumerate(self.texts)}
         best = max(raws.values(), default=0.0)
         ranked = sorted(raws, key=lambda path: (-raws[path], path))
-        rows = {path: row for row, path in enumerate(self.texts)}
+        rows = self.rows
         if min_score > 0:
+            words = set(turn.words)
             ranked = [p for p in ranked if raws[p] >= max(MIN_RAW, min_score * best)
-                      and self._substantial(p, raws[p], turn, p in evidence, learned.get(rows[p], 0.0))]
+                      and self._substantial(p, raws[p], words, p in evidence, learned.get(rows[p], 0.0))]
         length = len(doc.text)
         return [self._candidate(path, raws[path], best, turn, float(near[rows[path]]), learned.get(rows[path]),
                                 evidence.get(path, {}), length, denials.get(path)) for path in ranked[:top]]
 
-    def _substantial(self, path: str, raw: float, turn: Text, matched: bool, learned: float) -> bool:
+    def _substantial(self, path: str, raw: float, words: set[str], matched: bool, learned: float) -> bool:
         """Whether a code's evidence is worth a coder's look: a match, a coded segment the turn mostly holds, or
         (in a turn of SHORT_TURN content words or more) a strong similarity, or one resting on SPECIFIC words of
         the code at least (one word, such as terug or denken, is said in every other turn)."""
         if matched or learned >= HELD:
             return True
-        words = set(turn.words)
         return len(words) >= SHORT_TURN and (raw >= STRONG or (
-            raw >= SIMILAR and len(words & set(self.texts[path].words)) >= SPECIFIC))
+            raw >= SIMILAR and len(words & self.words[path]) >= SPECIFIC))
 
     def _denials(self, doc) -> dict[str, str | None]:
         """Per denying code, the first denying word of a clause that holds a word of its name."""
@@ -241,7 +243,7 @@ class SuggestionModel:
                    pieces: dict[str, tuple[int, int]], length: int, denial: str | None) -> Candidate:
         """How a code was found, and the span of its evidence (the whole text without any). denial: for a
         denying code, the denying word where the turn speaks of it, if any."""
-        words = set(self.texts[path].words)
+        words = self.words[path]
         shared = sorted(set(turn.words) & words, key=lambda w: -turn.lemmas.get(w, 0.0))[:3]
         explain = list(pieces)[:3]
         methods = ["match"] if pieces else []

@@ -24,12 +24,12 @@ from workbench.tui.keys import speak_keys
 from workbench.tui.page import role_name
 from workbench.tui.typeahead import TypeAhead
 
+SURE = 75  # a fuzzy match scoring this (0-100) is what the coder meant; below it a new code is offered first
+
 
 def title_label(text: str) -> Label:
+    """A dialog's title, as written (it quotes names from the study)."""
     return Label(text, markup=False, classes="dialog-title")
-
-
-SURE = 75  # a fuzzy match scoring this (0-100) is what the coder meant; below it a new code is offered first
 
 
 @dataclass(frozen=True)
