@@ -30,6 +30,8 @@ RESULTS = ROOT / "bench" / "results"
 STEPS = [
     ("import 30x12000 (ratio)", 1.5, ["import", "30", "12000"], "quick"),
     ("import 300x12000 (ratio)", 1.5, ["import", "300", "12000"], "full"),
+    ("import a 19.8 MB file of 3.3M labelled lines (process)", None, ["import_large_file", "lines"], "full"),
+    ("import a 19.8 MB SRT of 300,000 cues (process)", None, ["import_large_file", "srt"], "full"),
     ("frequencies 10k codings", 0.3, ["frequencies", "10000"], "quick"),
     ("frequencies 100k codings", 0.3, ["frequencies", "100000"], "full"),
     ("frequencies 1M codings", 0.3, ["frequencies", "1000000"], "full"),

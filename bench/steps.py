@@ -106,6 +106,29 @@ def step_import(runs: int, interviews: str, words: str) -> dict:
                 f"read only {statistics.median(reads):.1f} s")
 
 
+def step_import_large_file(runs: int, shape: str) -> dict:
+    """`workbench import` as a whole process of a file just under the 20 MB limit: 3.3 million 'R1: a' lines
+    (built to hurt: a turn of 3.3 million labelled lines), or an SRT of 300,000 cues."""
+    folder = Path(tempfile.mkdtemp())
+    path = folder / ("big.txt" if shape == "lines" else "big.srt")
+    with path.open("w", encoding="utf-8") as out:
+        if shape == "lines":
+            out.write("R1: a\n" * 3_300_000)
+        else:
+            for n in range(1, 300_001):
+                s = n
+                out.write(f"{n}\n{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d},000 --> "
+                          f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d},900\nWoord {n} van de zin.\n\n")
+
+    def once() -> None:
+        db = folder / "bench.sqlite"
+        db.unlink(missing_ok=True)
+        subprocess.run([sys.executable, "-m", "workbench", "--db", str(db), "import", str(path)], check=True,
+                       capture_output=True)
+
+    return dict(times=[timed(once) for _ in range(runs)], unit="s", note=f"{path.stat().st_size / 1e6:.1f} MB")
+
+
 def step_frequencies(runs: int, codings: str, unit: str = "respondent") -> dict:
     from workbench.core.db import Database, resolve_url
     from workbench.core.services.frequencies import frequencies

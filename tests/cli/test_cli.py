@@ -139,7 +139,12 @@ def bad_inputs(tmp_path):
     (tmp_path / "corrupt.docx").write_bytes(b"PK\x03\x04" + b"\x00junk" * 100)
     (tmp_path / "protected.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
     (tmp_path / "letter.docx").write_bytes(docx_bytes(["Beste collega,", "Tot ziens."]))
-    (tmp_path / "latin1.txt").write_bytes("Anouk   0:01\nCaf\xe9\n".encode("latin-1"))
+    (tmp_path / "neither.txt").write_bytes(b"Anouk   0:01\nCaf\xe9 \x81\n")  # no UTF-8, and 0x81 is no Windows-1252
+    (tmp_path / "digits.vtt").write_text("WEBVTT\n\n0:0:\u0661.0 --> 0:0:2.0\n<v A>Hoi.</v>\n", encoding="utf-8")
+    (tmp_path / "sixty.vtt").write_text("WEBVTT\n\n00:00:60.000 --> 00:01:02.000\n<v A>Hoi.</v>\n", encoding="utf-8")
+    (tmp_path / "nobody.docx").write_bytes(rezip(docx_bytes(["Anouk   0:01", "Ja."]), lambda name, content: (
+        content.replace(b"<w:body>", b"<w:bodyX>").replace(b"</w:body>", b"</w:bodyX>")
+        if name == "word/document.xml" else content)))
     (tmp_path / "int1.txt").write_text("Anouk   0:01\nAnders.\nBram   0:02\nJa.\n", encoding="utf-8")
     (tmp_path / "cols.csv").write_text("speaker,respondent\nBram,R01\n", encoding="utf-8")
     (tmp_path / "unknown.csv").write_text(
@@ -174,7 +179,10 @@ def bad_inputs(tmp_path):
         ("corrupt docx", ["import", tmp_path / "corrupt.docx"]),
         ("protected docx", ["import", tmp_path / "protected.docx"]),
         ("not a transcript", ["import", tmp_path / "letter.docx"]),
-        ("encoding", ["import", tmp_path / "latin1.txt"]),
+        ("encoding", ["import", tmp_path / "neither.txt"]),
+        ("digits that are not ASCII in a timing line", ["import", tmp_path / "digits.vtt"]),
+        ("sixty seconds", ["import", tmp_path / "sixty.vtt"]),
+        ("docx without a body", ["import", tmp_path / "nobody.docx"]),
         ("missing file", ["import", tmp_path / "nope.docx"]),
         ("same name, other file", ["import", tmp_path / "int1.txt"]),
         ("csv columns", ["participants", "import", tmp_path / "cols.csv"]),

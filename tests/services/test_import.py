@@ -94,12 +94,23 @@ def test_replace_is_refused_when_codings_would_be_lost(db, tmp_path):
     assert dump(db) == before
 
 
-def test_one_bad_file_in_a_folder_imports_nothing(db, tmp_path):
+def test_a_folder_imports_every_file_it_can_and_says_why_each_other_is_refused(db, tmp_path):
+    """It stopped at the first bad file and imported nothing, naming only that one."""
     write(tmp_path / "good.txt", TEAMS)
     (tmp_path / "bad.vtt").write_bytes(b"\x00\x01binary\xff" * 50)
+    (tmp_path / "letter.txt").write_text("Beste Anna,\nDank voor je brief.\n", encoding="utf-8")
+    outcomes = transcripts.import_paths(db, [tmp_path], replace=False, coder="c")
+    assert [(o.name, o.status) for o in outcomes] == [("good", "imported"), ("bad", "refused"), ("letter", "refused")]
+    assert outcomes[1].note == "binary data, not a text transcript"
+    assert outcomes[2].note.startswith("no transcript turns found")
+    assert [s.name for s in transcripts.list_transcripts(db)] == ["good"]
+
+
+def test_one_bad_file_is_refused_whole_and_the_study_is_unchanged(db, tmp_path):
+    (tmp_path / "bad.vtt").write_bytes(b"\x00\x01binary\xff" * 50)
     before = dump(db)
-    with pytest.raises(WorkbenchError, match="bad.vtt"):
-        transcripts.import_paths(db, [tmp_path], replace=False, coder="c")
+    with pytest.raises(WorkbenchError, match="bad.vtt: binary"):
+        transcripts.import_paths(db, [tmp_path / "bad.vtt"], replace=False, coder="c")
     assert dump(db) == before
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from workbench.core.models import Code, Coding, Transcript
 from workbench.core.services import codings, exchange, transcripts
+from workbench.transcripts.labels import unknown_speaker
 
 pyrefiqda = pytest.importorskip("pyrefiqda")
 models = pytest.importorskip("pyrefiqda.models.project")
@@ -123,7 +124,7 @@ def test_documents_that_are_not_transcripts_keep_every_word(db, tmp_path):
     outcome = exchange.import_project(db, tmp_path / "a.qdpx", "me")
     assert outcome.characters_not_kept == 0 and outcome.codings == 2
     detail = transcripts.show_transcript(db, "Open antwoorden")
-    assert detail.text.split() == article.split() and {t.speaker for t in detail.turns} == {"(onbekend)"}
+    assert detail.text.split() == article.split() and {t.speaker for t in detail.turns} == {unknown_speaker()}
     assert {c.quote for c in codings.list_codings(db)} == {"studievertraging", "het einde"}
 
 

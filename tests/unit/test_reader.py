@@ -13,8 +13,8 @@ TEXT = "Anouk   0:01\nGoedemorgen, één vraag.\nBram   0:05\nJa.\n"
 
 
 def parse_bytes(data, suffix):
-    lines, dropped = read_lines(data, suffix)
-    return _parse(lines, "t", "0" * 64, f"t{suffix}", dropped)
+    read = read_lines(data, suffix)
+    return _parse(read.lines, "t", "0" * 64, f"t{suffix}", read.dropped)
 
 
 @pytest.mark.parametrize(
@@ -37,11 +37,11 @@ def test_encodings_read_alike(data):
         (b"PK\x03\x04" + b"garbage" * 20, ".docx", "corrupt .docx"),
         (b"not a zip at all", ".docx", "no zip signature"),
         (bytes(range(256)) * 8, ".vtt", "binary"),
-        ("Caf\xe9 met lange tekst".encode("latin-1"), ".txt", "cannot read as UTF-8"),
+        (b"Caf\xe9 \x81\x8d met lange tekst", ".txt", "cannot read as UTF-8 / WINDOWS-1252"),
         (b"WEBVTT\n\nNOTE nothing here\n", ".vtt", "WebVTT file has no cues"),
         (b"Dit is gewoon een brief.\nMet twee regels.\n", ".txt", "no transcript turns found"),
     ],
-    ids=["empty", "blank", "protected", "corrupt-zip", "not-zip", "binary-vtt", "latin1", "vtt-no-cues", "letter"],
+    ids=["empty", "blank", "protected", "corrupt-zip", "not-zip", "binary-vtt", "no-utf8-nor-1252", "vtt-no-cues", "letter"],
 )
 def test_bad_input_says_what_is_wrong(data, suffix, message):
     with pytest.raises(WorkbenchError, match=message):

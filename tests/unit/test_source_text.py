@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbench.transcripts.detect import parse_source, parse_text
+from workbench.transcripts.labels import unknown_speaker
 from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, clean_map
 
 words = st.sampled_from(["ja", "studievertraging", "te", "duur", "Nou,", "echt.", "geld", "bang", "collega's"])
@@ -60,7 +61,7 @@ def test_crlf_offsets_point_at_the_same_characters(raw, bom, data):
 
 def test_plain_text_without_speakers_is_a_document_of_paragraphs():
     parsed = parse_source("Een memo zonder sprekers.\n\nTweede alinea.\nNog een regel.", "memo")
-    assert parsed.layout == "plain" and [t.speaker for t in parsed.turns] == ["(onbekend)", "(onbekend)"]
+    assert parsed.layout == "plain" and [t.speaker for t in parsed.turns] == [unknown_speaker()] * 2
     assert parsed.text == "Een memo zonder sprekers.\n\nTweede alinea.\nNog een regel."
 
 
@@ -76,7 +77,7 @@ def test_text_before_the_first_speaker_is_a_turn_of_its_own():
     text = ("Interview 07\nOctober 17, 2020, 10:07AM\nLotte started transcription\n\nLotte   0:03\nHoe gaat het met "
             "je studie?\n\nBram   0:09\nGoed hoor, alleen de stage kost veel tijd.\n")
     parsed = parse_source(text, "b")
-    assert [t.speaker for t in parsed.turns] == ["(onbekend)", "Lotte", "Bram"]
+    assert [t.speaker for t in parsed.turns] == [unknown_speaker(), "Lotte", "Bram"]
     assert parsed.text.split("\n\n")[0] == "Interview 07\nOctober 17, 2020, 10:07AM\nLotte started transcription"
     assert parsed.meta["date"] == "2020-10-17"
 

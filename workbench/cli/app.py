@@ -125,19 +125,28 @@ def import_(
     paths: Annotated[list[Path], typer.Argument(help="transcript files or folders (searched recursively)")],
     replace: Annotated[bool, typer.Option("--replace", help="replace a transcript imported earlier under the same name")] = False,
 ) -> None:
-    """Import Teams (.docx, .vtt) and verbatim (.docx, .txt) transcripts."""
+    """Import transcripts (.docx, .vtt, .srt, .txt, .md) from Teams, Zoom, Meet, Otter, Rev, Whisper or a
+    transcriber; of several files, each one that cannot be read whole is refused in a line (exit code 2)."""
     state: State = ctx.obj
     outcomes = transcripts_service.import_paths(state.db, paths, replace=replace, coder=state.coder)
-    typer.echo(
-        table(
+    taken = [o for o in outcomes if o.status != "refused"]
+    if taken:
+        typer.echo(table(
             [_("transcript"), _("status"), _("layout"), _("turns"), _("words"), _("unassigned speakers"), _("note")],
-            [(o.name, _(o.status), o.layout, o.turns, o.words, len(o.unassigned) or "", o.note) for o in outcomes],
-        )
-    )
+            [(o.name, _(o.status), o.layout, o.turns, o.words, len(o.unassigned) or "", o.note) for o in taken],
+        ))
+    if other := transcripts_service.other_files(paths):
+        typer.echo(_("not read, no transcript layout reads these: {files}").format(
+            files=", ".join(p.name for p in other)), err=True)
     unassigned = sum(len(o.unassigned) for o in outcomes)
     if unassigned:
         typer.echo(_("{n} speaker(s) not in the participants registry: see 'workbench participants list'").format(
             n=unassigned), err=True)
+    refused = [o for o in outcomes if o.status == "refused"]
+    for outcome in refused:
+        typer.echo(_("error: {message}").format(message=WorkbenchError(outcome.note, outcome.source_path)), err=True)
+    if refused:
+        raise typer.Exit(2)
 
 
 @transcripts_app.command("list")

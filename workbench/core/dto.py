@@ -11,12 +11,13 @@ from workbench.i18n import _
 @dataclass(frozen=True)
 class ImportOutcome:
     name: str
-    status: str  # imported | unchanged | replaced | duplicate
+    status: str  # imported | unchanged | replaced | duplicate | refused
     layout: str
     turns: int
     words: int
     unassigned: tuple[str, ...] = ()
-    note: str = ""
+    note: str = ""  # for 'refused': why
+    source_path: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from workbench.transcripts.labels import is_unknown
 from workbench.transcripts.model import Fragment, ParsedTurn, RawTranscript
 
 TURN_SEPARATOR = "\n\n"
@@ -42,14 +43,15 @@ def in_time_order(fragments: list[Fragment]) -> list[Fragment]:
 
 
 def assemble(raw: RawTranscript) -> tuple[str, list[ParsedTurn]]:
-    """Merge consecutive fragments of one speaker into turns; lay them out as text."""
+    """Merge consecutive fragments of one speaker into turns (a fragment whose speaker is unknown stays a
+    turn of its own: a cue, a heading, an annotation); lay them out as text."""
     fragments = in_time_order(raw.fragments) if raw.sort_by_time else raw.fragments
     merged: list[tuple[str, list[Fragment]]] = []
     for fragment in fragments:
         speaker = clean(fragment.speaker).replace("\n", " ")
         if not fragment.text.strip():
             continue
-        if merged and raw.merge_speakers and merged[-1][0] == speaker:
+        if merged and raw.merge_speakers and merged[-1][0] == speaker and not is_unknown(speaker):
             merged[-1][1].append(fragment)
         else:
             merged.append((speaker, [fragment]))

@@ -13,13 +13,15 @@ from pathlib import Path
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.transcripts import wordcheck
 from workbench.transcripts.assemble import assemble, find_start
+from workbench.transcripts.labels import is_unknown, unknown_speaker
 from workbench.transcripts.layouts import LAYOUTS
 from workbench.transcripts.model import Fragment, ParsedTranscript, ParsedTurn, RawTranscript
 from workbench.transcripts.reader import drop_controls, normalise, read_lines
-from workbench.transcripts.webvtt import UNKNOWN_SPEAKER, is_webvtt
+from workbench.transcripts.webvtt import is_webvtt, read_cues
 
-SUFFIXES = {".docx", ".vtt", ".txt"}
+SUFFIXES = {".docx", ".vtt", ".txt", ".srt", ".md", ".markdown"}
 
 
 LARGEST = 20_000_000  # bytes
@@ -27,7 +29,7 @@ _NOT_WORD = string.punctuation + "“”‘’«»…–—"
 
 
 def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
-    """Read and parse one transcript file; errors name the file."""
+    """Read and parse one transcript file, every word of it kept (or refused); errors name the file."""
     try:
         size = path.stat().st_size
         if size > LARGEST:
@@ -39,14 +41,17 @@ def parse_file(path: Path, name: str | None = None) -> ParsedTranscript:
     except OSError as exc:
         raise WorkbenchError(_("cannot read file: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
     try:
-        lines, dropped = read_lines(data, path.suffix)
-        return _parse(lines, name or path.stem, hashlib.sha256(data).hexdigest(), str(path), dropped)
+        read = read_lines(data, path.suffix)
+        parsed = _parse(read.lines, name or path.stem, hashlib.sha256(data).hexdigest(), str(path), read.dropped)
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
+    if read.encoding not in ("utf-8", "docx"):
+        parsed.meta["encoding"] = read.encoding
+    return parsed
 
 
 def parse_text(text: str, name: str) -> ParsedTranscript:
-    """Parse transcript text already in memory (e.g. a REFI-QDA source)."""
+    """Parse transcript text already in memory, every word of it kept (or refused)."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     text, dropped = drop_controls(normalise(text))
     return _parse(text.split("\n"), name, digest, name, dropped)
@@ -64,8 +69,8 @@ def parse_source(text: str, name: str) -> ParsedTranscript:
     layout = next((layout for layout in LAYOUTS if layout.recognise(lines)), None)
     raw = _with_preamble(layout.parse(lines), text) if layout is not None else None
     if raw is None or not _is_conversation(raw) or _words_lost(text, raw):
-        raw = RawTranscript("plain", [Fragment(UNKNOWN_SPEAKER, p) for p in re.split(r"\n\s*\n", text) if p.strip()],
-                            merge_speakers=False)
+        paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+        raw = RawTranscript("plain", [Fragment(unknown_speaker(), p) for p in paragraphs], merge_speakers=False)
     return _finish(raw, name, digest, name, dropped)
 
 
@@ -83,14 +88,14 @@ def _with_preamble(raw: RawTranscript, text: str) -> RawTranscript:
     preamble = "\n".join(lines).strip()
     if not preamble:
         return raw
-    return replace(raw, fragments=[Fragment(UNKNOWN_SPEAKER, preamble), *raw.fragments])
+    return replace(raw, fragments=[Fragment(unknown_speaker(), preamble), *raw.fragments])
 
 
 def _is_conversation(raw: RawTranscript) -> bool:
     """Two speakers or more, and more words spoken than before the first (a document with two
     'Auteur:' lines is not an interview)."""
-    spoken = [f for f in raw.fragments if f.speaker != UNKNOWN_SPEAKER]
-    before = sum(len(f.text.split()) for f in raw.fragments if f.speaker == UNKNOWN_SPEAKER)
+    spoken = [f for f in raw.fragments if not is_unknown(f.speaker)]
+    before = sum(len(f.text.split()) for f in raw.fragments if is_unknown(f.speaker))
     return len({f.speaker for f in spoken}) >= 2 and sum(len(f.text.split()) for f in spoken) > before
 
 
@@ -114,13 +119,18 @@ def words_not_kept(source: str, kept: str, speakers: Sequence[str]) -> int:
 def _parse(lines: Sequence[str], name: str, sha256: str, source: str, dropped: int = 0) -> ParsedTranscript:
     layout = next((layout for layout in LAYOUTS if layout.recognise(lines)), None)
     if layout is None:
+        if any("-->" in line for line in lines):
+            read_cues(lines)  # a timing line that is none says so, with its line
         if is_webvtt(lines):
             raise WorkbenchError(_("WebVTT file has no cues"))
         raise WorkbenchError(
-            _("no transcript turns found: expected Teams speaker lines ('Name   0:03'), WebVTT cues, or labelled "
-              "lines ('I: ...', 'R1: ...')")
+            _("no transcript turns found: expected speaker lines ('Name   0:03', 'Speaker 1 (00:03:18):'), cues "
+              "(WebVTT, SRT), labelled lines ('I: ...', 'R1: ...') or timestamped lines ('[00:00:05] ...')")
         )
-    return _finish(layout.parse(lines), name, sha256, source, dropped)
+    raw = layout.parse(lines)
+    parsed = _finish(raw, name, sha256, source, dropped)
+    wordcheck.check(lines, raw, [parsed.text[t.start : t.end] for t in parsed.turns])
+    return parsed
 
 
 def transcript_name(name: str) -> str:

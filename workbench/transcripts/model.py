@@ -27,6 +27,8 @@ class RawTranscript:
     joiner: str = "\n"  # how consecutive fragments of one speaker are joined
     merge_speakers: bool = True  # consecutive fragments of one speaker become one turn (not in a plain document)
     sort_by_time: bool = False
+    apart: list[str] = field(default_factory=list)  # what the file holds that is neither speech nor a speaker
+    # label nor a time (cue ids, notes, header and footer lines): the word check leaves these out
 
 
 @dataclass(frozen=True)

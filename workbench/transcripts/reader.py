@@ -7,6 +7,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from typing import NamedTuple
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
@@ -17,9 +18,15 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = ("\ufeff", "\u200b", "\u200e", "\u200f")
 
 
-def read_lines(data: bytes, suffix: str) -> tuple[list[str], int]:
-    """Lines of a transcript file and how many control characters were dropped from it; raises
-    WorkbenchError naming the problem."""
+class Lines(NamedTuple):
+    lines: list[str]
+    dropped: int  # control characters dropped
+    encoding: str  # how the bytes were read: 'utf-8', 'utf-16', 'windows-1252' or 'docx'
+
+
+def read_lines(data: bytes, suffix: str) -> Lines:
+    """Lines of a transcript file, how many control characters were dropped from it and how it was read;
+    raises WorkbenchError naming the problem."""
     if not data.strip():
         raise WorkbenchError(_("file is empty"))
     if data.startswith(_OLE_MAGIC):
@@ -30,28 +37,33 @@ def read_lines(data: bytes, suffix: str) -> tuple[list[str], int]:
         return _docx_lines(data)
     if suffix.lower() == ".docx":
         raise WorkbenchError(_("not a .docx file (no zip signature); is it damaged?"))
-    return _lines(decode(data))
+    return _lines(*decode_named(data))
 
 
-def _lines(text: str) -> tuple[list[str], int]:
+def _lines(text: str, encoding: str) -> Lines:
     text, dropped = drop_controls(normalise(text))
-    return text.split("\n"), dropped
+    return Lines(text.split("\n"), dropped, encoding)
 
 
-def _docx_lines(data: bytes) -> tuple[list[str], int]:
-    document = open_document(data)
-    from docx.oxml.ns import qn
+_WORD_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    "http://purl.oclc.org/ooxml/wordprocessingml/main")  # transitional, and strict OOXML
 
-    text, tab, breaks, paragraph = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr")), qn("w:p")
+
+def _docx_lines(data: bytes) -> Lines:
+    root = open_document(data).element
+    ns = next((ns for ns in _WORD_NAMESPACES if root.find(f"{{{ns}}}body") is not None), None)
+    if ns is None:
+        raise WorkbenchError(_("the .docx has no document body (word/document.xml holds no <w:body>)"))
+    text, tab, paragraph = f"{{{ns}}}t", f"{{{ns}}}tab", f"{{{ns}}}p"
     paragraphs = []
     # The paragraphs' text as python-docx's Paragraph.text gives it, read straight from
     # its lxml tree: ten times faster on long transcripts. Table cells are included.
-    for element in document.element.body.iter(paragraph):
+    for element in root.find(f"{{{ns}}}body").iter(paragraph):
         parts = []
-        for node in element.iter(text, tab, *breaks):
+        for node in element.iter(text, tab, f"{{{ns}}}br", f"{{{ns}}}cr"):
             parts.append(node.text or "" if node.tag == text else "\t" if node.tag == tab else "\n")
         paragraphs.append("".join(parts))
-    return _lines("\n\n".join(paragraphs))
+    return _lines("\n\n".join(paragraphs), "docx")
 
 
 def open_document(data: bytes):
@@ -74,34 +86,49 @@ def open_document(data: bytes):
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (BOM or not) or UTF-16 (BOM, or recognised by its zero bytes)."""
+    return decode_named(data)[0]
+
+
+def decode_named(data: bytes) -> tuple[str, str]:
+    """The text and how it was read: UTF-8 (BOM or not), UTF-16 (BOM, or recognised by its zero bytes),
+    or, where the bytes are no UTF-8, Windows-1252 (what a .txt saved on Windows is; Latin-1's letters
+    are the same bytes)."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+        return _strict(data[len(codecs.BOM_UTF8) :], "utf-8"), "utf-8"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16")
+        return _strict(data, "utf-16"), "utf-16"
     if b"\x00" in data[:4096]:
         sample = data[:4096]
         even, odd = sample[0::2].count(0), sample[1::2].count(0)
         if odd > len(sample) // 4 and even == 0:
-            return _strict(data, "utf-16-le")
+            return _strict(data, "utf-16-le"), "utf-16"
         if even > len(sample) // 4 and odd == 0:
-            return _strict(data, "utf-16-be")
+            return _strict(data, "utf-16-be"), "utf-16"
         raise WorkbenchError(_("binary data, not a text transcript"))
-    text = _strict(data, "utf-8")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        try:
+            text, encoding = data.decode("windows-1252"), "windows-1252"
+        except UnicodeDecodeError:
+            raise _unreadable("UTF-8 / WINDOWS-1252", data, exc.start) from exc
     controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if controls:
         raise WorkbenchError(_("binary data, not a text transcript"))
-    return text
+    return text, encoding
 
 
 def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise WorkbenchError(
-            _("cannot read as {value} text (byte 0x{data:02x} at offset {start}); binary file or unsupported "
-              "encoding, save it as UTF-8").format(value=encoding.upper(), data=data[exc.start], start=exc.start)
-        ) from exc
+        raise _unreadable(encoding.upper(), data, exc.start) from exc
+
+
+def _unreadable(encoding: str, data: bytes, at: int) -> WorkbenchError:
+    return WorkbenchError(
+        _("cannot read as {value} text (byte 0x{data:02x} at offset {start}); binary file or unsupported "
+          "encoding, save it as UTF-8").format(value=encoding, data=data[at], start=at))
 
 
 def drop_controls(text: str) -> tuple[str, int]:

@@ -39,16 +39,15 @@ from workbench.transcripts.model import ParsedTranscript
 
 def transcript_files(paths: Iterable[Path]) -> list[Path]:
     """The transcript files named, folders searched recursively, in a stable order."""
-    from workbench.transcripts.detect import SUFFIXES  # the parsers load when a study imports, not when it lists
-
     found: list[Path] = []
+    readable = suffixes()  # the parsers load when a study imports, not when it lists
     for path in paths:
         if path.is_dir():
             found.extend(
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith((".", "~$"))
+                    if p.is_file() and p.suffix.lower() in readable and not p.name.startswith((".", "~$"))
                 )
             )
         elif path.is_file():
@@ -62,46 +61,76 @@ def import_paths(
     db: Database, paths: Iterable[Path], *, replace: bool, coder: str,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> list[ImportOutcome]:
-    """Parse every file first, then store all of them in one transaction, or none; then, when the study has
-    an interview guide, find its questions in the new transcripts.
+    """Parse every file first, then store all that can be stored in one transaction; then, when the study
+    has an interview guide, find its questions in the new transcripts.
 
-    progress(done, total, file name) is called after each file is parsed.
+    One file that cannot be imported is refused (a WorkbenchError); of several, each is imported or comes
+    back as a 'refused' outcome whose note says why (nothing of it stored). progress(done, total, file
+    name) is called after each file is parsed.
     """
     from workbench.transcripts.detect import parse_file
 
     files = transcript_files(paths)
     if not files:
-        raise WorkbenchError(_("no transcript files (.docx, .vtt, .txt) found"))
-    parsed = []
+        raise WorkbenchError(_("no transcript files ({suffixes}) found").format(suffixes=", ".join(sorted(suffixes()))))
+    parsed: list[ParsedTranscript] = []
+    refused: list[ImportOutcome] = []
+    names: dict[str, str] = {}
     for done, path in enumerate(files, start=1):
-        parsed.append(parse_file(path))
+        try:
+            item = parse_file(path)
+            if item.name in names:
+                raise WorkbenchError(_("two files would both be transcript '{name}' (also {names})").format(
+                    name=item.name, names=names[item.name]), where=item.source_path)
+            names[item.name] = item.source_path
+            parsed.append(item)
+        except WorkbenchError as exc:
+            if len(files) == 1:
+                raise
+            refused.append(_refused(path, exc))
         if progress:
             progress(done, len(files), path.name)
-    names: dict[str, str] = {}
-    for item in parsed:
-        if item.name in names:
-            raise WorkbenchError(
-                _("two files would both be transcript '{name}' (also {names})").format(
-                    name=item.name, names=names[item.name]),
-                where=item.source_path,
-            )
-        names[item.name] = item.source_path
     if replace:
         backups.before(db, "replace")
     with db.write() as session:
-        outcomes = [_store(session, item, replace=replace, coder=coder) for item in parsed]
+        outcomes = []
+        for item in parsed:
+            try:
+                outcomes.append(_store(session, item, replace=replace, coder=coder))
+            except WorkbenchError as exc:  # refused before anything of it was written
+                if len(files) == 1:
+                    raise
+                refused.append(_refused(Path(item.source_path), exc))
         resolve_speakers(session)
         done = [_with_unassigned(session, outcome) for outcome in outcomes]
         has_guide = bool(guide.questions(session))
     for outcome in done:  # the guide's questions found in what is new (a replaced transcript's links went with it)
         if has_guide and outcome.status in ("imported", "replaced"):
             guide.align_questions(db, outcome.name)
-    return done
+    return done + refused
+
+
+def other_files(paths: Iterable[Path]) -> list[Path]:
+    """The files in the folders named that no transcript layout reads (a registry, notes, audio)."""
+    readable = suffixes()
+    return sorted(p for path in paths if path.is_dir() for p in path.rglob("*")
+                  if p.is_file() and p.suffix.lower() not in readable and not p.name.startswith("."))
+
+
+def suffixes() -> set[str]:
+    from workbench.transcripts.detect import SUFFIXES
+
+    return SUFFIXES
+
+
+def _refused(path: Path, exc: WorkbenchError) -> ImportOutcome:
+    return ImportOutcome(path.stem, "refused", "", 0, 0, note=exc.message, source_path=str(path))
 
 
 def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: str) -> ImportOutcome:
     existing = session.scalar(select(Transcript).where(Transcript.name == parsed.name))
-    counts = dict(layout=parsed.layout, turns=len(parsed.turns), words=parsed.word_count)
+    counts = dict(layout=parsed.layout, turns=len(parsed.turns), words=parsed.word_count,
+                  source_path=parsed.source_path)
     if existing is not None and existing.source_sha256 == parsed.sha256:
         return ImportOutcome(parsed.name, "unchanged", **counts)
     if existing is not None and not replace:
@@ -125,8 +154,13 @@ def _store(session: Session, parsed: ParsedTranscript, *, replace: bool, coder: 
 
 
 def _dropped(parsed: ParsedTranscript) -> str:
-    dropped = parsed.meta.get("control_characters_dropped")
-    return _("{n} control character(s) dropped (invisible; they break exports)").format(n=dropped) if dropped else ""
+    """What the import's note says of how the file was read."""
+    notes = []
+    if encoding := parsed.meta.get("encoding"):
+        notes.append(_("read as {encoding}").format(encoding=encoding.upper()))
+    if dropped := parsed.meta.get("control_characters_dropped"):
+        notes.append(_("{n} control character(s) dropped (invisible; they break exports)").format(n=dropped))
+    return "; ".join(notes)
 
 
 def store_parsed(session: Session, transcript: Transcript, parsed: ParsedTranscript) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from workbench.transcripts.base import Layout
 from workbench.transcripts.model import RawTranscript
-from workbench.transcripts.webvtt import ARROW, cues, to_fragment
+from workbench.transcripts.webvtt import ARROW, cue_fragments, read_cues
 
 _CUE_ID = re.compile(r"^(?P<utterance>[^/\s]+/\d+)-\d+$")
 
@@ -22,10 +22,11 @@ class TeamsVtt(Layout):
         )
 
     def parse(self, lines: Sequence[str]) -> RawTranscript:
-        fragments = []
-        for cue in cues(lines):
+        found = read_cues(lines)
+
+        def utterance(cue) -> str | None:
             match = _CUE_ID.match(cue.cue_id or "")
-            utterance = match["utterance"] if match else cue.cue_id
-            if fragment := to_fragment(cue, utterance):
-                fragments.append(fragment)
-        return RawTranscript(self.name, fragments, joiner=" ", sort_by_time=True)
+            return match["utterance"] if match else cue.cue_id
+
+        return RawTranscript(self.name, cue_fragments(found, utterance), joiner=" ", sort_by_time=True,
+                             apart=found.header + found.apart)

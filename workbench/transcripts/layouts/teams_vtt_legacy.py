@@ -1,4 +1,4 @@
-"""Teams .vtt, older: no cue ids, unpadded times like '0:0:13.370'."""
+"""Teams .vtt, older, and any WebVTT whose speakers are voice tags ('<v Name>'): no Teams cue ids."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ from collections.abc import Sequence
 
 from workbench.transcripts.base import Layout
 from workbench.transcripts.model import RawTranscript
-from workbench.transcripts.webvtt import ARROW, cues, has_voice_tags, is_webvtt, to_fragment
+from workbench.transcripts.webvtt import cue_fragments, has_cues, has_voice_tags, read_cues
 
 
 class TeamsVttLegacy(Layout):
     name = "teams-vtt-legacy"
 
     def recognise(self, lines: Sequence[str]) -> bool:
-        has_cues = any(ARROW.match(line.strip()) for line in lines)
-        return has_cues and (is_webvtt(lines) or has_voice_tags(lines))
+        return has_voice_tags(lines) and has_cues(lines)
 
     def parse(self, lines: Sequence[str]) -> RawTranscript:
-        fragments = [f for cue in cues(lines) if (f := to_fragment(cue))]
-        return RawTranscript(self.name, fragments, joiner=" ", sort_by_time=True)
+        found = read_cues(lines)
+        return RawTranscript(self.name, cue_fragments(found), joiner=" ", sort_by_time=True,
+                             apart=found.header + found.apart)

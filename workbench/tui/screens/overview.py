@@ -296,6 +296,9 @@ class OverviewScreen(WorkbenchScreen):
         finally:
             self.app.call_from_thread(progress.close)
         new = sum(o.status == "imported" for o in outcomes)
-        self.app.call_from_thread(self.notify, _("{new} new, {known} already known or twice.").format(
-            new=new, known=len(outcomes) - new))
+        refused = [o for o in outcomes if o.status == "refused"]
+        said = _("{new} new, {known} already known or twice.").format(new=new, known=len(outcomes) - new - len(refused))
+        if refused:
+            said += " " + _("Refused: {files}").format(files="; ".join(f"{o.name}: {o.note}" for o in refused))
+        self.app.call_from_thread(self.notify, said, severity="warning" if refused else "information")
         self.app.call_from_thread(self.action_reload)
