@@ -74,6 +74,34 @@ def test_import_list_show(loaded):
     assert set(turns[0]) >= {"index", "speaker", "respondent", "role", "start_ms", "end_ms", "start", "end", "text"}
 
 
+@pytest.mark.sqlite_only
+def test_a_folder_from_many_tools_imports_every_file_it_can_and_names_each_refused_one(run, tmp_path):
+    """It stopped at the first refused file and imported none of 33; .srt and .md were skipped without a word."""
+    folder = tmp_path / "export"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nHallo daar.\n\n2\n00:00:02,000 --> "
+                                  "00:00:03,000\nFijn.\n", encoding="utf-8")
+    (folder / "b.md").write_text("**Anna:** Waarom?\n\n**Bram:** Daarom.\n", encoding="utf-8")
+    (folder / "sub" / "c.txt").write_bytes("I: Café?\nR1: Één keer.\n".encode("cp1252"))
+    (folder / "d.vtt").write_text("WEBVTT\n\n00:00:61.000 --> 00:01:02.000\n<v A>Hoi.</v>\n", encoding="utf-8")
+    (folder / "e.txt").write_text("Beste Anna,\n\nDank voor je brief.\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    code, out, err = run("import", folder)
+    assert code == 2
+    assert [line.split()[:3] for line in out.splitlines()[1:]] == [
+        ["a", "imported", "srt"], ["b", "imported", "markdown"], ["c", "imported", "verbatim"]]
+    assert "read as WINDOWS-1252" in out
+    errors = [line for line in err.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: {folder / 'd.vtt'}: not a time: '00:00:61.000' (minutes and seconds go up to 59)",
+                      f"error: {folder / 'e.txt'}: no transcript turns found: expected speaker lines ('Name   0:03', "
+                      "'Speaker 1 (00:03:18):'), cues (WebVTT, SRT), labelled lines ('I: ...', 'R1: ...') or "
+                      "timestamped lines ('[00:00:05] ...')"]
+    assert "not read, no transcript layout reads these: notes.pdf" in err
+    code, out, _ = run("transcripts", "show", "a", "--format", "json")
+    assert [(t["speaker"], t["text"]) for t in json.loads(out)["turns"]] == [("(unknown)", "Hallo daar."),
+                                                                             ("(unknown)", "Fijn.")]
+
+
 def test_autocode_and_report_in_every_format(loaded, tmp_path):
     code, out, _ = loaded("autocode", "--role", "respondent")
     assert code == 0 and "created" in out

@@ -102,6 +102,29 @@ def test_an_empty_study_says_what_to_do_and_i_imports_each_kind(db):
     assert [u.label for u in participants.list_participants(db)[1]] == ["Gast (Hogeschool Maasoever)"]  # in no registry
 
 
+def test_i_on_a_folder_imports_what_it_can_and_says_which_files_were_refused_and_why(db, tmp_path):
+    """A folder import stopped at the first refused file, and the TUI said nothing of the others."""
+    from workbench.core.services import transcripts
+    from workbench.tui.screens.dialogs import TextPrompt
+
+    (tmp_path / "a.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nHallo daar.\n", encoding="utf-8")
+    (tmp_path / "kapot.vtt").write_text("WEBVTT\n\n00:00:75.000 --> 00:01:02.000\n<v A>Hoi.</v>\n", encoding="utf-8")
+    app = WorkbenchApp(db, "anna")
+
+    async def scenario():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+            await pilot.press("i")
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            app.screen.dismiss(str(tmp_path))
+            await wait_for(pilot, lambda: notified(app, "Geweigerd: kapot: geen tijd: '00:00:75.000'"), timeout=30)
+            assert notified(app, "1 nieuw")
+        assert app.unexpected_errors == []
+
+    run(scenario())
+    assert [s.name for s in transcripts.list_transcripts(db)] == ["a"]
+
+
 def test_f1_names_keys_as_the_footer_does_and_lists_moving_and_selecting(app):
     """F1 showed raw names ('question_mark', 'slash') and no movement or selection keys."""
     from tests.tui.test_trust import open_transcript

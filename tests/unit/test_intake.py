@@ -4,11 +4,15 @@ Each file here is made as its tool writes it (SRT from WhisperX and subtitle edi
 Meet and captioning services, Otter, Rev, AssemblyAI, Deepgram, Markdown exports); each is compared turn by
 turn with what it says. A property test puts any text through every writer and reads it back."""
 
+import os
+import random
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import docx_bytes
+from tests.conftest import SAMPLE, docx_bytes
 from workbench.errors import WorkbenchError
 from workbench.transcripts import wordcheck
 from workbench.transcripts.detect import parse_file
@@ -291,3 +295,47 @@ def test_any_text_through_any_writer_comes_back_word_for_word(tmp_path_factory, 
     write, label = WRITERS[writer]
     parsed = read(tmp_path_factory.mktemp(writer), "t.md" if writer == "markdown" else "t.txt", write(said))
     assert [(speaker, text.split()) for speaker, text in turns(parsed)] == _expected(said, label)
+
+
+FUZZ_CASES = int(os.environ.get("WORKBENCH_FUZZ_CASES", "150"))
+INSERTS = ["١".encode(), b"9" * 5001, b"-->", b"\x00", b"<v ", b"&#99999999;", b"\r", b"00:00:99.000 --> 0:1",
+           b"WEBVTT\n", b"NOTE\n", b"\xff\xfe", b"R1: ", b"**", b"\n \n"]
+
+
+def _mutated(rng: random.Random, data: bytes, suffix: str) -> bytes:
+    out = bytearray(data)
+    kind = rng.randrange(5)
+    if kind == 0:  # bytes flipped
+        for _ in range(rng.randrange(1, 20)):
+            out[rng.randrange(len(out))] = rng.randrange(256)
+    elif kind == 1:  # cut short
+        out = out[: rng.randrange(len(out))]
+    elif kind == 2:  # a chunk said again
+        at = rng.randrange(len(out))
+        out[at:at] = out[at : at + rng.randrange(2000)] * rng.randrange(1, 5)
+    elif kind == 3:  # something built to hurt put in
+        at = rng.randrange(len(out))
+        out[at:at] = rng.choice(INSERTS)
+    elif suffix != ".docx":  # another encoding
+        out = bytearray(bytes(out).decode("utf-8", "replace").encode(rng.choice(["utf-16", "utf-16-be", "cp1252"]),
+                                                                       "replace"))
+    return bytes(out)
+
+
+def test_mutated_sample_files_are_read_or_refused_in_one_line(tmp_path):
+    """A seeded mutation fuzzer over the sample study's transcripts (WORKBENCH_FUZZ_CASES for more): non-ASCII
+    digits in a time, a huge number, NUL bytes, cut and repeated chunks gave tracebacks before."""
+    rng = random.Random(20261203)
+    files = sorted(p for p in SAMPLE.iterdir() if p.suffix in (".vtt", ".txt", ".docx"))
+    for case in range(FUZZ_CASES):
+        source = rng.choice(files)
+        path = tmp_path / f"case-{case}{source.suffix}"
+        path.write_bytes(_mutated(rng, source.read_bytes(), source.suffix))
+        started = time.perf_counter()
+        try:
+            parsed = parse_file(path)
+        except WorkbenchError as exc:
+            assert "\n" not in str(exc), (source.name, str(exc))
+        else:
+            assert parsed.turns, source.name
+        assert time.perf_counter() - started < 10, source.name

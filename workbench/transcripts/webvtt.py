@@ -7,6 +7,7 @@ line belongs to the cue before it. NOTE, STYLE and REGION blocks and the header 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import html
 import re
@@ -33,8 +34,6 @@ class Cue:
     start_ms: int | None  # None: text before the first timing line
     end_ms: int | None
     lines: tuple[str, ...]  # payload lines, stripped; lines of spaces left out
-    line: int  # where it starts in the file, 1-based
-    number: int  # 1-based; 0 for text before the first cue
 
 
 @dataclass
@@ -125,13 +124,12 @@ def _read_block(block: list[tuple[int, str]], found: CueFile) -> None:
         cue_id = block[id_at][1] if id_at < at else None
         if cue_id:
             found.apart.append(cue_id)
-        number, timing = block[at]
-        match = ARROW.match(timing)
+        match = ARROW.match(block[at][1])
         assert match is not None
         start = parse_clock(match["start"])
         end = max(start, parse_clock(match["end"]))  # Teams ends a cue a few ms before it starts, now and then
         payload = tuple(text for _, text in block[at + 1 : until] if text)
-        found.cues.append(Cue(cue_id, start, end, payload, number, len(found.cues) + 1))
+        found.cues.append(Cue(cue_id, start, end, payload))
 
 
 def _id_at(block: list[tuple[int, str]], at: int) -> int:
@@ -148,9 +146,9 @@ def _continue(found: CueFile, lines: list[tuple[int, str]]) -> None:
     texts = tuple(text for _, text in lines if text)
     if found.cues:
         last = found.cues[-1]
-        found.cues[-1] = Cue(last.cue_id, last.start_ms, last.end_ms, last.lines + texts, last.line, last.number)
+        found.cues[-1] = dataclasses.replace(last, lines=last.lines + texts)
     elif texts:
-        found.cues.append(Cue(None, None, None, texts, lines[0][0], 0))
+        found.cues.append(Cue(None, None, None, texts))
 
 
 def voices(payload: str) -> list[tuple[str | None, str]]:
