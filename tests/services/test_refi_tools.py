@@ -7,6 +7,7 @@ from datetime import timezone
 import pytest
 from sqlalchemy import select
 
+from workbench.core.db import Database, resolve_url
 from workbench.core.models import Code, Coding, Transcript
 from workbench.core.services import codings, exchange, transcripts
 from workbench.transcripts.labels import unknown_speaker
@@ -144,3 +145,21 @@ def test_our_export_is_read_whole_by_qdapy_memos_and_coders_included(sample_db, 
     assert sorted(fragments["code"]) == sorted("/".join(c.code_path.split(" > ")) for c in mine)  # its separator
     assert set(fragments["codedBy"]) == {c.coder for c in mine}
     assert (fragments["comment"] == "Let op: ironie").sum() == 1
+
+
+def test_a_project_of_another_tool_goes_out_and_in_again_with_the_same_words(db, tmp_path):
+    """An NVivo project of comments had 2,866 words masked in its export (covid, Pfizer, Dr., committee: labels
+    read as speakers, which nobody registered), and the next import carried the masks into the quotes."""
+    comments = ("Covid: the covid vaccine came late, after Covid hit.\n\nPfizer: Dr. Smith said the committee agreed "
+                "on Pfizer.\n\nCovid: a second covid wave, Mr. Jones said.\n\nPfizer: Ms. Brown of the committee.\n")
+    nvivo_like_project(tmp_path / "c.qdpx", tmp_path, comments, [("covid vaccine", 0, None), ("the committee", 1, None)])
+    exchange.import_project(db, tmp_path / "c.qdpx", "me")
+    project = exchange.export_project(db, tmp_path / "out.qdpx", "Uit")
+    assert project.names_masked == 0
+    again = Database(resolve_url(str(tmp_path / "again.sqlite")))
+    exchange.import_project(again, tmp_path / "out.qdpx", "me")
+    (first,), (source,) = ([s.name for s in transcripts.list_transcripts(d)] for d in (db, again))
+    text = transcripts.show_transcript(again, source).text
+    assert text.split() == transcripts.show_transcript(db, first).text.split() and "▒" not in text
+    assert {c.quote for c in codings.list_codings(again)} == {"covid vaccine", "the committee"}
+    again.close()

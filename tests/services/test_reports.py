@@ -2,6 +2,7 @@
 
 import csv
 import html
+import re
 import struct
 
 import docx
@@ -69,9 +70,9 @@ def test_word_report_tables_counts_chart_quotes_and_no_names(sample_db, tmp_path
     people, institutions = real_names()
     for name in people | institutions:
         assert name not in text, name
-        for part in name.replace("-", " ").split():
+        for part in name.replace("-", " ").split():  # as a name: 'Zuid' of Randstad-Zuid in Zuid-Afrika is a word
             if len(part) > 3 and part not in ("Hogeschool", "Universiteit", "Kunstacademie", "Gast"):
-                assert part not in text, part
+                assert not re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text), part
 
 
 def test_the_word_report_reads_like_a_results_chapter_in_english_too(sample_db, tmp_path):

@@ -16,7 +16,8 @@ def mask(text: str) -> str:
     ("Tom van der Meer zei het.", "[naam] zei het."),
     ("Dat waren Bosgraafs studenten.", "Dat waren [naam] studenten."),
     ("Chantal's idee en Joris' collega", "[naam] idee en [naam] collega"),
-    ("MEER weet het, bosgraaf ook", "[naam] weet het, [naam] ook"),
+    ("MEER weet het, bosgraaf ook", "[naam] weet het, bosgraaf ook"),  # a lower-case word is never masked
+    ("tom van der meer belde", "[naam] belde"),  # a whole name is, in any case
     ("Bij Windkust doen ze dat.", "Bij [instelling] doen ze dat."),
     ("van der Meer", "van der [naam]"),  # the particles identify nobody
     ("R05 en de meerderheid", "R05 en de meerderheid"),  # labels are no names; no part of a word is masked
@@ -61,3 +62,37 @@ def test_a_transcript_name_with_a_real_name_is_masked_and_kept_apart():
     names = Anonymiser(["Tom van der Meer"], [])
     assert names.unique_name("gesprek met Tom", "1a2b3c4d-0000") == "gesprek met [naam] 1a2b3c4d"
     assert names.unique_name("interview-07", "1a2b3c4d-0000") == "interview-07"
+
+
+def test_only_names_written_as_names_are_masked_never_words_or_halves_of_words():
+    """In the sample study's report all 16 masks were false: 'in [instelling]-Afrika' (Zuid of Hogeschool
+    Randstad-Zuid), 'vier [instelling]' (landen, of Universiteit Lage Landen)."""
+    words = {"landen", "lage", "meer"}
+    names = Anonymiser(["Dr. Tom van der Meer", "Mr. Jansen"], ["Hogeschool Randstad-Zuid", "Universiteit Lage Landen"],
+                       common=words.__contains__)
+    text = ("Ze gingen naar Zuid-Afrika en vier landen, een lage drempel. Meer tijd, zei Dr. Bosman; "
+            "Mr. Smits en de Noord-Zuidlijn.")
+    assert names(text) == text
+    assert names("Bij Randstad-Zuid en de Universiteit Lage Landen zei Meer het, Jansen ook.") == (
+        "Bij [instelling] en de [instelling] zei [naam] het, [naam] ook.")
+
+
+REGISTERED = ["Chantal Bosgraaf", "Tom van der Meer", "Joris"]
+NAME_FREE = st.text(alphabet="abcdefghiklnpqruvwxyzABDEFGHIKLNPQUVWXYZ '’.,-!?\n", max_size=80)
+
+
+@given(NAME_FREE)
+def test_a_text_without_a_registered_name_comes_out_character_for_character(text):
+    names = Anonymiser(REGISTERED, ["Hogeschool Windkust"])
+    assert names(text) == text and names.same_length(text) == text
+
+
+@given(st.sampled_from(["Chantal Bosgraaf", "Bosgraaf", "Chantal", "Tom van der Meer", "Joris", "Windkust"]),
+       st.sampled_from(["", "s", "'s", "’s", "'"]), st.sampled_from([str.upper, lambda w: w, str.lower]),
+       NAME_FREE.filter(lambda t: not t.endswith(("-", "'", "’"))), st.sampled_from([" ", ", ", "\n"]))
+def test_every_registered_name_as_a_name_comes_out_masked(name, possessive, case, before, gap):
+    if case is str.lower and " " not in name:
+        return  # a single word in lower case is a word: never masked
+    text = f"{before}{gap}{case(name)}{possessive} zei het."
+    masked, n = Anonymiser(REGISTERED, ["Hogeschool Windkust"]).masked_count(text)
+    assert n >= 1 and case(name) not in masked

@@ -54,6 +54,14 @@ class TestSrt:
         assert turns(parsed) == [("Anna", "Waarom?"), ("Bram", "Omdat het moet."), ("Anna", "Goed.")]
 
 
+    def test_a_cue_without_its_timing_line_is_a_turn_without_times(self, tmp_path):
+        """(webvtt-py's missing_timeframe.srt) its number was kept as text of the cue before it."""
+        parsed = read(tmp_path, "m.srt", "1\n00:00:00,500 --> 00:00:07,000\nCaption text #1\n\n2\nCaption text #2\n\n"
+                                         "3\n00:00:11,890 --> 00:00:16,320\nCaption text #3\n")
+        assert turns(parsed) == [(U, "Caption text #1"), (U, "Caption text #2"), (U, "Caption text #3")]
+        assert [t.start_ms for t in parsed.turns] == [500, None, 11890]
+
+
 class TestWebVtt:
     def test_a_line_of_spaces_does_not_end_a_cue_and_meet_initials_name_speakers(self, tmp_path):
         """Google Meet writes such lines; the rest of the cue was dropped, '(DB)' was no speaker."""

@@ -23,12 +23,17 @@ app = typer.Typer(help="Projects to and from ATLAS.ti, MAXQDA, NVivo, QualCoder 
 
 @app.command("export")
 def export(ctx: typer.Context, file: Path,
-           name: Annotated[str, typer.Option("--name", help="project name")] = "Interviewstudie") -> None:
-    """Coders, codebook, transcripts (speakers as pseudonyms), codings, memos, cases, sets."""
-    project = exchange.export_project(ctx.obj.db, ctx.obj.output(file), name)
+           name: Annotated[str, typer.Option("--name", help="project name")] = "Interviewstudie",
+           mask_institutions: Annotated[bool, typer.Option("--mask-institutions", help="mask the registered "
+                                                           "institutions' names in the text too")] = False) -> None:
+    """Coders, codebook, transcripts (speakers as pseudonyms), codings, memos, cases, sets; every word as
+    stored but registered names of people (and of institutions, when asked)."""
+    project = exchange.export_project(ctx.obj.db, ctx.obj.output(file), name, mask_institutions)
     codings = sum(len(s.codings) for s in project.sources)
     typer.echo(_("wrote {file}: {sources} transcript(s), {codings} coding(s), {cases} case(s), {sets} set(s)").format(
         file=file, sources=len(project.sources), codings=codings, cases=len(project.cases), sets=len(project.sets)))
+    typer.echo(_("{n} registered name(s) masked in the text (every other word as stored)").format(
+        n=project.names_masked))
 
 
 @app.command("import")

@@ -34,6 +34,22 @@ Coders = Annotated[Optional[list[str]], typer.Option(
     "--coder", help="count only this coder's codings (repeat for several; default: every coder's)")]
 
 
+Attribution = Annotated[str, typer.Option("--attribution", help="under each quote: pseudonym+programme, pseudonym, "
+                                         "programme or none")]
+SmallGroup = Annotated[int, typer.Option("--small-group", help="warn when a quote is attributed to a programme of "
+                                         "fewer respondents than this")]
+
+
+def _attributed(db, report, quotes: dict, attribution: str, least: int):
+    """The quotes attributed as asked, and the report with a note on the programmes too small to name."""
+    from dataclasses import replace
+
+    found = [q for qs in quotes.values() for q in qs]
+    notes = [*report.notes, *quotes_service.small_group_notes(db, found, attribution, least)]
+    return replace(report, notes=tuple(notes)), {k: [quotes_service.attributed(q, attribution) for q in qs]
+                                                 for k, qs in quotes.items()}
+
+
 def _needs_out(fmt: str, out: Path | None) -> Path:
     if out is None:
         raise WorkbenchError(_("--format {format} writes a file: give --out FILE.{format}").format(format=fmt))
@@ -58,6 +74,10 @@ def frequencies(
     quotes: Annotated[int, typer.Option("--quotes", help="docx: up to this many quotes per code")] = 3,
     coders: Coders = None,
     language: Language = None,
+    real_names: Annotated[bool, typer.Option("--real-names", help="name institutions by their real names (the "
+                                             "report says so); default: their pseudonyms")] = False,
+    attribution: Attribution = "pseudonym+programme",
+    small_group: SmallGroup = 3,
 ) -> None:
     """How often each code occurs: respondents (not quotations) per programme, with N; every coder's
     codings together unless --coder names whose."""
@@ -69,7 +89,8 @@ def frequencies(
         if target is not None:
             ctx.obj.output(target)
     db = ctx.obj.db
-    report = frequencies_service.frequencies(db, unit=unit, by=by, coders=coders)
+    check_choice(attribution, quotes_service.ATTRIBUTIONS, "--attribution")
+    report = frequencies_service.frequencies(db, unit=unit, by=by, coders=coders, real_names=real_names)
     charts = {}
     if chart is not None:
         from workbench.reports.charts import chart_paths
@@ -81,14 +102,17 @@ def frequencies(
         found = quotes_service.quotes(db, coders=coders)
         per_code = {path: quotes_service.spread([q for q in found if q.code_path == path], quotes)
                     for path in {q.code_path for q in found}}
+        report, per_code = _attributed(db, report, per_code, attribution, small_group)
         frequency_docx(report, per_code, _needs_out(fmt, out), codebook_service.show_codebook(db, counted=False))
         typer.echo(_("wrote {file}").format(file=out), err=True)
     elif fmt == "xlsx":
         from workbench.reports.excel import frequency_xlsx
 
-        reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, coders=coders)
+        reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, coders=coders, real_names=real_names)
                               for u in ("respondent", "institution", "quotation") if u != unit]
-        frequency_xlsx(reports, frequencies_service.code_document_table(db), quotes_service.quotes(db, coders=coders),
+        report, found = _attributed(db, report, {"": quotes_service.quotes(db, coders=coders)}, attribution,
+                                    small_group)
+        frequency_xlsx([report, *reports[1:]], frequencies_service.code_document_table(db), found[""],
                        _needs_out(fmt, out))
         typer.echo(_("wrote {file}").format(file=out), err=True)
     else:
@@ -141,13 +165,19 @@ def quotes(
     fmt: Annotated[str, typer.Option("--format", help="md or docx")] = "md",
     out: Out = None,
     language: Language = None,
+    attribution: Attribution = "pseudonym+programme",
+    small_group: SmallGroup = 3,
 ) -> None:
-    """Anonymised quotes of a code, with respondent pseudonym, programme and time."""
+    """Anonymised quotes of a code, with respondent pseudonym, programme and time (as --attribution says)."""
     check_choice(fmt, ("md", "docx"), "--format")
+    check_choice(attribution, quotes_service.ATTRIBUTIONS, "--attribution")
     _speak(language)
     if out is not None:
         ctx.obj.output(out)
     found = quotes_service.quotes(ctx.obj.db, code, programme, coders)
+    for note in quotes_service.small_group_notes(ctx.obj.db, found, attribution, small_group):
+        typer.echo(_("note: {note}").format(note=note), err=True)
+    found = [quotes_service.attributed(q, attribution) for q in found]
     if fmt == "docx":
         from workbench.reports.word import quotes_docx
 

@@ -4,49 +4,79 @@ person's name in everyone else's words when that person is erased (NameHider).""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-# words in registry labels that identify nobody
+# words in registry labels that identify nobody: kinds of institution, particles, roles, titles, compass words
 GENERIC = {
     "hogeschool", "universiteit", "academie", "kunstacademie", "gast", "guest", "van", "de", "der", "den",
     "ter", "het", "te", "ten", "la", "le", "du", "interviewer", "respondent", "spreker", "speaker", "onbekend",
+    "mr", "mrs", "ms", "dr", "drs", "prof", "ir", "mevrouw", "mevr", "meneer", "dhr", "heer", "sir",
+    "noord", "zuid", "oost", "west", "midden", "centrum", "north", "south", "east", "central",
 }
 
 
 _POSSESSIVE = "(?:['’]s|s|['’])?"  # Dutch: Bosgraafs studenten, Anna's, Joris' collega
 
 
-class Anonymiser:
-    """Replaces known names (whole, and their distinctive parts) by a placeholder."""
+class _Names:
+    """The registered names of one kind, found as names: a whole name of two words or more in any case;
+    a single part (a first name, a surname, 'Windkust') only as a name is written, capitalised or in
+    capitals, and, when it is also a word ('Meer', 'Landen'), not at the start of a sentence. Never a
+    lower-case word, never half of a hyphenated word ('Zuid-Afrika')."""
 
-    def __init__(self, people: Iterable[str], institutions: Iterable[str]):
-        self._patterns = [
-            (self._pattern(people), "[naam]"),
-            (self._pattern(institutions), "[instelling]"),
-        ]
-
-    @staticmethod
-    def _pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-        terms = set()
+    def __init__(self, names: Iterable[str]):
+        wholes, parts = set(), set()
         for name in names:
             name = " ".join(name.split())
             if len(name) < 3 or re.fullmatch(r"[A-Z]{1,2}\d*", name):
                 continue  # labels such as I, R1, R05 are no names
-            terms.add(name)
-            parts = re.split(r"[\s(),]+", name)
-            parts += [piece for part in parts for piece in part.split("-")]  # 'Haverkamp-Lier' and 'Lier'
-            terms.update(part for part in parts if len(part) >= 3 and part.casefold() not in GENERIC)
-        if not terms:
-            return None
-        alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:{alternatives}){_POSSESSIVE}(?!\w)", re.IGNORECASE)
+            pieces = re.split(r"[\s(),]+", name)
+            pieces += [piece for part in pieces for piece in part.split("-")]  # 'Haverkamp-Lier' and 'Lier'
+            pieces = [p.strip(".") for p in pieces if len(p.strip(".")) >= 3 and p.strip(".").casefold() not in GENERIC]
+            if len(name.split()) > 1:
+                wholes.add(name)
+            parts.update(pieces)
+        self.wholes = _words([r"\s+".join(map(re.escape, w.split())) for w in sorted(wholes, key=len, reverse=True)],
+                             re.IGNORECASE)
+        forms = {form for p in parts for form in (p[0].upper() + p[1:], p.upper())}
+        self.parts = _words([re.escape(f) for f in sorted(forms, key=len, reverse=True)], 0)
 
-    def same_length(self, text: str, mark: str = "▒") -> str:
-        """Names masked character for character, so every offset into the text stays right (exports)."""
-        for pattern, _ in self._patterns:
-            if pattern is not None:
-                text = pattern.sub(lambda m: mark * len(m.group()), text)
-        return text
+    def spans(self, text: str, common: Callable[[str], bool]) -> list[tuple[int, int]]:
+        found = [m.span() for m in self.wholes.finditer(text)] if self.wholes else []
+        if self.parts:
+            found += [m.span() for m in self.parts.finditer(text)
+                      if not (_sentence_start(text, m.start()) and common(m["name"].casefold()))]
+        return _merged(found)
+
+
+class Anonymiser:
+    """Replaces registered names of people and institutions, as names (see _Names), by a placeholder.
+
+    common(word) says whether a lower-case word is an ordinary word; it is asked only of a part that
+    starts a sentence."""
+
+    def __init__(self, people: Iterable[str], institutions: Iterable[str],
+                 common: Callable[[str], bool] = lambda word: False):
+        self._kinds = [(_Names(people), "[naam]"), (_Names(institutions), "[instelling]")]
+        self._common = common
+
+    def _spans(self, text: str, institutions: bool = True) -> list[tuple[int, int, str]]:
+        kinds = self._kinds if institutions else self._kinds[:1]
+        return sorted((*span, placeholder) for names, placeholder in kinds for span in names.spans(text, self._common))
+
+    def same_length(self, text: str, mark: str = "▒", institutions: bool = True) -> str:
+        """Names masked character for character (white space kept), so every offset stays right (exports)."""
+        return self.masked_count(text, mark, institutions)[0]
+
+    def masked_count(self, text: str, mark: str = "▒", institutions: bool = True) -> tuple[str, int]:
+        """same_length's text, and how many names it masked."""
+        spans = self._spans(text, institutions)
+        if not spans:
+            return text, 0
+        chars = list(text)
+        for start, end, _ in spans:
+            chars[start:end] = re.sub(r"\S", mark, text[start:end])  # white space stays: words stay words
+        return "".join(chars), len(spans)
 
     def unique_name(self, name: str, guid: str) -> str:
         """A transcript's name for outside the study: a real name in it masked, and then kept apart from
@@ -55,10 +85,23 @@ class Anonymiser:
         return name if masked == name else f"{masked} {guid[:8]}"
 
     def __call__(self, text: str) -> str:
-        for pattern, placeholder in self._patterns:
-            if pattern is not None:
-                text = pattern.sub(placeholder, text)
-        return text
+        pieces, done = [], 0
+        for start, end, placeholder in self._spans(text):
+            if start >= done:
+                pieces += [text[done:start], placeholder]
+                done = end
+        return "".join(pieces) + text[done:]
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans in order, overlapping ones as one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 MASK = "▒"
@@ -82,8 +125,8 @@ class NameHider:
         any_case = [r"\s+".join(map(re.escape, whole.split())) for whole in sorted(wholes, key=len, reverse=True)]
         any_case += [re.escape(p) for p in sorted(parts, key=len, reverse=True) if p.casefold() not in common]
         as_name = [re.escape(form) for p in parts if p.casefold() in common for form in (p.capitalize(), p.upper())]
-        self._any_case = _words(any_case, re.IGNORECASE)
-        self._as_name = _words(as_name, 0)
+        self._any_case = _words(any_case, re.IGNORECASE, hyphenated=True)  # erased: 'Bosgraaf-methode' too
+        self._as_name = _words(as_name, 0, hyphenated=True)
 
     def __call__(self, text: str) -> str:
         spans = [m.span() for m in self._any_case.finditer(text)] if self._any_case else []
@@ -97,8 +140,12 @@ class NameHider:
         return "".join(chars)
 
 
-def _words(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)}){_POSSESSIVE}(?!\w)", flags) if alternatives else None
+def _words(alternatives: list[str], flags: int, hyphenated: bool = False) -> re.Pattern[str] | None:
+    """A pattern of whole words (with a possessive); hyphenated: also as half of a hyphenated word."""
+    if not alternatives:
+        return None
+    edge = r"\w" if hyphenated else r"[\w-]"
+    return re.compile(rf"(?<!{edge})(?P<name>{'|'.join(alternatives)}){_POSSESSIVE}(?!{edge})", flags)
 
 
 def _sentence_start(text: str, position: int) -> bool:

@@ -203,6 +203,7 @@ class QuoteView:
     start: int  # offset of the coded span in the transcript text
     source: str  # the transcript's name as reports show it: a real name in a file name masked
     picked: bool = False  # chosen as a report quote (reports take it first)
+    attribution: str = "pseudonym+programme"  # what a report names under it (services.quotes.ATTRIBUTIONS)
 
 
 @dataclass(frozen=True)

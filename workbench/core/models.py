@@ -109,6 +109,7 @@ class Institution(Base):
     __tablename__ = "institution"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
+    pseudonym: Mapped[str | None] = mapped_column(String(255))  # the registry's; else 'Instelling A', ... by id
 
 
 class Programme(Base):

@@ -29,6 +29,7 @@ class RegistryRow:
     role: str
     institution: str
     programmes: tuple[str, ...]
+    institution_pseudonym: str = ""  # an optional column: what reports call the institution
 
 
 def parse_registry(text: str) -> list[RegistryRow]:
@@ -64,7 +65,8 @@ def _rows(reader: Any) -> list[RegistryRow]:  # a csv reader (typeshed names it 
 
 
 def _row(line: int, record: dict[str, str]) -> RegistryRow:
-    for column in COLUMNS:  # invisible here, and no report (.docx, .xlsx) could be written with it
+    record.setdefault("institution_pseudonym", "")
+    for column in (*COLUMNS, "institution_pseudonym"):  # invisible here, and no report could be written with it
         if not record[column].isprintable():
             raise WorkbenchError(
                 _("line {line}: '{column}' holds a control character ({record!r})").format(
@@ -83,7 +85,7 @@ def _row(line: int, record: dict[str, str]) -> RegistryRow:
         raise WorkbenchError(_("line {line}: 'respondent' is empty (a respondent needs a pseudonym)").format(line=line))
     programmes = tuple(dict.fromkeys(p.strip() for p in record["programme"].split(";") if p.strip()))
     return RegistryRow(line, record["transcript"], " ".join(record["speaker"].split()), record["respondent"], role,
-                       record["institution"], programmes)
+                       record["institution"], programmes, record["institution_pseudonym"])
 
 
 def name_interviewers(rows: Iterable[RegistryRow], transcripts: Mapping[str, int], known: Mapping[LabelKey, str],

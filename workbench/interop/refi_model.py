@@ -58,3 +58,4 @@ class RefiProject:
     code_groups: list[RefiCodeGroup] = field(default_factory=list)  # sets of codes
     skipped: list[str] = field(default_factory=list)  # what the file held that is not read
     origin: str = ""  # the tool that wrote it, as the file says
+    names_masked: int = 0  # in an export: registered names masked in the sources' text

@@ -58,8 +58,9 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
     sheet = book.create_sheet(say["quotes"])
     _append(sheet, [_("code"), _("transcript"), _("respondent"), _("programme"), _("time"), _("quotation"), _("coder")])
     for quote in quotes:
-        _append(sheet, [quote.code_path, quote.source, quote.respondent, "; ".join(quote.programmes),
-                      format_clock(quote.start_ms), " ".join(quote.text.split()), quote.coder])
+        _append(sheet, [quote.code_path, quote.source, quote.respondent if "pseudonym" in quote.attribution else "",
+                        "; ".join(quote.programmes) if "programme" in quote.attribution else "",
+                        format_clock(quote.start_ms), " ".join(quote.text.split()), quote.coder])
     sheet.column_dimensions["F"].width = 100
     for sheet in book.worksheets:
         text_cells(sheet)

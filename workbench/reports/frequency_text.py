@@ -91,6 +91,7 @@ def _tree_lines(rows: list[FrequencyRow], parent_path: str | None, depth: int) -
 
 
 def markdown_quotes(code: str, found, programme: str | None) -> str:
+    from workbench.reports.words import attribution
     from workbench.transcripts.clock import format_clock
 
     lines = ["# " + _("Quotes: {code}").format(code=code) + (f" ({programme})" if programme else ""), "",
@@ -98,6 +99,6 @@ def markdown_quotes(code: str, found, programme: str | None) -> str:
                  quotes=len(found), respondents=len({q.respondent for q in found})), ""]
     for quote in found:
         where = f", {format_clock(quote.start_ms)}" if quote.start_ms is not None else ""
-        lines += [f"> {' '.join(quote.text.split())}", "",
-                  f"— {quote.respondent}, {', '.join(quote.programmes)} ({quote.source}{where})", ""]
+        said = attribution(quote, _("unknown"))
+        lines += [f"> {' '.join(quote.text.split())}", "", f"— {said + ' ' if said else ''}({quote.source}{where})", ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -14,7 +14,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.limits import xml_safe
 from workbench.reports.charts import WIDTH_CM, frequency_chart
-from workbench.reports.words import lead, words
+from workbench.reports.words import attribution, lead, words
 from workbench.transcripts.clock import format_clock
 
 
@@ -44,8 +44,8 @@ def _cite(document, quote: QuoteView, unknown: str) -> None:
     paragraph = document.add_paragraph(style="Quote")
     paragraph.add_run(f"“{' '.join(xml_safe(quote.text).split())}”")  # a study from an older version may
     # still hold control characters
-    where = f" ({format_clock(quote.start_ms)})" if quote.start_ms is not None else ""
-    source = document.add_paragraph(f"— {quote.respondent}, {', '.join(quote.programmes) or unknown}{where}")
+    said = [attribution(quote, unknown), f"({format_clock(quote.start_ms)})" if quote.start_ms is not None else ""]
+    source = document.add_paragraph("— " + " ".join(filter(None, said)))
     source.paragraph_format.left_indent = paragraph.paragraph_format.left_indent
 
 

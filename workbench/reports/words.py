@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from workbench import i18n
-from workbench.core.dto import FrequencyRow
+from workbench.core.dto import FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
 
@@ -70,3 +70,12 @@ def lead(subcodes: Sequence[FrequencyRow], cells: Mapping[tuple[str, str], int],
     if other:
         sentence += " " + say["differ"].format(tops="; ".join(f"{group} ({code})" for group, code in other.items()))
     return sentence
+
+
+def attribution(quote: QuoteView, unknown: str) -> str:
+    """What a report writes under a quote, as its attribution says: 'R05, pabo, tweedegraads', 'R05', 'pabo'
+    or nothing (`unknown` for a programme the registry does not give)."""
+    parts = [quote.respondent] if "pseudonym" in quote.attribution else []
+    if "programme" in quote.attribution:
+        parts.append(", ".join(quote.programmes) or unknown)
+    return ", ".join(parts)

@@ -116,7 +116,7 @@ def _read_block(block: list[tuple[int, str]], found: CueFile) -> None:
         if not block:
             return
     lead = _id_at(block, starts[0]) if starts else len(block)
-    if lead:  # text after a stray blank line: the cue before it goes on
+    if lead:  # text after a stray blank line, or a cue without its timing line
         _continue(found, block[:lead])
     for n, at in enumerate(starts):
         id_at = _id_at(block, at)
@@ -143,8 +143,13 @@ def _id_at(block: list[tuple[int, str]], at: int) -> int:
 
 
 def _continue(found: CueFile, lines: list[tuple[int, str]]) -> None:
+    """Text in a block without a timing line: a cue whose times are missing, when it starts with a cue
+    number; else what the cue before it goes on to say."""
     texts = tuple(text for _, text in lines if text)
-    if found.cues:
+    if len(texts) > 1 and _ID.match(texts[0]):
+        found.apart.append(texts[0])
+        found.cues.append(Cue(texts[0], None, None, texts[1:]))
+    elif found.cues:
         last = found.cues[-1]
         found.cues[-1] = dataclasses.replace(last, lines=last.lines + texts)
     elif texts:

@@ -31,7 +31,7 @@ from workbench.core.services import backups
 from workbench.core.services.codebook import export_codebook, merge_codebook
 from workbench.core.services.coding_writer import CodingWriter, NewCoding
 from workbench.core.services.lookup import CodeTree, coder_named, named
-from workbench.core.services.participants import resolve_speakers
+from workbench.core.services.participants import institution_labels, resolve_speakers
 from workbench.core.services.quotes import anonymiser
 from workbench.core.services.transcripts import store_parsed
 from workbench.errors import WorkbenchError
@@ -71,8 +71,10 @@ def _coder_guid(name: str) -> str:
 # ---------------------------------------------------------------- export
 
 
-def export_project(db: Database, path: Path, name: str) -> RefiProject:
-    """Write a .qdpx of everything: coders, codebook, transcripts, codings, memos, cases, sets."""
+def export_project(db: Database, path: Path, name: str, mask_institutions: bool = False) -> RefiProject:
+    """Write a .qdpx of everything: coders, codebook, transcripts, codings, memos, cases, sets. The text is
+    as stored but for registered names of people (and of institutions, when asked), masked letter for
+    letter; institutions are named by pseudonym."""
     project = RefiProject(name, export_codebook(db))
     with db.read() as session:
         project.users = {_coder_guid(n): n for n in session.scalars(select(Coder.name).order_by(Coder.name))}
@@ -80,6 +82,7 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
         coder_names = dict(session.execute(select(Coder.id, Coder.name)).all())
         cases: dict[int, RefiCase] = {}
         mask = anonymiser(session)
+        institutions = institution_labels(session)  # pseudonyms: no output names an institution
         sets: dict[str, list[str]] = defaultdict(list)
         for transcript in session.scalars(select(Transcript).order_by(Transcript.name)):
             rows = session.execute(
@@ -89,7 +92,9 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
                 .where(Turn.transcript_id == transcript.id)
                 .order_by(Turn.index)
             ).all()
-            export = ExportText(mask.same_length(transcript.text), [  # names out, offsets kept
+            text, masked = mask.masked_count(transcript.text, institutions=mask_institutions)  # offsets kept
+            project.names_masked += masked
+            export = ExportText(text, [
                 SpeakerTurn(person.pseudonym if person else label, turn.start_ms, turn.start, turn.end)
                 for turn, label, person in rows
             ])
@@ -113,7 +118,7 @@ def export_project(db: Database, path: Path, name: str) -> RefiProject:
                 case = cases.setdefault(person.id, RefiCase(
                     refi_xml.derived_guid("case", person.pseudonym), person.pseudonym, {
                         "role": person.role,
-                        "institution": person.institution.name if person.institution else "",
+                        "institution": institutions[person.institution.name] if person.institution else "",
                         "programme": "; ".join(p.name for p in person.programmes),
                     }))
                 if transcript.guid not in case.source_guids:

@@ -23,6 +23,7 @@ from workbench.core.models import (
     participant_programme,
 )
 from workbench.core.services.lookup import CodeTree, coder_ids
+from workbench.core.services.participants import institution_labels
 from workbench.core.services.quotes import anonymiser
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
@@ -35,8 +36,9 @@ _tally, _coding, _coding_turn, _institution, _participant, _programme, _speaker,
 
 
 def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
-                coders: Sequence[str] | None = None) -> FrequencyReport:
-    """Counts per code and group; coders: count only their codings (default: every coder's)."""
+                coders: Sequence[str] | None = None, real_names: bool = False) -> FrequencyReport:
+    """Counts per code and group; coders: count only their codings (default: every coder's). Institutions
+    are named by their pseudonyms, unless real_names (and then the report says so)."""
     try:
         unit_, by_ = Unit(unit), GroupBy(by)
     except ValueError as exc:
@@ -44,7 +46,7 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
     with db.read() as session:
         ids = coder_ids(session, coders)
         tree = CodeTree(session)
-        respondents = _respondents(session)
+        respondents = _respondents(session, real_names)
         speaker_of = dict(session.execute(_respondent_speakers(_speaker.c.id, _speaker.c.participant_id)).all())
         if unit_ is Unit.QUOTATION:
             counts = _quotations(session, tree, respondents, speaker_of, ids, by_)
@@ -70,6 +72,8 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         for group in columns
     )
     notes = []
+    if real_names and by_ is GroupBy.INSTITUTION:
+        notes.append(_("the institutions' real names are shown (--real-names): this report is not anonymous"))
     if uncounted:
         notes.append(_("{n} coding(s) on unassigned speakers are not counted (see 'workbench participants list')")
                      .format(n=uncounted))
@@ -109,8 +113,9 @@ def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], spe
     return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
 
 
-def _respondents(session) -> dict[int, Respondent]:
-    """Respondents who speak in at least one transcript, with institution and programmes."""
+def _respondents(session, real_names: bool = False) -> dict[int, Respondent]:
+    """Respondents who speak in at least one transcript, with institution (its pseudonym, unless
+    real_names) and programmes."""
     programmes = defaultdict(list)
     for pid, name in session.execute(
         select(participant_programme.c.participant_id, _programme.c.name).select_from(
@@ -125,7 +130,9 @@ def _respondents(session) -> dict[int, Respondent]:
             _participant.c.id.in_(select(_speaker.c.participant_id).where(_speaker.c.participant_id.is_not(None))),
         )
     ).all()
-    return {pid: Respondent(pid, institution, tuple(sorted(programmes[pid]))) for pid, institution in rows}
+    shown = {} if real_names else institution_labels(session)
+    return {pid: Respondent(pid, shown.get(institution, institution), tuple(sorted(programmes[pid])))
+            for pid, institution in rows}
 
 
 def code_document_table(db: Database) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:

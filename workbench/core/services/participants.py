@@ -58,6 +58,38 @@ def import_registry(db: Database, path: Path) -> RegistryOutcome:
         raise exc.at(str(path)) from exc
 
 
+def _name_institution(session: Session, institution: Institution, row: RegistryRow) -> None:
+    """Give the institution the row's pseudonym, unless another institution has it."""
+    session.flush()
+    other = session.scalar(select(Institution.name).where(Institution.pseudonym == row.institution_pseudonym,
+                                                          Institution.id != institution.id))
+    if other:
+        raise WorkbenchError(_("line {line}: institution pseudonym '{pseudonym}' is that of another institution "
+                               "already").format(line=row.line, pseudonym=row.institution_pseudonym))
+    institution.pseudonym = row.institution_pseudonym
+
+
+def institution_labels(session: Session) -> dict[str, str]:
+    """Each institution's name -> what reports and exports call it: the registry's pseudonym, else
+    'Institution A', 'Institution B', ... (in the order they were registered; letters a pseudonym took are
+    skipped)."""
+    table = Institution.__table__  # its columns, not the mapped class: a report configures no ORM mapper
+    rows = session.execute(select(table.c.name, table.c.pseudonym).order_by(table.c.id)).all()
+    taken = {pseudonym for _, pseudonym in rows if pseudonym}
+    free = (label for n in range(1, len(rows) + len(taken) + 2)
+            if (label := _("Institution {letter}").format(letter=_letters(n))) not in taken)
+    return {name: pseudonym or next(free) for name, pseudonym in rows}
+
+
+def _letters(n: int) -> str:
+    """1 -> A, 26 -> Z, 27 -> AA."""
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _store(session: Session, rows: list[RegistryRow]) -> tuple[int, int]:
     """Store registry rows: (participants named, speaker labels)."""
     transcripts = dict(session.execute(select(Transcript.name, Transcript.id)).all())
@@ -74,6 +106,8 @@ def _store(session: Session, rows: list[RegistryRow]) -> tuple[int, int]:
         participant.role = row.role
         if row.institution:  # a row without them adds a label; it erases nothing
             participant.institution = named(session, Institution, row.institution)
+            if row.institution_pseudonym:
+                _name_institution(session, participant.institution, row)
         if row.programmes:
             participant.programmes = [named(session, Programme, name) for name in row.programmes]
         session.add(participant)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,9 +31,20 @@ from workbench.i18n import _
 
 
 def anonymiser(session: Session) -> Anonymiser:
-    """Everything the registry knows as a real name: speaker labels, aliases, institutions."""
-    people = set(session.scalars(select(Speaker.label))) | set(session.scalars(select(SpeakerAlias.label)))
-    return Anonymiser(people, session.scalars(select(Institution.name)))
+    """What the registry says is a person (the labels of speakers it assigned, its aliases) or an
+    institution; a speaker label the registry does not know ('Covid', from a document read as
+    paragraphs with labels) masks nothing."""
+    people = set(session.scalars(select(Speaker.label).where(Speaker.participant_id.is_not(None))))
+    people |= set(session.scalars(select(SpeakerAlias.label)))
+    return Anonymiser(people, session.scalars(select(Institution.name)), common=ordinary_word)
+
+
+def ordinary_word(word: str) -> bool:
+    """A Dutch word the lemma tables know, as itself or as a form of one (asked only of a name's part
+    that starts a sentence: the tables load then)."""
+    from workbench.core.suggest.lemmas import known_lemmas, lemma
+
+    return word in known_lemmas() or lemma(word) in known_lemmas()
 
 
 def quotes(db: Database, code_path: str | None = None, programme: str | None = None,
@@ -108,3 +120,39 @@ def _unclear(quote: QuoteView) -> tuple[bool, bool, bool]:
     words = len(text.split())
     whole = text[:1].isupper() and text[-1:] in ".!?…"
     return not READABLE[0] <= words <= READABLE[1], not whole, quote.start_ms is None
+
+
+ATTRIBUTIONS = ("pseudonym+programme", "pseudonym", "programme", "none")
+
+
+def attributed(quote: QuoteView, attribution: str) -> QuoteView:
+    """The quote, to be attributed in a report to its pseudonym, its programmes, both or neither (the time
+    stays): reports.words.attribution writes what it says."""
+    return replace(quote, attribution=attribution)
+
+
+def small_group_notes(db: Database, found: Sequence[QuoteView], attribution: str, least: int) -> list[str]:
+    """A warning when quotes name a programme, or a set of programmes, of fewer than `least` respondents:
+    it may say who spoke (the only KVDO respondent; the only one in both pabo and tweedegraads)."""
+    if "programme" not in attribution or least < 2:
+        return []
+    with db.read() as session:
+        rows = session.execute(
+            select(participant_programme.c.participant_id, Programme.name).join(Programme)
+            .join(Participant, Participant.id == participant_programme.c.participant_id)
+            .where(Participant.role == "respondent", Participant.id.in_(
+                select(Speaker.participant_id).where(Speaker.participant_id.is_not(None))))).all()
+    of: dict[int, set[str]] = defaultdict(set)
+    for pid, name in rows:
+        of[pid].add(name)
+    sizes: Counter[tuple[str, ...]] = Counter()
+    for names in of.values():
+        sizes.update([(name,) for name in names] + ([tuple(sorted(names))] if len(names) > 1 else []))
+    quoted = {group for quote in found for group in [*((n,) for n in quote.programmes), quote.programmes]
+              if group}
+    small = sorted(group for group in quoted if sizes[group] < least)
+    if not small:
+        return []
+    return [_("quotes are attributed to programmes of fewer than {least} respondents ({groups}): they may say who "
+              "spoke (--attribution pseudonym or none)").format(
+        least=least, groups=", ".join(f"{' + '.join(group)}: {sizes[group]}" for group in small))]
