@@ -102,6 +102,10 @@ def test_an_export_names_institutions_by_pseudonym(sample_db, tmp_path):
     values = set(re.findall(r"<TextValue>([^<]*)</TextValue>", project))
     assert not values & _institutions()
     assert any(v.startswith("Institution ") for v in values), cases
+    with zipfile.ZipFile(tmp_path / "s.qdpx") as archive:  # a speaker nobody registered: 'Gast (Hogeschool ...)'
+        sources = "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("sources/"))
+    assert "Gast ([instelling])   0:13" in sources
+    assert not any(name in sources for name in _institutions())
 
 
 def test_quotes_are_attributed_as_asked_and_a_small_programme_is_warned_of(sample_db, tmp_path):

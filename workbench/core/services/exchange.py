@@ -95,7 +95,7 @@ def export_project(db: Database, path: Path, name: str, mask_institutions: bool 
             text, masked = mask.masked_count(transcript.text, institutions=mask_institutions)  # offsets kept
             project.names_masked += masked
             export = ExportText(text, [
-                SpeakerTurn(person.pseudonym if person else label, turn.start_ms, turn.start, turn.end)
+                SpeakerTurn(person.pseudonym if person else mask(label), turn.start_ms, turn.start, turn.end)
                 for turn, label, person in rows
             ])
             source = RefiSource(transcript.guid, mask.unique_name(transcript.name, transcript.guid), export.text,
