@@ -75,6 +75,7 @@ def test_only_names_written_as_names_are_masked_never_words_or_halves_of_words()
     assert names(text) == text
     assert names("Bij Randstad-Zuid en de Universiteit Lage Landen zei Meer het, Jansen ook.") == (
         "Bij [instelling] en de [instelling] zei [naam] het, [naam] ook.")
+    assert names("Zo gaat dat in de Lage Landen, zei Randstad.") == "Zo gaat dat in de Lage Landen, zei [instelling]."
 
 
 REGISTERED = ["Chantal Bosgraaf", "Tom van der Meer", "Joris"]

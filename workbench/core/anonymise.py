@@ -21,10 +21,12 @@ _POSSESSIVE = "(?:['’]s|s|['’])?"  # Dutch: Bosgraafs studenten, Anna's, Jor
 class _Names:
     """The registered names of one kind, found as names: a whole name of two words or more in any case;
     a single part (a first name, a surname, 'Windkust') only as a name is written, capitalised or in
-    capitals, and, when it is also a word ('Meer', 'Landen'), not at the start of a sentence. Never a
-    lower-case word, never half of a hyphenated word ('Zuid-Afrika')."""
+    capitals; a part that is also a word ('Meer') not at the start of a sentence, and of an institution
+    ('Lage', 'Landen' of Universiteit Lage Landen) never alone. Never a lower-case word, never half of a
+    hyphenated word ('Zuid-Afrika')."""
 
-    def __init__(self, names: Iterable[str]):
+    def __init__(self, names: Iterable[str], words_name_it: bool = True):
+        self.words_name_it = words_name_it  # whether a part that is a word may stand for the name
         wholes, parts = set(), set()
         for name in names:
             name = " ".join(name.split())
@@ -45,7 +47,8 @@ class _Names:
         found = [m.span() for m in self.wholes.finditer(text)] if self.wholes else []
         if self.parts:
             found += [m.span() for m in self.parts.finditer(text)
-                      if not (_sentence_start(text, m.start()) and common(m["name"].casefold()))]
+                      if not ((not self.words_name_it or _sentence_start(text, m.start()))
+                              and common(m["name"].casefold()))]
         return _merged(found)
 
 
@@ -57,7 +60,7 @@ class Anonymiser:
 
     def __init__(self, people: Iterable[str], institutions: Iterable[str],
                  common: Callable[[str], bool] = lambda word: False):
-        self._kinds = [(_Names(people), "[naam]"), (_Names(institutions), "[instelling]")]
+        self._kinds = [(_Names(people), "[naam]"), (_Names(institutions, words_name_it=False), "[instelling]")]
         self._common = common
 
     def _spans(self, text: str, institutions: bool = True) -> list[tuple[int, int, str]]:
