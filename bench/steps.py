@@ -129,6 +129,57 @@ def step_import_large_file(runs: int, shape: str) -> dict:
     return dict(times=[timed(once) for _ in range(runs)], unit="s", note=f"{path.stat().st_size / 1e6:.1f} MB")
 
 
+def step_import_large_input(runs: int, what: str) -> dict:
+    """A whole `workbench` process taking a file far larger than a real study's (size is no attack): a codebook
+    of 5,000 codes (YAML, REFI-QDA .qdc, Taguette CSV), a registry of 50,000 rows, a guide of 2,000 questions,
+    a REFI-QDA project of 5,000 sources; into a study of one interview."""
+    import io
+    import uuid
+    import zipfile
+
+    folder = Path(tempfile.mkdtemp())
+    base = folder / "base.sqlite"
+    sample = ROOT / "transcripts" / "sample-study" / "interview-01.docx"
+    subprocess.run([sys.executable, "-m", "workbench", "--db", str(base), "--coder", "bench", "--new-coder",
+                    "import", str(sample)], check=True, capture_output=True)
+    files = {
+        "codebook-yaml": ("big.yaml", "codes:\n" + "".join(
+            f"  - name: Thema {i}\n    keywords: [woord{i}]\n    children:\n      - name: Sub {i}\n"
+            for i in range(2500))),
+        "codebook-qdc": ("big.qdc", '<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0">'
+                         "<Codes>" + "".join(f'<Code guid="{uuid.UUID(int=i)}" name="Code {i}" isCodable="true"/>'
+                                             for i in range(5000)) + "</Codes></CodeBook>"),
+        "codebook-taguette": ("big.csv", "tag,description\n" + "".join(f"tag {i},over {i}\n" for i in range(5000))),
+        "registry": ("registry.csv", "transcript,speaker,respondent,role,institution,programme\n" + "".join(
+            f"interview-01,Spreker {i},R{i},respondent,Hogeschool {i % 17},pabo\n" for i in range(50_000))),
+        "guide": ("guide.md", "## Deel 1 — Alles\n" + "".join(
+            f"{i}. Wat vindt u van onderwerp {i} in de opleiding?\n" for i in range(1, 2001))),
+    }
+    command = {"codebook-yaml": "codebook", "codebook-qdc": "codebook", "codebook-taguette": "codebook",
+               "registry": "participants", "guide": "guide", "project": "project"}[what]
+    if what == "project":
+        sources = "".join(f'<TextSource guid="{uuid.UUID(int=i)}" name="doc {i}"><PlainTextContent>Interviewer   0:01'
+                          f"\nHoe gaat het?\n\nRespondent   0:05\nGoed, ik werk hier {i} jaar.</PlainTextContent>"
+                          "</TextSource>" for i in range(5000))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("project.qde", '<?xml version="1.0" encoding="utf-8"?>\n<Project '
+                             f'xmlns="urn:QDA-XML:project:1.0" name="groot"><Sources>{sources}</Sources></Project>')
+        path = folder / "big.qdpx"
+        path.write_bytes(buffer.getvalue())
+    else:
+        path = folder / files[what][0]
+        path.write_text(files[what][1], encoding="utf-8")
+
+    def once() -> None:
+        db = folder / "bench.sqlite"
+        shutil.copy(base, db)
+        subprocess.run([sys.executable, "-m", "workbench", "--db", str(db), "--coder", "bench", command, "import",
+                        str(path)], check=True, capture_output=True)
+
+    return dict(times=[timed(once) for _ in range(runs)], unit="s", note=f"{path.stat().st_size / 1e6:.1f} MB")
+
+
 def step_frequencies(runs: int, codings: str, unit: str = "respondent") -> dict:
     from workbench.core.db import Database, resolve_url
     from workbench.core.services.frequencies import frequencies

@@ -53,3 +53,80 @@ def dump(database: Database) -> list[tuple]:
             rows.extend((table.name, *row) for row in sorted(found))
         rows.extend(("alembic_version", *row) for row in conn.execute(text("SELECT version_num FROM alembic_version")))
     return rows
+
+
+class Outage:
+    """A TCP relay between the workbench and the test server, to take the server away and bring it back: cut()
+    drops every connection through it and refuses new ones (as a stopped server or a lost network does), restore()
+    lets them through again on the same port. url(database_url) is that database reached through the relay."""
+
+    def __init__(self, server_url: str):
+        import socket
+        import threading
+
+        parsed = make_url(server_url)
+        self._upstream = (parsed.host or "127.0.0.1", parsed.port or 5432)
+        self._socket, self._threading = socket, threading
+        self._lock = threading.Lock()
+        self._open: list = []
+        self._listener = None
+        self.port = 0
+        self.restore()
+
+    @property
+    def is_cut(self) -> bool:
+        return self._listener is None
+
+    def url(self, database_url: str) -> str:
+        return make_url(database_url).set(host="127.0.0.1", port=self.port).render_as_string(hide_password=False)
+
+    def restore(self) -> None:
+        listener = self._socket.socket()
+        listener.setsockopt(self._socket.SOL_SOCKET, self._socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(64)
+        self.port, self._listener = listener.getsockname()[1], listener
+        self._threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def cut(self) -> None:
+        with self._lock:
+            listener, self._listener = self._listener, None
+            sockets, self._open = self._open, []
+        for sock in [listener, *sockets] if listener else sockets:
+            try:
+                sock.shutdown(self._socket.SHUT_RDWR)
+            except OSError:
+                pass
+            sock.close()
+
+    def _accept(self, listener) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # cut
+            try:
+                server = self._socket.create_connection(self._upstream)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                if self._listener is not listener:
+                    client.close(), server.close()
+                    return
+                self._open += [client, server]
+            for source, target in ((client, server), (server, client)):
+                self._threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pump(source, target) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        for sock in (source, target):
+            try:
+                sock.close()
+            except OSError:
+                pass

@@ -2,11 +2,27 @@
 
 from workbench.i18n import _
 
+LONGEST = 500  # characters of a message line; a longer one (a value from a file in it) loses its middle
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """A value from a file, quoted for a message: on one line, and a long one shortened."""
+    text = repr(str(value))
+    return text if len(text) <= limit else f"{text[: limit - 12]}…{text[-10:]}"
+
+
+def one_line(message: str) -> str:
+    """A message as the one line it must be: line breaks folded, a long middle left out."""
+    text = " ".join(part.strip() for part in message.splitlines() if part.strip())
+    return text if len(text) <= LONGEST else f"{text[: LONGEST - 61]} … {text[-58:]}"
+
+
 
 class WorkbenchError(Exception):
     """A problem with the user's input, optionally naming where it is."""
 
     def __init__(self, message: str, where: str | None = None):
+        message = one_line(message)  # one line, always, and a value from a file never printed whole
         super().__init__(message)
         self.message = message
         self.where = where

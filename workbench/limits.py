@@ -52,7 +52,13 @@ def read_member(archive: zipfile.ZipFile, name: str) -> bytes:
                 "{name} would unpack to {value:,.0f} MB (at most {value2:.0f} MB); refused as a possible zip bomb"
             ).format(name=name, value=size / 1e6, value2=UNPACKED_BYTES / 1e6)
         )
-    return archive.read(name)
+    try:
+        return archive.read(name)
+    except NotImplementedError as exc:  # zipfile: "That compression method is not supported"
+        raise WorkbenchError(_("{name} is packed with a method this workbench cannot unpack ({exc}); "
+                               "export it again").format(name=name, exc=exc)) from exc
+    except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required for extraction"
+        raise WorkbenchError(_("{name} is encrypted; export it again without a password").format(name=name)) from exc
 
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # XML 1.0 cannot hold these at all

@@ -462,7 +462,7 @@ def test_the_workbench_on_a_file_that_is_not_a_study_says_so_in_one_line_and_exi
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2  # the screen's own output (no terminal here) comes first, then one line
     assert done.stderr.rstrip().endswith(
-        f"\x1b[?1006lerror: sqlite+pysqlite:///{notes}: cannot open database: file is not a database")
+        f"\x1b[?1006lerror: {notes}: cannot open database: file is not a database")
     assert notes.read_text(encoding="utf-8") == "geen database\n"
 
 

@@ -154,3 +154,47 @@ def test_a_csv_field_beyond_the_csv_limit_is_one_line(coded, tmp_path):
     with pytest.raises(WorkbenchError, match=r"line 2: not a readable CSV \(field larger than field limit"):
         codebook.import_codebook(coded, tmp_path / "codebook.csv", coder="lead")
     assert dump(coded) == before
+
+
+def test_a_tag_with_a_path_sign_is_a_subcode_and_a_second_import_finds_it(db, tmp_path):
+    """Taguette tags 'Studenten>Heimwee' and 'Andere > Ding' were codes whose names held '>' (the path sign):
+    a second import could not find them and made them again."""
+    tags = tmp_path / "tags.csv"
+    tags.write_text("tag,description\nStudenten,x\nStudenten>Heimwee,y\nAndere > Ding,z\n", encoding="utf-8")
+    first = codebook.import_codebook(db, tags, coder="lead")
+    again = codebook.import_codebook(db, tags, coder="lead")
+    assert sorted(first.added) == ["Andere", "Andere > Ding", "Studenten", "Studenten > Heimwee"]
+    assert again.added == () and again.unchanged == 4
+    assert [c.path for c in codebook.show_codebook(db)] == ["Studenten", "Studenten > Heimwee", "Andere",
+                                                            "Andere > Ding"]
+
+
+def test_two_codes_with_one_guid_are_refused_in_one_line_and_change_nothing(db, tmp_path):
+    """A project whose code guids repeat made a code its own parent, and the tree walk ran out of memory."""
+    book, guid = tmp_path / "twins.qdc", "6f1c0000-0000-4000-8000-000000000001"
+    book.write_text('<?xml version="1.0" encoding="utf-8"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>'
+                    f'<Code guid="{guid}" name="A" isCodable="true"><Code guid="{guid}" name="B" isCodable="true"/>'
+                    "</Code></Codes></CodeBook>", encoding="utf-8")
+    before = dump(db)
+    with pytest.raises(WorkbenchError, match="the codes 'A' and 'A > B' have the same guid"):
+        codebook.import_codebook(db, book, coder="lead")
+    assert dump(db) == before
+
+
+def test_a_codebook_of_thousands_of_codes_is_read_once_not_once_per_code(db, tmp_path, monkeypatch):
+    """The import read every code of the study again for each code of the file (5,000 codes: over 20 s)."""
+    from workbench.core.services import lookup
+
+    built = []
+    original = lookup.CodeTree.__init__
+
+    def counted(self, session):
+        built.append(1)
+        original(self, session)
+
+    monkeypatch.setattr(lookup.CodeTree, "__init__", counted)
+    book = tmp_path / "big.yaml"
+    book.write_text("codes:\n" + "".join(f"  - name: Thema {i}\n    children:\n      - name: Sub {i}\n"
+                                          for i in range(300)), encoding="utf-8")
+    outcome = codebook.import_codebook(db, book, coder="lead")
+    assert len(outcome.added) == 600 and len(built) == 1

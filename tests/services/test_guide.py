@@ -121,3 +121,22 @@ def test_a_question_link_whose_turn_is_gone_after_a_replace_is_kept_in_the_trans
     detail = transcripts.show_transcript(db, "kort")
     assert detail.turns[0].asks != "3"
     assert "[question link kept on replace] anna: 'Hoe kijk je terug op de opleiding?' asks 3" in detail.memo
+
+
+def test_a_guide_import_stopped_halfway_changes_nothing(held_out, tmp_path, monkeypatch):
+    """The questions were committed before they were looked for in the transcripts: a process stopped then
+    (killed, or the server gone) left a guide without its links. Now it is one transaction."""
+    from tests.conftest import dump
+
+    db, _, _ = held_out
+    before = dump(db)
+    changed = tmp_path / "guide.md"
+    changed.write_text(GUIDE_FILE.read_text(encoding="utf-8").replace("?", "? (anders)", 3), encoding="utf-8")
+
+    def stopped(*_args, **_kwargs):
+        raise KeyboardInterrupt  # as a process is stopped: between storing the questions and their links
+
+    monkeypatch.setattr(guide, "_store_links", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        guide.import_guide(db, changed)
+    assert dump(db) == before

@@ -3,11 +3,14 @@
 import asyncio
 import subprocess
 import sys
+import threading
 import time
+import traceback
 from pathlib import Path
 
 import pytest
 
+from workbench.core.db import Database
 from workbench.tui.app import WorkbenchApp
 
 
@@ -16,6 +19,30 @@ def language(monkeypatch) -> str:
     """The coders' language: the TUI tests read its Dutch (test_languages.py shows both)."""
     monkeypatch.setenv("LANGUAGE", "nl")
     return "nl"
+
+
+@pytest.fixture(autouse=True)
+def no_database_on_the_ui_thread(monkeypatch):
+    """Every read and write a screen makes runs in a worker: one on the UI thread would freeze the screen, and
+    a lost server would end the app with a traceback (the code picker's recent codes did). The study is read
+    as always; a call from the TUI's code on the UI thread is recorded and fails the test."""
+    calls: list[str] = []
+
+    def guarded(original):
+        def call(self, *args, **kwargs):
+            if threading.current_thread() is threading.main_thread():
+                stack = traceback.extract_stack()[:-1]
+                paths = [f.filename.replace("\\", "/") for f in stack]
+                screen = [f for f, path in zip(stack, paths) if "/workbench/tui/" in path]
+                if screen and any("/textual/" in path for path in paths):  # a screen's handler, not the test
+                    calls.append(f"{original.__name__} from {screen[-1].name} ({screen[-1].filename}:{screen[-1].lineno})")
+            return original(self, *args, **kwargs)
+        return call
+
+    for name in ("read", "write", "version", "landed"):
+        monkeypatch.setattr(Database, name, guarded(getattr(Database, name)))
+    yield
+    assert not calls, calls
 
 
 @pytest.fixture

@@ -7,8 +7,13 @@ import random
 import subprocess
 import sys
 import textwrap
+import time
 
+import pytest
+
+from tests.backends import SERVER, Outage, drop_postgres, new_postgres
 from tests.tui.conftest import burst, run, wait_for
+from workbench.core.db import Database
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.overview import OverviewScreen
 
@@ -101,3 +106,49 @@ def test_thousands_of_random_keys_while_another_process_writes(sample_db, tmp_pa
     assert errors == [] and all(app.return_code in (None, 0) for app in apps)
     assert {"OverviewScreen", "TranscriptScreen"} <= screens and len(screens) >= 5  # which others: timing
     assert other.returncode is not None and "Traceback" not in other.stderr.read()
+
+
+@pytest.mark.skipif(not SERVER, reason="needs the PostgreSQL test server (WORKBENCH_TEST_POSTGRES)")
+def test_random_keys_while_the_database_goes_away_and_comes_back(postgres_template):
+    """The study on PostgreSQL, reached through a relay that is cut now and then for up to two seconds while
+    the keys go on (another coder writes straight to the server all the while): nothing raises, and once the
+    server is back for good the app says so and carries on."""
+    url = new_postgres(template=postgres_template)
+    outage, rng = Outage(SERVER), random.Random(SEED + 1)
+    db = Database(outage.url(url))
+    other = subprocess.Popen([sys.executable, "-c", OTHER_CODER, url, "100000"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    app, cuts = WorkbenchApp(db, "anna"), 0
+
+    async def session():
+        nonlocal cuts
+        async with app.run_test(size=(110, 34)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            sent, back_at = 0, None
+            while sent < KEYS // 2 and app.return_code is None:
+                if outage.is_cut and time.monotonic() > back_at:
+                    outage.restore()
+                elif not outage.is_cut and rng.random() < 0.03:
+                    outage.cut()
+                    cuts, back_at = cuts + 1, time.monotonic() + rng.uniform(0.2, 2)
+                keys = (["escape"] * 4 + [rng.choice(SCREEN_KEYS)] if rng.random() < 0.08
+                        else [rng.choice(POOL) for _ in range(rng.randint(1, 8))])
+                burst(app, *keys)
+                sent += len(keys)
+                await pilot.pause(rng.choice((0, 0.02, 0.05, 0.1)))
+            if outage.is_cut:
+                outage.restore()
+            if app.return_code is None:
+                await wait_for(pilot, lambda: not app.writes_pending and app.study_problem is None, timeout=60)
+
+    try:
+        run(session())
+    finally:
+        other.terminate()
+        other.wait(timeout=30)
+        outage.cut()
+        db.close()
+        drop_postgres(url)
+    print(f"\nmonkey with outages: {cuts} cut(s), unexpected errors {len(app.unexpected_errors)}")
+    assert cuts >= 3 and app.unexpected_errors == [] and app.return_code in (None, 0)
+    assert "Traceback" not in other.stderr.read()

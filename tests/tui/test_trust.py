@@ -172,7 +172,7 @@ def slow_loading(monkeypatch, seconds: float) -> None:
     import workbench.tui.screens.transcript as transcript_screen
 
     slow = transcript_screen.load_transcript
-    monkeypatch.setattr(transcript_screen, "load_transcript", lambda db, name: (time.sleep(seconds), slow(db, name))[1])
+    monkeypatch.setattr(transcript_screen, "load_transcript", lambda *args: (time.sleep(seconds), slow(*args))[1])
 
 
 def test_palette_while_a_transcript_loads(app, monkeypatch):
@@ -341,7 +341,7 @@ def test_a_reload_racing_a_write_leaves_one_copy_and_never_an_older_page(app):
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await open_transcript(app, pilot)
             turn = respondent_turns(app)[0]
-            stale, version = load_transcript(app.db, "interview-01"), app.db.version()
+            stale, version = load_transcript(app.db, "interview-01", app.coder), app.db.version()
             await at_turn(screen, pilot, turn)
             await pilot.press("t", *"studvert", "enter")
             await wait_for(pilot, lambda: mine(app, "interview-01"))

@@ -10,7 +10,7 @@ import typer
 
 from workbench import i18n
 from workbench.cli.app import app
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, one_line
 from workbench.i18n import _
 
 __all__ = ["app", "main", "run"]
@@ -71,5 +71,5 @@ def _from_database(exc: Exception) -> bool:
 
 
 def _fail(message: str, code: int = 2) -> None:
-    print(_("error: {message}").format(message=message), file=sys.stderr)
+    print(_("error: {message}").format(message=one_line(message)), file=sys.stderr)
     sys.exit(code)

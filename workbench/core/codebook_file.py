@@ -25,6 +25,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import Node
+from ruamel.yaml.reader import ReaderError
 
 from workbench.core.codes import join_path, normalise_colour
 from workbench.core.patterns import Pattern
@@ -97,6 +98,13 @@ def load_yaml(text: str) -> object:
         return yaml.load(text)
     except RecursionError as exc:
         raise WorkbenchError(_("nested more than {NESTING} levels deep").format(NESTING=NESTING)) from exc
+    except ReaderError as exc:  # a control character: YAML allows none
+        character = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        raise WorkbenchError(_("line {line}: the control character {character!r} is not allowed in YAML").format(
+            line=text.count("\n", 0, exc.position) + 1, character=character)) from exc
+    except (ValueError, OverflowError, TypeError) as exc:  # what YAML reads but Python cannot hold: a 5,000-digit
+        # number, a list or mapping as a mapping's key
+        raise WorkbenchError(_("a value cannot be read: {problem}").format(problem=str(exc).split(";")[0])) from exc
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}: " if mark else ""

@@ -11,9 +11,14 @@ PATH_SEPARATOR = " > "
 _SPLIT = re.compile(r"\s*(?:>|::)\s*")
 
 
+def split_names(path: str) -> list[str]:
+    """The names of a path as written, empty ones included ('a > > b')."""
+    return _SPLIT.split(path.strip())
+
+
 def split_path(path: str) -> list[str]:
     """'Parent > Child' (or 'Parent::Child') into names; empty names are an error."""
-    names = _SPLIT.split(path.strip())
+    names = split_names(path)
     if not path.strip() or any(not name for name in names):
         raise ValueError(_("not a code path: {path!r}").format(path=path))
     if not all(name.isprintable() for name in names):

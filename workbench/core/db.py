@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from workbench.core.faults import StudyFault, damaged, study_fault
 from workbench.errors import WorkbenchError, is_busy
 from workbench.i18n import _
 
 DEFAULT_PATH = Path("db") / "workbench.sqlite"
 CHANGED = "workbench_changed"  # connection.info key: a statement in this unit of work changed rows
+# a server that went away is noticed in seconds, not after the operating system's minutes of TCP retries
+SERVER_TIMEOUTS = {"connect_timeout": 5, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                   "keepalives_count": 3, "tcp_user_timeout": 10000}
 
 
 def resolve_url(value: str | None) -> str:
@@ -27,6 +32,14 @@ def resolve_url(value: str | None) -> str:
     if "://" in value:
         return value
     return f"sqlite+pysqlite:///{Path(value).expanduser().resolve()}"
+
+
+def _sqlite_path(parsed) -> Path | None:
+    """The study file of a SQLite URL (of a plain path, or of a file: URI such as a read-only one)."""
+    name = parsed.database
+    if not name or name == ":memory:":
+        return None
+    return Path(name[len("file:"):]) if "uri" in parsed.query and name.startswith("file:") else Path(name)
 
 
 def _create_private_file(path: Path) -> None:
@@ -81,10 +94,12 @@ class Database:
         self.on_wait: Callable[[str], None] | None = None
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        self.path = Path(parsed.database) if self.is_sqlite and parsed.database else None
-        if self.path:
+        self.path = _sqlite_path(parsed) if self.is_sqlite else None
+        self.where = str(self.path) if self.is_sqlite else parsed.render_as_string(hide_password=True)
+        self.receipt = threading.local()  # (writer, ticket) the next write of this thread records, if any
+        if self.path and "uri" not in parsed.query:  # a file: URI (read-only, say) opens what is there
             _create_private_file(self.path)
-        self.engine = create_engine(url, future=True)
+        self.engine = create_engine(url, future=True, **self._engine_options(parsed))
         event.listen(self.engine, "after_cursor_execute", _note_change)
         if self.is_sqlite:
             _sqlite_hooks(self.engine, busy_seconds)
@@ -98,8 +113,32 @@ class Database:
         except Exception as exc:  # noqa: BLE001 - any driver error means "not usable"
             self.engine.dispose()
             reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]  # the driver's words, one line
-            raise WorkbenchError(_("cannot open database: {reason}").format(reason=reason),
-                                 where=parsed.render_as_string(hide_password=True)) from exc
+            raise WorkbenchError(_("cannot open database: {reason}").format(reason=reason), where=self.where) from exc
+
+    def _engine_options(self, parsed) -> dict:
+        """A server's connections are checked before use (one lost meanwhile is replaced) and time out."""
+        if self.is_sqlite:
+            return {}
+        given = set(parsed.query)
+        return {"pool_pre_ping": True,
+                "connect_args": {key: value for key, value in SERVER_TIMEOUTS.items() if key not in given}}
+
+    @contextmanager
+    def _faults(self, stage: list[str] | None = None) -> Iterator[None]:
+        """A driver's error that is a lost server, a full disk or a damaged file, as one line naming the study;
+        lost while committing (stage == ["commit"]), it may have landed."""
+        try:
+            yield
+        except DBAPIError as exc:
+            fault = study_fault(exc, self.where, self.is_sqlite, maybe_done=stage == ["commit"])
+            if fault is None:
+                raise
+            raise fault from exc
+
+    def _check_file(self) -> None:
+        """A study file deleted while open would take every write after it into the void."""
+        if self.path is not None and not self.path.exists():
+            raise StudyFault(_("the study file is gone; nothing was changed"), self.where)
 
     def _migrate(self) -> None:
         from workbench.migrations import HEAD, upgrade
@@ -114,15 +153,47 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work that changes data: committed whole, or not at all; it raises the study's
-        version number, so open screens elsewhere notice."""
-        session, transaction, connection = self._locked()
-        with session, transaction, self._holding():
-            connection.info[CHANGED] = False
-            yield session
-            if transaction.is_active:  # not when the work was rolled back (a dry run)
-                session.flush()
-                if connection.info.pop(CHANGED, False):  # a write that changed nothing moves no screen
-                    session.execute(text("UPDATE study_version SET number = number + 1 WHERE id = 1"))
+        version number, so open screens elsewhere notice, and records the receipt this thread holds."""
+        self._check_file()
+        stage = ["work"]
+        with self._faults(stage):
+            session, transaction, connection = self._locked()
+            with session, transaction, self._holding():
+                connection.info[CHANGED] = False
+                yield session
+                if transaction.is_active:  # not when the work was rolled back (a dry run)
+                    session.flush()
+                    if connection.info.pop(CHANGED, False):  # a write that changed nothing moves no screen
+                        session.execute(text("UPDATE study_version SET number = number + 1 WHERE id = 1"))
+                        self._record_receipt(session)
+                    stage[0] = "commit"
+
+    def _record_receipt(self, session: Session) -> None:
+        receipt = getattr(self.receipt, "now", None)
+        if receipt is None:
+            return
+        from workbench.core.models import WriteReceipt
+
+        writer, ticket = receipt
+        if not session.execute(update(WriteReceipt).where(WriteReceipt.writer == writer).values(ticket=ticket)).rowcount:
+            session.add(WriteReceipt(writer=writer, ticket=ticket))
+
+    @contextmanager
+    def receipt_of(self, writer: str, ticket: int) -> Iterator[None]:
+        """Writes made in this thread meanwhile record (writer, ticket) in the study: see landed()."""
+        self.receipt.now = (writer, ticket)
+        try:
+            yield
+        finally:
+            self.receipt.now = None
+
+    def landed(self, writer: str, ticket: int) -> bool:
+        """Whether the write with this receipt reached the study (a writer's tickets only grow)."""
+        from workbench.core.models import WriteReceipt
+
+        with self.read() as session:
+            found = session.scalar(select(WriteReceipt.ticket).where(WriteReceipt.writer == writer))
+        return found is not None and found >= ticket
 
     def _locked(self):
         """A session in a write transaction, its lock taken (SQLite: waiting for another writer, and
@@ -172,13 +243,17 @@ class Database:
 
     def version(self) -> int:
         """The study's version: changes whenever anyone (this process or another) writes."""
-        with self.engine.connect() as conn:
-            return conn.execute(text("SELECT number FROM study_version WHERE id = 1")).scalar_one()
+        self._check_file()
+        with self._faults(), self.engine.connect() as conn:
+            number = conn.execute(text("SELECT number FROM study_version WHERE id = 1")).scalar()
+        if number is None:
+            raise damaged(_("its version row is gone"))
+        return number
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work (rolled back at the end)."""
-        with self._reader() as session:
+        with self._faults(), self._reader() as session:
             yield session
 
     def close(self) -> None:

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import CodeView
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, shown
 from workbench.i18n import _
 
 PART = re.compile(r"^#{1,3}\s*(?:Deel\s+(\d+)\s*[—–-]\s*)?(.+?)\s*$")
 LARGEST = 2_000_000  # bytes: a guide is a page or two
+MAX_PART, MAX_ID = 999, 20  # a part's number, a question id's length ("16", "a", "afsluiting")
 QUESTION = re.compile(r"^(?:[-*]\s*)?(\d+|[a-z])[.)]\s+(.+)$")
 CLOSING = re.compile(r"^(?:[-*]\s*)?(Afsluiting|Slot)\s*:\s*(.+)$", re.IGNORECASE)
 
@@ -81,7 +82,8 @@ def _from_lines(lines: list[str], where: str) -> Guide:
         if line.startswith("#"):
             found = PART.match(line)
             if found and (found.group(1) or parts or questions):  # the document's title is no part
-                part = int(found.group(1)) if found.group(1) else max((p.number for p in parts), default=0) + 1
+                part = _part_number(found.group(1), len(parts) + 1, f"{where}, line {number}") if found.group(1) \
+                    else max((p.number for p in parts), default=0) + 1
                 parts.append(GuidePart(part, found.group(2)))
             continue
         closing = CLOSING.match(line)
@@ -107,7 +109,12 @@ def _docx_lines(path: Path) -> list[str]:
     except WorkbenchError as exc:
         raise WorkbenchError(str(exc), where=str(path)) from exc
     lines, counter = [], 0
-    for paragraph in document.paragraphs:
+    try:
+        paragraphs = document.paragraphs
+    except AttributeError as exc:  # strict OOXML: python-docx reads paragraphs of the transitional namespace only
+        raise WorkbenchError(_("a guide .docx is read in Word's usual format (not strict Open XML); save it so"),
+                             where=str(path)) from exc
+    for paragraph in paragraphs:
         text = paragraph.text.strip()
         style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
         if not text:
@@ -138,15 +145,32 @@ def _from_yaml(path: Path) -> Guide:
     for n, item in enumerate(data["parts"], start=1):
         if not isinstance(item, dict) or not isinstance(item.get("questions", []), list):
             raise WorkbenchError(_("part {n}: needs a title and a list 'questions'").format(n=n), where=str(path))
-        number = int(item.get("number", n))
-        parts.append(GuidePart(number, str(item.get("title", f"Deel {number}")), item.get("theme")))
+        number = _part_number(item.get("number", n), n, str(path))
+        title, theme = item.get("title", f"Deel {number}"), item.get("theme")
+        if not isinstance(title, str | int) or not isinstance(theme, str | None):
+            raise WorkbenchError(_("part {number}: its title and theme are text").format(number=number),
+                                 where=str(path))
+        parts.append(GuidePart(number, str(title), theme))
         for q in item.get("questions", []):
-            if not isinstance(q, dict) or "id" not in q or not str(q.get("text", "")).strip():
+            if not isinstance(q, dict) or not isinstance(q.get("id"), str | int) or isinstance(q.get("id"), bool) \
+                    or len(str(q["id"])) > MAX_ID or not isinstance(q.get("text"), str | int) \
+                    or not str(q["text"]).strip():
                 raise WorkbenchError(
-                    _("part {number}: each question needs an id and a text").format(number=number), where=str(path)
+                    _("part {number}: each question needs an id (a number or a few letters) and a text").format(
+                        number=number), where=str(path)
                 )
             questions.append(GuideQuestion(str(q["id"]), number, str(q["text"]).strip()))
     return _checked(Guide(tuple(parts), tuple(questions)), str(path))
+
+
+def _part_number(value: object, n: int, where: str) -> int:
+    """A part's number as written: a whole number of a guide (1 to 999), not a word, a list or infinity."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_PART:
+        raise WorkbenchError(_("part {n}: its number {value} is no whole number from 0 to {most}").format(
+            n=n, value=shown(value, 40), most=MAX_PART), where=where)
+    return value
 
 
 def _checked(guide: Guide, where: str) -> Guide:
@@ -155,6 +179,9 @@ def _checked(guide: Guide, where: str) -> Guide:
                              where=where)
     seen: set[str] = set()
     for question in guide.questions:
+        if len(question.id) > MAX_ID:
+            raise WorkbenchError(_("question {id}: no guide numbers its questions so").format(
+                id=shown(question.id, 40)), where=where)
         if question.id in seen:
             raise WorkbenchError(_("question {id} appears twice").format(id=question.id), where=where)
         seen.add(question.id)

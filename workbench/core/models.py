@@ -21,6 +21,11 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+from workbench.core.faults import damaged
+from workbench.errors import shown
+from workbench.i18n import _
 
 
 def new_guid() -> str:
@@ -35,6 +40,27 @@ class Base(DeclarativeBase):
     pass
 
 
+class StudyJSON(TypeDecorator):
+    """JSON that, where another program or a damaged file left something else, says the study is damaged (one
+    line) instead of a decoder's traceback."""
+
+    impl = JSON
+    cache_ok = True
+
+    def result_processor(self, dialect, coltype):
+        decode = super().result_processor(dialect, coltype)
+        if decode is None:
+            return None
+
+        def checked(value):
+            try:
+                return decode(value)
+            except ValueError as exc:
+                raise damaged(_("a value that is no JSON ({value})").format(value=shown(value, 40))) from exc
+
+        return checked
+
+
 class Transcript(Base):
     """One interview: its canonical text and where it came from."""
 
@@ -46,7 +72,7 @@ class Transcript(Base):
     source_sha256: Mapped[str] = mapped_column(String(64), index=True)
     layout: Mapped[str] = mapped_column(String(40))
     text: Mapped[str] = mapped_column(Text)
-    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    meta: Mapped[dict] = mapped_column(StudyJSON, default=dict)
     recorded_on: Mapped[str | None] = mapped_column(String(40))
     duration_ms: Mapped[int | None]
     word_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -90,7 +116,7 @@ class Turn(Base):
     end_ms: Mapped[int | None]
     start: Mapped[int]
     end: Mapped[int]
-    cue_ids: Mapped[list] = mapped_column(JSON, default=list)
+    cue_ids: Mapped[list] = mapped_column(StudyJSON, default=list)
     memo: Mapped[str | None] = mapped_column(Text)
 
     transcript: Mapped[Transcript] = relationship(back_populates="turns")
@@ -163,9 +189,9 @@ class Code(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("code.id"), index=True)
     description: Mapped[str] = mapped_column(Text, default="")
     colour: Mapped[str | None] = mapped_column(String(7))
-    keywords: Mapped[list] = mapped_column(JSON, default=list)
-    patterns: Mapped[list] = mapped_column(JSON, default=list)
-    guide_questions: Mapped[list | None] = mapped_column(JSON, default=list)  # the guide's question ids
+    keywords: Mapped[list] = mapped_column(StudyJSON, default=list)
+    patterns: Mapped[list] = mapped_column(StudyJSON, default=list)
+    guide_questions: Mapped[list | None] = mapped_column(StudyJSON, default=list)  # the guide's question ids
     codable: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -303,6 +329,15 @@ class StudyVersion(Base):
     number: Mapped[int]
 
 
+class WriteReceipt(Base):
+    """The latest write each open workbench app made, by its number: a write whose connection was lost while it
+    was being committed is looked up here once the server is back (it landed, or it did not)."""
+
+    __tablename__ = "write_receipt"
+    writer: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ticket: Mapped[int]
+
+
 class CodebookChange(Base):
     """History: who changed the codebook, when, and how."""
 
@@ -312,7 +347,7 @@ class CodebookChange(Base):
     coder: Mapped[str] = mapped_column(String(255))
     action: Mapped[str] = mapped_column(String(20))
     code_guid: Mapped[str] = mapped_column(String(36), index=True)
-    detail: Mapped[dict] = mapped_column(JSON, default=dict)
+    detail: Mapped[dict] = mapped_column(StudyJSON, default=dict)
 
 
 class Suggestion(Base):

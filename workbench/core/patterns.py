@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import regex
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, shown
 from workbench.i18n import _
 from workbench.limits import REGEX_SECONDS
 
@@ -21,8 +21,8 @@ class Pattern:
         self.source = source
         try:
             self._compiled = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
-        except (regex.error, OverflowError, RecursionError) as exc:
-            raise WorkbenchError(_("bad pattern {source!r}: {exc}").format(source=source, exc=exc)) from exc
+        except (regex.error, ValueError, OverflowError, RecursionError) as exc:  # ValueError: (?V0) with (?V1)
+            raise WorkbenchError(_("bad pattern {source}: {exc}").format(source=shown(source), exc=exc)) from exc
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of every match; refuses a pattern that runs over its time budget on one text."""
@@ -40,7 +40,7 @@ class Pattern:
     def _too_slow(self, text: str) -> WorkbenchError:
         return WorkbenchError(
             _(
-                "pattern {source!r} ran for more than {REGEX_SECONDS:g} s on one text of {n:,} characters "
+                "pattern {source} ran for more than {REGEX_SECONDS:g} s on one text of {n:,} characters "
                 "(catastrophic backtracking?); simplify it"
-            ).format(source=self.source, REGEX_SECONDS=REGEX_SECONDS, n=len(text))
+            ).format(source=shown(self.source), REGEX_SECONDS=REGEX_SECONDS, n=len(text))
         )

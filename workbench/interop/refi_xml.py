@@ -19,7 +19,7 @@ from lxml import etree
 
 from workbench import __version__
 from workbench.core.codebook_file import Codebook, CodeSpec
-from workbench.core.codes import normalise_colour
+from workbench.core.codes import normalise_colour, split_names
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.interop.positions import Selected, reading
@@ -267,11 +267,12 @@ def _read_codes(parent, depth: int = 0) -> list[CodeSpec]:
 
 
 def unflatten(specs: list[CodeSpec]) -> list[CodeSpec]:
-    """'Parent::Child' names (how some tools flatten a tree) become a hierarchy."""
+    """'Parent::Child' and 'Parent > Child' names (how some tools flatten a tree, and how this workbench writes
+    a path) become a hierarchy: a '>' in a name is read as the path it is everywhere else here."""
     roots: list[CodeSpec] = []
     made_up: set[int] = set()  # parents that exist only as a prefix of flattened names
     for spec in specs:
-        *parents, spec.name = [name.strip() for name in spec.name.split("::")]
+        *parents, spec.name = [name for name in split_names(spec.name) if name] or [spec.name.strip()]
         level = roots
         for depth, name in enumerate(parents):
             parent = next((s for s in level if s.name == name), None)

@@ -51,9 +51,7 @@ _WORD_NAMESPACES = ("http://schemas.openxmlformats.org/wordprocessingml/2006/mai
 
 def _docx_lines(data: bytes) -> Lines:
     root = open_document(data).element
-    ns = next((ns for ns in _WORD_NAMESPACES if root.find(f"{{{ns}}}body") is not None), None)
-    if ns is None:
-        raise WorkbenchError(_("the .docx has no document body (word/document.xml holds no <w:body>)"))
+    ns = word_namespace(root)
     text, tab, paragraph = f"{{{ns}}}t", f"{{{ns}}}tab", f"{{{ns}}}p"
     paragraphs = []
     # The paragraphs' text as python-docx's Paragraph.text gives it, read straight from
@@ -82,7 +80,18 @@ def open_document(data: bytes):
     except Exception as exc:  # noqa: BLE001 - lxml and zlib raise many kinds
         raise WorkbenchError(_("corrupt .docx: {name}: {exc}").format(name=type(exc).__name__, exc=exc)) from exc
     refuse_dtd(document.element.getroottree(), "word/document.xml")
+    word_namespace(document.element)
     return document
+
+
+def word_namespace(root) -> str:
+    """The WordprocessingML namespace of a document's root that holds its body; refused when there is none (a
+    renamed or foreign root element)."""
+    found = next((ns for ns in _WORD_NAMESPACES
+                  if root.tag == f"{{{ns}}}document" and root.find(f"{{{ns}}}body") is not None), None)
+    if found is None:
+        raise WorkbenchError(_("the .docx holds no Word document (word/document.xml is no <w:document> with a <w:body>)"))
+    return found
 
 
 def decode(data: bytes) -> str:

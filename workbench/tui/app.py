@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import uuid
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,8 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from workbench.config import Settings
-from workbench.errors import expected, user_message
+from workbench.core.faults import StudyFault, StudyUnreachable
+from workbench.errors import WorkbenchError, expected, user_message
 from workbench.i18n import N_, _
 from workbench.tui.keys import speak_keys
 from workbench.tui.screens.base import WorkbenchScreen
@@ -54,6 +56,9 @@ class WorkbenchApp(KeyGate, App[None]):
         self.study_version: int | None = None
         self.unexpected_errors: list[BaseException] = []  # failures that are bugs, shown as one line
         self.open_error: str | None = None  # why the study could not be opened
+        self.study_problem: str | None = None  # why the study cannot be reached now (a lost server, its disk)
+        self.writer = uuid.uuid4().hex  # this app's writes' receipts (see Database.landed)
+        self._unsure: list[int] = []  # writes whose connection was lost while committing: landed or not?
         self._frozen = False  # the long-lived objects are out of the garbage collector's view (freeze_loaded)
         self._init_gate()
 
@@ -96,11 +101,17 @@ class WorkbenchApp(KeyGate, App[None]):
         with self._turns:
             self._turns.wait_for(lambda: self._turn == ticket)
         try:
-            result = call()
-            version = self.db.version()
+            if self.study_problem:  # refused at once: the study is known to be out of reach
+                raise StudyFault(self.study_problem)
+            with self.db.receipt_of(self.writer, ticket):
+                result = call()
         except Exception as exc:  # noqa: BLE001 - every failure is one line to the coder, never a traceback
-            self.call_from_thread(self._write_failed, exc, failed)
+            self.call_from_thread(self._write_failed, exc, failed, ticket)
         else:
+            try:
+                version = self.db.version()
+            except WorkbenchError:  # saved, and lost right after: the next check notices
+                version = self.written_version
             self.call_from_thread(self._written, version, done, result)
         finally:
             with self._turns:
@@ -120,8 +131,17 @@ class WorkbenchApp(KeyGate, App[None]):
         """Writes asked for whose results have not been shown yet."""
         return self._issued - self._turn
 
-    def _write_failed(self, exc: Exception, failed: Callable[[], None] | None) -> None:
-        self._failed(exc, _("Not done"))
+    def _write_failed(self, exc: Exception, failed: Callable[[], None] | None, ticket: int) -> None:
+        if isinstance(exc, StudyFault):
+            self._lost(exc)
+            unsure = isinstance(exc, StudyUnreachable) and exc.maybe_done
+            if unsure:
+                self._unsure.append(ticket)
+            self.notify(_("Lost while saving: whether it was saved is said once the study can be reached again.")
+                        if unsure else _("Not saved: do it again once the study can be reached again."),
+                        title=_("Not done"), severity="error", timeout=8)
+        else:
+            self._failed(exc, _("Not done"))
         if failed is not None:
             failed()
 
@@ -129,9 +149,20 @@ class WorkbenchApp(KeyGate, App[None]):
         """One line to the coder; what is not a refusal or a busy study is kept as a bug (tests look)."""
         if self.closing_down or isinstance(exc, NoActiveAppError):  # a closed screen's reader finished late:
             return  # nothing to show it on, and nothing was being written
+        if isinstance(exc, StudyFault):
+            self._lost(exc)
+            return
         if not expected(exc):
             self.unexpected_errors.append(exc)
         self.notify(user_message(exc), title=title, severity="error", timeout=8)
+
+    def _lost(self, fault: StudyFault) -> None:
+        """The study is out of reach: said once; the screens keep what they show; checked every few seconds."""
+        problem = fault.message if isinstance(fault, StudyUnreachable) else str(fault)
+        if problem != self.study_problem and not self.closing_down:
+            self.notify(_("{problem}; retrying").format(problem=problem), title=_("Study out of reach"),
+                        severity="error", timeout=30)
+        self.study_problem = problem
 
     def check_for_changes(self) -> None:
         """Has anyone changed the study since the screen showed it? Checked on focus and every few seconds."""
@@ -141,16 +172,25 @@ class WorkbenchApp(KeyGate, App[None]):
     @work(thread=True, exclusive=True, group="version", exit_on_error=False)
     def _check_version(self) -> None:
         version = self.db.version()
-        self.call_from_thread(self._version_seen, version)
+        landed = [(ticket, self.db.landed(self.writer, ticket)) for ticket in list(self._unsure)]
+        self.call_from_thread(self._version_seen, version, landed)
 
-    def _version_seen(self, version: int) -> None:
+    def _version_seen(self, version: int, landed: list[tuple[int, bool]] = ()) -> None:
         self.study_version = version
         if self.closing_down:
             return
+        back, self.study_problem = self.study_problem is not None, None
+        for ticket, saved in landed:
+            self._unsure.remove(ticket)
+            self.notify(_("The change made as the connection was lost was saved.") if saved else
+                        _("The change made as the connection was lost was not saved: do it again."),
+                        severity="information" if saved else "warning", timeout=15)
+        if back:
+            self.notify(_("The study can be reached again."), timeout=8)
         screen = self.screen
-        if isinstance(screen, WorkbenchScreen) and screen.seen_version != version:
+        if isinstance(screen, WorkbenchScreen) and (back or landed or screen.seen_version != version):
             first, screen.seen_version = screen.seen_version is None, version
-            if not first:
+            if not first or back:
                 screen.study_changed()
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
@@ -159,7 +199,7 @@ class WorkbenchApp(KeyGate, App[None]):
         settling: opened to settle a disagreement (another coder's coding may then be removed)."""
         from workbench.tui.screens.transcript import TranscriptScreen, load_transcript  # on first use: fast start
 
-        data = load_transcript(self.db, name)
+        data = load_transcript(self.db, name, self.coder)
         self.call_from_thread(self._show_transcript, TranscriptScreen, data, at, review, settling)
 
     def _show_transcript(self, screen_class, data, at: int | None, review: bool, settling: bool) -> None:

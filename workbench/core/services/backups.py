@@ -11,11 +11,16 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+from contextlib import closing
 from datetime import datetime, timezone
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+
 from workbench.core.db import Database
-from workbench.core.models import TALLIES
+from workbench.core.faults import StudyDamaged, damaged
+from workbench.core.models import TALLIES, StudyJSON
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
@@ -102,7 +107,7 @@ def restore(db: Database, source: Path) -> Path:
             _copy(candidate, staged)
         finally:
             candidate.close()
-        Database(f"sqlite+pysqlite:///{staged}").close()
+        _sound(staged, source)
         live = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
         try:
             live.execute("ATTACH DATABASE ? AS staged", (str(staged),))
@@ -115,6 +120,9 @@ def restore(db: Database, source: Path) -> Path:
                 reader.close()
             _swap(live)
             live.execute("COMMIT")
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            raise WorkbenchError(_("the backup cannot be restored ({exc}); nothing was changed").format(exc=exc),
+                                 where=str(source)) from exc
         finally:
             if live.in_transaction:
                 live.execute("ROLLBACK")
@@ -122,14 +130,56 @@ def restore(db: Database, source: Path) -> Path:
     return _pruned(db, kept)
 
 
+def _sound(staged: Path, source: Path) -> None:
+    """The staged backup, brought to the newest schema, holds what the workbench writes: every table and column
+    of the study, JSON where JSON belongs, a code tree without cycles, lists of words as keywords."""
+    from workbench.core.models import Base, Code
+    from workbench.core.services.lookup import CodeTree
+
+    try:
+        database = Database(f"sqlite+pysqlite:///{staged}")
+    except WorkbenchError as exc:
+        raise WorkbenchError(_("not a workbench backup ({exc})").format(exc=exc.message), where=str(source)) from exc
+    try:
+        with database.engine.connect() as conn:
+            for table in Base.metadata.sorted_tables:
+                found = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info('{table.name}')")}
+                if missing := [c.name for c in table.columns if c.name not in found]:
+                    raise WorkbenchError(_("the backup lacks {what}").format(
+                        what=f"{table.name}({', '.join(missing)})" if found else table.name), where=str(source))
+        with closing(sqlite3.connect(staged)) as raw:  # every value read once: text that is no UTF-8 is damage
+            for table in Base.metadata.sorted_tables:
+                for _row in raw.execute(f'SELECT * FROM "{table.name}"'):
+                    pass
+        with database.read() as session:
+            CodeTree(session)
+            for table in Base.metadata.sorted_tables:
+                json_columns = [c for c in table.columns if isinstance(c.type, StudyJSON)]
+                for _row in session.execute(select(*json_columns)) if json_columns else ():
+                    pass  # each value decoded (StudyJSON says which is no JSON)
+            for keywords, patterns in session.execute(select(Code.keywords, Code.patterns)):
+                if not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in (keywords, patterns)):
+                    raise damaged(_("a code's keywords or patterns are no list of words"))
+    except WorkbenchError as exc:
+        problem = _("the backup is damaged: {what}").format(what=exc.what) if isinstance(exc, StudyDamaged) \
+            else exc.message
+        raise WorkbenchError(_("{problem}; nothing was changed").format(problem=problem), where=str(source)) from exc
+    except (sqlite3.DatabaseError, UnicodeDecodeError, DBAPIError) as exc:
+        raise WorkbenchError(_("the backup cannot be restored ({exc}); nothing was changed").format(
+            exc=str(getattr(exc, "orig", None) or exc).splitlines()[0]), where=str(source)) from exc
+    finally:
+        database.close()
+
+
 def _checked_backup(source: Path) -> sqlite3.Connection:
     if not source.is_file():
         raise WorkbenchError(_("no such backup file"), where=str(source))
     try:
         candidate = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        candidate.text_factory = lambda data: data.decode("utf-8", "replace")  # a damaged page names itself so
         ok = candidate.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         tables = {row[0] for row in candidate.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         raise WorkbenchError(_("not a workbench backup ({exc})").format(exc=exc), where=str(source)) from exc
     if not ok or not {"alembic_version", "transcript", "coding"} <= tables:
         candidate.close()

@@ -45,21 +45,26 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
 
     keywords=False: the book has none (REFI-QDA), so codes keep their own.
     """
+    _refuse_twin_guids(book)
     added, updated, unchanged, conflicts = [], [], 0, []
     ids: dict[tuple[str, ...], int] = {}
     by_guid: dict[str, int] = {}
+    tree = CodeTree(session)  # read once, kept in step (place)
+    ours = {code.guid: code for code in session.scalars(select(Code))}
+    by_id = {code.id: code for code in ours.values()}
     for position, (names, spec) in enumerate(book.walk()):
-        tree = CodeTree(session)
         parent_id = ids[names[:-1]] if len(names) > 1 else None
-        code = session.scalar(select(Code).where(Code.guid == spec.guid)) if spec.guid else None
+        code = ours.get(spec.guid) if spec.guid else None
         if code is None and (found := tree.find(join_path(names))) is not None:
-            code = session.get(Code, found)
+            code = by_id[found]
         path = join_path(names)
         if code is None:
             code = Code(name=spec.name, parent_id=parent_id, guid=spec.guid or None, position=position)
             _apply(code, spec, keywords)
             session.add(code)
             session.flush()
+            ours[code.guid], by_id[code.id] = code, code
+            tree.place(code.id, code.name, parent_id, position)
             _record(session, coder, "add", code, path=path, source="import")
             added.append(path)
         else:
@@ -67,7 +72,11 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
             old_path = tree.path(code.id)
             if old_path.casefold() != path.casefold():
                 _refuse_taken(tree, path, code.id)
+                if parent_id is not None and parent_id in tree.subtree(code.id):
+                    raise WorkbenchError(_("line {line}: '{path}' would go under itself").format(
+                        line=spec.line, path=path))
                 code.name, code.parent_id = spec.name, parent_id
+                tree.place(code.id, code.name, parent_id, code.position)
                 _record(session, coder, "move", code, old=old_path, new=path, source="import")
             conflicts += _update(code, spec, keywords, overwrite, path)
             changed = {f: getattr(code, f) for f in _FIELDS if getattr(code, f) != before[f]}
@@ -82,6 +91,17 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
         if spec.guid:
             by_guid[spec.guid] = code.id
     return CodebookOutcome(tuple(added), tuple(updated), unchanged, by_guid, tuple(conflicts))
+
+
+def _refuse_twin_guids(book: Codebook) -> None:
+    """A guid names one code (codings and groups point at it): two codes with one guid are refused."""
+    seen: dict[str, str] = {}
+    for names, spec in book.walk():
+        if spec.guid and spec.guid in seen:
+            raise WorkbenchError(_("line {line}: the codes '{first}' and '{second}' have the same guid {guid}").format(
+                line=spec.line, first=seen[spec.guid], second=join_path(names), guid=spec.guid))
+        if spec.guid:
+            seen[spec.guid] = join_path(names)
 
 
 def code_groups(db: Database) -> dict[str, list[str]]:

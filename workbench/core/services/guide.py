@@ -30,9 +30,11 @@ from workbench.i18n import _
 
 def import_guide(db: Database, path: Path) -> GuideOutcome:
     """Store the guide's questions (an existing guide is updated by question id: links to questions kept
-    stay), then find the questions in every transcript."""
+    stay) and find them in every transcript: one transaction, so a process stopped halfway changed nothing."""
     guide = read_guide(path)
     titles = {p.number: p for p in guide.parts}
+    with db.read() as session:
+        links = _links(list(guide.questions), _spoken(session, None))
     with db.write() as session:
         existing = {q.ident: q for q in session.scalars(select(QuestionRow))}
         for position, question in enumerate(guide.questions):
@@ -44,7 +46,8 @@ def import_guide(db: Database, path: Path) -> GuideOutcome:
             session.add(row)
         for gone in existing.values():
             session.delete(gone)
-    found = align_questions(db)
+        session.flush()
+        found = _store_links(session, links, scoped=False)
     return GuideOutcome(len(guide.parts), len(guide.questions), found)
 
 
@@ -62,38 +65,49 @@ def questions(session: Session) -> list[GuideQuestion]:
 def align_questions(db: Database, transcript: str | None = None) -> int:
     """Find the guide's questions in the interviewers' turns (of one transcript, or all); links a coder set
     are kept. Returns how many links were found."""
-    from workbench.core.suggest.pipeline import analyse, pipeline, terms
-
     with db.read() as session:
         asked = questions(session)
-        ids = {q.ident: q.id for q in session.scalars(select(QuestionRow))}
         spoken = _spoken(session, transcript)
     if not asked:
         raise WorkbenchError(_("no interview guide in the study (workbench guide import FILE)"))
+    links = _links(asked, spoken)
+    with db.write() as session:
+        return _store_links(session, links, scoped=transcript is not None)
+
+
+def _links(asked: list[GuideQuestion], spoken: dict[int, list[guide_align.SpokenTurn]]) -> dict[int, list]:
+    """Where each transcript's interviewer asks the guide's questions (by transcript id)."""
+    from workbench.core.suggest.pipeline import analyse, pipeline, terms
+
     nlp = pipeline()
 
     def lemmas(text: str) -> set[str]:
         return set(terms(analyse(nlp.nlp, [text])[0], nlp.stop_words)) - nlp.stop_words
 
-    links = {tid: guide_align.align(turns, asked, lemmas) for tid, turns in spoken.items()}
-    with db.write() as session:
-        scope = Turn.transcript_id.in_(list(links)) if transcript else true()  # all: no list of every id
-        turn_ids = {(tid, index): turn_id for turn_id, tid, index in session.execute(
-            select(Turn.id, Turn.transcript_id, Turn.index).where(scope))}
-        set_by_coders = session.execute(select(TurnQuestion.turn_id, Turn.transcript_id, TurnQuestion.question_id)
-                                        .join(Turn).where(scope, TurnQuestion.set_by.is_not(None))).all()
-        kept = {turn_id for turn_id, _, _ in set_by_coders}  # a coder's word, "none" included, stays
-        settled = {(tid, question) for _, tid, question in set_by_coders if question is not None}
-        session.execute(delete(TurnQuestion).where(TurnQuestion.set_by.is_(None),
-                                                   TurnQuestion.turn_id.in_(select(Turn.id).where(scope))))
-        count = 0
-        for tid, found in links.items():
-            for link in found:
-                turn_id = turn_ids[(tid, link.turn)]
-                if turn_id not in kept and (tid, ids[link.question]) not in settled:
-                    session.add(TurnQuestion(turn_id=turn_id, question_id=ids[link.question], score=link.score,
-                                             evidence=link.evidence))
-                    count += 1
+    return {tid: guide_align.align(turns, asked, lemmas) for tid, turns in spoken.items()}
+
+
+def _store_links(session: Session, links: dict[int, list], scoped: bool) -> int:
+    """The links found, in place of those found before (of those transcripts only, when scoped); a coder's
+    own links are kept. Returns how many were stored."""
+    ids = {q.ident: q.id for q in session.scalars(select(QuestionRow))}
+    scope = Turn.transcript_id.in_(list(links)) if scoped else true()  # all: no list of every id
+    turn_ids = {(tid, index): turn_id for turn_id, tid, index in session.execute(
+        select(Turn.id, Turn.transcript_id, Turn.index).where(scope))}
+    set_by_coders = session.execute(select(TurnQuestion.turn_id, Turn.transcript_id, TurnQuestion.question_id)
+                                    .join(Turn).where(scope, TurnQuestion.set_by.is_not(None))).all()
+    kept = {turn_id for turn_id, _, _ in set_by_coders}  # a coder's word, "none" included, stays
+    settled = {(tid, question) for _, tid, question in set_by_coders if question is not None}
+    session.execute(delete(TurnQuestion).where(TurnQuestion.set_by.is_(None),
+                                               TurnQuestion.turn_id.in_(select(Turn.id).where(scope))))
+    count = 0
+    for tid, found in links.items():
+        for link in found:
+            turn_id = turn_ids.get((tid, link.turn))
+            if turn_id is not None and turn_id not in kept and (tid, ids[link.question]) not in settled:
+                session.add(TurnQuestion(turn_id=turn_id, question_id=ids[link.question], score=link.score,
+                                         evidence=link.evidence))
+                count += 1
     return count
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.codes import join_path, split_path
 from workbench.core.db import insert_unless_there
+from workbench.core.faults import damaged
 from workbench.core.models import Code, Coder, Participant, Speaker, Transcript, Turn
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
@@ -80,19 +81,26 @@ class CodeTree:
         self._by_path = {join_path(n).casefold(): code_id for code_id, n in self._paths.items()}
 
     def _names(self, code_id: int) -> tuple[str, ...]:
-        names = []
+        names: list[str] = []
         current: int | None = code_id
         while current is not None:
-            node = self.nodes[current]
+            node = self.nodes.get(current)
+            if node is None:
+                raise damaged(_("code {code} has a parent that is gone").format(code=code_id))
+            if len(names) > len(self.nodes):  # longer than the codebook: a code is its own ancestor
+                raise damaged(_("code {code} is its own parent, or its parent's").format(code=code_id))
             names.append(node.name)
             current = node.parent_id
         return tuple(reversed(names))
 
     def names(self, code_id: int) -> tuple[str, ...]:
-        return self._paths[code_id]
+        try:
+            return self._paths[code_id]
+        except KeyError:
+            raise damaged(_("a coding's code {code} is gone").format(code=code_id)) from None
 
     def path(self, code_id: int) -> str:
-        return join_path(self._paths[code_id])
+        return join_path(self.names(code_id))
 
     def parents(self) -> dict[int, int | None]:
         return {code_id: node.parent_id for code_id, node in self.nodes.items()}
@@ -117,6 +125,20 @@ class CodeTree:
 
     def subtree(self, code_id: int) -> list[int]:
         return [code_id, *(child for child, _ in self.walk(code_id))]
+
+    def place(self, code_id: int, name: str, parent_id: int | None, position: int = 0) -> None:
+        """A code added, renamed or moved in this session: the tree kept in step without reading every code
+        again (a codebook import of thousands of codes did, once per code)."""
+        old = self.nodes.get(code_id)
+        if old is not None:
+            self.children[old.parent_id].remove(code_id)
+            for moved in self.subtree(code_id):
+                self._by_path.pop(join_path(self._paths[moved]).casefold(), None)
+        self.nodes[code_id] = CodeNode(code_id, name, parent_id, position)
+        self.children.setdefault(parent_id, []).append(code_id)
+        for moved in self.subtree(code_id):
+            self._paths[moved] = self._names(moved)
+            self._by_path[join_path(self._paths[moved]).casefold()] = moved
 
 
 @dataclass(frozen=True)

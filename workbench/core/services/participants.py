@@ -101,15 +101,22 @@ def _store(session: Session, rows: list[RegistryRow]) -> tuple[int, int]:
     found = registry.people(rows)
 
     participants = {p.pseudonym: p for p in session.scalars(select(Participant))}
+    rows_named: dict[tuple[type, str], object] = {}  # each institution and programme looked up once
+
+    def once(model, name: str):
+        if (model, name) not in rows_named:
+            rows_named[model, name] = named(session, model, name)
+        return rows_named[model, name]
+
     for pseudonym, row in found.items():
         participant = participants.get(pseudonym) or Participant(pseudonym=pseudonym)
         participant.role = row.role
         if row.institution:  # a row without them adds a label; it erases nothing
-            participant.institution = named(session, Institution, row.institution)
-            if row.institution_pseudonym:
+            participant.institution = once(Institution, row.institution)
+            if row.institution_pseudonym and participant.institution.pseudonym != row.institution_pseudonym:
                 _name_institution(session, participant.institution, row)
         if row.programmes:
-            participant.programmes = [named(session, Programme, name) for name in row.programmes]
+            participant.programmes = [once(Programme, name) for name in row.programmes]
         session.add(participant)
         participants[pseudonym] = participant
     session.flush()

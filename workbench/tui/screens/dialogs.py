@@ -38,6 +38,14 @@ class Picked:
     create: bool = False  # a new code to make first
 
 
+RECENT = 8  # recent codes the picker offers first
+
+
+def remember(recent: Sequence[str], path: str) -> list[str]:
+    """The recent codes once path has been applied: it is the newest."""
+    return [path, *(p for p in recent if p != path)][:RECENT]
+
+
 class CodePicker(TypeAhead, ModalScreen[Picked | None]):
     """Fuzzy search over code paths; the turn's guide question's codes (◇) and recent codes (★) first; make a
     new (sub)code on the spot.
@@ -47,7 +55,7 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
     BINDINGS = [Binding("escape", "cancel", N_("Cancel")), Binding("down", "down", show=False),
                 Binding("up", "up", show=False)]
 
-    def __init__(self, paths: list[str], recent: list[str], title: str, taken: list[str] = (),
+    def __init__(self, paths: Sequence[str], recent: Sequence[str], title: str, taken: list[str] = (),
                  first: Sequence[str] = (), near: str | None = None):
         """paths: the codes a coding can go to; taken: every code path (groups too): never offered as new;
         first: the codes of the turn's guide question, offered before the recent ones; near: a code on the

@@ -105,15 +105,23 @@ class FrequenciesScreen(WorkbenchScreen):
         if self.app.settings.blind:
             self.notify(_("Coding blind: only your own codings count here."))
             return
+        self._choose_coders()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="coders")
+    def _choose_coders(self) -> None:
         from workbench.core.services import codings
 
+        names = codings.coders(self.app.db)
+        self.app.call_from_thread(self._pick_coders, names)
+
+    def _pick_coders(self, names: list[str]) -> None:
         def chosen(key: str | None) -> None:
             if key is not None:
                 self.coders = None if key == "*" else [key]
                 self.load()
 
         self.app.push_screen(ChoicePicker(_("Whose codings count?"), [("*", _("every coder together"))] + [
-            (name, name) for name in codings.coders(self.app.db)]), chosen)
+            (name, name) for name in names]), chosen)
 
     def cell(self) -> tuple[str, str | None] | None:
         """The code path and programme (None: all) under the cursor."""

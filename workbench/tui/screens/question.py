@@ -27,6 +27,7 @@ class Answers:
     found: list[AnswerView]
     paths: tuple[str, ...]  # codes an answer can get
     groups: tuple[str, ...]
+    recent: tuple[str, ...]  # the codes the coder applied most recently, newest first
 
 
 class QuestionScreen(WorkbenchScreen):
@@ -73,7 +74,8 @@ class QuestionScreen(WorkbenchScreen):
         book = codebook.show_codebook(self.app.db, counted=False)
         self.post_message(self.Loaded(version, Answers(guide.answer_views(self.app.db, self.question),
                                               tuple(c.path for c in book if c.codable),
-                                              tuple(c.path for c in book if not c.codable))))
+                                              tuple(c.path for c in book if not c.codable),
+                                              tuple(codings.recent_codes(self.app.db, self.app.coder)))))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -123,9 +125,8 @@ class QuestionScreen(WorkbenchScreen):
         answer = self._current()
         if answer is None or self.answers is None:
             return
-        recent = codings.recent_codes(self.app.db, self.app.coder)
         self.app.push_screen(
-            CodePicker(self.answers.paths, recent,
+            CodePicker(self.answers.paths, self.answers.recent,
                        _("Code the answer of {respondent}").format(respondent=answer.respondent), self.answers.groups),
             lambda picked: picked and self.write(
                 lambda: codings.add_coding(self.app.db, self.app.coder, answer.transcript, picked.path, answer.start,

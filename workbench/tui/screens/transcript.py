@@ -15,6 +15,7 @@ from textual.widgets import Static, TextArea
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, TurnView
+from workbench.core.faults import StudyFault
 from workbench.core.guide import codes_for_question
 from workbench.core.services import codebook, codings, guide, suggestions, transcripts
 from workbench.errors import WorkbenchError
@@ -22,7 +23,7 @@ from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
 from workbench.tui.page import TranscriptPage, code_colours, origin_name, role_name
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt, remember
 from workbench.tui.widgets.coded_text import CodedText
 from workbench.tui.widgets.header import StudyHeader
 
@@ -48,15 +49,17 @@ class TranscriptData:
     paths: tuple[str, ...]  # codes a coding can go to
     groups: tuple[str, ...] = ()  # code groups (no codings; never made anew from the picker)
     by_question: dict[str, tuple[str, ...]] = field(default_factory=dict)  # guide question -> its codes
+    recent: tuple[str, ...] = ()  # the codes the coder applied most recently, newest first
 
 
-def load_transcript(db: Database, name: str) -> TranscriptData:
+def load_transcript(db: Database, name: str, coder: str) -> TranscriptData:
     book = codebook.show_codebook(db, counted=False)
     detail = transcripts.show_transcript(db, name)
     return TranscriptData(detail, tuple(codings.list_codings(db, transcript=name)),
                           code_colours({c.path: c.colour for c in book}), tuple(c.path for c in book if c.codable),
                           tuple(c.path for c in book if not c.codable),
-                          {q: tuple(codes_for_question(book, q)) for q in detail.guide})
+                          {q: tuple(codes_for_question(book, q)) for q in detail.guide},
+                          tuple(codings.recent_codes(db, coder)))
 
 
 class TranscriptScreen(WorkbenchScreen):
@@ -149,7 +152,7 @@ class TranscriptScreen(WorkbenchScreen):
         self.sub_title = " · ".join(part for part in shown if part)
 
     def _take(self, data: TranscriptData) -> None:
-        self.detail, self.by_question = data.detail, data.by_question
+        self.detail, self.by_question, self.recent = data.detail, data.by_question, list(data.recent)
         self.codings = list(data.codings)
         self.colours, self.paths, self.groups = dict(data.colours), list(data.paths), list(data.groups)
 
@@ -203,7 +206,9 @@ class TranscriptScreen(WorkbenchScreen):
         """The transcript's codings, memos and codebook as they are now; pending suggestions as stored."""
         try:
             version = self.app.db.version()  # read first: the data is at least this new
-            data = load_transcript(self.app.db, name)
+            data = load_transcript(self.app.db, name, self.app.coder)
+        except StudyFault:
+            raise  # out of reach: said once by the app, the screen keeps what it shows
         except WorkbenchError:  # the transcript itself is gone
             self.app.call_from_thread(self.notify, _("'{name}' was removed from the study.").format(name=name),
                                    severity="warning")
@@ -360,12 +365,11 @@ class TranscriptScreen(WorkbenchScreen):
 
     def _pick(self, then, title: str | None = None) -> None:
         """The code picker; the codes of the turn's guide question first (the one it asks or answers)."""
-        recent = codings.recent_codes(self.app.db, self.app.coder)
         turn = self._turn()
         question = turn and (turn.asks or turn.answers)
         first = self.by_question.get(question, ()) if question else ()
         here = self.page.codings_at(self._cursor())
-        self.app.push_screen(CodePicker(self.paths, recent, title or _("Code"), self.groups, first=first,
+        self.app.push_screen(CodePicker(self.paths, self.recent, title or _("Code"), self.groups, first=first,
                                         near=here[0].code_path if here else None), then)
 
     def _code(self, span: tuple[int, int], title: str) -> None:
@@ -404,6 +408,7 @@ class TranscriptScreen(WorkbenchScreen):
         self.codings = [c for c in self.codings if c.guid not in gone]
         if step.added:
             self.codings.append(step.added)
+            self.recent = remember(self.recent, step.added.code_path)
             if step.added.code_path not in self.colours:  # a code made on the spot
                 self.study_changed()
         if not undoing:
