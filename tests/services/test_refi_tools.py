@@ -1,12 +1,14 @@
 """REFI-QDA with another tool's code: pyrefiqda (a schema-generated reader and writer from PyPI) reads our
 exports, and writes projects the way NVivo, QualCoder and ATLAS.ti lay them out for us to import."""
 
+import io
 import zipfile
 from datetime import timezone
 
 import pytest
 from sqlalchemy import select
 
+from tests.conftest import rezip
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Code, Coding, Transcript
 from workbench.core.services import codings, exchange, transcripts
@@ -163,3 +165,103 @@ def test_a_project_of_another_tool_goes_out_and_in_again_with_the_same_words(db,
     assert text.split() == transcripts.show_transcript(db, first).text.split() and "▒" not in text
     assert {c.quote for c in codings.list_codings(again)} == {"covid vaccine", "the committee"}
     again.close()
+
+
+def test_a_document_of_comments_is_a_plain_document_kept_character_for_character(db, tmp_path):
+    """Its paragraphs start 'Covid:' and 'Pfizer:' (each twice): 21 invented speakers and about 3,000 characters of
+    such prefixes gone, with 0 characters 'not kept' in the summary. Now it is a document, stored as written."""
+    comments = ("Covid: the covid vaccine came late, after Covid hit.\n\nPfizer: Dr. Smith said the committee agreed "
+                "on Pfizer.\n\nCovid: a second covid wave, Mr. Jones said.\n\nPfizer: Ms. Brown of the committee.\n")
+    nvivo_like_project(tmp_path / "c.qdpx", tmp_path, comments, [("covid vaccine", 0, None), ("the committee", 1, None)])
+    outcome = exchange.import_project(db, tmp_path / "c.qdpx", "me")
+    detail = transcripts.show_transcript(db, "Open antwoorden")
+    assert {t.speaker for t in detail.turns} == {unknown_speaker()}
+    assert detail.text == comments.strip() and outcome.characters_not_kept == 0
+    assert {c.quote for c in codings.list_codings(db)} == {"covid vaccine", "the committee"}
+
+
+def test_a_plain_document_goes_round_trips_unchanged(db, tmp_path):
+    """The export wrote a '(onbekend)   0:00' line above each paragraph of a plain document, and the next import
+    kept them as its text: the document grew on every round trip."""
+    article = "Onderwijs in beweging\n\nEen artikel over studievertraging.\n\nSlot: dit is het einde.\n"
+    nvivo_like_project(tmp_path / "a.qdpx", tmp_path, article, [("studievertraging", 0, None)], folder="sources")
+    exchange.import_project(db, tmp_path / "a.qdpx", "me")
+    texts, quotes = [], []
+    study = db
+    for trip in range(3):
+        exchange.export_project(study, tmp_path / f"out{trip}.qdpx", "Uit")
+        with zipfile.ZipFile(tmp_path / f"out{trip}.qdpx") as archive:
+            texts += [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("sources/")]
+        study = Database(resolve_url(str(tmp_path / f"trip{trip}.sqlite")))
+        exchange.import_project(study, tmp_path / f"out{trip}.qdpx", "me")
+        quotes.append(sorted(c.quote for c in codings.list_codings(study)))
+    assert texts == [article.strip()] * 3 and "0:00" not in texts[0]
+    assert quotes == [["studievertraging"]] * 3
+
+
+def _project_of(sources: dict[str, tuple[str, tuple[str, str] | None]]) -> bytes:
+    """A .qdpx written by hand: per source its plainTextPath and the member text (None: no such member), each
+    with one selection coded with the one code."""
+    code = "00000000-0000-4000-8000-000000000001"
+    parts, members = [], {}
+    for n, (name, (path, text)) in enumerate(sources.items(), 1):
+        selection = (f'<PlainTextSelection guid="10000000-0000-4000-8000-00000000000{n}" startPosition="0" '
+                     f'endPosition="4"><Coding guid="20000000-0000-4000-8000-00000000000{n}"><CodeRef '
+                     f'targetGUID="{code}"/></Coding></PlainTextSelection>')
+        parts.append(f'<TextSource guid="30000000-0000-4000-8000-00000000000{n}" name="{name}" '
+                     f'plainTextPath="{path}">{selection}</TextSource>')
+        if text is not None:
+            members[text[0]] = text[1]
+    qde = ('<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="x">'
+           f'<CodeBook><Codes><Code guid="{code}" name="Geld" isCodable="true"/></Codes></CodeBook>'
+           f'<Sources>{"".join(parts)}</Sources></Project>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("project.qde", qde)
+        for member, content in members.items():
+            archive.writestr(member, content)
+    return buffer.getvalue()
+
+
+def test_one_source_without_text_refuses_nothing_else_and_is_named(db, tmp_path):
+    """ATLAS.ti 8 ships its projects with an empty Sources/ (one missing text refused the whole project, its
+    codes and notes lost) and NVivo for Mac writes a 1-byte file for every source ('the source holds no text',
+    naming none). Those sources are named with their codings; the rest comes in."""
+    text = "Geld is het probleem, zegt iedereen."
+    path = tmp_path / "p.qdpx"
+    path.write_bytes(_project_of({
+        "Gone": ("internal://gone.txt", None),
+        "Mac": ("internal://mac.txt", ("sources/mac.txt", "\n")),
+        "Good": ("internal://good.txt", ("sources/good.txt", text)),
+    }))
+    outcome = exchange.import_project(db, path, "me")
+    assert outcome.sources == 1 and outcome.codings == 1 and outcome.codes_added == 1
+    gone, mac = (next(line for line in outcome.lost if f"'{name}'" in line) for name in ("Gone", "Mac"))
+    assert "not in the file (internal://gone.txt)" in gone and "1 coding(s) not placed" in gone
+    assert "empty" in mac and "1 coding(s) not placed" in mac
+    assert [c.quote for c in codings.list_codings(db)] == ["Geld"]
+
+
+@pytest.mark.parametrize("path, member", [
+    ("doc.txt", "sources/doc.txt"),  # qc: a bare name
+    ("internal:/doc.txt", "sources/doc.txt"),  # ATLAS.ti 23
+    ("internal://doc.txt", "Sources/DOC.TXT"),  # NVivo for Windows' folder, another case
+    ("doc.txt", "doc.txt"),  # at the zip's root
+])
+def test_a_source_text_is_found_where_tools_put_it(db, tmp_path, path, member):
+    """qc writes plainTextPath="doc.txt": its file in sources/ was not found and 0 of 205 codings came in."""
+    (tmp_path / "p.qdpx").write_bytes(_project_of({"Doc": (path, (member, "Geld is het probleem."))}))
+    outcome = exchange.import_project(db, tmp_path / "p.qdpx", "me")
+    assert outcome.sources == 1 and outcome.codings == 1 and not outcome.lost
+
+
+def test_project_notes_that_belong_to_nothing_are_listed_not_dropped_in_silence(db, tmp_path):
+    """A project's own <Notes> (ATLAS.ti's memos) were dropped without a word."""
+    data = _project_of({"Doc": ("internal://doc.txt", ("sources/doc.txt", "Geld is het probleem."))})
+    notes = ('<Notes><Note guid="40000000-0000-4000-8000-000000000001" name="Eerste indruk"><PlainTextContent>'
+             "Veel over geld.</PlainTextContent></Note></Notes>")
+    (tmp_path / "p.qdpx").write_bytes(rezip(data, lambda name, content: content.replace(
+        b"<CodeBook>", notes.encode() + b"<CodeBook>") if name == "project.qde" else content))
+    outcome = exchange.import_project(db, tmp_path / "p.qdpx", "me")
+    assert outcome.codings == 1
+    assert any("1 project note(s)" in line and "Eerste indruk" in line for line in outcome.lost)

@@ -8,6 +8,7 @@ flattened as 'Parent::Child', a project file named '<project>.qde', CRLF sources
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import zipfile
 import zlib
@@ -335,27 +336,33 @@ class _Members:
             ) from exc
 
 
-def _source_text(element, files: _Members) -> str | None:
+def _source_text(element, files: _Members) -> tuple[str | None, str]:
+    """A text source's text (None: not in the file), and where it was looked for. plainTextPath is found as
+    tools write it: `internal://GUID.txt` (the standard), `internal:/` (ATLAS.ti 23), or a bare name (qc),
+    under `sources/` or at the zip's root, in any case."""
     content = _child(element, "PlainTextContent")
     if content is not None:
-        return content.text or ""
+        return content.text or "", "PlainTextContent"
     path = element.get("plainTextPath", "")
-    if path.startswith("internal://"):
-        name = "sources/" + path[len("internal://"):]
-        if name not in files:
-            raise WorkbenchError(
-                _("line {sourceline}: <TextSource> points at {name}, which is not in the file").format(
-                    sourceline=element.sourceline, name=name
-                )
-            )
-        data = files[name]
-        for encoding in ("utf-8-sig", "utf-16"):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-        raise WorkbenchError(_("{name} is neither UTF-8 nor UTF-16 text").format(name=name))
-    return None
+    name = next((m for m in _member_names(path) if m in files), None)
+    if name is None:
+        return None, path or _("no path")
+    data = files[name]
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            return data.decode(encoding), name
+        except UnicodeDecodeError:
+            continue
+    raise WorkbenchError(_("{name} is neither UTF-8 nor UTF-16 text").format(name=name))
+
+
+def _member_names(path: str) -> list[str]:
+    """Where in the .qdpx a plainTextPath may point (nothing for a path on the author's disk)."""
+    rest = re.sub(r"^internal:/*", "", path.strip()).replace("\\", "/").lstrip("/")
+    if not rest or re.match(r"^[a-z][a-z0-9+.-]*:", rest, re.IGNORECASE) or path.startswith(("/", "\\")):
+        return []  # file://, C:/..., an absolute path: outside the file
+    base = rest.rsplit("/", 1)[-1]
+    return list(dict.fromkeys([f"sources/{rest}", rest, f"sources/{base}"]))
 
 
 def _read_project(root, files: _Members) -> RefiProject:
@@ -380,6 +387,12 @@ def _read_project(root, files: _Members) -> RefiProject:
         members = [guid(m.get("targetGUID", "")) for m in _children(element, "MemberSource")]
         if members or not codes:
             project.sets[name] = members
+    referenced = {guid(ref.get("targetGUID", "")) for ref in root.iter() if isinstance(ref.tag, str)
+                  and _tag(ref) == "NoteRef"}
+    unplaced = [note for note in _items(root, "Notes", "Note") if _guid_of(note) not in referenced]
+    if unplaced:  # the project's own notes: the study has no memo of its own to hold them yet
+        project.skipped.append(_("{n} project note(s) that belong to no source, code or coding ('{first}')").format(
+            n=len(unplaced), first=unplaced[0].get("name") or _guid_of(unplaced[0])))
     for kind in ("Graphs", "Links"):
         if _child(root, kind) is not None:
             project.skipped.append(_("{kind} (not used by the workbench)").format(kind=kind))
@@ -413,10 +426,13 @@ def _read_source(element, files: _Members, memo: Callable[..., str | None], proj
             _("{kind} '{name}' (only text sources are read)").format(kind=kind, name=element.get("name", "?"))
         )
         return
-    text = _source_text(element, files)
-    if text is None:
-        project.skipped.append(_("TextSource '{name}': its text is outside the file ({path})").format(
-            name=element.get("name", "?"), path=element.get("plainTextPath", _("no path"))))
+    text, where = _source_text(element, files)
+    if text is None or not any(c.isalnum() for c in text):  # NVivo for Mac writes a 1-byte file, no text
+        codings = sum(len(_children(s, "Coding")) for s in _children(element, "PlainTextSelection"))
+        said = (_("its text is not in the file ({path})").format(path=where) if text is None
+                else _("its text in the file is empty ({path})").format(path=where))
+        project.skipped.append(_("line {line}: TextSource '{name}': {said}; its {n} coding(s) not placed").format(
+            line=element.sourceline, name=element.get("name") or element.get("guid") or "?", said=said, n=codings))
         return
     source = RefiSource(_guid_of(element), element.get("name") or _guid_of(element), text, memo=memo(element))
     selections = [(selection, _positions(selection)) for selection in _children(element, "PlainTextSelection")]

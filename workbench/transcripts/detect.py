@@ -92,11 +92,17 @@ def _with_preamble(raw: RawTranscript, text: str) -> RawTranscript:
 
 
 def _is_conversation(raw: RawTranscript) -> bool:
-    """Two speakers or more, and more words spoken than before the first (a document with two
-    'Auteur:' lines is not an interview)."""
+    """Two speakers or more, and more words spoken than outside the turns; where no speaker line carries a time
+    (labels at line starts: 'R1: ...'), turn-taking too: one speaker three times or more, the floor changing
+    hands twice or more. A document of comments whose paragraphs start 'Covid:' or 'Pfizer:' (each used once
+    or twice), or with two 'Auteur:' lines, is not an interview."""
     spoken = [f for f in raw.fragments if not is_unknown(f.speaker)]
     before = sum(len(f.text.split()) for f in raw.fragments if is_unknown(f.speaker))
-    return len({f.speaker for f in spoken}) >= 2 and sum(len(f.text.split()) for f in spoken) > before
+    uses = Counter(f.speaker for f in spoken)
+    if len(uses) < 2 or sum(len(f.text.split()) for f in spoken) <= before:
+        return False
+    changes = sum(a.speaker != b.speaker for a, b in zip(spoken, spoken[1:]))
+    return any(f.start_ms is not None for f in spoken) or (max(uses.values()) >= 3 and changes >= 2)
 
 
 def _words_lost(text: str, raw: RawTranscript) -> int:

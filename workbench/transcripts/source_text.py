@@ -2,7 +2,7 @@
 
 Export: each turn under a Teams speaker line ('R05   0:03'; '0:00' where the transcript
 had no times), so the text reads like a transcript in other tools and re-imports with its
-turns. Import:
+turns; a plain document (an article, comments: no speakers) as it is. Import:
 a source's offsets (CRLF, speaker lines and all) are carried to the canonical text.
 """
 
@@ -31,10 +31,14 @@ class SpeakerTurn:
 
 
 class ExportText:
-    """The text with speaker lines, and canonical offsets converted into it."""
+    """The text with speaker lines, and canonical offsets converted into it; a plain document (no speakers)
+    as it is stored, offsets unchanged."""
 
-    def __init__(self, text: str, turns: Sequence[SpeakerTurn]):
+    def __init__(self, text: str, turns: Sequence[SpeakerTurn], plain: bool = False):
         parts, self._starts, self._shifts = [], [], []
+        if plain:
+            self.text, self._ends = text, []
+            return
         shift = 0
         for turn in turns:
             head = f"{turn.label}   {format_clock(turn.start_ms or 0)}\n"

@@ -97,7 +97,7 @@ def export_project(db: Database, path: Path, name: str, mask_institutions: bool 
             export = ExportText(text, [
                 SpeakerTurn(person.pseudonym if person else mask(label), turn.start_ms, turn.start, turn.end)
                 for turn, label, person in rows
-            ])
+            ], plain=transcript.layout == "plain")
             source = RefiSource(transcript.guid, mask.unique_name(transcript.name, transcript.guid), export.text,
                                 memo=transcript.memo and mask(transcript.memo))
             for coding in session.scalars(
