@@ -95,6 +95,26 @@ def sample_db(sample_template, tmp_path, backend, request) -> Database:
         drop_postgres(url)
 
 
+@pytest.fixture
+def outage():
+    """A relay to the PostgreSQL test server that a test cuts and restores (tests/backends.py: Outage)."""
+    from tests.backends import SERVER, Outage
+
+    relay = Outage(SERVER)
+    yield relay
+    relay.cut()
+
+
+@pytest.fixture
+def relayed(request, outage):
+    """The coded sample study on the PostgreSQL test server, reached through the relay."""
+    url = new_postgres(template=request.getfixturevalue("postgres_template"))
+    database = Database(outage.url(url))
+    yield database
+    database.close()
+    drop_postgres(url)
+
+
 def rezip(data: bytes, change=lambda name, content: content, zeros: dict[str, int] | None = None) -> bytes:
     """A copy of a zip (a .docx, a .qdpx) with members changed, and members of that many zero bytes added
     (streamed: a bomb costs the test no memory)."""

@@ -7,7 +7,7 @@ import time
 import pytest
 from sqlalchemy import text
 
-from tests.backends import SERVER, Outage, drop_postgres, dump, new_postgres
+from tests.backends import SERVER, dump
 from workbench.core.db import Database, resolve_url
 from workbench.core.faults import StudyFault, StudyUnreachable
 from workbench.core.services import codebook, codings, transcripts
@@ -15,23 +15,6 @@ from workbench.errors import WorkbenchError
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 needs_server = pytest.mark.skipif(not SERVER, reason="needs the PostgreSQL test server (WORKBENCH_TEST_POSTGRES)")
-
-
-@pytest.fixture
-def outage():
-    relay = Outage(SERVER)
-    yield relay
-    relay.cut()
-
-
-@pytest.fixture
-def relayed(request, outage):
-    """The coded sample study on the PostgreSQL server, reached through the relay."""
-    url = new_postgres(template=request.getfixturevalue("postgres_template"))
-    database = Database(outage.url(url))
-    yield database
-    database.close()
-    drop_postgres(url)
 
 
 def respondent_turns(db, name="interview-01"):

@@ -5,10 +5,9 @@ server, reached through a relay the test cuts (tests/backends.py: Outage)."""
 import pytest
 from sqlalchemy import event
 
-from tests.backends import SERVER, Outage, drop_postgres, new_postgres
+from tests.backends import SERVER
 from tests.tui.conftest import notified, run, wait_for, written
 from tests.tui.test_trust import open_transcript, respondent_turns
-from workbench.core.db import Database
 from workbench.core.services import codings
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.dialogs import CodePicker
@@ -19,19 +18,8 @@ pytestmark = pytest.mark.skipif(not SERVER, reason="needs the PostgreSQL test se
 
 
 @pytest.fixture
-def outage():
-    relay = Outage(SERVER)
-    yield relay
-    relay.cut()
-
-
-@pytest.fixture
-def app(request, outage):
-    url = new_postgres(template=request.getfixturevalue("postgres_template"))
-    database = Database(outage.url(url))
-    yield WorkbenchApp(database, "anna")
-    database.close()
-    drop_postgres(url)
+def app(relayed):
+    return WorkbenchApp(relayed, "anna")
 
 
 def mine(app, turn):
