@@ -14,7 +14,7 @@ from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.screens.transcript import TranscriptScreen
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
-pytestmark = pytest.mark.skipif(not SERVER, reason="needs the PostgreSQL test server (WORKBENCH_TEST_POSTGRES)")
+needs_server = pytest.mark.skipif(not SERVER, reason="needs the PostgreSQL test server (WORKBENCH_TEST_POSTGRES)")
 
 
 @pytest.fixture
@@ -42,6 +42,7 @@ async def code_turn(pilot, screen, turn) -> None:
     await written(pilot)
 
 
+@needs_server
 def test_the_server_goes_away_while_coding_and_comes_back(app, outage):
     async def scenario():
         async with app.run_test(size=(120, 40)) as pilot:
@@ -70,6 +71,7 @@ def test_the_server_goes_away_while_coding_and_comes_back(app, outage):
     run(scenario())
 
 
+@needs_server
 @pytest.mark.parametrize("landed", [True, False], ids=["landed", "lost"])
 def test_a_write_lost_while_committing_is_checked_when_the_server_is_back(app, outage, landed):
     """The connection drops as the commit goes out: the coding may or may not be in the study. Once the server
@@ -107,5 +109,26 @@ def test_a_write_lost_while_committing_is_checked_when_the_server_is_back(app, o
             await wait_for(pilot, lambda: sum(c.code_path == CODE and c.start == turn.start
                                               for c in screen.codings) == (1 if landed else 0))
             assert app.unexpected_errors == []
+
+    run(scenario())
+
+
+def test_a_damaged_study_is_said_once_a_screen_asks_and_is_not_taken_for_a_lost_server(sample_db):
+    """A damaged study is no server that will come back: said as a refusal, not 'retrying' every two seconds."""
+    import sqlite3
+
+    with sqlite3.connect(sample_db.engine.url.database) as raw:
+        raw.execute("UPDATE code SET keywords = 'geen json' WHERE id = (SELECT min(id) FROM code)")
+    app = WorkbenchApp(sample_db, "anna")
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: app.screen.__class__.__name__ == "OverviewScreen")
+            await pilot.press("b")  # the codebook
+            await wait_for(pilot, lambda: notified(app, "de studie is beschadigd"))
+            await pilot.pause(5)
+            said = [n.message for n in app._notifications if "beschadigd" in n.message]
+            assert len(said) == 1 and app.study_problem is None and app.unexpected_errors == []
+            assert app.is_running
 
     run(scenario())

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
 
 from workbench.config import Settings
-from workbench.core.faults import StudyFault, StudyUnreachable
+from workbench.core.faults import StudyDamaged, StudyFault, StudyUnreachable
 from workbench.errors import WorkbenchError, expected, user_message
 from workbench.i18n import N_, _
 from workbench.tui.keys import speak_keys
@@ -29,6 +29,12 @@ if TYPE_CHECKING:
 
 
 CHANGE_CHECK_SECONDS = 2.0
+
+
+def out_of_reach(exc: BaseException) -> bool:
+    """The study cannot be read or written now (its server, its disk, its file), and may be again later; a
+    damaged study is said like any refusal (retrying would not mend it)."""
+    return isinstance(exc, StudyFault) and not isinstance(exc, StudyDamaged)
 
 
 class WorkbenchApp(KeyGate, App[None]):
@@ -132,7 +138,7 @@ class WorkbenchApp(KeyGate, App[None]):
         return self._issued - self._turn
 
     def _write_failed(self, exc: Exception, failed: Callable[[], None] | None, ticket: int) -> None:
-        if isinstance(exc, StudyFault):
+        if out_of_reach(exc):
             self._lost(exc)
             unsure = isinstance(exc, StudyUnreachable) and exc.maybe_done
             if unsure:
@@ -149,14 +155,14 @@ class WorkbenchApp(KeyGate, App[None]):
         """One line to the coder; what is not a refusal or a busy study is kept as a bug (tests look)."""
         if self.closing_down or isinstance(exc, NoActiveAppError):  # a closed screen's reader finished late:
             return  # nothing to show it on, and nothing was being written
-        if isinstance(exc, StudyFault):
+        if out_of_reach(exc):
             self._lost(exc)
             return
         if not expected(exc):
             self.unexpected_errors.append(exc)
         self.notify(user_message(exc), title=title, severity="error", timeout=8)
 
-    def _lost(self, fault: StudyFault) -> None:
+    def _lost(self, fault: BaseException) -> None:
         """The study is out of reach: said once; the screens keep what they show; checked every few seconds."""
         problem = fault.message if isinstance(fault, StudyUnreachable) else str(fault)
         if problem != self.study_problem and not self.closing_down:
