@@ -284,3 +284,22 @@ def test_brackets_in_the_words_show_in_the_lists_as_written(app, tmp_path):
     quoted, overview = run(scenario())
     assert any("Ja [lacht] dat was [/] lastig." in line for line in quoted)
     assert any("Hogeschool [noord]" in line for line in overview)
+
+
+def test_choosing_whose_codings_count_in_one_burst_and_after_another_coder_joined(app):
+    """c, down and enter at once pick the first coder; the coders offered are read with the report (the list was
+    read on the UI thread when c was pressed), so a coder who joined elsewhere is offered after the reload."""
+    async def scenario():
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            screen = app.screen
+            first = codings.coders(app.db)[0]
+            burst(app, "c", "down", "enter")
+            await wait_for(pilot, lambda: screen.coders == [first] and app.screen is screen)
+            turn = next(t for t in transcripts.show_transcript(app.db, "interview-02").turns if t.role == "respondent")
+            elsewhere(app, "codings", "add", "interview-02", DELAY, "--turn", str(turn.index))
+            await wait_for(pilot, lambda: "bram" in screen.study_coders)
+
+    run(scenario())

@@ -44,9 +44,9 @@ class FrequenciesScreen(WorkbenchScreen):
     ]
 
     class Loaded(StudyRead):
-        def __init__(self, version: int, report: FrequencyReport):
+        def __init__(self, version: int, report: FrequencyReport, coders: list[str]):
             super().__init__(version)
-            self.report = report
+            self.report, self.coders = report, coders
 
     def __init__(self, unit: str = "respondent"):
         super().__init__()
@@ -54,6 +54,7 @@ class FrequenciesScreen(WorkbenchScreen):
         self.coders: list[str] | None = None  # whose codings are counted (None: everyone's)
         self.report: FrequencyReport | None = None
         self.paths: list[str] = []
+        self.study_coders: list[str] = []  # the coders c offers, read with the report
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
@@ -69,13 +70,17 @@ class FrequenciesScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        self.post_message(self.Loaded(self.app.db.version(), frequencies.frequencies(self.app.db, self.unit, "programme", self.coders)))
+        from workbench.core.services import codings
+
+        self.post_message(self.Loaded(self.app.db.version(), frequencies.frequencies(
+            self.app.db, self.unit, "programme", self.coders), codings.coders(self.app.db)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if not self.fresh(message):
             return
         self.report = report = message.report
+        self.study_coders = message.coders
         table = self.query_one(DataTable)
         table.clear(columns=True)
         rows = [row for row in report.rows if row.group == TOTAL]
@@ -105,23 +110,14 @@ class FrequenciesScreen(WorkbenchScreen):
         if self.app.settings.blind:
             self.notify(_("Coding blind: only your own codings count here."))
             return
-        self._choose_coders()
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="coders")
-    def _choose_coders(self) -> None:
-        from workbench.core.services import codings
-
-        names = codings.coders(self.app.db)
-        self.app.call_from_thread(self._pick_coders, names)
-
-    def _pick_coders(self, names: list[str]) -> None:
         def chosen(key: str | None) -> None:
             if key is not None:
                 self.coders = None if key == "*" else [key]
                 self.load()
 
         self.app.push_screen(ChoicePicker(_("Whose codings count?"), [("*", _("every coder together"))] + [
-            (name, name) for name in names]), chosen)
+            (name, name) for name in self.study_coders]), chosen)
 
     def cell(self) -> tuple[str, str | None] | None:
         """The code path and programme (None: all) under the cursor."""
