@@ -17,7 +17,6 @@ def one_line(message: str) -> str:
     return text if len(text) <= LONGEST else f"{text[: LONGEST - 61]} … {text[-58:]}"
 
 
-
 class WorkbenchError(Exception):
     """A problem with the user's input, optionally naming where it is."""
 

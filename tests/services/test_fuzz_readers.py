@@ -13,7 +13,7 @@ import pytest
 
 from tests.backends import dump
 from tests.conftest import CODEBOOK, ROOT, SAMPLE
-from tests.fuzz import CSV, FUZZ_CASES, XML, YAML, fuzz, mutate_text, mutate_zip
+from tests.fuzz import CSV, FUZZ_CASES, XML, YAML, fuzz, mutate_text, mutate_zip, within
 from workbench.core.db import Database, resolve_url
 from workbench.core.services import (
     autocode,
@@ -191,8 +191,6 @@ def test_a_damaged_study_file_is_said_to_be_damaged_never_a_traceback_or_a_hang(
     with sqlite3.connect(tmp_path / "study.sqlite") as raw:
         raw.executescript(damage)
     db = Database(resolve_url(str(tmp_path / "study.sqlite")))
-    from tests.fuzz import within
-
     for number, read in enumerate(READS):
         with within(15, f"{damage}: read {number}"):
             try:

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from workbench.core.faults import StudyFault, damaged, study_fault
+from workbench.core.faults import StudyDamaged, StudyFault, study_fault
 from workbench.errors import WorkbenchError, is_busy
 from workbench.i18n import _
 
@@ -247,7 +247,7 @@ class Database:
         with self._faults(), self.engine.connect() as conn:
             number = conn.execute(text("SELECT number FROM study_version WHERE id = 1")).scalar()
         if number is None:
-            raise damaged(_("its version row is gone"))
+            raise StudyDamaged(_("its version row is gone"))
         return number
 
     @contextmanager

@@ -63,7 +63,3 @@ class StudyDamaged(StudyFault):
     def __init__(self, what: str):
         super().__init__(_("the study is damaged: {what}; restore a backup (workbench restore)").format(what=what))
         self.what = what
-
-
-def damaged(what: str) -> StudyDamaged:
-    return StudyDamaged(what)

@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
-from workbench.core.faults import damaged
+from workbench.core.faults import StudyDamaged
 from workbench.errors import shown
 from workbench.i18n import _
 
@@ -56,7 +56,7 @@ class StudyJSON(TypeDecorator):
             try:
                 return decode(value)
             except ValueError as exc:
-                raise damaged(_("a value that is no JSON ({value})").format(value=shown(value, 40))) from exc
+                raise StudyDamaged(_("a value that is no JSON ({value})").format(value=shown(value, 40))) from exc
 
         return checked
 

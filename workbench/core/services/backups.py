@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from workbench.core.db import Database
-from workbench.core.faults import StudyDamaged, damaged
+from workbench.core.faults import StudyDamaged
 from workbench.core.models import TALLIES, StudyJSON
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
@@ -159,7 +159,7 @@ def _sound(staged: Path, source: Path) -> None:
                     pass  # each value decoded (StudyJSON says which is no JSON)
             for keywords, patterns in session.execute(select(Code.keywords, Code.patterns)):
                 if not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in (keywords, patterns)):
-                    raise damaged(_("a code's keywords or patterns are no list of words"))
+                    raise StudyDamaged(_("a code's keywords or patterns are no list of words"))
     except WorkbenchError as exc:
         problem = _("the backup is damaged: {what}").format(what=exc.what) if isinstance(exc, StudyDamaged) \
             else exc.message

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.codes import join_path, split_path
 from workbench.core.db import insert_unless_there
-from workbench.core.faults import damaged
+from workbench.core.faults import StudyDamaged
 from workbench.core.models import Code, Coder, Participant, Speaker, Transcript, Turn
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
@@ -86,9 +86,9 @@ class CodeTree:
         while current is not None:
             node = self.nodes.get(current)
             if node is None:
-                raise damaged(_("code {code} has a parent that is gone").format(code=code_id))
+                raise StudyDamaged(_("code {code} has a parent that is gone").format(code=code_id))
             if len(names) > len(self.nodes):  # longer than the codebook: a code is its own ancestor
-                raise damaged(_("code {code} is its own parent, or its parent's").format(code=code_id))
+                raise StudyDamaged(_("code {code} is its own parent, or its parent's").format(code=code_id))
             names.append(node.name)
             current = node.parent_id
         return tuple(reversed(names))
@@ -97,7 +97,7 @@ class CodeTree:
         try:
             return self._paths[code_id]
         except KeyError:
-            raise damaged(_("a coding's code {code} is gone").format(code=code_id)) from None
+            raise StudyDamaged(_("a coding's code {code} is gone").format(code=code_id)) from None
 
     def path(self, code_id: int) -> str:
         return join_path(self.names(code_id))
