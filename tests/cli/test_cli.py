@@ -5,6 +5,7 @@ import io
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -199,8 +200,9 @@ def bad_inputs(tmp_path):
         + "codes:\n  - name: A\n    keywords: *i\n", encoding="utf-8")
     (tmp_path / "deep.yaml").write_text("codes:\n  - name: A\n    children: " + "[" * 200_000 + "]" * 200_000,
                                         encoding="utf-8")
+    hostile = _hostile_files(tmp_path)
     sql = "Robert'); DROP TABLE coding;--"
-    return [
+    return hostile + [
         ("empty", ["import", tmp_path / "empty.txt"]),
         ("binary", ["import", tmp_path / "binary.vtt"]),
         ("no cues", ["import", tmp_path / "nocues.vtt"]),
@@ -246,6 +248,50 @@ def bad_inputs(tmp_path):
     ]
 
 
+def _hostile_files(tmp_path):
+    """The files of the issue on faults and hostile files: each was a traceback (or a loop) before."""
+    guid = "A1A1A1A1-0000-4000-8000-000000000001"
+    book = "codes:\n  - name: A\n    description: {}\n"
+    files = {
+        "control.yaml": book.format("een\x07bel"), "digits.yaml": book.format("9" * 5000),
+        "versions.yaml": "codes:\n  - name: A\n    patterns: ['(?V0)(?<=a)b', '(?V1)x']\n",
+        **{f"part-{name}.yaml": f"parts:\n  - number: {value}\n    questions:\n      - id: 1\n        text: Vraag?\n"
+           for name, value in (("word", "twee"), ("nan", ".nan"), ("list", "[1, 2]"), ("huge", "9" * 5000))},
+        "many.csv": "transcript,speaker,respondent,role,institution,programme\nint1,Bram,R09," + "x" * 100_000
+                    + ",H,pabo\n",
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+    (tmp_path / "renamed.docx").write_bytes(rezip(docx_bytes(["1. Wat is uw functie?"]), lambda name, content: (
+        content.replace(b"<w:document ", b"<w:documentX ").replace(b"</w:document>", b"</w:documentX>")
+        if name == "word/document.xml" else content)))
+    qde = ('<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="p"><CodeBook><Codes>'
+           f'<Code guid="{guid}" name="A" isCodable="true"><Code guid="{guid}" name="B" isCodable="true"/></Code>'
+           "</Codes></CodeBook></Project>")
+    for name, flag, method in (("twins.qdpx", 0, None), ("encrypted.qdpx", 1, None), ("packed.qdpx", 0, 99)):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("project.qde", qde)
+        data = bytearray(buffer.getvalue())
+        for at in (6, data.find(b"PK\x01\x02") + 8):  # the member's flags, in both of its headers
+            data[at] |= flag
+            if method:
+                data[at + 2 : at + 4] = method.to_bytes(2, "little")
+        (tmp_path / name).write_bytes(bytes(data))
+    return [
+        ("a control character in YAML", ["codebook", "import", tmp_path / "control.yaml"]),
+        ("a 5,000-digit number in YAML", ["codebook", "import", tmp_path / "digits.yaml"]),
+        ("a pattern of regex VERSION0 and VERSION1", ["codebook", "import", tmp_path / "versions.yaml"]),
+        *((f"a guide part numbered {name}", ["guide", "import", tmp_path / f"part-{name}.yaml"])
+          for name in ("word", "nan", "list", "huge")),
+        ("a guide .docx whose root is renamed", ["guide", "import", tmp_path / "renamed.docx"]),
+        ("a registry field of 100,000 characters", ["participants", "import", tmp_path / "many.csv"]),
+        ("a project whose code guids repeat", ["project", "import", tmp_path / "twins.qdpx"]),
+        ("a project member encrypted", ["project", "import", tmp_path / "encrypted.qdpx"]),
+        ("a project member packed as zipfile cannot unpack", ["project", "import", tmp_path / "packed.qdpx"]),
+    ]
+
+
 def test_bad_input_catalogue(loaded, tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -255,9 +301,29 @@ def test_bad_input_catalogue(loaded, tmp_path):
         lines = err.strip().splitlines()
         assert code == 2, (name, code, err)
         assert len(lines) == 1 and lines[0].startswith("error: "), (name, err)
+        assert len(lines[0]) < 800, (name, len(lines[0]))  # a long value in it is shortened
         assert dump_file(loaded.dbfile) == before, name
         if isinstance(argv[-1], Path):
             assert f"error: {argv[-1]}: " in lines[0], (name, err)
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("damage", ["DROP TABLE speaker_alias", "INSERT INTO code (guid, name, position, keywords, "
+                                    "patterns, codable, description) VALUES ('g', 'X', 0, 'geen json', '[]', 1, '')"])
+def test_a_damaged_backup_is_refused_in_one_line(loaded, tmp_path, damage):
+    """A backup without a table ended in a traceback from the middle of the swap; one whose keywords are no JSON
+    was restored without a word."""
+    import sqlite3
+
+    from workbench.core.db import Database, resolve_url
+
+    Database(resolve_url(str(tmp_path / "backup.sqlite"))).close()
+    with sqlite3.connect(tmp_path / "backup.sqlite") as raw:
+        raw.executescript(damage)
+    before = dump_file(loaded.dbfile)
+    code, _, err = loaded("restore", tmp_path / "backup.sqlite")
+    assert code == 2 and err.startswith(f"error: {tmp_path / 'backup.sqlite'}: ") and len(err.splitlines()) == 1
+    assert dump_file(loaded.dbfile) == before
 
 
 @pytest.mark.sqlite_only
