@@ -553,3 +553,20 @@ def test_guide_import_coverage_and_set(loaded, tmp_path):
     code, out, err = loaded("guide", "import", tmp_path / "bad.md")
     assert code == 2 and err.strip().splitlines() == [f"error: {tmp_path / 'bad.md'}: question 1 appears twice"]
     assert dump_file(loaded.dbfile) == before
+
+
+def test_a_project_s_own_notes_and_a_case_s_variables_are_shown_and_memos_written(run, tmp_path):
+    from tests.services.test_refi_tools_shapes import TOOLS, project_of
+
+    (tmp_path / "atlas.qdpx").write_bytes(project_of(next(t for t in TOOLS if t.name == "atlas-23")))
+    code, out, err = run("project", "import", tmp_path / "atlas.qdpx")
+    assert code == 0 and "1 code group(s)" in out and err == "", err
+    assert run("--new-coder", "project", "memo", "Analyseplan", "Eerst de belemmeringen.")[0] == 0
+    code, out, err = run("project", "memos")
+    assert code == 0 and "Eerste indruk (Anouk) [Indrukken]\n  Veel over geld." in out, err
+    code, out, _ = run("project", "memos", "--format", "json")
+    assert [(m["name"], m["author"]) for m in json.loads(out)] == [("Eerste indruk", "Anouk"), ("Analyseplan", "tester")]
+    code, out, _ = run("participants", "list")
+    assert "cijfer=7.5; ervaren=true" in out
+    code, _, err = run("project", "memo", "Leeg", " ")
+    assert code != 0 and err.strip().endswith("a memo needs a name and a text")

@@ -42,6 +42,16 @@ def test_role_filter_dry_run_and_idempotence(loaded):
     assert (first.created, second.created, len(second.hits)) == (1, 0, 1)
 
 
+def test_a_second_coder_autocodes_independently_of_the_first(loaded):
+    """`--coder bram autocode` after another coder's said "created 0 coding(s), 129 already coded": the
+    check ignored the coder, though each coder may code the same span (an independent second coding)."""
+    first = autocode.autocode(loaded, "anouk", code_path=CODE)
+    second = autocode.autocode(loaded, "bram", code_path=CODE)
+    again = autocode.autocode(loaded, "bram", code_path=CODE)
+    assert (first.created, second.created, again.created) == (2, 2, 0)
+    assert [h.quote for h in second.hits] == [h.quote for h in first.hits]
+
+
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from tests.conftest import rezip
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Code, Coding, Transcript
-from workbench.core.services import codings, exchange, transcripts
+from workbench.core.services import codings, exchange, memos, transcripts
 from workbench.transcripts.labels import unknown_speaker
 
 pyrefiqda = pytest.importorskip("pyrefiqda")
@@ -255,13 +255,13 @@ def test_a_source_text_is_found_where_tools_put_it(db, tmp_path, path, member):
     assert outcome.sources == 1 and outcome.codings == 1 and not outcome.lost
 
 
-def test_project_notes_that_belong_to_nothing_are_listed_not_dropped_in_silence(db, tmp_path):
-    """A project's own <Notes> (ATLAS.ti's memos) were dropped without a word."""
+def test_project_notes_that_belong_to_nothing_are_memos_of_the_study(db, tmp_path):
+    """A project's own <Notes> (ATLAS.ti's memos) were dropped without a word, then only listed."""
     data = _project_of({"Doc": ("internal://doc.txt", ("sources/doc.txt", "Geld is het probleem."))})
     notes = ('<Notes><Note guid="40000000-0000-4000-8000-000000000001" name="Eerste indruk"><PlainTextContent>'
              "Veel over geld.</PlainTextContent></Note></Notes>")
     (tmp_path / "p.qdpx").write_bytes(rezip(data, lambda name, content: content.replace(
         b"<CodeBook>", notes.encode() + b"<CodeBook>") if name == "project.qde" else content))
     outcome = exchange.import_project(db, tmp_path / "p.qdpx", "me")
-    assert outcome.codings == 1
-    assert any("1 project note(s)" in line and "Eerste indruk" in line for line in outcome.lost)
+    assert outcome.codings == 1 and outcome.memos == 1 and outcome.lost == []
+    assert [(m.name, m.text) for m in memos.study_memos(db)] == [("Eerste indruk", "Veel over geld.")]

@@ -53,3 +53,26 @@ def test_min_score_zero_ranks_every_respondent_turn_and_stored_suggestions_keep_
                for s in shown)
     ranked = {(s.turn, s.path, s.score, s.raw) for s in suggestions.suggest(sample_db, "interview-03", 0.0, top=3)}
     assert {(s.turn, s.path, s.score, s.raw) for s in shown} <= ranked  # the threshold only leaves out
+
+
+def test_undoing_an_accept_puts_the_suggestion_back_and_redoing_settles_it_again(sample_db):
+    """Undoing an accept removed the coding but left the suggestion 'accepted' and gone from the panel."""
+    first = suggestions.refresh(sample_db, "interview-03")[0]
+    made = suggestions.accept(sample_db, "anna", first.id)
+    assert first.id not in {s.id for s in suggestions.pending(sample_db, "interview-03")}
+    codings.swap(sample_db, "anna", made, None, "undo")
+    assert first.id in {s.id for s in suggestions.pending(sample_db, "interview-03")}
+    codings.swap(sample_db, "anna", None, made, "redo")
+    assert first.id not in {s.id for s in suggestions.pending(sample_db, "interview-03")}
+
+
+def test_coding_a_suggested_span_by_hand_settles_the_suggestion(sample_db):
+    """Coding the same span by hand left the suggestion pending, so `w` kept stopping there."""
+    pending = suggestions.refresh(sample_db, "interview-03")
+    first = pending[0]
+    other_code = next(s for s in pending if s.path != first.path and (s.start, s.end) != (first.start, first.end))
+    made = codings.add_coding(sample_db, "anna", "interview-03", first.path, first.start, first.end)
+    left = {s.id for s in suggestions.pending(sample_db, "interview-03")}
+    assert first.id not in left and other_code.id in left  # another code's suggestion there stays
+    codings.delete_coding(sample_db, "anna", made.guid)  # and x puts it back
+    assert first.id in {s.id for s in suggestions.pending(sample_db, "interview-03")}

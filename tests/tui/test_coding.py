@@ -1,8 +1,10 @@
 """Main paths of the coder's day, through the pilot, checked in the database."""
 
+import re
+
 from tests.tui.conftest import notified, run, wait_for, written
-from workbench.core.services import codings, transcripts
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
+from workbench.core.services import codebook, codings, transcripts
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
@@ -85,9 +87,12 @@ def test_new_subcode_from_the_picker_and_a_memo(app):
             screen = await open_first(app, pilot)
             await pilot.press("n", "t")
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
-            await pilot.press(*"Studenten > Heimwee")  # a typed path is a new code, offered first: enter makes it
+            await pilot.press(*"Studenten > Heimwee")  # a typed path is a new code, offered first: enter asks
             options = app.screen.query_one("#options")
             assert str(options.get_option_at_index(0).prompt) == "+ nieuwe code: Heimwee  (in Studenten)"
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            assert str(app.screen.query_one(".dialog-title").content) == "Nieuwe code 'Heimwee' in Studenten?"
             await pilot.press("enter")
             await wait_for(pilot, lambda: app.screen is screen)
             await written(pilot)
@@ -110,6 +115,32 @@ def test_new_subcode_from_the_picker_and_a_memo(app):
     run(scenario())
 
 
+def test_what_was_said_finds_its_code_and_a_new_code_is_made_only_when_asked_for(app):
+    """`geen uren`, a keyword of Geen formele uren, put `+ nieuwe code` first and enter made that code (the
+    second entry was Formele uren, the opposite)."""
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_first(app, pilot)
+            codes_before = len(codebook.show_codebook(app.db, counted=False))
+            await pilot.press("n", "t", *"geen uren", "enter")  # a burst, as a coder types it
+            await wait_for(pilot, lambda: app.screen is screen and mine(app, screen))
+            (made,) = mine(app, screen)
+            assert made.code_path.endswith("> Geen formele uren")
+            await pilot.press("t", *"zeilen")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker)
+                           and app.screen.query_one("#options").option_count)
+            assert str(app.screen.query_one("#options").get_option_at_index(0).prompt).startswith("+ nieuwe code")
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.press("n")  # no: back in the picker, nothing made
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert len(codebook.show_codebook(app.db, counted=False)) == codes_before and len(mine(app, screen)) == 1
+
+    run(scenario())
+
+
 def test_overview_filters_by_programme_and_flags_unassigned(app):
     async def scenario():
         async with app.run_test(size=(140, 40)) as pilot:
@@ -123,6 +154,26 @@ def test_overview_filters_by_programme_and_flags_unassigned(app):
             await wait_for(pilot, lambda: table.row_count < 30)
             chosen = app.screen.programme
             assert all(chosen in str(table.get_row_at(i)[5]) for i in range(table.row_count))
+
+    run(scenario())
+
+
+def test_word_steps_keep_collega_s_whole_and_ctrl_home_and_end_reach_the_ends(app):
+    """Word steps stopped at the apostrophe of collega's; ctrl+home did not go to the top."""
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_first(app, pilot)
+            text = screen.page.text
+            word = next(re.finditer(r"\w+['’]\w+", text))  # collega's, zo'n, auto's
+            screen.text.move_to(word.start())
+            await pilot.press("ctrl+right")
+            assert screen.text.offset(screen.text.cursor_location) == word.end()
+            await pilot.press("ctrl+left")
+            assert screen.text.offset(screen.text.cursor_location) == word.start()
+            await pilot.press("ctrl+end")
+            assert screen.text.cursor_location == screen.text.document.end
+            await pilot.press("ctrl+home")
+            assert screen.text.cursor_location == (0, 0)
 
     run(scenario())
 

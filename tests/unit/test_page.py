@@ -146,3 +146,15 @@ def test_a_turn_that_asks_a_guide_question_says_which_and_its_answers_point_back
     assert head.startswith("R00 · interviewer · 0:00 · vraag 3: Hoe denkt jouw leidinggevende over")
     assert head.endswith("…") and len(head.split("vraag 3: ")[1]) == 70
     assert page.header(1).endswith("· (vraag 3)") and "vraag" not in page.header(2)
+
+
+def test_n_passes_turns_that_say_nothing_to_code():
+    """`n` stopped on filler turns ("Ja, ja.": 7 presses to the next real answer)."""
+    from workbench.core.suggest.pipeline import says_something
+
+    said = ["Hoe gaat het?", "Ja, ja.", "En verder?", "Oké, hm.", "Nog iets?", "De werkdruk is hoog."]
+    turns, _canonical = build(said)
+    fillers = {t.index for t in turns if t.role == "respondent" and not says_something(t.text)}
+    assert fillers == {1, 3}
+    page = TranscriptPage(turns, [], {})
+    assert page.next_uncoded(-1) == 1 and page.next_uncoded(-1, fillers) == 5

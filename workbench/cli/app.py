@@ -204,8 +204,9 @@ def participants_list(ctx: typer.Context, fmt: Format = "table") -> None:
     if fmt == "json":
         emit(to_json({"participants": people, "unassigned": unassigned}))
         return
-    emit(table([_("pseudonym"), _("role"), _("institution"), _("programmes"), _("transcripts")],
-               [(p.pseudonym, p.role, p.institution, "; ".join(p.programmes), len(p.transcripts)) for p in people]))
+    emit(table([_("pseudonym"), _("role"), _("institution"), _("programmes"), _("transcripts"), _("variables")],
+               [(p.pseudonym, p.role, p.institution, "; ".join(p.programmes), len(p.transcripts),
+                 "; ".join(f"{name}={value}" for name, value in p.variables)[:60]) for p in people]))
     if unassigned:
         typer.echo("\n" + _("unassigned speakers:"))
         emit(table([_("transcript"), _("speaker"), _("turns")], [(u.transcript, u.label, u.turns) for u in unassigned]))

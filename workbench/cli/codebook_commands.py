@@ -30,6 +30,11 @@ def import_(ctx: typer.Context, file: Path,
     outcome = service.import_codebook(ctx.obj.db, file, ctx.obj.coder, overwrite)
     typer.echo(_("{added} code(s) added, {updated} updated, {unchanged} unchanged").format(
         added=len(outcome.added), updated=len(outcome.updated), unchanged=outcome.unchanged))
+    if outcome.groups_added or outcome.groups_updated:
+        typer.echo(_("code groups: {added} added, {updated} given codes").format(
+            added=len(outcome.groups_added), updated=len(outcome.groups_updated)))
+    for line in outcome.not_read:
+        typer.echo(_("not imported: {line}").format(line=line), err=True)
     if outcome.conflicts:
         typer.echo(_("kept ours where the file says otherwise ({n}; --overwrite takes the file's):").format(
             n=len(outcome.conflicts)), err=True)

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from workbench.cli.lazy import lazy
+from workbench.cli.output import Format, check_choice, emit, to_json
 from workbench.i18n import _
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
-    from workbench.core.services import exchange
+    from workbench.core.services import exchange, memos
 else:
     exchange = lazy("workbench.core.services.exchange")
-
-
+    memos = lazy("workbench.core.services.memos")
 
 app = typer.Typer(help="Projects to and from ATLAS.ti, MAXQDA, NVivo, QualCoder (REFI-QDA .qdpx).",
                   no_args_is_help=True)
@@ -55,3 +55,23 @@ def import_(
         typer.echo(_("not imported ({n}):").format(n=len(outcome.lost)), err=True)
         for item in outcome.lost:
             typer.echo(f"  {item}", err=True)
+
+
+@app.command("memos")
+def memos_(ctx: typer.Context, fmt: Format = "table") -> None:
+    """Memos of the study itself: a project's own notes (ATLAS.ti's memos) and those written with `memo`."""
+    check_choice(fmt, ("table", "json"), "--format")
+    found = memos.study_memos(ctx.obj.db)
+    if fmt == "json":
+        emit(to_json(found))
+        return
+    for memo in found:
+        sets = f" [{', '.join(memo.sets)}]" if memo.sets else ""
+        typer.echo(f"{memo.name} ({memo.author or '?'}){sets}\n  " + memo.text.replace("\n", "\n  "))
+
+
+@app.command("memo")
+def memo(ctx: typer.Context, name: str, text: str) -> None:
+    """Write a memo of the study (it goes out with a project export as a project note)."""
+    memos.add_study_memo(ctx.obj.db, name, text, ctx.obj.coder)
+    typer.echo(_("memo saved"))

@@ -52,9 +52,22 @@ class CodeSpec:
 
 
 @dataclass
+class CodeGroupSpec:
+    """A named set of codes (ATLAS.ti's code groups, REFI-QDA's <Set> of <MemberCode>), by the codes' guids."""
+
+    name: str
+    guid: str | None = None
+    code_guids: list[str] = field(default_factory=list)
+    description: str = ""
+    line: int = 0
+
+
+@dataclass
 class Codebook:
     name: str
     codes: list[CodeSpec]
+    groups: list[CodeGroupSpec] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # what a file from another tool held that is not read
 
     def walk(self, codes: list[CodeSpec] | None = None,
              parents: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], CodeSpec]]:

@@ -78,6 +78,7 @@ class ParticipantView:
     institution: str | None
     programmes: tuple[str, ...]
     transcripts: tuple[str, ...]
+    variables: tuple[tuple[str, str], ...] = ()  # (name, value) of the variables other tools keep on a case
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,9 @@ class CodebookOutcome:
     unchanged: int
     ids: dict[str, int] = field(default_factory=dict)  # the file's code GUIDs -> the study's codes
     conflicts: tuple[str, ...] = ()  # where the file says otherwise and ours was kept
+    groups_added: tuple[str, ...] = ()  # code groups
+    groups_updated: tuple[str, ...] = ()  # known code groups that got codes (or a description) from the file
+    not_read: tuple[str, ...] = ()  # what the file held that a codebook does not take
 
 
 @dataclass(frozen=True)
@@ -303,3 +307,13 @@ class AnswerView:
     end: int
     text: str
     codes: tuple[str, ...]  # paths of the codings that overlap the turn (any coder)
+
+
+@dataclass(frozen=True)
+class StudyMemoView:
+    guid: str
+    name: str
+    text: str
+    author: str | None
+    created_at: datetime | None
+    sets: tuple[str, ...]

@@ -155,11 +155,25 @@ class Participant(Base):
     role: Mapped[str] = mapped_column(String(20))
     institution_id: Mapped[int | None] = mapped_column(ForeignKey("institution.id"))
     erased_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # their names are never stored again
+    variables: Mapped[dict] = mapped_column(StudyJSON, default=dict, server_default="{}")  # name -> [type, value]
 
     institution: Mapped[Institution | None] = relationship()
     programmes: Mapped[list[Programme]] = relationship(
         secondary=participant_programme, order_by="Programme.name"
     )
+
+
+class StudyMemo(Base):
+    """A memo of the study itself, not of one transcript, code or coding (a REFI-QDA project's own notes)."""
+
+    __tablename__ = "study_memo"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
+    name: Mapped[str] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    sets: Mapped[list] = mapped_column(StudyJSON, default=list, server_default="[]")  # the sets it is a member of
 
 
 class SpeakerAlias(Base):
@@ -211,6 +225,7 @@ class CodeGroup(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True, default=new_guid)
     name: Mapped[str] = mapped_column(String(255), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
     codes: Mapped[list[Code]] = relationship(secondary=code_group_member)
 
 

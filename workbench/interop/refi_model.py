@@ -21,6 +21,9 @@ class RefiCoding:
     selection_guid: str | None = None
 
 
+Value = tuple[str, str]  # a variable's REFI-QDA type (Text, Boolean, Integer, Float, Date, DateTime) and its value
+
+
 @dataclass
 class RefiSource:
     guid: str
@@ -30,21 +33,27 @@ class RefiSource:
     memo: str | None = None
     selection_memos: list[tuple[int, int, str]] = field(default_factory=list)  # memos on uncoded spans
     positions: str = CODE_POINTS  # what the file's positions counted (NVivo: UTF-16 code units)
+    variables: dict[str, Value] = field(default_factory=dict)
 
 
 @dataclass
 class RefiCase:
     guid: str
     name: str
-    variables: dict[str, str] = field(default_factory=dict)
+    variables: dict[str, Value] = field(default_factory=dict)
     source_guids: list[str] = field(default_factory=list)
 
 
 @dataclass
-class RefiCodeGroup:
+class RefiMemo:
+    """A note of the project itself, or one whose element has no place here: a memo of the study."""
+
     guid: str
     name: str
-    code_guids: list[str] = field(default_factory=list)
+    text: str
+    user_guid: str | None = None
+    created: datetime | None = None
+    sets: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -55,7 +64,7 @@ class RefiProject:
     sources: list[RefiSource] = field(default_factory=list)
     cases: list[RefiCase] = field(default_factory=list)
     sets: dict[str, list[str]] = field(default_factory=dict)  # set name -> source guids
-    code_groups: list[RefiCodeGroup] = field(default_factory=list)  # sets of codes
+    memos: list[RefiMemo] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # what the file held that is not read
     origin: str = ""  # the tool that wrote it, as the file says
     names_masked: int = 0  # in an export: registered names masked in the sources' text

@@ -12,25 +12,27 @@ import re
 import uuid
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections import defaultdict
+from dataclasses import replace
 from datetime import datetime, timezone
 from xml.sax.saxutils import escape as _sax_escape
 
 from lxml import etree
 
 from workbench import __version__
-from workbench.core.codebook_file import Codebook, CodeSpec
+from workbench.core.codebook_file import Codebook, CodeGroupSpec, CodeSpec
 from workbench.core.codes import normalise_colour, split_names
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.interop.positions import Selected, reading
-from workbench.interop.refi_model import RefiCase, RefiCodeGroup, RefiCoding, RefiProject, RefiSource
+from workbench.interop.refi_model import RefiCase, RefiCoding, RefiMemo, RefiProject, RefiSource, Value
 from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_safe
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = f"Interview workbench {__version__}"
-VARIABLES = ("role", "institution", "programme")
+VARIABLES = ("role", "institution", "programme")  # a case's variables that are a participant's own fields
+VARIABLE_TYPES = ("Text", "Boolean", "Integer", "Float", "Date", "DateTime")
 
 
 def guid(value: str) -> str:
@@ -89,8 +91,48 @@ def codebook_xml(book: Codebook) -> bytes:
         raise WorkbenchError(_("the codebook is empty: nothing to export"))
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<CodeBook xmlns="{CODEBOOK_NS}"{_attrs(origin=ORIGIN)}>', "<Codes>",
-             *_codes_xml(book.codes), "</Codes>", "</CodeBook>"]
+             *_codes_xml(book.codes), "</Codes>", *_groups_xml(book, "guid"), "</CodeBook>"]
     return "\n".join(lines).encode("utf-8")
+
+
+def _groups_xml(book: Codebook, reference: str, more: list[str] | None = None) -> list[str]:
+    """Code groups as <Set>s of <MemberCode> (a .qdc names the code by `guid`, a .qdpx by `targetGUID`), and
+    more sets after them; never an empty <Sets/>, which the schemas forbid."""
+    out = []
+    for group in (g for g in book.groups if g.code_guids):
+        out.append(f"<Set{_attrs(guid=group.guid, name=group.name)}>" + _description(group.description))
+        out.extend(f'<MemberCode {reference}="{g}"/>' for g in group.code_guids)
+        out.append("</Set>")
+    out += more or []
+    return ["<Sets>", *out, "</Sets>"] if out else []
+
+
+def _fits(kind: str, value: str) -> bool:
+    """Whether a value is written as the schema's type for its variable says (xsd boolean, integer, ...)."""
+    patterns = {"Boolean": r"true|false|1|0", "Integer": r"[+-]?\d+", "Float": r"[+-]?(\d+(\.\d*)?|\.\d+)",
+                "Date": r"\d{4}-\d\d-\d\d(Z|[+-]\d\d:\d\d)?",
+                "DateTime": r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?"}
+    return kind == "Text" or kind in patterns and re.fullmatch(patterns[kind], value) is not None
+
+
+def _variable_types(project: RefiProject) -> dict[str, str]:
+    """Each variable's type: the one all its values have and fit, else Text."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for holder in [*project.cases, *project.sources]:
+        for name, (kind, value) in holder.variables.items():
+            if value:
+                kinds[name].add(kind if _fits(kind, value) else "Text")
+    return {name: found.pop() if len(found) == 1 else "Text" for name, found in kinds.items()}
+
+
+def _values_xml(values: dict[str, Value], types: dict[str, str]) -> list[str]:
+    out = []
+    for name, (_kind, value) in values.items():
+        if value:
+            kind = types[name]
+            out.append(f'<VariableValue><VariableRef targetGUID="{derived_guid("variable", name)}"/>'
+                       f"<{kind}Value>{_escape(value)}</{kind}Value></VariableValue>")
+    return out
 
 
 def project_qdpx(project: RefiProject) -> bytes:
@@ -114,17 +156,17 @@ def project_qdpx(project: RefiProject) -> bytes:
         out.append("</Users>")
     if project.codebook.codes:
         out += ["<CodeBook><Codes>", *_codes_xml(project.codebook.codes), "</Codes></CodeBook>"]
-    variable_guids = {name: derived_guid("variable", name) for name in VARIABLES}
-    if project.cases:
+    types = _variable_types(project)
+    if types:
         out.append("<Variables>")
-        out.extend(f"<Variable{_attrs(guid=g, name=n, typeOfVariable='Text')}/>" for n, g in variable_guids.items())
-        out.append("</Variables><Cases>")
+        out.extend(f"<Variable{_attrs(guid=derived_guid('variable', n), name=n, typeOfVariable=t)}/>"
+                   for n, t in types.items())
+        out.append("</Variables>")
+    if project.cases:
+        out.append("<Cases>")
         for case in project.cases:
             out.append(f"<Case{_attrs(guid=case.guid, name=case.name)}>")
-            for name, value in case.variables.items():
-                if value:
-                    out.append(f'<VariableValue><VariableRef targetGUID="{variable_guids[name]}"/>'
-                               f"<TextValue>{_escape(value)}</TextValue></VariableValue>")
+            out += _values_xml(case.variables, types)
             out.extend(f'<SourceRef targetGUID="{g}"/>' for g in case.source_guids)
             out.append("</Case>")
         out.append("</Cases>")
@@ -148,26 +190,26 @@ def project_qdpx(project: RefiProject) -> bytes:
                 out.append(f"<PlainTextSelection{_attrs(guid=selection, startPosition=start, endPosition=end)}>"
                            f"{_description(memo)}{note(memo, selection)}</PlainTextSelection>")
             out.append(note(source.memo, source.guid))
+            out += _values_xml(source.variables, types)
             out.append("</TextSource>")
         out.append("</Sources>")
+    notes += [(m.guid, m.name, m.text, m.user_guid, _stamp(m.created) if m.created else None) for m in project.memos]
     if notes:
         out.append("<Notes>")
         out.extend(f"<Note{_attrs(guid=g, name=n, creatingUser=user, creationDateTime=at)}>"
                    f"<PlainTextContent>{_escape(t)}</PlainTextContent></Note>" for g, n, t, user, at in notes)
         out.append("</Notes>")
-    sets = {name: members for name, members in project.sets.items() if members}
-    groups = [group for group in project.code_groups if group.code_guids]
-    if sets or groups:  # never an empty <Sets/>: the schema forbids it
-        out.append("<Sets>")
-        for group in groups:
-            out.append(f"<Set{_attrs(guid=group.guid, name=group.name)}>")
-            out.extend(f'<MemberCode targetGUID="{g}"/>' for g in group.code_guids)
-            out.append("</Set>")
-        for name, members in sets.items():
-            out.append(f"<Set{_attrs(guid=derived_guid('set', name), name=name)}>")
-            out.extend(f'<MemberSource targetGUID="{g}"/>' for g in members)
-            out.append("</Set>")
-        out.append("</Sets>")
+    memo_sets: dict[str, list[str]] = defaultdict(list)
+    for memo in project.memos:
+        for name in memo.sets:
+            memo_sets[name].append(memo.guid)
+    sets = []
+    for name in sorted({n for n, members in project.sets.items() if members} | set(memo_sets)):
+        sets.append(f"<Set{_attrs(guid=derived_guid('set', name), name=name)}>")
+        sets.extend(f'<MemberSource targetGUID="{g}"/>' for g in project.sets.get(name, []))
+        sets.extend(f'<MemberNote targetGUID="{g}"/>' for g in memo_sets[name])
+        sets.append("</Set>")
+    out += _groups_xml(project.codebook, "targetGUID", sets)
     out.append("</Project>")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -235,7 +277,9 @@ def _parse_xml(data: bytes, root_name: str):
     return root
 
 
-def _read_codes(parent, depth: int = 0) -> list[CodeSpec]:
+def _read_codes(parent, depth: int = 0, notes: _Notes | None = None) -> list[CodeSpec]:
+    """Codes with their children; a code's description is its <Description>, and in a project the notes it
+    points at too."""
     if depth > NESTING:
         raise WorkbenchError(
             _("line {sourceline}: codes nested more than {NESTING} levels deep").format(
@@ -259,10 +303,10 @@ def _read_codes(parent, depth: int = 0) -> list[CodeSpec]:
                 _("line {sourceline}: <Code> {exc}").format(sourceline=element.sourceline, exc=exc)
             ) from exc
         codable = element.get("isCodable", "true").strip().lower() in ("true", "1")
-        description = _child(element, "Description")
-        spec = CodeSpec(name=name, description=(description.text or "").strip() if description is not None else "",
+        description = notes.memo(element) or "" if notes else _text_of(_child(element, "Description"))
+        spec = CodeSpec(name=name, description=description,
                         colour=colour, codable=codable, guid=_guid_of(element), line=element.sourceline or 0,
-                        children=_read_codes(element, depth + 1))
+                        children=_read_codes(element, depth + 1, notes))
         specs.append(spec)
     return unflatten(specs)
 
@@ -296,7 +340,66 @@ def read_codebook_xml(data: bytes) -> Codebook:
     codes = _child(root, "Codes")
     if codes is None:
         raise WorkbenchError(_("line {sourceline}: <CodeBook> has no <Codes>").format(sourceline=root.sourceline))
-    return Codebook(root.get("origin", ""), _read_codes(codes))
+    book = Codebook(root.get("origin", ""), _read_codes(codes))
+    for element in _items(root, "Sets", "Set"):  # Taguette writes an empty <Sets/>: nothing to read
+        book.groups.append(_code_group(element))
+    unread = _Unread(CODEBOOK_READ)
+    unread.walk(root)
+    book.skipped = unread.lines
+    return book
+
+
+def _code_group(element) -> CodeGroupSpec:
+    """A <Set>'s codes as a code group: <MemberCode guid> in a .qdc, <MemberCode targetGUID> in a .qdpx."""
+    members = [_guid_of(code, "targetGUID" if code.get("targetGUID") else "guid")
+               for code in _children(element, "MemberCode")]
+    return CodeGroupSpec(_required(element, "name").strip(), _guid_of(element), members,
+                         _text_of(_child(element, "Description")), element.sourceline or 0)
+
+
+def _text_of(element) -> str:
+    return (element.text or "").strip() if element is not None else ""
+
+
+# What the readers take, as (parent, child) element names; anything else in a file is listed, never dropped in
+# silence. A .qdc holds codes and code groups; a .qdpx everything the standard has, but for what is listed whole.
+CODEBOOK_READ = {("CodeBook", "Codes"), ("Codes", "Code"), ("Code", "Code"), ("Code", "Description"),
+                 ("CodeBook", "Sets"), ("Sets", "Set"), ("Set", "Description"), ("Set", "MemberCode")}
+PROJECT_READ = CODEBOOK_READ | {
+    ("Project", "Users"), ("Users", "User"), ("Project", "CodeBook"), ("Code", "NoteRef"),
+    ("Project", "Variables"), ("Variables", "Variable"), ("Project", "Cases"), ("Cases", "Case"),
+    ("Case", "VariableValue"), ("Case", "SourceRef"), ("TextSource", "VariableValue"),
+    ("Project", "Sources"), ("Sources", "TextSource"), ("TextSource", "Description"), ("TextSource", "PlainTextContent"),
+    ("TextSource", "PlainTextSelection"), ("TextSource", "NoteRef"), ("PlainTextSelection", "Description"),
+    ("PlainTextSelection", "Coding"), ("PlainTextSelection", "NoteRef"), ("Coding", "CodeRef"), ("Coding", "NoteRef"),
+    ("Project", "Notes"), ("Notes", "Note"), ("Note", "PlainTextContent"), ("Project", "Sets"),
+    ("Set", "MemberSource"), ("Set", "MemberNote"), ("Project", "Description"), ("Project", "NoteRef"),
+    *(("VariableValue", kind) for kind in ("VariableRef", *(f"{t}Value" for t in VARIABLE_TYPES))),
+}
+
+
+class _Unread:
+    """The elements a reader did not take: each kind once, with how many and the first one's line."""
+
+    def __init__(self, read: set[tuple[str, str]]):
+        self.read = read
+        self.listed: set = set()  # elements already listed whole (a video, a source without text)
+        self.found: dict[tuple[str, str], list[int]] = {}
+
+    def walk(self, element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str) or child in self.listed:
+                continue
+            kind = (_tag(element), _tag(child))
+            if kind in self.read:
+                self.walk(child)
+            else:
+                self.found.setdefault(kind, []).append(child.sourceline or 0)
+
+    @property
+    def lines(self) -> list[str]:
+        return [_("line {line}: <{child}> in <{parent}> ({n}x) is not read").format(
+            line=lines[0], child=child, parent=parent, n=len(lines)) for (parent, child), lines in self.found.items()]
 
 
 def read_qdpx(data: bytes) -> RefiProject:
@@ -366,83 +469,141 @@ def _member_names(path: str) -> list[str]:
 
 
 def _read_project(root, files: _Members) -> RefiProject:
-    """A project in named steps: notes (memos), codebook, users, sources with their codings, cases, sets."""
-    memo = _memos(root)
+    """A project in named steps: notes, codebook with code groups, users, sources with their codings, cases,
+    sets; then the notes no element took (the project's own) as memos, and a line for whatever was not read."""
+    notes = _Notes(root, files)
+    unread = _Unread(PROJECT_READ)
     codebook = _child(root, "CodeBook")
     codes = _child(codebook, "Codes") if codebook is not None else None
-    project = RefiProject(root.get("name", ""), Codebook(root.get("name", ""), _read_codes(codes) if codes is not None else []),
-                          origin=root.get("origin", ""))
+    project = RefiProject(root.get("name", ""), Codebook(root.get("name", ""), _read_codes(codes, notes=notes)
+                                                         if codes is not None else []), origin=root.get("origin", ""))
     for user in _items(root, "Users", "User"):
         project.users[_guid_of(user)] = user.get("name") or user.get("id") or "imported"
+    variables = _variables(root)
     sources = _child(root, "Sources")
     for element in list(sources) if sources is not None else []:
         if isinstance(element.tag, str):
-            _read_source(element, files, memo, project)
-    project.cases = _read_cases(root)
+            _read_source(element, files, notes, project, variables, unread)
+    project.cases = [RefiCase(_guid_of(case), (case.get("name") or "").strip(), _values(case, variables),
+                              [guid(r.get("targetGUID", "")) for r in _children(case, "SourceRef")])
+                     for case in _items(root, "Cases", "Case")]
+    memo_sets: dict[str, list[str]] = defaultdict(list)
     for element in _items(root, "Sets", "Set"):
-        name, codes = _required(element, "name"), _children(element, "MemberCode")
-        if codes:  # ATLAS.ti's code groups
-            project.code_groups.append(RefiCodeGroup(_guid_of(element), name,
-                                                     [_guid_of(code, "targetGUID") for code in codes]))
+        name, group = _required(element, "name"), _code_group(element)
+        if group.code_guids:  # ATLAS.ti's code groups
+            project.codebook.groups.append(group)
         members = [guid(m.get("targetGUID", "")) for m in _children(element, "MemberSource")]
-        if members or not codes:
+        if members or not group.code_guids and not _children(element, "MemberNote"):
             project.sets[name] = members
-    referenced = {guid(ref.get("targetGUID", "")) for ref in root.iter() if isinstance(ref.tag, str)
-                  and _tag(ref) == "NoteRef"}
-    unplaced = [note for note in _items(root, "Notes", "Note") if _guid_of(note) not in referenced]
-    if unplaced:  # the project's own notes: the study has no memo of its own to hold them yet
-        project.skipped.append(_("{n} project note(s) that belong to no source, code or coding ('{first}')").format(
-            n=len(unplaced), first=unplaced[0].get("name") or _guid_of(unplaced[0])))
+        if group.description and not group.code_guids:
+            project.skipped.append(_("set '{name}': its description (a set of sources has none here)").format(
+                name=name))
+        for note in _children(element, "MemberNote"):
+            memo_sets[guid(note.get("targetGUID", ""))].append(name)
+    if description := _text_of(_child(root, "Description")):
+        project.memos.append(RefiMemo(derived_guid("project-description", project.name), _("Project description"),
+                                      description))
+    project.memos += [replace(memo, sets=memo_sets.get(memo.guid, [])) for memo in notes.not_taken()]
+    project.skipped += notes.missing
     for kind in ("Graphs", "Links"):
-        if _child(root, kind) is not None:
-            project.skipped.append(_("{kind} (not used by the workbench)").format(kind=kind))
+        if (found := _child(root, kind)) is not None:
+            unread.listed.add(found)
+            project.skipped.append(_("{kind} (not used by the workbench; their notes are kept as memos)").format(
+                kind=kind))
+    unread.walk(root)
+    project.skipped += unread.lines
     return project
 
 
-def _memos(root) -> Callable[..., str | None]:
-    """The memo of elements: their <Description> (where QualCoder, ATLAS.ti and qdapy put a memo) and the
-    texts of the notes their <NoteRef>s point at, each text once."""
-    notes = {}
-    for note in _items(root, "Notes", "Note"):
-        content = _child(note, "PlainTextContent")
-        notes[_guid_of(note)] = (content.text or "").strip() if content is not None else ""
+class _Notes:
+    """The project's notes by GUID; what elements take of them (as their memo), and the rest: the project's own
+    notes, and those of elements that have no place here, kept as memos of the study."""
 
-    def memo(*elements) -> str | None:
+    def __init__(self, root, files: _Members):
+        self.notes = {}
+        self.missing: list[str] = []
+        for note in _items(root, "Notes", "Note"):
+            text, where = _source_text(note, files)
+            if text is None:
+                self.missing.append(_("line {line}: note '{name}': its text is not in the file ({path})").format(
+                    line=note.sourceline, name=note.get("name") or note.get("guid"), path=where))
+            user = note.get("creatingUser")
+            self.notes[_guid_of(note)] = RefiMemo(_guid_of(note), note.get("name") or "", (text or "").strip(),
+                                                  guid(user) if user else None, _when(note.get("creationDateTime")))
+        self.taken: set[str] = set()
+
+    def memo(self, *elements) -> str | None:
+        """The memo of elements: their <Description> (where QualCoder, ATLAS.ti and qdapy put a memo) and the
+        texts of the notes their <NoteRef>s point at, each text once."""
         texts = []
         for element in elements:
-            description = _child(element, "Description")
-            texts.append((description.text or "").strip() if description is not None else "")
-            texts += [notes.get(guid(ref.get("targetGUID", "")), "") for ref in _children(element, "NoteRef")]
+            texts.append(_text_of(_child(element, "Description")))
+            for ref in _children(element, "NoteRef"):
+                note = self.notes.get(guid(ref.get("targetGUID", "")))
+                if note is not None:
+                    self.taken.add(note.guid)
+                    texts.append(note.text)
         return "\n".join(dict.fromkeys(t for t in texts if t)) or None
 
-    return memo
+    def not_taken(self) -> list[RefiMemo]:
+        return [note for key, note in self.notes.items() if key not in self.taken and note.text]
 
 
-def _read_source(element, files: _Members, memo: Callable[..., str | None], project: RefiProject) -> None:
+
+def _variables(root) -> dict[str, tuple[str, str]]:
+    """The project's variables: GUID -> (name, type)."""
+    found = {}
+    for variable in _items(root, "Variables", "Variable"):
+        kind = variable.get("typeOfVariable", "Text")
+        found[_guid_of(variable)] = ((variable.get("name") or "").strip(), kind if kind in VARIABLE_TYPES else "Text")
+    return found
+
+
+def _values(element, variables: dict[str, tuple[str, str]]) -> dict[str, Value]:
+    """An element's variable values by variable name, each with its type (from the value's element, else the
+    variable's)."""
+    values = {}
+    for value in _children(element, "VariableValue"):
+        ref = _child(value, "VariableRef")
+        held = next((v for v in value if isinstance(v.tag, str) and _tag(v) != "VariableRef"), None)
+        if ref is None or held is None or not (held.text or "").strip():
+            continue
+        name, kind = variables.get(guid(ref.get("targetGUID", "")), ("", "Text"))
+        kind = _tag(held).removesuffix("Value") if _tag(held).removesuffix("Value") in VARIABLE_TYPES else kind
+        values[name or ref.get("targetGUID", "")] = (kind, held.text.strip())
+    return values
+
+
+def _read_source(element, files: _Members, notes: _Notes, project: RefiProject,
+                 variables: dict[str, tuple[str, str]], unread: _Unread) -> None:
     """One source into the project: a text source with its selections, or a line on what was skipped."""
     kind = _tag(element)
     if kind != "TextSource":
+        unread.listed.add(element)
         project.skipped.append(
             _("{kind} '{name}' (only text sources are read)").format(kind=kind, name=element.get("name", "?"))
         )
         return
     text, where = _source_text(element, files)
     if text is None or not any(c.isalnum() for c in text):  # NVivo for Mac writes a 1-byte file, no text
+        unread.listed.add(element)
         codings = sum(len(_children(s, "Coding")) for s in _children(element, "PlainTextSelection"))
         said = (_("its text is not in the file ({path})").format(path=where) if text is None
                 else _("its text in the file is empty ({path})").format(path=where))
         project.skipped.append(_("line {line}: TextSource '{name}': {said}; its {n} coding(s) not placed").format(
             line=element.sourceline, name=element.get("name") or element.get("guid") or "?", said=said, n=codings))
         return
-    source = RefiSource(_guid_of(element), element.get("name") or _guid_of(element), text, memo=memo(element))
+    source = RefiSource(_guid_of(element), element.get("name") or _guid_of(element), text, memo=notes.memo(element),
+                        variables=_values(element, variables))
     selections = [(selection, _positions(selection)) for selection in _children(element, "PlainTextSelection")]
     source.positions, convert = reading(text, [Selected(*at, selection.get("name") or "")
                                                for selection, at in selections if at], project.origin)
     for selection, at in selections:
         start, end = (convert(at[0]), convert(at[1])) if at else (-1, -1)
         if 0 <= start < end <= len(text):
-            _read_selection(selection, start, end, source, memo)
+            _read_selection(selection, start, end, source, notes)
         else:
+            unread.listed.add(selection)
             written = f"{selection.get('startPosition')}-{selection.get('endPosition')}"
             project.skipped.append(_("line {line}: selection {written} in '{source}' is not a span of its text "
                                      "(0-{n}): skipped, with its codings").format(
@@ -457,10 +618,10 @@ def _positions(selection) -> tuple[int, int] | None:
         return None
 
 
-def _read_selection(selection, start: int, end: int, source: RefiSource, memo: Callable[..., str | None]) -> None:
+def _read_selection(selection, start: int, end: int, source: RefiSource, notes: _Notes) -> None:
     """A selection's codings (or, without codings, its memo) into the source."""
     codings = _children(selection, "Coding")
-    if not codings and (selection_memo := memo(selection)):
+    if not codings and (selection_memo := notes.memo(selection)):
         source.selection_memos.append((start, end, selection_memo))
     for coding in codings:
         ref = _child(coding, "CodeRef")
@@ -470,25 +631,9 @@ def _read_selection(selection, start: int, end: int, source: RefiSource, memo: C
         source.codings.append(RefiCoding(
             guid=_guid_of(coding), code_guid=_guid_of(ref, "targetGUID"), start=start, end=end,
             user_guid=guid(user) if user else None, created=_when(coding.get("creationDateTime")),
-            memo=memo(coding, selection),
+            memo=notes.memo(coding, selection),
             selection_guid=_guid_of(selection),
         ))
-
-
-def _read_cases(root) -> list[RefiCase]:
-    """Cases with their variable values by variable name, and the sources they cover."""
-    variables = {_guid_of(variable): variable.get("name", "") for variable in _items(root, "Variables", "Variable")}
-    cases = []
-    for case in _items(root, "Cases", "Case"):
-        values = {}
-        for value in _children(case, "VariableValue"):
-            ref = _child(value, "VariableRef")
-            text = next((v.text for v in value if isinstance(v.tag, str) and _tag(v) != "VariableRef"), None)
-            if ref is not None and text:
-                values[variables.get(guid(ref.get("targetGUID", "")), "")] = text.strip()
-        cases.append(RefiCase(_guid_of(case), case.get("name") or "", values,
-                              [guid(r.get("targetGUID", "")) for r in _children(case, "SourceRef")]))
-    return cases
 
 
 def _when(value: str | None) -> datetime | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from workbench.core.codes import PATH_SEPARATOR
@@ -217,9 +217,10 @@ class TranscriptPage:
                                            self.colours.get(coding.code_path, PALETTE[0])))
         return found
 
-    def next_uncoded(self, after: int) -> int | None:
-        """Position of the next respondent turn after `after` without any coding."""
+    def next_uncoded(self, after: int, fillers: Collection[int] = ()) -> int | None:
+        """Position of the next respondent turn after `after` without any coding; fillers: the indexes of turns
+        that say nothing to code ("Ja, ja."), passed over."""
         for i in range(after + 1, len(self.turns)):
-            if self.turns[i].role == "respondent" and not self._codes[i]:
+            if self.turns[i].role == "respondent" and not self._codes[i] and self.turns[i].index not in fillers:
                 return i
         return None

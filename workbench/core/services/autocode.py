@@ -50,8 +50,9 @@ def autocode(
         for transcript_id, name, text, turns in _transcripts(session, transcript, role, answering):
             existing = set(
                 session.execute(
-                    select(Coding.code_id, Coding.start, Coding.end).where(Coding.transcript_id == transcript_id)
-                ).all()
+                    select(Coding.code_id, Coding.start, Coding.end).where(
+                        Coding.transcript_id == transcript_id, Coding.coder_id == writer.coder.id)
+                ).all()  # this coder's: a second coder codes independently
             )
             index = TextIndex(text)
             for code, matcher in rules:

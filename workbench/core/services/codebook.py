@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.core.codebook_file import Codebook, CodeSpec, read_codebook
+from workbench.core.codebook_file import Codebook, CodeGroupSpec, CodeSpec, read_codebook
 from workbench.core.codes import join_path, normalise_colour, split_path
 from workbench.core.db import Database
 from workbench.core.dto import CodebookChangeView, CodebookOutcome, CodeView
@@ -90,7 +90,46 @@ def merge_codebook(session: Session, book: Codebook, coder: str, keywords: bool 
         ids[names] = code.id
         if spec.guid:
             by_guid[spec.guid] = code.id
-    return CodebookOutcome(tuple(added), tuple(updated), unchanged, by_guid, tuple(conflicts))
+    groups_added, groups_updated = _merge_groups(session, book, by_guid, overwrite, conflicts)
+    return CodebookOutcome(tuple(added), tuple(updated), unchanged, by_guid, tuple(conflicts), groups_added,
+                           groups_updated, tuple(book.skipped))
+
+
+def _merge_groups(session: Session, book: Codebook, by_guid: dict[str, int], overwrite: bool,
+                  conflicts: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Code groups by guid, else by name: new ones added, known ones given the file's codes they lack (a group
+    loses no code); a code the file's group names that is nowhere is listed. Returns (added, updated)."""
+    added, updated = [], []
+    study_codes = dict(session.execute(select(Code.guid, Code.id)).all())
+    for found in book.groups:
+        group = (session.scalar(select(CodeGroup).where(CodeGroup.guid == found.guid)) if found.guid else None) \
+            or session.scalar(select(CodeGroup).where(CodeGroup.name == found.name))
+        is_new = group is None
+        if group is None:
+            group = CodeGroup(guid=found.guid or None, name=found.name, description=found.description)
+            session.add(group)
+        members = {code.id for code in group.codes}
+        wanted = []
+        for code_guid in dict.fromkeys(found.code_guids):
+            code_id = by_guid.get(code_guid, study_codes.get(code_guid))
+            if code_id is None:
+                conflicts.append(_("code group '{group}': its code {code} is not in the codebook").format(
+                    group=found.name, code=code_guid))
+            elif code_id not in members:
+                wanted.append(code_id)
+        group.codes += [session.get(Code, code_id) for code_id in wanted]
+        described = found.description and found.description != group.description
+        if described and (overwrite or not group.description):
+            group.description = found.description
+        elif described:
+            conflicts.append(_("code group '{group}': description: ours {ours}, the file's {theirs}").format(
+                group=found.name, ours=_show(group.description), theirs=_show(found.description)))
+        if is_new:
+            added.append(found.name)
+        elif wanted or described and group.description == found.description:
+            updated.append(found.name)
+    session.flush()
+    return tuple(added), tuple(updated)
 
 
 def _refuse_twin_guids(book: Codebook) -> None:
@@ -189,7 +228,10 @@ def export_codebook(db: Database) -> Codebook:
                 children=[spec(child) for child in tree.children.get(code_id, [])],
             )
 
-        return Codebook("", [spec(code_id) for code_id in tree.children.get(None, [])])
+        guids = {code.id: code.guid for code in codes.values()}
+        groups = [CodeGroupSpec(group.name, group.guid, [guids[code.id] for code in group.codes], group.description)
+                  for group in session.scalars(select(CodeGroup).order_by(CodeGroup.name))]
+        return Codebook("", [spec(code_id) for code_id in tree.children.get(None, [])], groups)
 
 
 def show_codebook(db: Database, coders: Sequence[str] | None = None, counted: bool = True) -> list[CodeView]:

@@ -18,6 +18,7 @@ from workbench.core.models import (
     Coding,
     CodingDeletion,
     CodingTurn,
+    Suggestion,
     Transcript,
     Turn,
     new_guid,
@@ -28,6 +29,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
 ORIGINS = ("manual", "autocode", "suggestion", "import")
+TWIN = "merged into a twin"  # a deletion that keeps the coding's decision: its twin carries it
 SPAN_KEY = ("transcript_id", "code_id", "coder_id", "start", "end")  # one coding per coder, code and span
 
 
@@ -109,7 +111,22 @@ class CodingWriter:
                                  row["end"])
         if links:
             self.session.execute(insert(CodingTurn), links)
+        self._settle(rows, made)
         return ids
+
+    def _settle(self, rows: list[dict], made: dict[tuple, int]) -> None:
+        """Pending suggestions of a new coding's code on its words are decided by it (accepted, linked to it):
+        coding a suggested span by hand must not leave the suggestion to stop at again."""
+        new = [row for row in rows if tuple(row[column] for column in SPAN_KEY) in made]
+        for transcript_id in {row["transcript_id"] for row in new}:
+            pending = self.session.scalars(select(Suggestion).where(
+                Suggestion.transcript_id == transcript_id, Suggestion.status == "pending")).all()
+            for suggestion in pending:
+                row = next((r for r in new if r["transcript_id"] == transcript_id and r["code_id"] ==
+                            suggestion.code_id and r["start"] < suggestion.end and suggestion.start < r["end"]), None)
+                if row is not None:
+                    suggestion.status, suggestion.coding_guid = "accepted", row["guid"]
+                    suggestion.decided_by_id, suggestion.decided_at = self.coder.id, utcnow()
 
     def _links(self, transcript_id: int, coding_id: int, code_id: int, coder_id: int, start: int,
                end: int) -> list[dict]:
@@ -189,7 +206,7 @@ class CodingWriter:
                 if coding.memo:
                     twin.memo = f"{twin.memo}\n{coding.memo}" if twin.memo else coding.memo
                 twins.append(coding.id)
-        self.delete(twins, "merged into a twin")
+        self.delete(twins, TWIN)
         folded = set(twins)
         staying = [(coding, start, end) for coding, start, end in moves if coding.id not in folded]
         for coding, _start, _end in staying:  # out of each other's way first: the unique span index holds throughout
@@ -219,7 +236,7 @@ class CodingWriter:
                 if coding.memo:
                     twin.memo = f"{twin.memo}\n{coding.memo}" if twin.memo else coding.memo
                 twins.append(coding.id)
-        self.delete(twins, "merged into a twin")
+        self.delete(twins, TWIN)
         for chunk in _chunks(moved):
             self.session.execute(update(Coding).where(Coding.id.in_(chunk)).values(code_id=code.id))
             self.session.execute(
@@ -240,6 +257,10 @@ class CodingWriter:
                 CodingDeletion(coding_guid=c.guid, transcript=name, code_path=tree.path(c.code_id), start=c.start,
                                end=c.end, quote=c.quote, coded_by=made_by, deleted_by=self.coder.name, reason=reason)
                 for c, name, made_by in rows)
+            if reason != TWIN:  # a decision undone: the suggestion that made it is pending again
+                self.session.execute(update(Suggestion).where(
+                    Suggestion.coding_guid.in_([c.guid for c, _name, _by in rows])).values(
+                    status="pending", coding_guid=None, decided_by_id=None, decided_at=None))
             self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_(chunk)))
             self.session.execute(delete(Coding).where(Coding.id.in_(chunk)))
 

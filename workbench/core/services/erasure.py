@@ -4,8 +4,8 @@ named backups.
 Their turns' text is overwritten character by character (same length, so every offset, coding
 and count of others stays right); their real names (speaker labels, registry aliases) are masked
 (NameHider: other people's words stay word for word) in every transcript, quote, memo, deletion
-record, suggestion, transcript name, file path and header; the suggestions in their transcripts are
-dropped. The pseudonym, role, institution and programmes stay, so the study's counts stay, and a
+record, suggestion, study memo, variable, transcript name, file path and header; the suggestions in their
+transcripts and the variables of their case are dropped. The pseudonym, role, institution and programmes stay, so the study's counts stay, and a
 later registry import stores their names no more.
 Afterwards the file is vacuumed and its log truncated, so the old bytes are gone from disk (PostgreSQL:
 the tables are rewritten; the server's own log and backups are its administrator's, as the outcome says).
@@ -27,6 +27,7 @@ from workbench.core.models import (
     Participant,
     Speaker,
     SpeakerAlias,
+    StudyMemo,
     Suggestion,
     Transcript,
     Turn,
@@ -82,6 +83,11 @@ def _erase(db: Database, pseudonym: str) -> ErasureOutcome:
             _erase_in(session, transcript, hide, spans.get(transcript.id, ()))
         for suggestion in session.scalars(select(Suggestion)):
             suggestion.evidence = hide(suggestion.evidence)
+        for memo in session.scalars(select(StudyMemo)):
+            memo.text, memo.name = hide(memo.text), hide(memo.name)
+        for other in session.scalars(select(Participant).where(Participant.id != person.id)):
+            other.variables = _hidden(dict(other.variables or {}), hide)
+        person.variables = {}  # what another tool kept on their case (age, school, ...) says who they are
         session.execute(delete(Suggestion).where(Suggestion.transcript_id.in_({s.transcript_id for s in speakers})))
         for speaker in speakers:
             speaker.label = pseudonym
@@ -119,6 +125,8 @@ def _hidden(value, hide: NameHider):
         return hide(value)
     if isinstance(value, list):
         return [_hidden(item, hide) for item in value]
+    if isinstance(value, dict):
+        return {key: _hidden(item, hide) for key, item in value.items()}
     return value
 
 

@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 from workbench.core.db import Database
 from workbench.core.models import (
     Code,
-    CodeGroup,
     Coder,
     Coding,
     Institution,
@@ -23,6 +22,7 @@ from workbench.core.models import (
     Programme,
     Speaker,
     SpeakerAlias,
+    StudyMemo,
     Transcript,
     Turn,
 )
@@ -38,7 +38,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.interop import refi_xml
 from workbench.interop.positions import CODE_POINTS
-from workbench.interop.refi_model import RefiCase, RefiCodeGroup, RefiCoding, RefiProject, RefiSource
+from workbench.interop.refi_model import RefiCase, RefiCoding, RefiMemo, RefiProject, RefiSource, Value
 from workbench.transcripts.detect import parse_source, words_not_kept
 from workbench.transcripts.model import ParsedTranscript
 from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, clean_map
@@ -55,7 +55,7 @@ class ExchangeOutcome:
     codings_known: int = 0
     participants: int = 0
     memos: int = 0
-    code_groups: int = 0
+    code_groups: int = 0  # new ones
     characters_not_kept: int = 0  # of the sources' words (speaker labels and times are the turns themselves)
     lost: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # how the file was read where it was not as the standard says
@@ -77,7 +77,9 @@ def export_project(db: Database, path: Path, name: str, mask_institutions: bool 
     letter; institutions are named by pseudonym."""
     project = RefiProject(name, export_codebook(db))
     with db.read() as session:
-        project.users = {_coder_guid(n): n for n in session.scalars(select(Coder.name).order_by(Coder.name))}
+        memos = session.scalars(select(StudyMemo).order_by(StudyMemo.created_at, StudyMemo.id)).all()
+        authors = set(session.scalars(select(Coder.name))) | {m.author for m in memos if m.author}
+        project.users = {_coder_guid(n): n for n in sorted(authors)}
         code_guids = dict(session.execute(select(Code.id, Code.guid)).all())
         coder_names = dict(session.execute(select(Coder.id, Coder.name)).all())
         cases: dict[int, RefiCase] = {}
@@ -99,7 +101,10 @@ def export_project(db: Database, path: Path, name: str, mask_institutions: bool 
                 for turn, label, person in rows
             ], plain=transcript.layout == "plain")
             source = RefiSource(transcript.guid, mask.unique_name(transcript.name, transcript.guid), export.text,
-                                memo=transcript.memo and mask(transcript.memo))
+                                memo=transcript.memo and mask(transcript.memo),
+                                variables=_masked_values(mask, (transcript.meta or {}).get("variables", {})))
+            for set_name in (transcript.meta or {}).get("sets", []):
+                sets[set_name].append(transcript.guid)
             for coding in session.scalars(
                 select(Coding).where(Coding.transcript_id == transcript.id).order_by(Coding.start, Coding.id)
             ):
@@ -117,9 +122,10 @@ def export_project(db: Database, path: Path, name: str, mask_institutions: bool 
                     continue
                 case = cases.setdefault(person.id, RefiCase(
                     refi_xml.derived_guid("case", person.pseudonym), person.pseudonym, {
-                        "role": person.role,
-                        "institution": institutions[person.institution.name] if person.institution else "",
-                        "programme": "; ".join(p.name for p in person.programmes),
+                        "role": ("Text", person.role),
+                        "institution": ("Text", institutions[person.institution.name] if person.institution else ""),
+                        "programme": ("Text", "; ".join(p.name for p in person.programmes)),
+                        **_masked_values(mask, person.variables or {}),
                     }))
                 if transcript.guid not in case.source_guids:
                     case.source_guids.append(transcript.guid)
@@ -127,9 +133,9 @@ def export_project(db: Database, path: Path, name: str, mask_institutions: bool 
                         if transcript.guid not in sets[programme.name]:
                             sets[programme.name].append(transcript.guid)
         project.cases = list(cases.values())
-        project.sets = dict(sets)
-        project.code_groups = [RefiCodeGroup(group.guid, group.name, [code_guids[c.id] for c in group.codes])
-                               for group in session.scalars(select(CodeGroup).order_by(CodeGroup.name))]
+        project.sets = {name: list(dict.fromkeys(members)) for name, members in sets.items()}
+        project.memos = [RefiMemo(m.guid, m.name, mask(m.text), _coder_guid(m.author) if m.author else None,
+                                  m.created_at, list(m.sets)) for m in memos]
     try:
         path.write_bytes(refi_xml.project_qdpx(project))
     except OSError as exc:
@@ -157,12 +163,13 @@ def import_project(db: Database, path: Path, coder: str, sets_as_programmes: boo
         with db.write() as session:
             merged = merge_codebook(session, project.codebook, coder, keywords=False)
             outcome.codes_added, code_ids = len(merged.added), merged.ids
+            outcome.code_groups = len(merged.groups_added)
             outcome.notes += [f"codebook: {line}" for line in merged.conflicts]
             for source in project.sources:
                 _import_source(session, project, source, coder, outcome, code_ids)
             _import_cases(session, project, outcome)
             _import_sets(session, project, sets_as_programmes)
-            outcome.code_groups = _import_code_groups(session, project, code_ids)
+            _import_memos(session, project, outcome)
             resolve_speakers(session)
     except WorkbenchError as exc:
         raise exc.at(str(path)) from exc
@@ -247,6 +254,8 @@ def _transcript_for(session: Session, source: RefiSource, parsed: ParsedTranscri
     store_parsed(session, transcript, parsed)
     transcript.source_path = f"refi-qda:{source.name}"
     transcript.memo = source.memo
+    if source.variables:
+        transcript.meta = {**(transcript.meta or {}), "variables": {k: list(v) for k, v in source.variables.items()}}
     outcome.sources += 1
     return transcript, lambda span: span
 
@@ -261,53 +270,91 @@ def _carry(theirs: str, ours: str) -> Callable[[tuple[int, int]], tuple[int, int
 
 def _import_cases(session: Session, project: RefiProject, outcome: ExchangeOutcome) -> None:
     """Cases become participants (pseudonym = case name) when named like a speaker of their sources (of
-    any transcript, for a case without sources) or like a participant; the others are listed."""
+    any transcript, for a case without sources) or like a participant. A case that names no speaker of the
+    sources it covers holds those documents' variables (MAXQDA writes document variables so); the others
+    are listed."""
     transcripts = dict(session.execute(select(Transcript.guid, Transcript.id)).all())
+    documents = 0
     for case in project.cases:
         sources = [transcripts[g] for g in case.source_guids if g in transcripts]
         speakers = select(Speaker.transcript_id).where(Speaker.label == case.name)
         speaks_in = session.scalars(speakers.where(Speaker.transcript_id.in_(sources)) if case.source_guids
                                     else speakers).all()
         person = session.scalar(select(Participant).where(Participant.pseudonym == case.name))
+        if case.name and not speaks_in and person is None and sources:
+            for transcript in session.scalars(select(Transcript).where(Transcript.id.in_(sources))):
+                meta = transcript.meta or {}
+                transcript.meta = {**meta, "variables": _with_values(
+                    transcript.name, meta.get("variables", {}), case.variables, outcome)}
+            documents += 1
+            continue
         if not case.name or not speaks_in and person is None:
             outcome.lost.append((_("case '{case}': no participant, and no speaker of that name in its sources; its "
                                    "variables not used") if case.source_guids else
                                  _("case '{case}': no participant, and no speaker of that name in any transcript; "
-                                   "its variables not used")).format(case=case.name))
+                                   "its variables not used")).format(case=case.name)
+                                + (f" ({', '.join(case.variables)})" if case.variables else ""))
             continue
         if person is None:
             person = Participant(pseudonym=case.name, role="respondent")
             session.add(person)
             outcome.participants += 1
-        role = case.variables.get("role", "").lower()
-        person.role = role if role in ("interviewer", "respondent") else person.role
-        if case.variables.get("institution"):
-            person.institution = named(session, Institution, case.variables["institution"])
-        programmes = [p.strip() for p in case.variables.get("programme", "").split(";") if p.strip()]
-        if programmes:
-            person.programmes = [named(session, Programme, p) for p in programmes]
+        _place_own(session, person, {n: case.variables[n][1] for n in refi_xml.VARIABLES if n in case.variables})
+        person.variables = _with_values(case.name, person.variables or {}, {
+            n: v for n, v in case.variables.items() if n not in refi_xml.VARIABLES}, outcome)
         session.flush()
         for transcript_id in speaks_in:
             alias = session.scalar(select(SpeakerAlias).where(
                 SpeakerAlias.transcript_id == transcript_id, SpeakerAlias.label == case.name))
             if alias is None:
                 session.add(SpeakerAlias(transcript_id=transcript_id, label=case.name, participant_id=person.id))
+    if documents:
+        outcome.notes.append(_("{n} case(s) name no speaker of the sources they cover (MAXQDA's document "
+                               "variables): their variables are kept on those documents").format(n=documents))
     session.flush()
 
 
-def _import_code_groups(session: Session, project: RefiProject, code_ids: dict[str, int]) -> int:
-    """Code groups by GUID, else by name; their codes added to them (a group loses no code)."""
-    for found in project.code_groups:
-        group = session.scalar(select(CodeGroup).where(CodeGroup.guid == found.guid)) or session.scalar(
-            select(CodeGroup).where(CodeGroup.name == found.name))
-        if group is None:
-            group = CodeGroup(guid=found.guid, name=found.name)
-            session.add(group)
-        members = {code.id for code in group.codes}
-        group.codes += [session.get(Code, code_ids[g]) for g in dict.fromkeys(found.code_guids)
-                        if g in code_ids and code_ids[g] not in members]
+def _place_own(session: Session, person: Participant, values: dict[str, str]) -> None:
+    """A case's role, institution and programmes, the participant's own fields."""
+    role = values.get("role", "").lower()
+    person.role = role if role in ("interviewer", "respondent") else person.role
+    if values.get("institution"):
+        person.institution = named(session, Institution, values["institution"])
+    programmes = [p.strip() for p in values.get("programme", "").split(";") if p.strip()]
+    if programmes:
+        person.programmes = [named(session, Programme, p) for p in programmes]
+
+
+def _with_values(holder: str, ours: dict[str, list[str]], theirs: dict[str, Value], outcome: ExchangeOutcome
+                 ) -> dict[str, list[str]]:
+    """Our variable values with the file's added; where ours says otherwise, ours is kept and that is said."""
+    ours = dict(ours)
+    for name, (kind, value) in theirs.items():
+        if name not in ours:
+            ours[name] = [kind, value]
+        elif ours[name][1] != value:
+            outcome.notes.append(_("'{holder}': variable '{name}': ours {ours!r} kept, the file's {theirs!r}").format(
+                holder=holder, name=name, ours=ours[name][1], theirs=value))
+    return ours
+
+
+def _masked_values(mask, values: dict[str, list[str]]) -> dict[str, Value]:
+    return {name: (kind, mask(value)) for name, (kind, value) in values.items()}
+
+
+def _import_memos(session: Session, project: RefiProject, outcome: ExchangeOutcome) -> None:
+    """The project's own notes as memos of the study: by GUID, else by name and text (a tool that gives
+    everything new GUIDs); their sets added."""
+    for found in project.memos:
+        memo = session.scalar(select(StudyMemo).where(StudyMemo.guid == found.guid)) or session.scalar(
+            select(StudyMemo).where(StudyMemo.name == found.name, StudyMemo.text == found.text))
+        if memo is None:
+            memo = StudyMemo(guid=found.guid, name=found.name or found.text[:60], text=found.text,
+                             author=project.users.get(found.user_guid or ""), created_at=found.created, sets=[])
+            session.add(memo)
+            outcome.memos += 1
+        memo.sets = sorted(set(memo.sets or []) | set(found.sets))
     session.flush()
-    return len(project.code_groups)
 
 
 def _import_sets(session: Session, project: RefiProject, as_programmes: bool) -> None:

@@ -171,6 +171,7 @@ def list_participants(db: Database) -> tuple[list[ParticipantView], list[Unassig
                 institution=p.institution.name if p.institution else None,
                 programmes=tuple(pr.name for pr in p.programmes),
                 transcripts=tuple(sorted(appears[p.id])),
+                variables=tuple((name, value) for name, (_kind, value) in sorted((p.variables or {}).items())),
             )
             for p in session.scalars(select(Participant).order_by(Participant.role, Participant.pseudonym))
         ]

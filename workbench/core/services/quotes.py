@@ -33,9 +33,10 @@ from workbench.i18n import _
 def anonymiser(session: Session) -> Anonymiser:
     """What the registry says is a person (the labels of speakers it assigned, its aliases) or an
     institution; a speaker label the registry does not know ('Covid', from a document read as
-    paragraphs with labels) masks nothing."""
+    paragraphs with labels) masks nothing, nor does a pseudonym (a case of another tool is named by one)."""
     people = set(session.scalars(select(Speaker.label).where(Speaker.participant_id.is_not(None))))
     people |= set(session.scalars(select(SpeakerAlias.label)))
+    people -= set(session.scalars(select(Participant.pseudonym)))  # what is shown in their place: no real name
     return Anonymiser(people, session.scalars(select(Institution.name)), common=ordinary_word)
 
 

@@ -54,6 +54,13 @@ def _spoken(nlp) -> frozenset[str]:
     return frozenset(nlp.Defaults.stop_words) | SPOKEN
 
 
+def says_something(text: str) -> bool:
+    """Whether a text holds a content word, not only function words and fillers ("Ja, ja.", "Oké, hm.")."""
+    stop_words = pipeline().stop_words
+    return any(len(word) > 1 and not word.isdigit() and word not in stop_words
+               for word in NOT_WORD.split(text.lower()))
+
+
 def analyse(nlp, texts: Sequence[str]) -> list:
     """A Doc for each text, of any length: a long one (hours of monologue) is analysed in pieces cut after
     whitespace and joined again, its character offsets unchanged."""

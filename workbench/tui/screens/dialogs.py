@@ -18,8 +18,9 @@ from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Sel
 from textual.widgets.option_list import Option
 
 from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.dto import CodeView
 from workbench.i18n import N_, _
-from workbench.tui.fuzzy import rank, score
+from workbench.tui.fuzzy import meaning, rank, score
 from workbench.tui.keys import speak_keys
 from workbench.tui.page import role_name
 from workbench.tui.typeahead import TypeAhead
@@ -39,6 +40,12 @@ class Picked:
 
 
 RECENT = 8  # recent codes the picker offers first
+Words = dict[str, tuple[tuple[str, ...], str]]  # per code path: its keywords and description
+
+
+def search_words(book: Sequence[CodeView]) -> Words:
+    """What the picker searches besides a code's name: its keywords and description."""
+    return {code.path: (code.keywords, code.description) for code in book if code.keywords or code.description}
 
 
 def remember(recent: Sequence[str], path: str) -> list[str]:
@@ -56,11 +63,14 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
                 Binding("up", "up", show=False)]
 
     def __init__(self, paths: Sequence[str], recent: Sequence[str], title: str, taken: list[str] = (),
-                 first: Sequence[str] = (), near: str | None = None):
+                 first: Sequence[str] = (), near: str | None = None,
+                 words: Words | None = None):
         """paths: the codes a coding can go to; taken: every code path (groups too): never offered as new;
         first: the codes of the turn's guide question, offered before the recent ones; near: a code on the
-        turn: a new code typed as a bare name goes beside it."""
+        turn: a new code typed as a bare name goes beside it; words: per code its keywords and description,
+        searched as its name is (a coder types what was said)."""
         super().__init__()
+        self.words = words or {}
         self.near = near
         self.paths, self.recent, self.title_text = paths, [p for p in recent if p in paths], title
         self.first = [p for p in first if p in paths]
@@ -88,15 +98,18 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
         options = self.query_one("#options", OptionList)
         options.clear_options()
         if query.strip():
-            found = rank(query, self.paths)
-            items = [Option(Content(path), id=f"code:{path}") for path in found]
+            ranked = rank(query, self.paths, words=self.words)
+            found = [path for path, _keyword in ranked]
+            items = [Option(Content(path if keyword is None else _("{code}  · keyword: {keyword}").format(
+                code=path, keyword=keyword)), id=f"code:{path}") for path, keyword in ranked]
             new = self._new_path(query.strip(), found)
             if new.casefold() not in self.taken:
                 where = new.rsplit(PATH_SEPARATOR, 1)[0] if PATH_SEPARATOR in new else _("at the top, in no group")
                 offer = Option(Content(_("+ new code: {name}  (in {where})").format(
                     name=new.rsplit(PATH_SEPARATOR, 1)[-1], where=where)), id=f"new:{new}")
                 typed_path = PATH_SEPARATOR.strip() in query
-                items.insert(0 if typed_path or not found or score(query, found[0]) < SURE else len(items), offer)
+                sure = found and max(score(query, found[0]), meaning(query, *self.words.get(found[0], ((), "")))[0]) >= SURE
+                items.insert(0 if typed_path or not sure else len(items), offer)
         else:
             asked = [Option(Content(f"◇ {p}"), id=f"code:{p}") for p in self.first]
             recent = [Option(Content(f"★ {p}"), id=f"code:{p}") for p in self.recent if p not in self.first]
@@ -143,8 +156,20 @@ class CodePicker(TypeAhead, ModalScreen[Picked | None]):
         self._choose(event.option.id)
 
     def _choose(self, option_id: str) -> None:
+        """A code; a new one only once the coder says so (a keyword typed fast must not become a code)."""
         kind, _colon, path = option_id.partition(":")
-        self.dismiss(Picked(path, create=kind == "new"))
+        if kind != "new":
+            self.dismiss(Picked(path))
+            return
+        name, _sep, where = path.rpartition(PATH_SEPARATOR)
+        question = (_("New code '{name}' in {where}?").format(name=where, where=name) if name
+                    else _("New code '{name}' at the top?").format(name=where))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(Picked(path, create=True))
+
+        self.app.push_screen(Confirm(question, _("Nothing in the codebook has this name or keyword.")), answered)
 
 
 class ChoicePicker(TypeAhead, ModalScreen[str | None]):

@@ -3,7 +3,7 @@ coded in place: t codes the answer, enter opens it in its transcript."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.markup import escape
 from textual import on, work
@@ -13,11 +13,12 @@ from textual.widgets import DataTable, Static
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import AnswerView
+from workbench.core.guide import codes_for_question
 from workbench.core.services import codebook, codings, guide
 from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
-from workbench.tui.screens.dialogs import CodePicker
+from workbench.tui.screens.dialogs import CodePicker, Words, search_words
 from workbench.tui.widgets.header import StudyHeader
 from workbench.tui.widgets.plain_table import PlainTable
 
@@ -28,6 +29,8 @@ class Answers:
     paths: tuple[str, ...]  # codes an answer can get
     groups: tuple[str, ...]
     recent: tuple[str, ...]  # the codes the coder applied most recently, newest first
+    first: tuple[str, ...] = ()  # the question's own codes, offered first
+    words: Words = field(default_factory=dict)  # what the picker searches besides names
 
 
 class QuestionScreen(WorkbenchScreen):
@@ -75,7 +78,8 @@ class QuestionScreen(WorkbenchScreen):
         self.post_message(self.Loaded(version, Answers(guide.answer_views(self.app.db, self.question),
                                               tuple(c.path for c in book if c.codable),
                                               tuple(c.path for c in book if not c.codable),
-                                              tuple(codings.recent_codes(self.app.db, self.app.coder)))))
+                                              tuple(codings.recent_codes(self.app.db, self.app.coder)),
+                                              tuple(codes_for_question(book, self.question)), search_words(book))))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -127,7 +131,8 @@ class QuestionScreen(WorkbenchScreen):
             return
         self.app.push_screen(
             CodePicker(self.answers.paths, self.answers.recent,
-                       _("Code the answer of {respondent}").format(respondent=answer.respondent), self.answers.groups),
+                       _("Code the answer of {respondent}").format(respondent=answer.respondent), self.answers.groups,
+                       first=self.answers.first, words=self.answers.words),
             lambda picked: picked and self.write(
                 lambda: codings.add_coding(self.app.db, self.app.coder, answer.transcript, picked.path, answer.start,
                                            answer.end, create=picked.create),

@@ -18,12 +18,13 @@ from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, Tur
 from workbench.core.faults import StudyFault
 from workbench.core.guide import codes_for_question
 from workbench.core.services import codebook, codings, guide, suggestions, transcripts
+from workbench.core.suggest.pipeline import says_something
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
 from workbench.tui.page import TranscriptPage, code_colours, origin_name, role_name
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt, remember
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt, Words, remember, search_words
 from workbench.tui.widgets.coded_text import CodedText
 from workbench.tui.widgets.header import StudyHeader
 
@@ -50,6 +51,8 @@ class TranscriptData:
     groups: tuple[str, ...] = ()  # code groups (no codings; never made anew from the picker)
     by_question: dict[str, tuple[str, ...]] = field(default_factory=dict)  # guide question -> its codes
     recent: tuple[str, ...] = ()  # the codes the coder applied most recently, newest first
+    words: Words = field(default_factory=dict)  # what the picker searches besides names
+    fillers: frozenset[int] = frozenset()  # respondent turns that say nothing to code ("Ja, ja."): n passes them
 
 
 def load_transcript(db: Database, name: str, coder: str) -> TranscriptData:
@@ -59,7 +62,8 @@ def load_transcript(db: Database, name: str, coder: str) -> TranscriptData:
                           code_colours({c.path: c.colour for c in book}), tuple(c.path for c in book if c.codable),
                           tuple(c.path for c in book if not c.codable),
                           {q: tuple(codes_for_question(book, q)) for q in detail.guide},
-                          tuple(codings.recent_codes(db, coder)))
+                          tuple(codings.recent_codes(db, coder)), search_words(book),
+                          frozenset(t.index for t in detail.turns if t.role == "respondent" and not says_something(t.text)))
 
 
 class TranscriptScreen(WorkbenchScreen):
@@ -155,6 +159,7 @@ class TranscriptScreen(WorkbenchScreen):
         self.detail, self.by_question, self.recent = data.detail, data.by_question, list(data.recent)
         self.codings = list(data.codings)
         self.colours, self.paths, self.groups = dict(data.colours), list(data.paths), list(data.groups)
+        self.words, self.fillers = data.words, data.fillers
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
@@ -225,6 +230,7 @@ class TranscriptScreen(WorkbenchScreen):
             self.study_changed()
             return
         data = message.data
+        self.words = data.words  # a keyword added elsewhere finds its code here too
         if message.found is not None and self.suggestions is not None:
             self.suggestions = message.found
         same = (data.codings == tuple(self.codings) and data.detail.turns == self.detail.turns
@@ -370,7 +376,7 @@ class TranscriptScreen(WorkbenchScreen):
         first = self.by_question.get(question, ()) if question else ()
         here = self.page.codings_at(self._cursor())
         self.app.push_screen(CodePicker(self.paths, self.recent, title or _("Code"), self.groups, first=first,
-                                        near=here[0].code_path if here else None), then)
+                                        near=here[0].code_path if here else None, words=self.words), then)
 
     def _code(self, span: tuple[int, int], title: str) -> None:
         """Pick a code for a span; on an interviewer's words, ask first (such codings are not counted)."""
@@ -508,7 +514,7 @@ class TranscriptScreen(WorkbenchScreen):
 
     def action_next_uncoded(self) -> None:
         position = self.page.turn_at(self.text.offset(self.text.cursor_location))
-        found = self.page.next_uncoded(position if position is not None else -1)
+        found = self.page.next_uncoded(position if position is not None else -1, self.fillers)
         if found is None:
             self.notify(_("No uncoded respondent turn after this one."))
             return

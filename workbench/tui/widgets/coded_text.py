@@ -3,24 +3,31 @@ shaded under the codes (not over them), and a selection is shown reversed: no co
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.color import Color
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection, TextAreaTheme
 
+from workbench.i18n import N_
 from workbench.tui.page import TranscriptPage
 from workbench.tui.widgets.fast_document import speed_up
 
 SELECTION = Style(reverse=True, bold=True)
+# word steps (ctrl+arrows) stop between words, not at an apostrophe inside one: collega's, zo'n, auto's
+WORD_EDGE = re.compile(r"(?<=\W)(?<!\w['’])(?=\w)|(?<=\w)(?!['’]\w)(?=\W)")
 
 
 class CodedText(TextArea):
     DEFAULT_CSS = """
     CodedText { border: none; padding: 0 1; }
     """
+    BINDINGS = [Binding("ctrl+home", "text_start", N_("Top"), show=False),
+                Binding("ctrl+end", "text_end", N_("Bottom"), show=False)]
 
     def __init__(self, **kwargs):
         super().__init__("", read_only=True, soft_wrap=True, show_line_numbers=False, **kwargs)
@@ -29,6 +36,13 @@ class CodedText(TextArea):
         self.highlight_cursor_line = False  # get_line shades it, under the codes' colours
         self._styles: dict[int, list[tuple[int, int | None, Style]]] = {}
         self.page: TranscriptPage | None = None
+        self._word_pattern = WORD_EDGE  # what TextArea's word steps look for
+
+    def action_text_start(self) -> None:
+        self.move_cursor((0, 0), center=True)
+
+    def action_text_end(self) -> None:
+        self.move_cursor(self.document.end, center=True)
 
     # the text is read-only: its own undo and redo keys undo and redo the coder's last coding action
     def action_undo(self) -> None:
