@@ -5,6 +5,7 @@ A coding's turn links (coding_turn) are kept here too, so counting stays right.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -117,13 +118,15 @@ class CodingWriter:
     def _settle(self, rows: list[dict], made: dict[tuple, int]) -> None:
         """Pending suggestions of a new coding's code on its words are decided by it (accepted, linked to it):
         coding a suggested span by hand must not leave the suggestion to stop at again."""
-        new = [row for row in rows if tuple(row[column] for column in SPAN_KEY) in made]
-        for transcript_id in {row["transcript_id"] for row in new}:
-            pending = self.session.scalars(select(Suggestion).where(
-                Suggestion.transcript_id == transcript_id, Suggestion.status == "pending")).all()
-            for suggestion in pending:
-                row = next((r for r in new if r["transcript_id"] == transcript_id and r["code_id"] ==
-                            suggestion.code_id and r["start"] < suggestion.end and suggestion.start < r["end"]), None)
+        by_code: dict[tuple[int, int], list[dict]] = defaultdict(list)
+        for row in rows:
+            if tuple(row[column] for column in SPAN_KEY) in made:
+                by_code[row["transcript_id"], row["code_id"]].append(row)
+        for chunk in _chunks(sorted({transcript_id for transcript_id, _code in by_code})):
+            for suggestion in self.session.scalars(select(Suggestion).where(
+                    Suggestion.transcript_id.in_(chunk), Suggestion.status == "pending")):
+                row = next((r for r in by_code.get((suggestion.transcript_id, suggestion.code_id), ())
+                            if r["start"] < suggestion.end and suggestion.start < r["end"]), None)
                 if row is not None:
                     suggestion.status, suggestion.coding_guid = "accepted", row["guid"]
                     suggestion.decided_by_id, suggestion.decided_at = self.coder.id, utcnow()

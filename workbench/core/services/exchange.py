@@ -346,10 +346,11 @@ def _import_memos(session: Session, project: RefiProject, outcome: ExchangeOutco
     """The project's own notes as memos of the study: by GUID, else by name and text (a tool that gives
     everything new GUIDs); their sets added."""
     for found in project.memos:
+        name = found.name or found.text[:60]  # a note without a name is known by its first words
         memo = session.scalar(select(StudyMemo).where(StudyMemo.guid == found.guid)) or session.scalar(
-            select(StudyMemo).where(StudyMemo.name == found.name, StudyMemo.text == found.text))
+            select(StudyMemo).where(StudyMemo.name == name, StudyMemo.text == found.text))
         if memo is None:
-            memo = StudyMemo(guid=found.guid, name=found.name or found.text[:60], text=found.text,
+            memo = StudyMemo(guid=found.guid, name=name, text=found.text,
                              author=project.users.get(found.user_guid or ""), created_at=found.created, sets=[])
             session.add(memo)
             outcome.memos += 1
