@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 WB     := $(BIN)/workbench
 SAMPLE := transcripts/sample-study
 
-.PHONY: setup run test bench sample clean lock mutate catalogues
+.PHONY: setup run test docs bench sample clean lock mutate catalogues
 
 setup: $(VENV)/.installed
 
@@ -34,15 +34,21 @@ run: setup
 	$(WB) report frequencies --format docx --out reports/frequenties.docx --chart reports/frequenties.png
 	@if [ -t 0 ] && [ -t 1 ]; then $(WB) --coder "$${USER:-coder}" --new-coder; else echo "(not a terminal: 'make run' in a terminal opens the workbench)"; fi
 
-## The whole test suite (after a lint for mistakes: unused names, import order, bugbears, and the layers).
+## The whole test suite (after a lint for mistakes: unused names, import order, bugbears, the layers, the types
+## of the domain, and the user guide built strict: a broken link or a page left out fails).
 test: setup
-	$(BIN)/ruff check workbench tests bench
+	$(BIN)/ruff check workbench tests bench scripts
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 	$(BIN)/python -m pytest
 
+## The user guide (docs/) at http://127.0.0.1:8001, rebuilt as you edit.
+docs: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001
+
 ## Mutation testing (minutes; not in CI): deliberate bugs in counting, spans, agreement, re-anchoring, name
-## masking and REFI-QDA offsets ([tool.mutmut] in pyproject.toml); README has the score.
+## masking and REFI-QDA offsets ([tool.mutmut] in pyproject.toml); docs/benchmarks.md has the score.
 mutate: setup
 	$(BIN)/python -m pip install --quiet "mutmut>=3.2"
 	$(BIN)/mutmut run || true

@@ -21,10 +21,10 @@ from sqlalchemy import select
 
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import TALLIES, Code, Turn
-from workbench.core.services import codebook, participants, transcripts
-from workbench.core.services.coding_writer import CodingWriter, NewCoding
-from workbench.core.services.lookup import coder_named
 from workbench.sample.__main__ import make
+from workbench.services import codebook, participants, transcripts
+from workbench.services.coding_writer import CodingWriter, NewCoding
+from workbench.services.lookup import coder_named
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"

@@ -137,8 +137,8 @@ def sample_turns() -> dict[str, list[Turn]]:
     per transcript."""
     from bench.steps import sample_study
     from workbench.core.db import Database, resolve_url
-    from workbench.core.services.lookup import respondent_turns
     from workbench.sample.banks import POINTS
+    from workbench.services.lookup import respondent_turns
 
     variants = [(leaf(path), variant) for path, (_, _, texts) in POINTS.items() for variant in texts]
     db = Database(resolve_url(str(sample_study())))

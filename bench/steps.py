@@ -40,7 +40,7 @@ CLI = {  # whole workbench processes on the large study
 def sample_study() -> Path:
     """The bundled sample study, imported, registered, with codebook and auto-coding."""
     from workbench.core.db import Database, resolve_url
-    from workbench.core.services import autocode, codebook, participants, transcripts
+    from workbench.services import autocode, codebook, participants, transcripts
 
     path = CACHE / "sample.sqlite"
     if not path.exists():
@@ -76,7 +76,7 @@ def step_import(runs: int, interviews: str, words: str) -> dict:
     import docx
 
     from workbench.core.db import Database, resolve_url
-    from workbench.core.services.transcripts import import_paths, transcript_files
+    from workbench.services.transcripts import import_paths, transcript_files
 
     folder = corpus(int(interviews), int(words))
     if not runs:
@@ -182,7 +182,7 @@ def step_import_large_input(runs: int, what: str) -> dict:
 
 def step_frequencies(runs: int, codings: str, unit: str = "respondent") -> dict:
     from workbench.core.db import Database, resolve_url
-    from workbench.core.services.frequencies import frequencies
+    from workbench.services.frequencies import frequencies
 
     path = study(30, 12_000, int(codings))
     db = Database(resolve_url(str(path)))  # brings an older cached database to the newest schema
@@ -196,8 +196,8 @@ def step_frequencies(runs: int, codings: str, unit: str = "respondent") -> dict:
 def step_suggest(runs: int, what: str) -> dict:
     """Suggestions for every respondent turn of the 30 x 12,000-word corpus (model load, or the corpus)."""
     from workbench.core.db import Database, resolve_url
-    from workbench.core.services import suggestions
-    from workbench.core.services.lookup import respondent_turns
+    from workbench.services import suggestions
+    from workbench.services.lookup import respondent_turns
 
     path = study(30, 12_000, 0)
     db = Database(resolve_url(str(path)))
@@ -325,7 +325,7 @@ def step_tui_open(runs: int, phase: str, which: str = "sample") -> dict:
 
 def step_tui_apply(runs: int) -> dict:
     """Code the next uncoded respondent turn: database commit, page rebuilt, repainted."""
-    from workbench.core.services import codings
+    from workbench.services import codings
     from workbench.tui.screens.transcript import Step, TranscriptScreen
 
     path = sample_study()
@@ -361,7 +361,7 @@ def step_tui_long_turn(runs: int) -> dict:
     """One key in a respondent's turn of 20,000 words (an hour of monologue): down, page down, End, up, page
     up, Home, each from the key to the first frame after it."""
     from workbench.core.db import Database, resolve_url
-    from workbench.core.services import participants, transcripts
+    from workbench.services import participants, transcripts
     from workbench.tui.screens.transcript import TranscriptScreen
 
     if not runs:

@@ -60,7 +60,7 @@ def sample_template(tmp_path_factory) -> Path:
 
 
 def _load_sample(database: Database) -> None:
-    from workbench.core.services import autocode, codebook, participants, transcripts
+    from workbench.services import autocode, codebook, participants, transcripts
 
     transcripts.import_paths(database, [SAMPLE], replace=False, coder="tester")
     participants.import_registry(database, SAMPLE / "participants.csv")

@@ -475,7 +475,7 @@ def test_memos_in_transcripts_show(loaded):
     code, out, err = loaded("codings", "add", "int1", "Functie en uren > Functie", "--turn", "1", "--memo", "m1")
     assert code == 0, err
     from workbench.core.db import Database, resolve_url
-    from workbench.core.services import codings
+    from workbench.services import codings
 
     db = Database(resolve_url(str(loaded.dbfile)) if "://" not in str(loaded.dbfile) else str(loaded.dbfile))
     codings.set_turn_memo(db, "int1", 1, "beurtmemo")

@@ -2,7 +2,7 @@
 
 from sklearn.metrics import cohen_kappa_score
 
-from workbench.core.services import agreement, codings, transcripts
+from workbench.services import agreement, codings, transcripts
 
 DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
 MONEY = "Studenten > Belemmeringen studenten > Financiële redenen"

@@ -1,8 +1,8 @@
 import pytest
 
 from tests.conftest import CODEBOOK, dump
-from workbench.core.services import autocode, codebook, participants, transcripts
 from workbench.errors import WorkbenchError
+from workbench.services import autocode, codebook, participants, transcripts
 
 TEXT = ("Anouk   0:01\nIs studievertraging een thema?\n\nBram   0:05\nJa. Ze zijn bang voor studievertraging. "
         "Echt waar.\n\nAnouk   0:09\nOké.\n")

@@ -6,8 +6,8 @@ from sqlalchemy import select
 from tests.conftest import CODEBOOK, dump
 from workbench.core.codebook_file import dump_codebook
 from workbench.core.models import Coding
-from workbench.core.services import autocode, codebook, transcripts
 from workbench.errors import WorkbenchError
+from workbench.services import autocode, codebook, transcripts
 
 TEXT = ("Anouk   0:01\nVraag?\n\nBram   0:05\nIk ben bang voor studievertraging. Het is ook te duur. "
         "En weer studievertraging.\n")
@@ -101,7 +101,7 @@ def test_a_codebook_import_never_erases_and_lists_what_it_kept(coded, tmp_path):
     (tmp_path / "edited.yaml").write_text(text, encoding="utf-8")
     with coded.write() as session:
         from workbench.core.models import Code
-        from workbench.core.services.lookup import CodeTree
+        from workbench.services.lookup import CodeTree
 
         session.get(Code, CodeTree(session).find(path)).colour = "#ff0000"
     outcome = codebook.import_codebook(coded, tmp_path / "edited.yaml", coder="lead")
@@ -183,7 +183,7 @@ def test_two_codes_with_one_guid_are_refused_in_one_line_and_change_nothing(db, 
 
 def test_a_codebook_of_thousands_of_codes_is_read_once_not_once_per_code(db, tmp_path, monkeypatch):
     """The import read every code of the study again for each code of the file (5,000 codes: over 20 s)."""
-    from workbench.core.services import lookup
+    from workbench.services import lookup
 
     built = []
     original = lookup.CodeTree.__init__

@@ -1,9 +1,9 @@
 import pytest
 
 from tests.conftest import CODEBOOK, dump
-from workbench.core.services import codebook, codings, participants, transcripts
-from workbench.core.services.frequencies import frequencies
 from workbench.errors import WorkbenchError
+from workbench.services import codebook, codings, participants, transcripts
+from workbench.services.frequencies import frequencies
 
 TEXT = "Anouk   0:01\nWaarom niet?\n\nBram   0:05\nHet is te duur. En ik ben bang voor studievertraging.\n"
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from tests.conftest import CODEBOOK, ROOT, dump, rezip
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Code, Coding
-from workbench.core.services import codebook, exchange, transcripts
-from workbench.core.services.frequencies import frequencies
-from workbench.core.services.quotes import anonymiser
 from workbench.errors import WorkbenchError
+from workbench.services import codebook, exchange, transcripts
+from workbench.services.frequencies import frequencies
+from workbench.services.quotes import anonymiser
 
 REFI = ROOT / "tests" / "data" / "refi-qda"  # the standard's schemas, unchanged
 
@@ -163,7 +163,7 @@ def test_memos_written_as_descriptions_are_read(db, tmp_path):
     path = tmp_path / "qualcoder.qdpx"
     path.write_bytes(messy_qdpx(edit=describe))
     exchange.import_project(db, path, "me")
-    from workbench.core.services import codings
+    from workbench.services import codings
 
     assert "Kern van het antwoord" in {c.memo for c in codings.list_codings(db)}
     assert transcripts.show_transcript(db, "Interview 1").memo == "Tweede gesprek"
@@ -272,7 +272,7 @@ def test_a_selection_outside_its_text_is_skipped_and_listed_and_the_rest_importe
 
 def test_a_control_character_in_a_memo_leaves_the_export_readable(sample_db, db, tmp_path):
     """XML cannot hold \\x07 at all: it is written as U+FFFD, and the project imports again."""
-    from workbench.core.services import codings
+    from workbench.services import codings
 
     coding = codings.list_codings(sample_db, transcript="interview-01")[0]
     codings.set_memo(sample_db, coding.guid, "bel\x07 terug")
@@ -314,7 +314,7 @@ def test_a_project_back_from_another_tool_with_new_guids_adds_only_what_is_new(s
 
 
 def test_what_another_tool_added_comes_back_and_a_different_text_of_the_same_name_is_renamed(sample_db, tmp_path):
-    from workbench.core.services import codings
+    from workbench.services import codings
 
     exchange.export_project(sample_db, tmp_path / "out.qdpx", "Studie")
     theirs = Database(resolve_url(str(tmp_path / "theirs.sqlite")))
@@ -347,7 +347,7 @@ def test_an_export_masks_registered_people_only_and_says_how_many(db, tmp_path):
                                     "Bram Feddema   0:05\nJa, met de committee van Zuid-Afrika.\n", encoding="utf-8")
     (tmp_path / "p.csv").write_text("transcript,speaker,respondent,role,institution,programme\n"
                                     ",Bram Feddema,R01,respondent,Hogeschool Windkust,pabo\n", encoding="utf-8")
-    from workbench.core.services import participants
+    from workbench.services import participants
 
     transcripts.import_paths(db, [tmp_path / "t.txt"], replace=False, coder="c")
     participants.import_registry(db, tmp_path / "p.csv")

@@ -10,8 +10,8 @@ from sqlalchemy import text
 from tests.backends import SERVER, dump
 from workbench.core.db import Database, resolve_url
 from workbench.core.faults import StudyFault, StudyUnreachable
-from workbench.core.services import codebook, codings, transcripts
 from workbench.errors import WorkbenchError
+from workbench.services import codebook, codings, transcripts
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 needs_server = pytest.mark.skipif(not SERVER, reason="needs the PostgreSQL test server (WORKBENCH_TEST_POSTGRES)")

@@ -12,10 +12,10 @@ from workbench.core import counting
 from workbench.core.codebook_file import read_codebook
 from workbench.core.matching import Matcher, TextIndex
 from workbench.core.models import CodingTurn, Speaker
-from workbench.core.services import autocode, codebook, participants, transcripts
-from workbench.core.services.frequencies import _respondents, frequencies
-from workbench.core.services.lookup import CodeTree
 from workbench.sample.banks import POINTS
+from workbench.services import autocode, codebook, participants, transcripts
+from workbench.services.frequencies import _respondents, frequencies
+from workbench.services.lookup import CodeTree
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 REGISTRY = ("transcript,speaker,respondent,role,institution,programme\n"

@@ -15,7 +15,8 @@ from tests.backends import dump
 from tests.conftest import CODEBOOK, ROOT, SAMPLE
 from tests.fuzz import CSV, FUZZ_CASES, XML, YAML, fuzz, mutate_text, mutate_zip, within
 from workbench.core.db import Database, resolve_url
-from workbench.core.services import (
+from workbench.errors import WorkbenchError
+from workbench.services import (
     autocode,
     backups,
     codebook,
@@ -27,7 +28,6 @@ from workbench.core.services import (
     quotes,
     transcripts,
 )
-from workbench.errors import WorkbenchError
 
 pytestmark = pytest.mark.sqlite_only
 TRANSCRIPTS = ["interview-01.docx", "interview-04.vtt", "interview-13.txt"]
@@ -64,7 +64,7 @@ def _guide_files(folder):
     import docx
     from ruamel.yaml import YAML as Writer
 
-    from workbench.core.guide import read_guide
+    from workbench.transcripts.guide_file import read_guide
 
     read = read_guide(ROOT / "codebook" / "interview-guide.md")
     parts = [{"number": p.number, "title": p.title,

@@ -10,8 +10,8 @@ from tests.conftest import CODEBOOK
 from tests.unit.test_guide import GUIDE_FILE
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Coding, Turn
-from workbench.core.services import autocode, codebook, guide, participants, transcripts
 from workbench.sample.__main__ import make
+from workbench.services import autocode, codebook, guide, participants, transcripts
 
 CODE = "Erasmus+ > Belemmeringen Erasmus+ > Administratieve last"
 

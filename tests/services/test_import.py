@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from tests.conftest import SAMPLE, dump
 from workbench.core.models import Coding
-from workbench.core.services import autocode, codebook, codings, transcripts
 from workbench.errors import WorkbenchError
+from workbench.services import autocode, codebook, codings, transcripts
 
 TEAMS = "Anouk Brinkhorst   0:03\nWat vinden studenten ervan?\n\nBram Feddema   0:09\nZe zijn bang voor studievertraging.\n"
 

@@ -4,8 +4,8 @@ import pytest
 
 from tests.conftest import CODEBOOK, SAMPLE, docx_bytes
 from tests.unit.test_guide import GUIDE_FILE
-from workbench.core.services import codebook, exchange, intake, transcripts
 from workbench.errors import WorkbenchError
+from workbench.services import codebook, exchange, intake, transcripts
 
 
 def test_each_kind_is_recognised_by_content(tmp_path, sample_db):

@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from tests.conftest import dump
 from workbench.core.models import Speaker, Transcript
-from workbench.core.services import participants, transcripts
 from workbench.errors import WorkbenchError
+from workbench.services import participants, transcripts
 
 DUO = "I: Hoe gaat het?\nR1: Goed.\nR2: Ook goed.\nI: Mooi.\nR1: Ja.\n"
 TEAMS = "Anouk Brinkhorst   0:03\nVraag?\nBram Feddema   0:09\nAntwoord.\nGast   0:20\nSorry.\n"

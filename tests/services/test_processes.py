@@ -10,16 +10,16 @@ from sqlalchemy import text
 
 from tests.conftest import CODEBOOK, SAMPLE, dump
 from workbench.core.db import Database, resolve_url
-from workbench.core.services import autocode, codebook, codings, participants, transcripts
-from workbench.core.services.lookup import coder_named
 from workbench.errors import WorkbenchError
+from workbench.services import autocode, codebook, codings, participants, transcripts
+from workbench.services.lookup import coder_named
 
 DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
 
 CODER = textwrap.dedent("""
     import sys
     from workbench.core.db import Database, resolve_url
-    from workbench.core.services import codings, transcripts
+    from workbench.services import codings, transcripts
     db = Database(resolve_url(sys.argv[1]))
     coder, name, count, code = sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
     turns = [t for t in transcripts.show_transcript(db, name).turns if t.role == "respondent"]
@@ -106,7 +106,7 @@ def test_import_suggest_and_report_never_touch_the_network(tmp_path):
 def test_restore_while_a_coder_writes_loses_nothing_that_was_shown_as_done(sample_db, tmp_path):
     """Each coding the other process showed as done is in the backup of the state before the restore that
     followed it, or in the study after: never in neither."""
-    from workbench.core.services import backups
+    from workbench.services import backups
 
     made = backups.backup(sample_db, tmp_path / "start.sqlite")
     child = coder_process(sample_db.url, "kim", count=150)  # (more would code some spans twice)

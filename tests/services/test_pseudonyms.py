@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from tests.conftest import SAMPLE
 from workbench.core.models import Coding, Institution, Speaker, SpeakerAlias
-from workbench.core.services import exchange, participants, quotes
-from workbench.core.services.frequencies import frequencies
 from workbench.reports.excel import frequency_xlsx
 from workbench.reports.frequency_text import render
 from workbench.reports.word import frequency_docx, quotes_docx
+from workbench.services import exchange, participants, quotes
+from workbench.services.frequencies import frequencies
 
 PLACEHOLDER = re.compile(r"\[naam\]|\[instelling\]")
 

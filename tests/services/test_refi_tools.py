@@ -11,7 +11,7 @@ from sqlalchemy import select
 from tests.conftest import rezip
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Code, Coding, Transcript
-from workbench.core.services import codings, exchange, memos, transcripts
+from workbench.services import codings, exchange, memos, transcripts
 from workbench.transcripts.labels import unknown_speaker
 
 pyrefiqda = pytest.importorskip("pyrefiqda")

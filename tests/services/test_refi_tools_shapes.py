@@ -16,9 +16,9 @@ from sqlalchemy import select
 from tests.conftest import ROOT, rezip
 from workbench.core.db import Database, resolve_url
 from workbench.core.models import Code, Coder, Coding, Participant, StudyMemo, Transcript, Turn
-from workbench.core.services import codebook, erasure, exchange, memos
-from workbench.core.services.lookup import CodeTree
 from workbench.interop import refi_xml
+from workbench.services import codebook, erasure, exchange, memos
+from workbench.services.lookup import CodeTree
 
 REFI = ROOT / "tests" / "data" / "refi-qda"
 INTERVIEW = ("Interviewer: Wat houdt studenten tegen om naar het buitenland te gaan?\n"

@@ -11,9 +11,6 @@ import pytest
 
 from tests.conftest import CODEBOOK, SAMPLE
 from workbench import i18n
-from workbench.core.services import codebook, cooccurrence, participants, quotes, transcripts
-from workbench.core.services.codings import add_coding
-from workbench.core.services.frequencies import code_document_table, frequencies
 from workbench.errors import WorkbenchError
 from workbench.reports.charts import (
     DPI,
@@ -30,6 +27,9 @@ from workbench.reports.charts import (
 )
 from workbench.reports.excel import frequency_xlsx
 from workbench.reports.word import frequency_docx, quotes_docx
+from workbench.services import codebook, cooccurrence, participants, quotes, transcripts
+from workbench.services.codings import add_coding
+from workbench.services.frequencies import code_document_table, frequencies
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 
@@ -180,7 +180,7 @@ def small(db, tmp_path):
     transcripts.import_paths(db, [tmp_path / "t.txt"], replace=False, coder="c")
     participants.import_registry(db, tmp_path / "p.csv")
     codebook.import_codebook(db, CODEBOOK, "lead")
-    from workbench.core.services.autocode import autocode
+    from workbench.services.autocode import autocode
 
     autocode(db, "c", unit="match")
     return db
@@ -216,8 +216,8 @@ def test_quotes_are_anonymised_filtered_and_attributed(small, tmp_path):
 def test_a_real_name_in_a_file_name_reaches_no_report_or_export(small, tmp_path):
     import zipfile
 
-    from workbench.core.services import exchange
-    from workbench.core.services.autocode import autocode
+    from workbench.services import exchange
+    from workbench.services.autocode import autocode
 
     (tmp_path / "gesprek met Bram.txt").write_text("Anouk   0:01\nWaarom?\n\nBram   0:05\nTe duur, echt.\n",
                                                    encoding="utf-8")

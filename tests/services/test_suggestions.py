@@ -2,8 +2,8 @@
 
 import pytest
 
-from workbench.core.services import codebook, codings, suggestions
 from workbench.errors import WorkbenchError
+from workbench.services import codebook, codings, suggestions
 
 
 def test_accept_reject_and_learning(sample_db):
@@ -26,7 +26,7 @@ def test_accept_reject_and_learning(sample_db):
 
 
 def test_respondent_turns_only_and_the_model_follows_the_codebook(sample_db):
-    from workbench.core.services import transcripts
+    from workbench.services import transcripts
 
     roles = {t.index: t.role for t in transcripts.show_transcript(sample_db, "interview-03").turns}
     found = suggestions.suggest(sample_db, "interview-03", min_score=0.0, top=5)
@@ -42,7 +42,7 @@ def test_respondent_turns_only_and_the_model_follows_the_codebook(sample_db):
 
 
 def test_min_score_zero_ranks_every_respondent_turn_and_stored_suggestions_keep_the_raw_score(sample_db):
-    from workbench.core.services import transcripts
+    from workbench.services import transcripts
 
     turns = {t.index for t in transcripts.show_transcript(sample_db, "interview-03").turns if t.role == "respondent"}
     every = suggestions.suggest(sample_db, "interview-03", min_score=0.0, top=2)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bench.corpus import add_codings_over_turns, add_random_codings
 from workbench.core.models import Coder, Coding, CodingTurn, Participant, Speaker, Transcript, Turn
-from workbench.core.services.transcripts import list_transcripts
+from workbench.services.transcripts import list_transcripts
 
 
 @pytest.mark.parametrize("coders", [None, ["anna"], ["bram", "spreader"]])

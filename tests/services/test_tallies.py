@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from bench.corpus import add_codings_over_turns, add_random_codings
 from workbench.core.models import ANY_CODER, CodedTurnTally, CodeTally, CodingTurn
-from workbench.core.services import codings, erasure, participants
-from workbench.core.services.codebook import merge_codes
-from workbench.core.services.coding_writer import AlreadyCoded
+from workbench.services import codings, erasure, participants
+from workbench.services.codebook import merge_codes
+from workbench.services.coding_writer import AlreadyCoded
 
 
 def recount(db):

@@ -4,8 +4,8 @@ import pytest
 
 from tests.conftest import CODEBOOK, SAMPLE, dump
 from workbench.core.anonymise import MASK
-from workbench.core.services import backups, codebook, codings, erasure, frequencies, transcripts
 from workbench.errors import WorkbenchError
+from workbench.services import backups, codebook, codings, erasure, frequencies, transcripts
 
 DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
 MONEY = "Studenten > Belemmeringen studenten > Financiële redenen"
@@ -111,7 +111,7 @@ ERASED_STUDY = ("Anouk   0:01\nWie was er?\n\nTom van der Meer   0:05\nIk, Tom. 
 
 @pytest.mark.sqlite_only  # automatic backups are SQLite files
 def test_erasure_masks_the_name_and_leaves_everyone_elses_words(db, tmp_path):
-    from workbench.core.services import participants
+    from workbench.services import participants
 
     (tmp_path / "gesprek met Tom.txt").write_text(ERASED_STUDY, encoding="utf-8")
     (tmp_path / "p.csv").write_text("transcript,speaker,respondent,role,institution,programme\n"

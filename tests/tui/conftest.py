@@ -22,6 +22,12 @@ def language(monkeypatch) -> str:
 
 
 @pytest.fixture(autouse=True)
+def own_places(monkeypatch, tmp_path):
+    """Where coders left transcripts is kept per test (a place from another test would move the cursor)."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+@pytest.fixture(autouse=True)
 def no_database_on_the_ui_thread(monkeypatch):
     """Every read and write a screen makes runs in a worker: one on the UI thread would freeze the screen, and
     a lost server would end the app with a traceback (the code picker's recent codes did). The study is read

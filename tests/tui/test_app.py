@@ -65,7 +65,7 @@ def test_an_empty_study_says_what_to_do_and_i_imports_each_kind(db):
     """A new study: the overview says how to begin and the codebook screen what it needs (it said 'Laden…'
     for ever); i takes a codebook, the registry and a folder of transcripts, each recognised by content."""
     from tests.conftest import CODEBOOK, SAMPLE
-    from workbench.core.services import codebook, participants, transcripts
+    from workbench.services import codebook, participants, transcripts
     from workbench.tui.screens.codebook import CodebookScreen
     from workbench.tui.screens.dialogs import TextPrompt
 
@@ -104,7 +104,7 @@ def test_an_empty_study_says_what_to_do_and_i_imports_each_kind(db):
 
 def test_i_on_a_folder_imports_what_it_can_and_says_which_files_were_refused_and_why(db, tmp_path):
     """A folder import stopped at the first refused file, and the TUI said nothing of the others."""
-    from workbench.core.services import transcripts
+    from workbench.services import transcripts
     from workbench.tui.screens.dialogs import TextPrompt
 
     (tmp_path / "a.srt").write_text("1\n00:00:01,000 --> 00:00:02,000\nHallo daar.\n", encoding="utf-8")
@@ -140,6 +140,9 @@ def test_f1_names_keys_as_the_footer_does_and_lists_moving_and_selecting(app):
     assert "| `/` | Zoek |" in table and "| `?` | Help |" in table
     moving = table.split("Bewegen en selecteren")[1]
     assert "selecteren" in moving and "Cursor" in moving  # shift+arrows select, arrows move (the text area's own)
+    assert "| `^c` | Kopiëren |" in moving  # copying read-only text does something; editing it does not:
+    for editing in ("Knippen", "Plakken", "Regel wissen", "Teken links wissen"):
+        assert editing not in table, editing
 
 
 FOOTER_WORDS = {  # what the footers must show at 80 columns, per language

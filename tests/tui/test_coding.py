@@ -3,7 +3,7 @@
 import re
 
 from tests.tui.conftest import notified, run, wait_for, written
-from workbench.core.services import codebook, codings, transcripts
+from workbench.services import codebook, codings, transcripts
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
@@ -55,7 +55,7 @@ def test_code_a_selection_change_it_and_remove_it(app):
             position = screen.page.turn_at(screen.text.offset(screen.text.cursor_location))
             body = screen.page.body_starts[position]
             screen.text.move_to(body)
-            await pilot.press(*["shift+right"] * 12, "c", "y")  # yes, code a speaker not in the registry
+            await pilot.press(*["shift+right"] * 12, "c")
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             await pilot.press(*"werkdruk", "enter")
             await wait_for(pilot, lambda: app.screen is screen)
@@ -214,7 +214,7 @@ def test_a_very_long_turn_is_folded_and_a_selection_across_a_fold_codes_exactly_
             fold = screen.page.text.index("\n", screen.page.body_starts[1])  # the end of the first display line
             folded_at = screen.page.to_canonical(fold)
             screen.text.move_to(fold - 6)
-            await pilot.press(*["shift+right"] * 12, "c", "y")  # yes, code a speaker not in the registry
+            await pilot.press(*["shift+right"] * 12, "c", "y")  # yes: this speaker is in no registry
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
             await pilot.press(*"werkdruk", "enter")
             await written(pilot)
@@ -291,3 +291,24 @@ def test_a_codes_colour_stays_visible_under_the_cursor_and_a_selection_looks_lik
     assert under_cursor.bgcolor == code.bgcolor
     shown = selected.color if selected.reverse else selected.bgcolor  # the background a coder sees
     assert selected.reverse and shown not in (code.bgcolor, under_cursor.bgcolor)
+
+
+def test_a_dutch_confirmation_is_answered_with_j_and_says_so(app):
+    """In Dutch, yes is `j` (the hint says `j / Enter: ja`); `y` still counts, for fingers used to English."""
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_first(app, pilot)
+            position = next(i for i, t in enumerate(screen.page.turns) if t.role == "interviewer")
+            screen.text.move_to(screen.page.body_starts[position])
+            await pilot.press(*["shift+right"] * 12, "c")  # the interviewer's words: it asks
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            hint = str(app.screen.query_one(".dialog-hint").render())
+            assert hint.startswith("j / Enter: ja") and "y" not in hint.split("·")[0]
+            await pilot.press("j")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: app.screen is screen)
+            await pilot.press("c", "y")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+
+    run(scenario())

@@ -8,7 +8,7 @@ from sqlalchemy import event
 from tests.backends import SERVER
 from tests.tui.conftest import notified, run, wait_for, written
 from tests.tui.test_trust import open_transcript, respondent_turns
-from workbench.core.services import codings
+from workbench.services import codings
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.screens.transcript import TranscriptScreen

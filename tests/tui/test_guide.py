@@ -4,7 +4,7 @@ turn's question (V), the overview's coverage column and the answers to one quest
 from tests.tui.conftest import burst, run, wait_for, written
 from tests.tui.test_trust import open_transcript
 from tests.unit.test_guide import GUIDE_FILE
-from workbench.core.services import codings, guide, transcripts
+from workbench.services import codings, guide, transcripts
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.question import QuestionScreen

@@ -30,7 +30,7 @@ POOL = SCREEN_KEYS + CODING_KEYS + MOVES + TYPING + (["ctrl+p"] if os.environ.ge
 OTHER_CODER = textwrap.dedent("""
     import random, sys, time
     from workbench.core.db import Database
-    from workbench.core.services import codings, transcripts
+    from workbench.services import codings, transcripts
     from workbench.errors import WorkbenchError
     db, rng = Database(sys.argv[1]), random.Random(7)
     codes = ["Studenten > Belemmeringen studenten > Studievertraging", "Functie en uren > Functie"]
@@ -57,7 +57,7 @@ OTHER_CODER = textwrap.dedent("""
 def hurtful(db, folder) -> None:
     """Names and words that look like markup in every place a screen shows them: a code, a transcript, its
     speakers, a programme, an institution, memos (each once stopped a screen with a MarkupError)."""
-    from workbench.core.services import codebook, codings, participants, transcripts
+    from workbench.services import codebook, codings, participants, transcripts
 
     codebook.rename_code(db, "Functie en uren > Formele uren", "Formele [/] uren [link=http://x]", "tester")
     (folder / "gesprek [b].txt").write_text("Anouk [/]   0:01\nIs studievertraging [red]een thema?\n\n"

@@ -1,7 +1,7 @@
 """The lead researcher's screens through the pilot: codebook changes, frequencies, quotes."""
 
 from tests.tui.conftest import burst, elsewhere, notified, run, wait_for, written
-from workbench.core.services import codebook, codings, frequencies, quotes, transcripts
+from workbench.services import codebook, codings, frequencies, quotes, transcripts
 from workbench.tui.screens.codebook import CodebookScreen
 from workbench.tui.screens.dialogs import CodePicker, Confirm, TextPrompt
 from workbench.tui.screens.frequencies import FrequenciesScreen, bar

@@ -13,7 +13,7 @@ from tests.tui.test_team import respondent_turn
 from tests.unit.test_guide import GUIDE_FILE
 from workbench.config import Settings
 from workbench.core.models import CodebookChange
-from workbench.core.services import codings, guide
+from workbench.services import codings, guide
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.codebook import CodebookScreen, HistoryScreen
 from workbench.tui.screens.dialogs import AssignSpeaker, ChoicePicker, CodePicker, Confirm, TextPrompt

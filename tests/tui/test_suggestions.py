@@ -1,7 +1,8 @@
 """Suggestions in the coding view: accept one, reject one, correct one, walk to the next."""
 
 from tests.tui.conftest import notified, run, wait_for, written
-from workbench.core.services import codings, suggestions
+from workbench.core.suggest.evidence import said
+from workbench.services import codings, suggestions
 from workbench.tui.screens.dialogs import CodePicker
 from workbench.tui.screens.transcript import TranscriptScreen
 
@@ -22,12 +23,15 @@ def test_accept_reject_and_correct_suggestions_by_keys(app):
             assert stored and {s.id for s in screen.suggestions} == stored
             await pilot.press("w")  # the first turn with a suggestion
             first = screen._offered(screen._turn())[0]
+            side = str(screen.query_one("#side").render())
+            assert said(first.evidence).split(" (")[0] in side and first.evidence.split(" (")[0] not in side
             await pilot.press("a")
             await written(pilot)
             made = [c for c in codings.list_codings(app.db, transcript="interview-03") if c.coder == "anna"]
             assert [(c.code_path, c.start, c.end, c.origin) for c in made] == [
                 (first.path, first.start, first.end, "suggestion")]
-            assert first.evidence in made[0].memo
+            assert made[0].memo.startswith("voorgesteld (") and said(first.evidence) in made[0].memo  # in Dutch
+            assert said(first.evidence) != first.evidence
             await pilot.press("w")
             second = screen._offered(screen._turn())[0]
             await pilot.press("r")

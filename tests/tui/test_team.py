@@ -2,7 +2,7 @@
 
 from tests.tui.conftest import run, wait_for, written
 from workbench.config import Settings
-from workbench.core.services import agreement, codings, transcripts
+from workbench.services import agreement, codings, transcripts
 from workbench.tui.app import WorkbenchApp
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, TextPrompt
 from workbench.tui.screens.disagreements import DisagreementsScreen

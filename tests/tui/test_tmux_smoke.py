@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.services import codings, transcripts
+from workbench.services import codings, transcripts
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed (.ci/run installs it)")
 WORKBENCH = Path(sys.executable).parent / "workbench"

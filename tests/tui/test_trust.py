@@ -10,7 +10,7 @@ from textual import events
 from textual.command import CommandPalette
 
 from tests.tui.conftest import burst, elsewhere, notified, run, wait_for, written
-from workbench.core.services import codings, suggestions, transcripts
+from workbench.services import codings, suggestions, transcripts
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.overview import OverviewScreen
@@ -386,7 +386,7 @@ def on_screen(widget) -> str:
 def test_names_that_look_like_markup_are_shown_as_written(app):
     """A code named like this stopped the app with a MarkupError as soon as the code picker listed it (found by
     the monkey on hostile names); its refusal and confirmation read '[red]x[/red]' as a style, not as words."""
-    from workbench.core.services import codebook
+    from workbench.services import codebook
 
     codebook.rename_code(app.db, "Functie en uren > Functie", ODD, "anna")
     path = f"Functie en uren > {ODD}"
@@ -420,7 +420,7 @@ def test_names_that_look_like_markup_are_shown_as_written(app):
 def test_a_programme_that_looks_like_markup_heads_its_column_as_written(app, tmp_path):
     """'[/]pabo' as a programme (a registry is a spreadsheet anyone fills in) stopped the frequencies screen with a
     MarkupError: its column's label was read as markup."""
-    from workbench.core.services import participants
+    from workbench.services import participants
 
     (tmp_path / "extra.txt").write_text("Iris   0:01\nHoe ging dat?\n\nRuben   0:05\nIk vrees studievertraging.\n",
                                         encoding="utf-8")

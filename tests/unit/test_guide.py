@@ -5,9 +5,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from workbench.core.guide import codes_for_question, read_guide
+from workbench.core.guide import codes_for_question
 from workbench.core.guide_align import SpokenTurn, align, respondent_questions
 from workbench.errors import WorkbenchError
+from workbench.transcripts.guide_file import read_guide
 
 GUIDE_FILE = Path(__file__).resolve().parents[2] / "codebook" / "interview-guide.md"  # a copy of the study's guide
 

@@ -19,7 +19,7 @@ def test_migrations_build_the_models_schema(db):
 
 
 def test_core_imports_no_ui():
-    code = "import sys, workbench.core.services.frequencies, workbench.core.services.transcripts; print('textual' in sys.modules)"
+    code = "import sys, workbench.services.frequencies, workbench.services.transcripts; print('textual' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
 
 

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.core.dto import QuoteView
-from workbench.core.services.quotes import spread
+from workbench.services.quotes import spread
 
 CLEAR = "Ik vind het vooral lastig dat studenten bang zijn voor studievertraging."
 

@@ -11,30 +11,31 @@ import typer
 
 from workbench.cli import codebook_commands, coding_commands, guide_commands, project_commands, report_commands
 from workbench.cli.lazy import lazy
-from workbench.cli.output import Format, check_choice, emit, listing, table, to_json
+from workbench.cli.output import Format, TranscriptName, check_choice, emit, listing, table, to_json
 from workbench.cli.state import State
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.suggest import SHOWN
+from workbench.core.suggest.evidence import said
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.transcripts.clock import format_clock
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
-    from workbench.core.services import agreement as agreement_service
-    from workbench.core.services import autocode as autocode_service
-    from workbench.core.services import backups as backups_service
-    from workbench.core.services import erasure as erasure_service
-    from workbench.core.services import participants as participants_service
-    from workbench.core.services import suggestions as suggestions_service
-    from workbench.core.services import transcripts as transcripts_service
+    from workbench.services import agreement as agreement_service
+    from workbench.services import autocode as autocode_service
+    from workbench.services import backups as backups_service
+    from workbench.services import erasure as erasure_service
+    from workbench.services import participants as participants_service
+    from workbench.services import suggestions as suggestions_service
+    from workbench.services import transcripts as transcripts_service
 else:
-    agreement_service = lazy("workbench.core.services.agreement")
-    autocode_service = lazy("workbench.core.services.autocode")
-    backups_service = lazy("workbench.core.services.backups")
-    erasure_service = lazy("workbench.core.services.erasure")
-    participants_service = lazy("workbench.core.services.participants")
-    suggestions_service = lazy("workbench.core.services.suggestions")
-    transcripts_service = lazy("workbench.core.services.transcripts")
+    agreement_service = lazy("workbench.services.agreement")
+    autocode_service = lazy("workbench.services.autocode")
+    backups_service = lazy("workbench.services.backups")
+    erasure_service = lazy("workbench.services.erasure")
+    participants_service = lazy("workbench.services.participants")
+    suggestions_service = lazy("workbench.services.suggestions")
+    transcripts_service = lazy("workbench.services.transcripts")
 
 app = typer.Typer(
     help="Code Dutch interview transcripts and count codes per respondent and programme.",
@@ -66,6 +67,15 @@ def _default_coder() -> str:
         return os.environ.get("USER", "coder")
 
 
+def _version(ctx: typer.Context, asked: bool) -> None:
+    """--version: the command's name as it was started, and the version."""
+    if asked:
+        from workbench import __version__
+
+        typer.echo(f"{ctx.find_root().info_name} {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -73,6 +83,8 @@ def root(
     coder: Annotated[Optional[str], typer.Option("--coder", help="who is coding [default: your user name]")] = None,
     new_coder: Annotated[bool, typer.Option("--new-coder", help="--coder is new to this study (else a name "
                                             "the study does not know is refused: a typo)")] = False,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                          help="print the workbench's version and stop")] = False,
 ) -> None:
     ctx.obj = State(
         db, coder or _default_coder(), ctx.invoked_subcommand or "", confirm_coder=bool(coder) and not new_coder
@@ -162,7 +174,7 @@ def transcripts_list(ctx: typer.Context, fmt: Format = "table") -> None:
 
 
 @transcripts_app.command("show")
-def transcripts_show(ctx: typer.Context, name: str, fmt: Format = "table") -> None:
+def transcripts_show(ctx: typer.Context, name: TranscriptName, fmt: Format = "table") -> None:
     """Every turn of a transcript: index, speaker, times, offsets, text."""
     check_choice(fmt, ("table", "json"), "--format")
     detail = transcripts_service.show_transcript(ctx.obj.db, name)
@@ -181,7 +193,9 @@ def transcripts_show(ctx: typer.Context, name: str, fmt: Format = "table") -> No
 
 
 @participants_app.command("import")
-def participants_import(ctx: typer.Context, file: Path) -> None:
+def participants_import(
+    ctx: typer.Context, file: Annotated[Path, typer.Argument(help="the registry, a .csv file")]
+) -> None:
     """Load the registry CSV: transcript,speaker,respondent,role,institution,programme."""
     outcome = participants_service.import_registry(ctx.obj.db, file)
     typer.echo(_("{participants} participant(s), {labels} speaker label(s); {assigned} speaker(s) assigned, "
@@ -259,7 +273,7 @@ def suggest(
         return
     emit(table([_("transcript"), _("turn"), _("span"), _("code"), _("score"), _("raw"), _("evidence")],
                [(s.transcript, s.turn, f"{s.start}-{s.end}", s.path.split(PATH_SEPARATOR)[-1], f"{s.score:.2f}",
-                 f"{s.raw:.2f}", s.evidence) for s in found]))
+                 f"{s.raw:.2f}", said(s.evidence)) for s in found]))
 
 
 def _figure(value: float | None) -> str:
@@ -307,7 +321,7 @@ def backup(
 
 
 @app.command()
-def restore(ctx: typer.Context, file: Path) -> None:
+def restore(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="a backup file")]) -> None:
     """Replace the study with a backup (the current state is backed up first)."""
     kept = backups_service.restore(ctx.obj.db, file)
     typer.echo(_("restored {file}; the state before is in {kept}").format(file=file, kept=kept))

@@ -8,22 +8,22 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from workbench.cli.lazy import lazy
-from workbench.cli.output import Format, emit, listing
+from workbench.cli.output import CodePath, Format, emit, listing
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
     from workbench.core import codebook_file
-    from workbench.core.services import codebook as service
+    from workbench.services import codebook as service
 else:
-    service = lazy("workbench.core.services.codebook")
+    service = lazy("workbench.services.codebook")
     codebook_file = lazy("workbench.core.codebook_file")
 
 app = typer.Typer(help="Codes and subcodes, and the history of changes to them.", no_args_is_help=True)
 
 
 @app.command("import")
-def import_(ctx: typer.Context, file: Path,
+def import_(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="a .yaml, .qdc or .csv codebook")],
             overwrite: Annotated[bool, typer.Option("--overwrite", help="where the file says otherwise, take the file's")] = False) -> None:
     """Add and update codes from a YAML, REFI-QDA (.qdc) or Taguette (.csv) codebook; nothing is erased:
     codes not in the file are kept, and so is what the file leaves out."""
@@ -86,9 +86,9 @@ def add(
 @app.command("set")
 def set_(
     ctx: typer.Context,
-    path: str,
-    description: Annotated[Optional[str], typer.Option("--description")] = None,
-    colour: Annotated[Optional[str], typer.Option("--colour")] = None,
+    path: CodePath,
+    description: Annotated[Optional[str], typer.Option("--description", help="what the code means")] = None,
+    colour: Annotated[Optional[str], typer.Option("--colour", help="#RRGGBB")] = None,
     keyword: Annotated[Optional[list[str]], typer.Option("--keyword", help="replaces the keywords; repeat")] = None,
     pattern: Annotated[Optional[list[str]], typer.Option("--pattern", help="replaces the patterns; repeat")] = None,
 ) -> None:
@@ -99,14 +99,15 @@ def set_(
 
 
 @app.command("rename")
-def rename(ctx: typer.Context, path: str, new_name: str) -> None:
+def rename(ctx: typer.Context, path: CodePath,
+           new_name: Annotated[str, typer.Argument(help="the new name (not a path)")]) -> None:
     """Rename a code; its codings stay."""
     typer.echo(_("renamed to {code}").format(code=service.rename_code(ctx.obj.db, path, new_name, ctx.obj.coder)))
 
 
 @app.command("move")
 def move(
-    ctx: typer.Context, path: str,
+    ctx: typer.Context, path: CodePath,
     to: Annotated[str, typer.Option("--to", help="new parent path; '' for the top level")],
 ) -> None:
     """Move a code (with its subcodes and codings) under another parent."""
@@ -114,7 +115,8 @@ def move(
 
 
 @app.command("merge")
-def merge(ctx: typer.Context, source: str, target: str) -> None:
+def merge(ctx: typer.Context, source: Annotated[str, typer.Argument(help="the code that goes")],
+          target: Annotated[str, typer.Argument(help="the code that takes its codings and subcodes")]) -> None:
     """Merge SOURCE into TARGET: codings and subcodes move, SOURCE goes."""
     moved = service.merge_codes(ctx.obj.db, source, target, ctx.obj.coder)
     typer.echo(_("merged {source} into {target}: {n} coding(s) moved").format(source=source, target=target, n=moved))
@@ -122,7 +124,7 @@ def merge(ctx: typer.Context, source: str, target: str) -> None:
 
 @app.command("split")
 def split(
-    ctx: typer.Context, path: str,
+    ctx: typer.Context, path: CodePath,
     new_path: Annotated[str, typer.Argument(help="the code that takes the chosen codings (created if new)")],
     pattern: Annotated[Optional[str], typer.Option("--pattern", help="move codings whose quote matches")] = None,
     coding: Annotated[Optional[list[str]], typer.Option("--coding", help="move this coding (guid); repeat")] = None,

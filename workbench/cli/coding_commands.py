@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from workbench.cli.lazy import lazy
-from workbench.cli.output import Format, listing
+from workbench.cli.output import CodePath, Format, Guid, TranscriptName, listing
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
-    from workbench.core.services import codings as service
+    from workbench.services import codings as service
 else:
-    service = lazy("workbench.core.services.codings")
+    service = lazy("workbench.services.codings")
 
 app = typer.Typer(help="Codings: code a span or a turn, list, memo, delete.", no_args_is_help=True)
 
@@ -22,11 +22,11 @@ app = typer.Typer(help="Codings: code a span or a turn, list, memo, delete.", no
 @app.command("add")
 def add(
     ctx: typer.Context,
-    transcript: str,
-    code: Annotated[str, typer.Argument(help="code path 'Parent > Child'")],
+    transcript: TranscriptName,
+    code: CodePath,
     turn: Annotated[Optional[int], typer.Option("--turn", help="code this whole turn (index as in 'transcripts show')")] = None,
     span: Annotated[Optional[str], typer.Option("--span", help="START-END offsets in the transcript text")] = None,
-    memo: Annotated[Optional[str], typer.Option("--memo")] = None,
+    memo: Annotated[Optional[str], typer.Option("--memo", help="a memo on the coding")] = None,
 ) -> None:
     """Code a whole turn (--turn) or a span of text (--span START-END)."""
     state = ctx.obj
@@ -46,7 +46,7 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    transcript: Annotated[Optional[str], typer.Option("--transcript")] = None,
+    transcript: Annotated[Optional[str], typer.Option("--transcript", help="only this transcript")] = None,
     code: Annotated[Optional[str], typer.Option("--code", help="this code and its subcodes")] = None,
     coder: Annotated[Optional[str], typer.Option("--by", help="only this coder's codings")] = None,
     fmt: Format = "table",
@@ -59,14 +59,14 @@ def list_(
 
 
 @app.command("memo")
-def memo(ctx: typer.Context, guid: str, text: str) -> None:
+def memo(ctx: typer.Context, guid: Guid, text: Annotated[str, typer.Argument(help="the memo ('' clears it)")]) -> None:
     """Set (or, with '', clear) a coding's memo."""
     service.set_memo(ctx.obj.db, guid, text)
     typer.echo(_("memo saved"))
 
 
 @app.command("pick")
-def pick(ctx: typer.Context, guid: str) -> None:
+def pick(ctx: typer.Context, guid: Guid) -> None:
     """Choose a coding as a report quote: the Word report quotes picked codings first."""
     view = service.pick(ctx.obj.db, ctx.obj.coder, guid)
     typer.echo(_("picked as a report quote for {code}: {quote}").format(
@@ -74,7 +74,7 @@ def pick(ctx: typer.Context, guid: str) -> None:
 
 
 @app.command("unpick")
-def unpick(ctx: typer.Context, guid: str) -> None:
+def unpick(ctx: typer.Context, guid: Guid) -> None:
     """No longer a chosen report quote."""
     view = service.pick(ctx.obj.db, ctx.obj.coder, guid, picked=False)
     typer.echo(_("no longer a report quote for {code}").format(code=view.code_path))
@@ -83,7 +83,7 @@ def unpick(ctx: typer.Context, guid: str) -> None:
 @app.command("delete")
 def delete(
     ctx: typer.Context,
-    guid: str,
+    guid: Guid,
     settle: Annotated[bool, typer.Option("--settle", help="remove another coder's coding to settle a "
                                                            "disagreement (their name stays in the history)")] = False,
 ) -> None:

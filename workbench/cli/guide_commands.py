@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from workbench.cli.output import check_choice, emit, table, to_json
+from workbench.cli.output import TranscriptName, check_choice, emit, table, to_json
 from workbench.i18n import _
 from workbench.transcripts.clock import format_clock
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
-    from workbench.core.services import guide as service
+    from workbench.services import guide as service
 else:
     from workbench.cli.lazy import lazy
 
-    service = lazy("workbench.core.services.guide")
+    service = lazy("workbench.services.guide")
 
 app = typer.Typer(help="The interview guide: questions found in speech, coverage per interview.", no_args_is_help=True)
 Transcript = Annotated[Optional[str], typer.Option("--transcript", help="only this transcript")]
@@ -42,7 +42,8 @@ def align(ctx: typer.Context, transcript: Transcript = None) -> None:
 
 @app.command("set")
 def set_question(
-    ctx: typer.Context, transcript: str, turn: int,
+    ctx: typer.Context, transcript: TranscriptName,
+    turn: Annotated[int, typer.Argument(help="the turn's index, as `transcripts show` numbers it")],
     question: Annotated[str, typer.Argument(help="the guide's question id (16, a), or 'none'")],
 ) -> None:
     """Say which guide question a turn asks (kept when questions are found again)."""

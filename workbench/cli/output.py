@@ -15,6 +15,9 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
 Format = Annotated[str, typer.Option("--format", help="table or json")]
+Guid = Annotated[str, typer.Argument(help="a coding's GUID, or its first 8 characters as `codings list` shows")]
+CodePath = Annotated[str, typer.Argument(help="code path 'Parent > Child'")]
+TranscriptName = Annotated[str, typer.Argument(help="a transcript's name, as `transcripts list` shows it")]
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

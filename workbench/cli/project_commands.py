@@ -12,17 +12,17 @@ from workbench.cli.output import Format, check_choice, emit, to_json
 from workbench.i18n import _
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
-    from workbench.core.services import exchange, memos
+    from workbench.services import exchange, memos
 else:
-    exchange = lazy("workbench.core.services.exchange")
-    memos = lazy("workbench.core.services.memos")
+    exchange = lazy("workbench.services.exchange")
+    memos = lazy("workbench.services.memos")
 
 app = typer.Typer(help="Projects to and from ATLAS.ti, MAXQDA, NVivo, QualCoder (REFI-QDA .qdpx).",
                   no_args_is_help=True)
 
 
 @app.command("export")
-def export(ctx: typer.Context, file: Path,
+def export(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="the .qdpx to write")],
            name: Annotated[str, typer.Option("--name", help="project name")] = "Interviewstudie",
            mask_institutions: Annotated[bool, typer.Option("--mask-institutions", help="mask the registered "
                                                            "institutions' names in the text too")] = False) -> None:
@@ -38,7 +38,7 @@ def export(ctx: typer.Context, file: Path,
 
 @app.command("import")
 def import_(
-    ctx: typer.Context, file: Path,
+    ctx: typer.Context, file: Annotated[Path, typer.Argument(help="a .qdpx project")],
     sets_as_programmes: Annotated[bool, typer.Option("--sets-as-programmes", help="a set's name is the programme of the respondents in its documents")] = False,
 ) -> None:
     """Read a .qdpx; report what was imported and anything that could not be."""
@@ -71,7 +71,8 @@ def memos_(ctx: typer.Context, fmt: Format = "table") -> None:
 
 
 @app.command("memo")
-def memo(ctx: typer.Context, name: str, text: str) -> None:
+def memo(ctx: typer.Context, name: Annotated[str, typer.Argument(help="the memo's name")],
+         text: Annotated[str, typer.Argument(help="its text")]) -> None:
     """Write a memo of the study (it goes out with a project export as a project note)."""
     memos.add_study_memo(ctx.obj.db, name, text, ctx.obj.coder)
     typer.echo(_("memo saved"))

@@ -16,15 +16,15 @@ from workbench.reports import cooccurrence_text, frequency_text
 from workbench.reports.frequency_text import markdown_quotes
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
-    from workbench.core.services import codebook as codebook_service
-    from workbench.core.services import cooccurrence as cooccurrence_service
-    from workbench.core.services import frequencies as frequencies_service
-    from workbench.core.services import quotes as quotes_service
+    from workbench.services import codebook as codebook_service
+    from workbench.services import cooccurrence as cooccurrence_service
+    from workbench.services import frequencies as frequencies_service
+    from workbench.services import quotes as quotes_service
 else:
-    codebook_service = lazy("workbench.core.services.codebook")
-    cooccurrence_service = lazy("workbench.core.services.cooccurrence")
-    frequencies_service = lazy("workbench.core.services.frequencies")
-    quotes_service = lazy("workbench.core.services.quotes")
+    codebook_service = lazy("workbench.services.codebook")
+    cooccurrence_service = lazy("workbench.services.cooccurrence")
+    frequencies_service = lazy("workbench.services.frequencies")
+    quotes_service = lazy("workbench.services.quotes")
 
 app = typer.Typer(help="Reports for the lead researcher.", no_args_is_help=True)
 Out = Annotated[Optional[Path], typer.Option("--out", help="write to this file")]
@@ -160,7 +160,7 @@ def cooccurrence(
 def quotes(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(help="code path; its subcodes are included")],
-    programme: Annotated[Optional[str], typer.Option("--programme")] = None,
+    programme: Annotated[Optional[str], typer.Option("--programme", help="only respondents of this programme")] = None,
     coders: Coders = None,
     fmt: Annotated[str, typer.Option("--format", help="md or docx")] = "md",
     out: Out = None,

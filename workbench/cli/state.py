@@ -21,7 +21,7 @@ class State:
         database = Database(resolve_url(self.db_value), holder=f"{self.coder}'s workbench {self.command}".rstrip())
         database.on_wait = lambda message: print(f"note: {message}", file=sys.stderr, flush=True)
         if self.confirm_coder:
-            from workbench.core.services.codings import confirm_coder
+            from workbench.services.codings import confirm_coder
 
             try:
                 confirm_coder(database, self.coder)
@@ -37,6 +37,6 @@ class State:
 
     def output(self, path: Path) -> Path:
         """A file a command is about to write: never the study, its journal files or its backups."""
-        from workbench.core.services.backups import check_output
+        from workbench.services.backups import check_output
 
         return check_output(self.db, path)

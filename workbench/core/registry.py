@@ -1,6 +1,6 @@
 """The participants registry's rules, pure: reading the CSV, one participant per pseudonym, which
 speaker label means whom, interviewers' generated pseudonyms, and which alias a speaker resolves to.
-The service (core/services/participants.py) stores what these decide."""
+The service (services/participants.py) stores what these decide."""
 
 from __future__ import annotations
 

@@ -223,7 +223,7 @@ class WorkbenchApp(KeyGate, App[None]):
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def review_suggestions(self, after: str | None = None) -> None:
         """Walk the study's suggestions: the next transcript (by name) that has pending ones."""
-        from workbench.core.services import suggestions, transcripts
+        from workbench.services import suggestions, transcripts
 
         names = sorted(s.name for s in transcripts.list_transcripts(self.db))
         for name in names[names.index(after) + 1:] if after in names else names:

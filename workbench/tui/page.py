@@ -192,12 +192,10 @@ class TranscriptPage:
             inside += (bisect.bisect_left if is_end else bisect.bisect_right)(self._inserted[i][0], inside)
         return self.body_starts[i] + inside
 
-    def find(self, words: str, after: int) -> tuple[int, int] | None:
-        """Display span of the next place, from `after` on and then from the top, where the words are
-        (any case; a line break in a long paragraph counts as the space it was)."""
-        pattern = re.compile(re.escape(words), re.IGNORECASE)
-        found = pattern.search(self.plain, after) or pattern.search(self.plain)
-        return found.span() if found else None
+    def places(self, words: str) -> list[tuple[int, int]]:
+        """Display spans of every place where the words are, in text order (any case; a line break in a long
+        paragraph counts as the space it was)."""
+        return [m.span() for m in re.finditer(re.escape(words), self.plain, re.IGNORECASE)] if words else []
 
     def codings_at(self, canonical: int) -> list[CodingView]:
         return [c for c in self.codings if c.start <= canonical < c.end]

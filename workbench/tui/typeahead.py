@@ -113,6 +113,15 @@ class KeyGate:
         return True
 
 
+def _editing_action(field: Input, key: str):
+    """The Input's own action for a key (ctrl+u clears to the left), when it takes no arguments."""
+    for binding in field._bindings.key_to_bindings.get(key, []):
+        action = getattr(field, f"action_{binding.action}", None)
+        if action is not None and "(" not in binding.action:
+            return action
+    return None
+
+
 class TypeAhead(ModalScreen):
     """A dialog that takes the keys typed before it was ready, in the order typed."""
 
@@ -174,8 +183,10 @@ class TypeAhead(ModalScreen):
             self.submit(field.value)
         elif key.key == "backspace" and field is not None:
             field.action_delete_left()
-        elif key.is_printable and field is not None:
-            field.insert_text_at_cursor(key.character or "")
+        elif key.is_printable and field is not None:  # as Input types: over a selection, else at the cursor
+            field.replace(key.character or "", *field.selection)
+        elif field is not None and (action := _editing_action(field, key.key)) is not None:
+            action()  # ctrl+u, ctrl+w, home, ...: at once, in the order typed
         else:
             return False
         return True

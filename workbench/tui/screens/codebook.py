@@ -15,9 +15,9 @@ from textual.widgets import DataTable, Static, Tree
 from workbench.core.codes import PATH_SEPARATOR, normalise_colour
 from workbench.core.dto import CodebookChangeView, CodeView
 from workbench.core.patterns import Pattern
-from workbench.core.services import codebook, frequencies
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
+from workbench.services import codebook, frequencies
 from workbench.tui.keys import speak_keys
 from workbench.tui.page import code_colours
 from workbench.tui.screens.base import KeyFooter, StudyRead, WorkbenchScreen

@@ -15,6 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, OptionList, ProgressBar, Select
+from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from workbench.core.codes import PATH_SEPARATOR
@@ -207,13 +208,14 @@ class ChoicePicker(TypeAhead, ModalScreen[str | None]):
 
 
 class TextPrompt(TypeAhead, ModalScreen[str | None]):
-    """One line of text (memo, search, path); Enter accepts, Escape cancels."""
+    """One line of text (memo, search, path); Enter accepts, Escape cancels. replace: the value is selected, so
+    the first key typed replaces it (a search); else the cursor is at its end and typing adds (a memo)."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"))]
 
-    def __init__(self, title: str, value: str = "", placeholder: str = ""):
+    def __init__(self, title: str, value: str = "", placeholder: str = "", replace: bool = False):
         super().__init__()
-        self.title_text, self.value, self.placeholder = title, value, placeholder
+        self.title_text, self.value, self.placeholder, self.replace = title, value, placeholder, replace
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -224,7 +226,7 @@ class TextPrompt(TypeAhead, ModalScreen[str | None]):
     def prepare(self) -> None:
         field = self.query_one("#text", Input)
         field.focus()
-        field.cursor_position = len(field.value)
+        field.selection = Selection(0 if self.replace else len(field.value), len(field.value))
 
     @on(Input.Submitted, "#text")
     def _submit(self, event: Input.Submitted) -> None:
@@ -301,8 +303,11 @@ class Progress(ModalScreen[None]):
             self.dismiss()
 
 
+YES = N_("y")  # the key that says yes, in the language spoken: j in Dutch (y is taken too)
+
+
 class Confirm(TypeAhead, ModalScreen[bool]):
-    """Ask before a change: y / Enter goes ahead, n / Escape does not."""
+    """Ask before a change: the language's yes key (y, j in Dutch) or Enter goes ahead, n / Escape does not."""
 
     BINDINGS = [Binding("y,enter", "answer(True)", N_("Yes")), Binding("n,escape", "answer(False)", N_("No"))]
 
@@ -320,8 +325,13 @@ class Confirm(TypeAhead, ModalScreen[bool]):
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
 
+    def on_key(self, event) -> None:
+        if event.key == _(YES):
+            event.stop()
+            self.dismiss(True)
+
     def take_key(self, key) -> bool:
-        if key.key in ("y", "enter", "n", "escape"):
-            self.dismiss(key.key in ("y", "enter"))
+        if key.key in ("y", _(YES), "enter", "n", "escape"):
+            self.dismiss(key.key in ("y", _(YES), "enter"))
             return True
         return False

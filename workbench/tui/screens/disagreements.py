@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from workbench.core.dto import Disagreement
-from workbench.core.services import agreement
 from workbench.i18n import N_, _, ngettext
+from workbench.services import agreement
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.widgets.header import StudyHeader
 from workbench.tui.widgets.plain_table import PlainTable

@@ -10,8 +10,8 @@ from textual.widgets import DataTable
 
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport
-from workbench.core.services import frequencies
 from workbench.i18n import N_, _
+from workbench.services import frequencies
 from workbench.tui.screens.base import KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker
 from workbench.tui.screens.quotes import QuotesScreen
@@ -70,7 +70,7 @@ class FrequenciesScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        from workbench.core.services import codings
+        from workbench.services import codings
 
         self.post_message(self.Loaded(self.app.db.version(), frequencies.frequencies(
             self.app.db, self.unit, "programme", self.coders), codings.coders(self.app.db)))

@@ -11,15 +11,21 @@ from textual.widgets import Markdown
 from workbench.i18n import N_, _
 from workbench.tui.keys import speak_keys
 
+EDITING = {"delete_left", "delete_word_left", "delete_right", "delete_word_right", "cut", "paste",
+           "delete_to_start_of_line", "delete_to_end_of_line_or_delete_line", "delete_line", "undo", "redo"}
+
 
 def key_table(screen: Screen) -> str:
-    """The screen's and the app's keys, then those of the widget in focus (moving, selecting), each by the
-    name the footer shows ('?', '/', '^z'), never the binding's ('question_mark', 'slash', 'ctrl+z')."""
+    """The keys that do something on the screen: its and the app's, then those of the widget in focus (moving,
+    selecting; not a read-only text's editing keys), each by the name the footer shows ('?', '/', '^z'), never
+    the binding's ('question_mark', 'slash', 'ctrl+z')."""
     ours, widget = [], []
     seen = set()
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if not binding.description or (binding.action, key) in seen:
+        if not binding.description or (binding.action, key) in seen or not active.enabled:
+            continue
+        if getattr(active.node, "read_only", False) and binding.action.split("(")[0] in EDITING:
             continue
         seen.add((binding.action, key))
         row = f"| `{screen.app.get_key_display(binding.with_key(key))}` | {_(binding.description)} |"

@@ -130,7 +130,7 @@ class OverviewScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def action_reload(self) -> None:
-        from workbench.core.services import transcripts  # after the first paint (SQLAlchemy is slow to import)
+        from workbench.services import transcripts  # after the first paint (SQLAlchemy is slow to import)
 
         self.post_message(self.Loaded(self.app.db.version(), transcripts.list_transcripts(self.app.db, self.app.counted_coders)))
 
@@ -202,7 +202,7 @@ class OverviewScreen(WorkbenchScreen):
             return
 
         def save(answer: Assignment | None) -> None:
-            from workbench.core.services import participants
+            from workbench.services import participants
 
             def done(_result) -> None:
                 self.notify(_("{label} is now {pseudonym}.").format(label=answer.label, pseudonym=answer.pseudonym))
@@ -228,7 +228,7 @@ class OverviewScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="guide")
     def _guide(self) -> None:
-        from workbench.core.services import guide
+        from workbench.services import guide
 
         try:
             rows = guide.coverage(self.app.db)
@@ -279,7 +279,7 @@ class OverviewScreen(WorkbenchScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def _import(self, path: Path) -> None:
-        from workbench.core.services import intake, transcripts
+        from workbench.services import intake, transcripts
 
         kind = intake.recognise(path)
         if kind != "transcripts":

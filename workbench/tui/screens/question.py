@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Static
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import AnswerView
 from workbench.core.guide import codes_for_question
-from workbench.core.services import codebook, codings, guide
 from workbench.i18n import N_, _
+from workbench.services import codebook, codings, guide
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Words, search_words

@@ -10,9 +10,9 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from workbench.core.dto import QuoteView
-from workbench.core.services import codings, quotes
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
+from workbench.services import codings, quotes
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker

@@ -17,12 +17,14 @@ from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, TurnView
 from workbench.core.faults import StudyFault
 from workbench.core.guide import codes_for_question
-from workbench.core.services import codebook, codings, guide, suggestions, transcripts
+from workbench.core.suggest.evidence import said
 from workbench.core.suggest.pipeline import says_something
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
+from workbench.services import codebook, codings, guide, suggestions, transcripts
 from workbench.transcripts.clock import format_clock
 from workbench.tui.page import TranscriptPage, code_colours, origin_name, role_name
+from workbench.tui.places import Places
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt, Words, remember, search_words
 from workbench.tui.widgets.coded_text import CodedText
@@ -82,6 +84,7 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("n", "next_uncoded", N_("Next uncoded"), id="next_uncoded", show=False),
         Binding("slash", "search", N_("Search"), id="search"),
         Binding("g", "search_next", N_("Find next"), id="search_next", show=False),
+        Binding("G", "search_previous", N_("Find previous"), id="search_previous", show=False),
         Binding("s", "filter_speaker", N_("Speaker"), id="filter_speaker", show=False),
         Binding("ctrl+z,u", "undo", N_("Undo"), id="undo"),  # the text's own ctrl+z comes here too (CodedText)
         Binding("ctrl+y,U", "redo", N_("Redo"), id="redo", show=False),
@@ -115,6 +118,7 @@ class TranscriptScreen(WorkbenchScreen):
         self.page: TranscriptPage | None = None
         self.transcript: str | None = None
         self.suggestions: list[SuggestionView] | None = None  # pending, loaded in a worker
+        self._place: int | None = None  # where the cursor is in the transcript shown (canonical), as it moves
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Until a transcript is on the page (keys typed while it opens), only going back does anything."""
@@ -127,6 +131,11 @@ class TranscriptScreen(WorkbenchScreen):
         if not self._ready:
             self._waiting = (data, at, review, settling)
             return
+        self.remember_place()
+        self._place = None
+        if at is None and not review:  # where this coder left it (walking suggestions goes to the first)
+            at = self._places().get(data.detail.summary.guid)
+            at = min(at, data.detail.turns[-1].end) if at is not None and data.detail.turns else None
         self.settling = settling
         self.suggestions = None
         self.review = review  # walking through the study's pending suggestions
@@ -145,6 +154,20 @@ class TranscriptScreen(WorkbenchScreen):
         self.text.move_to(self.page.to_display(at) if at is not None else 0)
         self.refresh_bindings()  # its keys work now (check_action)
         self.call_after_refresh(self._whole)
+
+    def _places(self) -> Places:
+        return Places(self.app.db.where, self.app.coder)
+
+    def remember_place(self) -> None:
+        """Keep where the cursor is, for the next time this coder opens the transcript."""
+        if self._place is not None:
+            self._places().put(self.detail.summary.guid, self._place)
+
+    def on_screen_suspend(self) -> None:
+        self.remember_place()
+
+    def on_unmount(self) -> None:
+        self.remember_place()
 
     def _title(self) -> None:
         """The header: transcript and coder, and every filter while it is active."""
@@ -270,7 +293,8 @@ class TranscriptScreen(WorkbenchScreen):
     def _side(self) -> None:
         if not self.page:
             return
-        turn, here = self._turn(), self.page.codings_at(self._cursor())
+        self._place = self._cursor()
+        turn, here = self._turn(), self.page.codings_at(self._place)
         lines = [f"[b]{escape(self.transcript)}[/b]", _("coder: {coder}").format(coder=escape(self.app.coder))]
         if self.detail.memo:
             lines.append(f"[i]✎ {escape(self.detail.memo)}[/i]")
@@ -292,7 +316,7 @@ class TranscriptScreen(WorkbenchScreen):
             lines.append(_("[dim]being made…[/dim]"))
         else:
             offered = self._offered(turn)
-            lines += [f"• {escape(s.path.split(' > ')[-1])} · {s.score:.2f}\n  [dim]{escape(s.evidence)}[/dim]"
+            lines += [f"• {escape(s.path.split(' > ')[-1])} · {s.score:.2f}\n  [dim]{escape(said(s.evidence))}[/dim]"
                       for s in offered] or [_("[dim]none for this turn[/dim]")]
             if offered:
                 lines.append(_("[dim]a: accept · r: reject · k: another code · w: next[/dim]"))
@@ -521,21 +545,43 @@ class TranscriptScreen(WorkbenchScreen):
         self.text.move_to(self.page.body_starts[found])
 
     def action_search(self) -> None:
+        """Search: the last query is offered selected, so the first key typed replaces it."""
         def find(text: str | None) -> None:
             if text:
                 self.search_text = text
-                self.action_search_next()
+                self._search(1, from_here=True)
 
-        self.app.push_screen(TextPrompt(_("Search"), self.search_text), find)
+        self.app.push_screen(TextPrompt(_("Search"), self.search_text, replace=True), find)
 
     def action_search_next(self) -> None:
+        self._search(1)
+
+    def action_search_previous(self) -> None:
+        self._search(-1)
+
+    def _search(self, step: int, from_here: bool = False) -> None:
+        """Select the next (step 1) or previous (-1) place of the query and say which of how many it is; past
+        the last (or first) place it goes round, and says so."""
         if not self.search_text:
             return
-        found = self.page.find(self.search_text, self.text.offset(self.text.cursor_location) + 1)
-        if found is None:
+        found = self.page.places(self.search_text)
+        if not found:
             self.notify(_("'{text}' not found.").format(text=self.search_text))
             return
-        self.text.move_to(*found)
+        here = self.text.offset(self.text.selection.start)
+        starts = [start for start, _ in found]
+        if step > 0:
+            i = bisect.bisect_left(starts, here) if from_here else bisect.bisect_right(starts, here)
+        else:
+            i = bisect.bisect_left(starts, here) - 1
+        wrapped = not 0 <= i < len(found)
+        i %= len(found)
+        self.text.move_to(*found[i])
+        place = _("'{text}': {n}/{total}").format(text=self.search_text, n=i + 1, total=len(found))
+        if wrapped:
+            place += " · " + (_("past the end, from the top again") if step > 0
+                              else _("past the top, from the end again"))
+        self.notify(place, timeout=3)
 
     def action_filter_speaker(self) -> None:
         speakers = list(dict.fromkeys(t.speaker for t in self.detail.turns))

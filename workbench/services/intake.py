@@ -52,7 +52,7 @@ def _yaml_key(text: str) -> str | None:
 
 def import_file(db: Database, path: Path, kind: str, coder: str) -> str:
     """Import a codebook, registry, project or guide; one line says what came in."""
-    from workbench.core.services import codebook, exchange, guide, participants
+    from workbench.services import codebook, exchange, guide, participants
 
     if kind == "codebook":
         book = codebook.import_codebook(db, path, coder)

@@ -14,11 +14,11 @@ from workbench.core.db import Database
 from workbench.core.dto import CodebookChangeView, CodebookOutcome, CodeView
 from workbench.core.models import Code, CodebookChange, CodeGroup, Coding
 from workbench.core.patterns import Pattern
-from workbench.core.services import backups
-from workbench.core.services.coding_writer import CodingWriter
-from workbench.core.services.lookup import CodeTree, coder_ids, coder_named
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services import backups
+from workbench.services.coding_writer import CodingWriter
+from workbench.services.lookup import CodeTree, coder_ids, coder_named
 
 _FIELDS = ("description", "colour", "keywords", "patterns", "codable")
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from workbench.core.db import Database
 from workbench.core.dto import CooccurrenceReport
 from workbench.core.models import CodingTurn, Participant, Speaker
-from workbench.core.services.lookup import CodeTree
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.lookup import CodeTree
 
 UNITS = ("turn", "respondent")
 

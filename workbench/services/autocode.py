@@ -11,12 +11,12 @@ from workbench.core.db import Database
 from workbench.core.dto import AutocodeHit, AutocodeOutcome
 from workbench.core.matching import Matcher, TextIndex
 from workbench.core.models import Code, Coding, Participant, Speaker, Transcript, Turn
-from workbench.core.services import guide
-from workbench.core.services.coding_writer import CodingWriter, NewCoding
-from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
 from workbench.core.spans import enclosing, overlapping, sentences, trim
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services import guide
+from workbench.services.coding_writer import CodingWriter, NewCoding
+from workbench.services.lookup import CodeTree, coder_named, transcript_named
 
 UNITS = ("match", "sentence", "turn")
 ROLES = ("respondent", "interviewer", "any")

@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from workbench.core.db import Database
 from workbench.core.dto import CodingDeletionView, CodingView
 from workbench.core.models import Coder, Coding, CodingDeletion, Transcript, Turn, utcnow
-from workbench.core.services.codebook import codable_code
-from workbench.core.services.coding_writer import CodingWriter, NewCoding
-from workbench.core.services.lookup import CodeTree, coder_named, transcript_named
 from workbench.core.spans import trim
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
+from workbench.services.codebook import codable_code
+from workbench.services.coding_writer import CodingWriter, NewCoding
+from workbench.services.lookup import CodeTree, coder_named, transcript_named
 
 UNDOING = {"undo": N_("undo"), "redo": N_("redo")}  # what swap() is doing, as the refusal says it
 
@@ -47,15 +47,17 @@ def code_turn(db: Database, coder: str, transcript: str, turn_index: int, code_p
               memo: str | None = None) -> CodingView:
     """Code a whole turn."""
     with db.write() as session:
-        found = transcript_named(session, transcript)
-        turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
-        if turn is None:
-            raise WorkbenchError(
-                _("transcript '{transcript}' has no turn {turn_index}").format(
-                    transcript=transcript, turn_index=turn_index
-                )
-            )
+        found, turn = _turn_named(session, transcript, turn_index)
         return _add(session, coder, found, code_path, turn.start, turn.end, memo, "manual")
+
+
+def _turn_named(session: Session, transcript: str, turn_index: int) -> tuple[Transcript, Turn]:
+    found = transcript_named(session, transcript)
+    turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
+    if turn is None:
+        raise WorkbenchError(_("transcript '{transcript}' has no turn {turn_index}").format(
+            transcript=transcript, turn_index=turn_index))
+    return found, turn
 
 
 def _add(session: Session, coder: str, transcript: Transcript, code_path: str, start: int, end: int,
@@ -230,15 +232,7 @@ def recent_codes(db: Database, coder: str, limit: int = 8) -> list[str]:
 
 def set_turn_memo(db: Database, transcript: str, turn_index: int, memo: str | None) -> None:
     with db.write() as session:
-        found = transcript_named(session, transcript)
-        turn = session.scalar(select(Turn).where(Turn.transcript_id == found.id, Turn.index == turn_index))
-        if turn is None:
-            raise WorkbenchError(
-                _("transcript '{transcript}' has no turn {turn_index}").format(
-                    transcript=transcript, turn_index=turn_index
-                )
-            )
-        turn.memo = memo or None
+        _turn_named(session, transcript, turn_index)[1].memo = memo or None
 
 
 def set_transcript_memo(db: Database, transcript: str, memo: str | None) -> None:

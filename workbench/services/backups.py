@@ -134,7 +134,7 @@ def _sound(staged: Path, source: Path) -> None:
     """The staged backup, brought to the newest schema, holds what the workbench writes: every table and column
     of the study, JSON where JSON belongs, a code tree without cycles, lists of words as keywords."""
     from workbench.core.models import Base, Code
-    from workbench.core.services.lookup import CodeTree
+    from workbench.services.lookup import CodeTree
 
     try:
         database = Database(f"sqlite+pysqlite:///{staged}")

@@ -28,12 +28,12 @@ from workbench.core.models import (
     participant_programme,
 )
 from workbench.core.reanchor import reanchor
-from workbench.core.services import backups, guide
-from workbench.core.services.coding_writer import CodingWriter
-from workbench.core.services.lookup import coder_ids, coder_named, transcript_named
-from workbench.core.services.participants import resolve_speakers
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services import backups, guide
+from workbench.services.coding_writer import CodingWriter
+from workbench.services.lookup import coder_ids, coder_named, transcript_named
+from workbench.services.participants import resolve_speakers
 from workbench.transcripts.model import ParsedTranscript
 
 

@@ -18,13 +18,14 @@ from sqlalchemy import select
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView
 from workbench.core.models import Code, Coding, Suggestion, Transcript, utcnow
-from workbench.core.services.codebook import codable_code
-from workbench.core.services.coding_writer import CodingWriter, NewCoding
-from workbench.core.services.codings import coding_view
-from workbench.core.services.lookup import CodeTree, coder_named, respondent_turns, transcript_named
 from workbench.core.suggest import SHOWN
+from workbench.core.suggest.evidence import said, said_method
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.codebook import codable_code
+from workbench.services.coding_writer import CodingWriter, NewCoding
+from workbench.services.codings import coding_view
+from workbench.services.lookup import CodeTree, coder_named, respondent_turns, transcript_named
 
 LEARN_FROM = ("manual", "suggestion", "import")  # origins of codings the model learns from
 EXAMPLES_PER_CODE = 50
@@ -144,7 +145,8 @@ def accept(db: Database, coder: str, suggestion_id: int) -> CodingView | None:
         if twin is not None:
             found.coding_guid = twin.guid
             return None
-        memo = f"suggested ({found.method}, {found.score:.2f} of the turn's best): {found.evidence}"
+        memo = _("suggested ({method}, {score:.2f} of the turn's best): {evidence}").format(
+            method=said_method(found.method), score=found.score, evidence=said(found.evidence))
         return _code(session, writer, found, session.get(Code, found.code_id), "suggestion", memo)
 
 

@@ -71,7 +71,7 @@ class CodeTree:
     """All codes of a session as a tree, for paths, lookups and subtree walks."""
 
     def __init__(self, session: Session):
-        code = Code.__table__.c  # table columns: see core/services/frequencies.py
+        code = Code.__table__.c  # table columns: see services/frequencies.py
         rows = session.execute(select(code.id, code.name, code.parent_id, code.position)).all()
         self.nodes = {row.id: CodeNode(row.id, row.name, row.parent_id, row.position) for row in rows}
         self.children: dict[int | None, list[int]] = {}

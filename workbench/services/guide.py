@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from workbench.core import guide_align
 from workbench.core.db import Database
 from workbench.core.dto import AnswerView, CoverageRow, GuideOutcome
-from workbench.core.guide import GuideQuestion, read_guide
+from workbench.core.guide import GuideQuestion
 from workbench.core.models import (
     Coding,
     Participant,
@@ -23,9 +23,10 @@ from workbench.core.models import (
     participant_programme,
 )
 from workbench.core.models import GuideQuestion as QuestionRow
-from workbench.core.services.lookup import CodeTree, transcript_named
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.lookup import CodeTree, transcript_named
+from workbench.transcripts.guide_file import read_guide
 
 
 def import_guide(db: Database, path: Path) -> GuideOutcome:

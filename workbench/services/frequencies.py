@@ -22,11 +22,11 @@ from workbench.core.models import (
     Transcript,
     participant_programme,
 )
-from workbench.core.services.lookup import CodeTree, coder_ids
-from workbench.core.services.participants import institution_labels
-from workbench.core.services.quotes import anonymiser
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.lookup import CodeTree, coder_ids
+from workbench.services.participants import institution_labels
+from workbench.services.quotes import anonymiser
 
 # A report reads rows, not objects: its queries name the tables' columns, so that a command's start neither
 # configures every ORM mapper nor builds ORM compile states (about 50 ms of `workbench report frequencies`).

@@ -33,10 +33,10 @@ from workbench.core.models import (
     Turn,
     utcnow,
 )
-from workbench.core.services.backups import AUTO, folder
 from workbench.core.suggest.lemmas import known_lemmas
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.backups import AUTO, folder
 
 ROLE_LABEL = re.compile(r"^(?:[ri]|respondent|interviewer|spreker|speaker|geïnterviewde)\s*\d*$", re.IGNORECASE)
 TOUCHED = ("transcript", "turn", "coding", "coding_deletion", "speaker", "speaker_alias", "suggestion")

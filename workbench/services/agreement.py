@@ -17,10 +17,10 @@ from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.db import Database
 from workbench.core.dto import AgreementRow, Disagreement
 from workbench.core.models import Coding
-from workbench.core.services.lookup import CodeTree, coder_ids, respondent_turns
 from workbench.core.spans import sentences
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
+from workbench.services.lookup import CodeTree, coder_ids, respondent_turns
 
 UNITS = ("turn", "sentence")
 OVERALL = N_("(all codes)")  # the row over every code (its label in the speaker's language)

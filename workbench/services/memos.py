@@ -7,9 +7,9 @@ from sqlalchemy import select
 from workbench.core.db import Database
 from workbench.core.dto import StudyMemoView
 from workbench.core.models import StudyMemo, utcnow
-from workbench.core.services.lookup import coder_named
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.lookup import coder_named
 
 
 def study_memos(db: Database) -> list[StudyMemoView]:

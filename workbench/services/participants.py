@@ -21,9 +21,9 @@ from workbench.core.models import (
     Turn,
 )
 from workbench.core.registry import RegistryRow
-from workbench.core.services.lookup import named
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.lookup import named
 
 
 def read_registry(path: Path) -> list[RegistryRow]:

@@ -27,18 +27,18 @@ from workbench.core.models import (
     Turn,
 )
 from workbench.core.reanchor import find_quote
-from workbench.core.services import backups
-from workbench.core.services.codebook import export_codebook, merge_codebook
-from workbench.core.services.coding_writer import CodingWriter, NewCoding
-from workbench.core.services.lookup import CodeTree, coder_named, named
-from workbench.core.services.participants import institution_labels, resolve_speakers
-from workbench.core.services.quotes import anonymiser
-from workbench.core.services.transcripts import store_parsed
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.interop import refi_xml
 from workbench.interop.positions import CODE_POINTS
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiMemo, RefiProject, RefiSource, Value
+from workbench.services import backups
+from workbench.services.codebook import export_codebook, merge_codebook
+from workbench.services.coding_writer import CodingWriter, NewCoding
+from workbench.services.lookup import CodeTree, coder_named, named
+from workbench.services.participants import institution_labels, resolve_speakers
+from workbench.services.quotes import anonymiser
+from workbench.services.transcripts import store_parsed
 from workbench.transcripts.detect import parse_source, words_not_kept
 from workbench.transcripts.model import ParsedTranscript
 from workbench.transcripts.source_text import ExportText, SourceMap, SpeakerTurn, clean_map

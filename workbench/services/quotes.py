@@ -25,9 +25,9 @@ from workbench.core.models import (
     Turn,
     participant_programme,
 )
-from workbench.core.services.lookup import CodeTree, coder_ids
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.lookup import CodeTree, coder_ids
 
 
 def anonymiser(session: Session) -> Anonymiser:

@@ -249,7 +249,7 @@ class CodingWriter:
 
     def delete(self, coding_ids: list[int], reason: str) -> None:
         """Remove codings, each first written to the deletion history (who, when, why, what it was)."""
-        from workbench.core.services.lookup import CodeTree
+        from workbench.services.lookup import CodeTree
 
         tree = CodeTree(self.session)
         for chunk in _chunks(coding_ids):
