@@ -138,3 +138,35 @@ def test_a_coding_is_found_by_the_start_of_its_guid_that_the_list_shows(ready):
     assert dump(ready) == before
     removed = codings.delete_coding(ready, "ann", "ABCDEF12-0000-4000-8000-000000000002")  # any case
     assert removed.guid == "abcdef12-0000-4000-8000-000000000002"
+
+
+def test_a_coding_is_reshaped_in_place_and_back(ready):
+    """A coding's span grows and shrinks; it stays the same coding (GUID, memo, time) with the words of its span,
+    and its turn links follow (a span into the interviewer's turn still counts once)."""
+    text = transcripts.show_transcript(ready, "t").text
+    start = text.index("te duur")
+    made = codings.add_coding(ready, "anna", "t", CODE, start, start + len("te duur"), memo="kern")
+    change = codings.reshape(ready, "anna", made.guid, text.index("Het is"), text.index("En ik") + 5)
+    (now,) = codings.list_codings(ready)
+    assert (now.guid, now.memo, now.created_at, now.quote) == (made.guid, "kern", made.created_at,
+                                                               "Het is te duur. En ik")
+    assert change.added == now and change.removed == made
+    codings.reshape(ready, "anna", made.guid, text.index("Waarom"), now.end)  # into the interviewer's turn
+    assert {row.count for row in frequencies(ready, "respondent", "none").rows if row.path == CODE} == {1}
+    codings.reshape(ready, "anna", made.guid, made.start, made.end)
+    assert codings.list_codings(ready) == [made]
+
+
+def test_a_reshape_that_cannot_be_is_refused_whole(ready):
+    text = transcripts.show_transcript(ready, "t").text
+    mine = codings.code_turn(ready, "anna", "t", 1, CODE)
+    short = codings.add_coding(ready, "anna", "t", CODE, text.index("te duur"), text.index("te duur") + 7)
+    theirs = codings.code_turn(ready, "bram", "t", 1, CODE)
+    before = dump(ready)
+    with pytest.raises(WorkbenchError, match="bram's"):
+        codings.reshape(ready, "anna", theirs.guid, theirs.start, theirs.end - 1)
+    with pytest.raises(WorkbenchError, match="already coded"):
+        codings.reshape(ready, "anna", short.guid, mine.start, mine.end)
+    with pytest.raises(WorkbenchError, match="outside the transcript"):
+        codings.reshape(ready, "anna", short.guid, short.start, len(text) + 5)
+    assert dump(ready) == before

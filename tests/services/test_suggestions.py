@@ -76,3 +76,20 @@ def test_coding_a_suggested_span_by_hand_settles_the_suggestion(sample_db):
     assert first.id not in left and other_code.id in left  # another code's suggestion there stays
     codings.delete_coding(sample_db, "anna", made.guid)  # and x puts it back
     assert first.id in {s.id for s in suggestions.pending(sample_db, "interview-03")}
+
+
+def test_a_suggestion_is_accepted_or_corrected_on_the_span_the_coder_widened_it_to(sample_db):
+    from workbench.services import transcripts
+
+    turns = {t.index: t for t in transcripts.show_transcript(sample_db, "interview-03").turns}
+    pending = suggestions.refresh(sample_db, "interview-03")
+    first = next(s for s in pending if (s.start, s.end) != (turns[s.turn].start, turns[s.turn].end))
+    whole = (turns[first.turn].start, turns[first.turn].end)
+    made = suggestions.accept(sample_db, "anna", first.id, span=whole)
+    assert (made.start, made.end, made.code_path, made.origin) == (*whole, first.path, "suggestion")
+    codings.swap(sample_db, "anna", made, None, "undo")  # linked to the coding it made: pending again
+    assert first.id in {s.id for s in suggestions.pending(sample_db, "interview-03")}
+    other = next(s for s in suggestions.pending(sample_db, "interview-03") if s.id != first.id)
+    wide = (turns[other.turn].start, turns[other.turn].end)
+    corrected = suggestions.correct(sample_db, "anna", other.id, "Studenten > Heimwee", create=True, span=wide)
+    assert (corrected.start, corrected.end) == wide

@@ -296,3 +296,17 @@ def test_a_plain_table_shows_brackets_as_written_and_does_not_stop_on_a_closing_
             return ["".join(segment.text for segment in table.render_line(y)).strip() for y in (1, 2)]
 
     assert run(scenario()) == ["ja [/] nee", "ja [lacht] nee"]
+
+
+def test_the_command_palette_speaks_the_coders_language(app):
+    """ctrl+p offered 'Search for commands…' in the Dutch interface."""
+    from textual.command import CommandInput
+
+    async def scenario():
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("ctrl+p")
+            await wait_for(pilot, lambda: bool(app.screen.query(CommandInput)))
+            return app.screen.query_one(CommandInput).placeholder
+
+    assert run(scenario()) == "Zoek een opdracht…"

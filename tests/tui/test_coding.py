@@ -312,3 +312,33 @@ def test_a_dutch_confirmation_is_answered_with_j_and_says_so(app):
             await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
 
     run(scenario())
+
+
+def test_a_coding_is_reshaped_a_word_at_a_time_in_a_burst_and_undone_a_step_at_a_time(app):
+    """] and [ move a coding's end a word, { and } its start; each press is one step, the coding keeps its GUID,
+    and undo takes one word back."""
+    from tests.tui.conftest import burst
+
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_first(app, pilot)
+            text = screen.detail.text
+            turn = next(t for t in screen.detail.turns if t.role == "respondent" and len(t.text.split()) >= 8)
+            words = [(turn.start + s, turn.start + e) for s, e in
+                     (m.span() for m in re.finditer(r"\S+", text[turn.start:turn.end]))]
+            made = codings.add_coding(app.db, "anna", screen.transcript, CODE, words[2][0], words[3][1])
+            screen.study_changed()
+            await wait_for(pilot, lambda: any(c.guid == made.guid for c in screen.codings))
+            screen.text.move_to(screen.page.to_display(made.start + 1))
+            burst(app, "right_square_bracket", "right_square_bracket", "left_curly_bracket", "left_square_bracket")
+            await written(pilot)
+            (now,) = [c for c in mine(app, screen) if c.guid == made.guid]
+            assert (now.start, now.end, now.quote) == (words[1][0], words[4][1], text[words[1][0]:words[4][1]])
+            await pilot.press("u")
+            await written(pilot)
+            (back,) = [c for c in mine(app, screen) if c.guid == made.guid]
+            assert (back.start, back.end) == (words[1][0], words[5][1])
+            await wait_for(pilot, lambda: [(c.start, c.end) for c in screen.codings if c.guid == made.guid]
+                           == [(back.start, back.end)])
+
+    run(scenario())

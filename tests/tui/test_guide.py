@@ -94,3 +94,37 @@ def test_the_picker_offers_the_codes_of_the_turns_question_first(app):
 
     first = run(scenario())
     assert all(f.startswith("◇ Erasmus+ > Belemmeringen Erasmus+ > ") for f in first)  # 21 is named there
+
+
+def test_an_answer_is_read_whole_and_part_of_it_coded_at_80_by_24(app):
+    """At 80x24 the answer's text was off-screen to the right: now the one under the cursor is shown whole
+    below the list, tab goes into it, and c codes the part selected there (the question's codes first)."""
+    import html
+    import re
+
+    guide.import_guide(app.db, GUIDE_FILE)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.push_screen(QuestionScreen("21", "Belemmeringen"))
+            await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.answers)
+            screen = app.screen
+            answer = max(screen.answers.found[:8], key=lambda a: len(a.text))
+            screen.query_one("DataTable").move_cursor(row=screen.answers.found.index(answer))
+            await pilot.pause(0.1)
+            shown = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+            words = " ".join(shown.split())
+            assert all(word in words for word in answer.text.split()[:12])  # its first words, whole, wrapped
+            await pilot.press("tab")
+            await wait_for(pilot, lambda: app.focused is screen.query_one("#answer"))
+            await pilot.press("ctrl+right", *["ctrl+shift+right"] * 3, "c")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker) and not app.screen.waiting)
+            burst(app, *"administr", "enter")
+            await written(pilot)
+            return answer
+
+    answer = run(scenario())
+    made = [c for c in codings.list_codings(app.db, transcript=answer.transcript) if c.coder == "anna"]
+    assert len(made) == 1 and answer.start < made[0].start < made[0].end < answer.end
+    assert made[0].code_path == CODE and len(made[0].quote.split()) == 3

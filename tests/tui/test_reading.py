@@ -66,6 +66,19 @@ def test_keys_of_a_search_typed_in_one_burst_edit_the_query_as_typed(app):
     run(scenario())
 
 
+def test_keys_that_do_nothing_in_a_search_field_typed_ahead_do_nothing(app):
+    """pagedown typed ahead into the search prompt ran the field's inherited scroll action, whose SkipAction
+    ended the app (found by the monkey test)."""
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_first(app, pilot)
+            burst(app, "slash", "w", "pagedown", "pageup", "ctrl+u", *"erasmus", "enter")
+            await wait_for(pilot, lambda: app.screen is screen and screen.search_text)
+            return screen.search_text, app.is_running
+
+    assert run(scenario()) == ("erasmus", True)
+
+
 def test_a_transcript_reopens_where_its_coder_left_it(app, sample_db):
     """Back to the overview and in again, or the workbench closed and started anew: the cursor is where the
     coder left it (it started at the first turn); another coder starts at the top."""

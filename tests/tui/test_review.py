@@ -303,3 +303,31 @@ def test_choosing_whose_codings_count_in_one_burst_and_after_another_coder_joine
             await wait_for(pilot, lambda: "bram" in screen.study_coders)
 
     run(scenario())
+
+
+def test_the_frequencies_scroll_sideways_to_every_programme_with_the_codes_in_view(app):
+    """At 80 columns two programmes showed and the rest could not be reached; moving right along a row brings
+    each programme into view while the code column stays."""
+    import html
+    import re
+
+    def screen_text() -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            groups = app.screen.report.groups
+            first_code = str(app.screen.query_one("DataTable").get_cell_at((0, 0))).strip()
+            seen = []
+            for _ in range(len(groups) + 1):
+                await pilot.press("right")
+                await pilot.pause(0.05)
+                text = screen_text()
+                seen += [g for g in groups if re.search(rf" {re.escape(g)}( |$)", text, re.M) and first_code in text]
+            return groups, set(seen)
+
+    groups, seen = run(scenario())
+    assert len(groups) > 2 and seen == set(groups)

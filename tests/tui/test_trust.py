@@ -216,7 +216,7 @@ def test_memos_open_with_their_text_and_are_shown(app):
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await open_transcript(app, pilot)
             await at_turn(screen, pilot, turn)
-            side = str(screen.query_one("#side").render())
+            side = str(screen.query_one("#side-text").render())
             assert "eerste gedachte" in side and "rustig gesprek" in side
             position = next(i for i, t in enumerate(screen.page.turns) if t.index == turn.index)
             assert "✎" in screen.page.header(position)
@@ -437,4 +437,4 @@ def test_a_programme_that_looks_like_markup_heads_its_column_as_written(app, tmp
             return [str(column.label) for column in table.columns.values()], app.unexpected_errors
 
     labels, errors = run(scenario())
-    assert any(label.startswith("[/]pabo N=") for label in labels) and errors == []
+    assert any(label.startswith("[/]pabo\nN=") for label in labels) and errors == []

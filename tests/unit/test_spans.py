@@ -35,3 +35,49 @@ def test_enclosing_and_trim():
     assert enclosing(spans, 8, 13) == (7, 20)
     assert enclosing(spans, 5, 7) is None
     assert trim("  ab  ", 0, 6) == (2, 4)
+
+
+def test_a_span_grows_and_shrinks_a_word_at_a_time_and_keeps_words_whole():
+    from workbench.core.spans import reshaped
+
+    text = "Nee. Mijn collega's zo'n beetje, echt niet."
+    start = text.index("collega's")
+    span = (start, start + len("collega's"))
+    assert text[slice(*reshaped(text, *span, "end", 1, (0, len(text))))] == "collega's zo'n"
+    assert text[slice(*reshaped(text, *span, "start", -1, (0, len(text))))] == "Mijn collega's"
+    assert reshaped(text, *span, "end", -1, (0, len(text))) == span  # one word left: it stays
+    assert reshaped(text, *span, "start", -1, (start, len(text))) == span  # the turn's start is the limit
+    whole = (0, len(text))
+    assert text[slice(*reshaped(text, *whole, "end", -1, whole))] == "Nee. Mijn collega's zo'n beetje, echt"
+
+
+@given(st.text(alphabet="ab. \n'", max_size=40), st.data())
+def test_a_reshaped_span_stays_inside_its_bounds_and_is_undone_by_the_opposite_step(text, data):
+    from workbench.core.spans import _TOKEN, reshaped
+
+    tokens = [m.span() for m in _TOKEN.finditer(text)]
+    if not tokens:
+        return
+    first = data.draw(st.integers(0, len(tokens) - 1))
+    last = data.draw(st.integers(first, len(tokens) - 1))
+    span = (tokens[first][0], tokens[last][1])
+    edge, step = data.draw(st.sampled_from(["start", "end"])), data.draw(st.sampled_from([-1, 1]))
+    moved = reshaped(text, *span, edge, step, (0, len(text)))
+    assert 0 <= moved[0] < moved[1] <= len(text)
+    assert moved[0] in {s for s, _ in tokens} and moved[1] in {e for _, e in tokens}
+    if moved != span:
+        assert reshaped(text, *moved, edge, -step, (0, len(text))) == span
+
+
+def test_a_suggested_span_widens_and_narrows_by_whole_sentences_inside_its_turn():
+    from workbench.core.spans import widened
+
+    text = "Intro. Het is duur. Ik wacht. Klaar! Daarna"
+    turn = (text.index("Het"), text.index(" Daarna"))
+    duur = (text.index("duur"), text.index("duur") + 4)
+    assert text[slice(*widened(text, *duur, 1, turn))] == "Het is duur. Ik wacht."
+    assert text[slice(*widened(text, *widened(text, *duur, 1, turn), 1, turn))] == "Het is duur. Ik wacht. Klaar!"
+    last = (text.index("Klaar"), text.index("!") + 1)
+    assert text[slice(*widened(text, *last, 1, turn))] == "Ik wacht. Klaar!"  # the turn's end: the one before
+    assert text[slice(*widened(text, turn[0], turn[1], -1, turn))] == "Het is duur. Ik wacht."
+    assert widened(text, *last, -1, turn) == last  # one sentence: it stays

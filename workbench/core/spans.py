@@ -66,3 +66,35 @@ def enclosing(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[i
     if not hits:
         return None
     return spans[hits[0]][0], spans[hits[-1]][1]
+
+
+_TOKEN = re.compile(r"\S+")  # a word with the punctuation on it: collega's, zo'n, 'duur.' are one step
+
+
+def reshaped(text: str, start: int, end: int, edge: str, step: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """The span with one edge moved by one word inside bounds: edge 'start' or 'end', step -1 (towards the text's
+    start) or +1. A move that would leave no word, or pass bounds, leaves the span as it is."""
+    low, high = bounds
+    tokens = [m.span() for m in _TOKEN.finditer(text, low, high)]
+    if edge == "end":
+        ends = [e for _, e in tokens]
+        found = ([e for e in ends if e > end][:1] if step > 0 else [e for e in ends if start < e < end][-1:])
+        return (start, found[0]) if found else (start, end)
+    starts = [s for s, _ in tokens]
+    found = ([s for s in starts if s < start][-1:] if step < 0 else [s for s in starts if start < s < end][:1])
+    return (found[0], end) if found else (start, end)
+
+
+def widened(text: str, start: int, end: int, step: int, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A span a sentence wider (step +1: the next sentence inside bounds, else the one before it) or narrower
+    (-1: its last sentence left out, while one is left); whole sentences throughout."""
+    spans = sentences(text, *bounds)
+    inside = overlapping(spans, start, end)
+    if not inside:
+        return start, end
+    first, last = inside[0], inside[-1]
+    if step > 0:
+        if last + 1 < len(spans):
+            return spans[first][0], spans[last + 1][1]
+        return (spans[first - 1][0], spans[last][1]) if first > 0 else (spans[first][0], spans[last][1])
+    return (spans[first][0], spans[last - 1][1]) if last > first else (start, end)

@@ -155,12 +155,7 @@ class CodingWriter:
 
     def _row(self, item: NewCoding) -> dict:
         text = self._text(item.transcript_id)
-        if not 0 <= item.start < item.end <= len(text):
-            raise WorkbenchError(
-                _("span {start}-{end} is outside the transcript (0-{n})").format(
-                    start=item.start, end=item.end, n=len(text)
-                )
-            )
+        _inside(text, item.start, item.end)
         if not item.code.codable:
             raise WorkbenchError(
                 _("code '{name}' only groups other codes and cannot be applied").format(name=item.code.name)
@@ -221,6 +216,23 @@ class CodingWriter:
         self.relink(transcript_id)
         return len(twins)
 
+    def reshape(self, coding: Coding, start: int, end: int) -> None:
+        """A new span for a coding of this coder (its quote and turn links follow; its GUID stays).
+
+        Raises AlreadyCoded when the coder has that span coded with that code in another coding."""
+        text = self._text(coding.transcript_id)
+        _inside(text, start, end)
+        twin = self.existing(coding.transcript_id, coding.code_id, start, end)
+        if twin is not None and twin.id != coding.id:
+            raise AlreadyCoded(twin.guid, _("already coded: '{code}' on this text by {coder}").format(
+                code=self.session.get(Code, coding.code_id).name, coder=self.coder.name))
+        coding.start, coding.end, coding.quote = start, end, text[start:end]
+        self.session.flush()
+        self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id == coding.id))
+        links = self._links(coding.transcript_id, coding.id, coding.code_id, coding.coder_id, start, end)
+        if links:
+            self.session.execute(insert(CodingTurn), links)
+
     def recode(self, coding_ids: list[int], code: Code) -> int:
         """Move codings to another code (merge, split). A coding whose coder has coded the same span with
         that code already is removed instead, its memo joined to the twin's ("merged into a twin").
@@ -274,6 +286,12 @@ class AlreadyCoded(WorkbenchError):
     def __init__(self, guid: str, message: str):
         super().__init__(message)
         self.guid = guid
+
+
+def _inside(text: str, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(text):
+        raise WorkbenchError(_("span {start}-{end} is outside the transcript (0-{n})").format(
+            start=start, end=end, n=len(text)))
 
 
 def _chunks(ids: list[int], size: int = 500):

@@ -92,6 +92,23 @@ def change_code(db: Database, coder: str, guid: str, code_path: str, create: boo
         return CodingChange(added, removed)
 
 
+def reshape(db: Database, coder: str, guid: str, start: int, end: int) -> CodingChange:
+    """A new span [start, end) for one of the coder's own codings (white space at its ends left out): the same
+    coding, GUID, code, memo and time, with the words of its new span. added: as it is now; removed: as it was."""
+    with db.write() as session:
+        coding = _coding(session, guid)
+        me = coder_named(session, coder)
+        if coding.coder_id != me.id:
+            raise WorkbenchError(_("this coding is {coder}'s: only they can change its span").format(
+                coder=session.get(Coder, coding.coder_id).name))
+        before = _view(session, coding)
+        text = session.get(Transcript, coding.transcript_id).text
+        if 0 <= start < end <= len(text):  # else refused by the writer, as it is
+            start, end = trim(text, start, end)
+        CodingWriter(session, me, texts={coding.transcript_id: text}).reshape(coding, start, end)
+        return CodingChange(_view(session, coding), before)
+
+
 def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | None, reason: str) -> CodingChange:
     """Undo or redo one step in one transaction: remove drop, put bring back as it was (same GUID, coder,
     time, memo). Fails whole, with one line, when drop has gone or bring is back already."""

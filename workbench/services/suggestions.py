@@ -135,32 +135,39 @@ def _decide(session, coder: str, suggestion_id: int, status: str) -> Suggestion:
     return found
 
 
-def accept(db: Database, coder: str, suggestion_id: int) -> CodingView | None:
-    """The suggestion becomes a coding by coder (origin 'suggestion', evidence in the memo); None when the
-    coder had coded that span with that code already (the suggestion is then linked to that coding)."""
+Span = tuple[int, int]
+
+
+def accept(db: Database, coder: str, suggestion_id: int, span: Span | None = None) -> CodingView | None:
+    """The suggestion becomes a coding by coder (origin 'suggestion', evidence in the memo), of its span or the
+    span the coder widened or narrowed it to; None when the coder had coded that span with that code already
+    (the suggestion is then linked to that coding)."""
     with db.write() as session:
         found = _decide(session, coder, suggestion_id, "accepted")
         writer = CodingWriter(session, coder_named(session, coder))
-        twin = writer.existing(found.transcript_id, found.code_id, found.start, found.end)
+        twin = writer.existing(found.transcript_id, found.code_id, *(span or (found.start, found.end)))
         if twin is not None:
             found.coding_guid = twin.guid
             return None
         memo = _("suggested ({method}, {score:.2f} of the turn's best): {evidence}").format(
             method=said_method(found.method), score=found.score, evidence=said(found.evidence))
-        return _code(session, writer, found, session.get(Code, found.code_id), "suggestion", memo)
+        return _code(session, writer, found, session.get(Code, found.code_id), "suggestion", memo, span)
 
 
-def correct(db: Database, coder: str, suggestion_id: int, code_path: str, create: bool = False) -> CodingView:
-    """Another code than suggested, in one transaction: the coder's coding of the span with code_path
-    (made first when create), and the suggestion rejected with a link to that coding."""
+def correct(db: Database, coder: str, suggestion_id: int, code_path: str, create: bool = False,
+            span: Span | None = None) -> CodingView:
+    """Another code than suggested, in one transaction: the coder's coding of the span (or the one they made of
+    it) with code_path (made first when create), and the suggestion rejected with a link to that coding."""
     with db.write() as session:
         found = _decide(session, coder, suggestion_id, "rejected")
         code, _created = codable_code(session, code_path, coder, create)
-        return _code(session, CodingWriter(session, coder_named(session, coder)), found, code, "manual", None)
+        return _code(session, CodingWriter(session, coder_named(session, coder)), found, code, "manual", None, span)
 
 
-def _code(session, writer: CodingWriter, found: Suggestion, code: Code, origin: str, memo: str | None) -> CodingView:
-    coding = writer.add(NewCoding(found.transcript_id, code, found.start, found.end, origin, memo))
+def _code(session, writer: CodingWriter, found: Suggestion, code: Code, origin: str, memo: str | None,
+          span: Span | None) -> CodingView:
+    start, end = span or (found.start, found.end)
+    coding = writer.add(NewCoding(found.transcript_id, code, start, end, origin, memo))
     found.coding_guid = coding.guid
     name = session.get(Transcript, found.transcript_id).name
     return coding_view(coding, name, CodeTree(session).path(code.id), writer.coder.name)

@@ -256,7 +256,8 @@ class WorkbenchApp(KeyGate, App[None]):
         from workbench.tui.palette import Palette
 
         if self.use_command_palette and not any(isinstance(s, Palette) for s in self.screen_stack):
-            self.push_screen(Palette(id="--command-palette"))  # one palette, even under another screen
+            # one palette, even under another screen
+            self.push_screen(Palette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def action_help(self) -> None:
         from workbench.tui.screens.help import HelpScreen  # on first use: Markdown is slow to import

@@ -95,7 +95,8 @@ def fold(text: str, line: int = LINE) -> Folded:
         start = newline + 1
 
 
-def _cut(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
+    """The text, cut with … when it is longer than width."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -160,7 +161,7 @@ class TranscriptPage:
         when = f" · {format_clock(turn.start_ms)}" if turn.start_ms is not None else ""
         codes = self.codes_of(position)
         question = (" · " + _("question {question}: {text}").format(
-            question=turn.asks, text=_cut(self.guide.get(turn.asks, ""), QUESTION)) if turn.asks
+            question=turn.asks, text=shorten(self.guide.get(turn.asks, ""), QUESTION)) if turn.asks
             else " · " + _("(question {question})").format(question=turn.answers) if turn.answers else "")
         return (f"{who}{when}{question}" + (" · " + _("✎ memo") if turn.memo else "")
                 + (f"   [{' | '.join(codes)}]" if codes else ""))

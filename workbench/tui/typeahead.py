@@ -14,6 +14,7 @@ import bisect
 import itertools
 
 from textual import events
+from textual.binding import BindingsMap
 from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 from textual.widgets import Input
@@ -114,8 +115,9 @@ class KeyGate:
 
 
 def _editing_action(field: Input, key: str):
-    """The Input's own action for a key (ctrl+u clears to the left), when it takes no arguments."""
-    for binding in field._bindings.key_to_bindings.get(key, []):
+    """The Input's own editing action for a key (ctrl+u clears to the left), when it takes no arguments; not the
+    scrolling it inherits (pagedown's raised SkipAction, which ended the app)."""
+    for binding in BindingsMap(Input.BINDINGS).key_to_bindings.get(key, []):
         action = getattr(field, f"action_{binding.action}", None)
         if action is not None and "(" not in binding.action:
             return action

@@ -22,6 +22,7 @@ UNITS = ("respondent", "institution", "quotation")
 UNIT_NAMES = {"respondent": N_("respondents"), "institution": N_("institutions"), "quotation": N_("quotations")}
 BLOCKS = " ▏▎▍▌▋▊▉█"
 BAR = 16
+WIDE = 100  # columns from which the bars are BAR long
 
 
 def bar(count: int, largest: int, width: int = BAR) -> str:
@@ -58,7 +59,8 @@ class FrequenciesScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield PlainTable(id="frequencies", cursor_type="cell", zebra_stripes=True, fixed_columns=2)
+        yield PlainTable(id="frequencies", cursor_type="cell", zebra_stripes=True, fixed_columns=2,
+                         header_height=2)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -85,15 +87,17 @@ class FrequenciesScreen(WorkbenchScreen):
         table.clear(columns=True)
         rows = [row for row in report.rows if row.group == TOTAL]
         names = [Text("  " * row.depth + row.code) for row in rows]
-        room = max(34, self.size.width - (BAR + 5) - 8)  # the code and total columns stay (fixed) in view
+        length = BAR if self.size.width >= WIDE else BAR // 2  # a shorter bar leaves a programme in view
+        room = max(34, self.size.width - (length + 5) - 8)  # the code and total columns stay (fixed) in view
         table.add_column(_("code"), key="code", width=min(room, max([4, *(n.cell_len for n in names)])))
-        table.add_column(_("total N={n}").format(n=report.sizes.get(TOTAL, 0)), key=TOTAL, width=BAR + 5)
-        for group in report.groups:
-            table.add_column(Text(f"{group} N={report.sizes[group]}"), key=group)  # a programme as written
+        table.add_column(_("total") + f"\nN={report.sizes.get(TOTAL, 0)}", key=TOTAL, width=length + 5)
+        for group in report.groups:  # a programme as written, its size under it: the name is read whole
+            size = f"N={report.sizes[group]}"
+            table.add_column(Text(f"{group}\n{size}"), key=group, width=max(4, len(group), len(size)))
         cells = {(row.path, row.group): row.count for row in report.rows}
         largest = max((row.count for row in rows), default=0)
         self.paths = [row.path for row in rows]
-        table.add_rows([(name, f"{bar(row.count, largest)}{row.count:>4}",
+        table.add_rows([(name, f"{bar(row.count, largest, length)}{row.count:>4}",
                          *(Text(str(cells.get((row.path, g)) or ""), justify="right") for g in report.groups))
                         for name, row in zip(names, rows)])
         self.sub_title = " · ".join((_("unit: {unit} (u switches)").format(unit=_(UNIT_NAMES[report.unit])),

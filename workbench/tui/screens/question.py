@@ -1,5 +1,6 @@
 """Every respondent's answer to one guide question, across all transcripts (a framework-matrix column),
-coded in place: t codes the answer, enter opens it in its transcript."""
+coded in place: the answer under the cursor is shown whole below the list; t codes the answer, c the part of it
+selected there, enter opens it in its transcript."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, TextArea
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import AnswerView
@@ -40,6 +41,7 @@ class QuestionScreen(WorkbenchScreen):
 
     BINDINGS = [
         Binding("t", "code", N_("Code answer"), id="code_answer"),
+        Binding("c", "code_selection", N_("Code selection"), id="code_answer_part"),
         Binding("enter", "open", N_("Open in transcript"), id="open_answer", show=False),
         Binding("escape", "back", N_("Back"), id="back"),
     ]
@@ -57,7 +59,8 @@ class QuestionScreen(WorkbenchScreen):
     def compose(self) -> ComposeResult:
         yield StudyHeader()
         yield PlainTable(id="answers", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="answer")
+        yield Static("", id="answer-head")
+        yield TextArea("", id="answer", read_only=True, soft_wrap=True, show_cursor=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -100,18 +103,22 @@ class QuestionScreen(WorkbenchScreen):
         if self.answers.found:  # a reload (after coding) keeps the coder's place
             table.move_cursor(row=min(row, len(self.answers.found) - 1))
         else:
-            self.query_one("#answer", Static).update(
+            self.query_one("#answer-head", Static).update(
                 _("No answers found: was the question asked in the transcripts? (workbench guide coverage)"))
         self._show()
 
     @on(DataTable.RowHighlighted)
     def _show(self) -> None:
+        """The answer under the cursor, whole, below the list (tab goes into it: select a part and code it)."""
         answer = self._current()
         if answer:
-            codes = "".join(f"\n• {escape(p)}" for p in answer.codes)
-            self.query_one("#answer", Static).update(
+            codes = " · ".join(escape(p.split(PATH_SEPARATOR)[-1]) for p in answer.codes)
+            self.query_one("#answer-head", Static).update(
                 f"[b]{escape(answer.respondent)}[/b] · {escape(answer.transcript)} · "
-                + _("turn {index}").format(index=answer.turn) + f"\n{escape(answer.text)}{codes}")
+                + _("turn {index}").format(index=answer.turn) + (f" · [i]{codes}[/i]" if codes else ""))
+            shown = self.query_one("#answer", TextArea)
+            if shown.text != answer.text:
+                shown.load_text(answer.text)
 
     def _current(self) -> AnswerView | None:
         table = self.query_one(DataTable)
@@ -127,16 +134,32 @@ class QuestionScreen(WorkbenchScreen):
     def action_code(self) -> None:
         """Code the whole answer, as t does on a turn in its transcript."""
         answer = self._current()
-        if answer is None or self.answers is None:
-            return
+        if answer is not None and self.answers is not None:
+            self._code(answer, answer.start, answer.end,
+                       _("Code the answer of {respondent}").format(respondent=answer.respondent))
+
+    def _code(self, answer: AnswerView, start: int, end: int, title: str) -> None:
+        """Pick a code (the question's own first) for a span of an answer, and code it."""
         self.app.push_screen(
-            CodePicker(self.answers.paths, self.answers.recent,
-                       _("Code the answer of {respondent}").format(respondent=answer.respondent), self.answers.groups,
+            CodePicker(self.answers.paths, self.answers.recent, title, self.answers.groups,
                        first=self.answers.first, words=self.answers.words),
             lambda picked: picked and self.write(
-                lambda: codings.add_coding(self.app.db, self.app.coder, answer.transcript, picked.path, answer.start,
-                                           answer.end, create=picked.create),
+                lambda: codings.add_coding(self.app.db, self.app.coder, answer.transcript, picked.path, start, end,
+                                           create=picked.create),
                 lambda _result: self.load()))
+
+    def action_code_selection(self) -> None:
+        """Code the part of the answer selected below the list."""
+        answer, shown = self._current(), self.query_one("#answer", TextArea)
+        if answer is None or self.answers is None:
+            return
+        start, end = sorted((shown.document.get_index_from_location(shown.selection.start),
+                             shown.document.get_index_from_location(shown.selection.end)))
+        if start == end:
+            self.notify(_("Select part of the answer first (tab, then shift+arrows), or code it whole with t."))
+            return
+        self._code(answer, answer.start + start, answer.start + end,
+                   _("Code part of the answer of {respondent}").format(respondent=answer.respondent))
 
     def action_back(self) -> None:
         if self.app.screen is self:

@@ -6,10 +6,11 @@ import bisect
 from dataclasses import dataclass, field
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
@@ -17,13 +18,14 @@ from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView, TranscriptDetail, TurnView
 from workbench.core.faults import StudyFault
 from workbench.core.guide import codes_for_question
+from workbench.core.spans import reshaped, widened
 from workbench.core.suggest.evidence import said
 from workbench.core.suggest.pipeline import says_something
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
 from workbench.services import codebook, codings, guide, suggestions, transcripts
 from workbench.transcripts.clock import format_clock
-from workbench.tui.page import TranscriptPage, code_colours, origin_name, role_name
+from workbench.tui.page import TranscriptPage, code_colours, origin_name, role_name, shorten
 from workbench.tui.places import Places
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt, Words, remember, search_words
@@ -68,6 +70,23 @@ def load_transcript(db: Database, name: str, coder: str) -> TranscriptData:
                           frozenset(t.index for t in detail.turns if t.role == "respondent" and not says_something(t.text)))
 
 
+class SidePanel(VerticalScroll):
+    """Where the cursor is, its codes and the turn's suggestions; focused (tab), ↑ and ↓ choose a suggestion."""
+
+    BINDINGS = [Binding("up", "choose(-1)", N_("Previous suggestion here"), show=False),
+                Binding("down", "choose(1)", N_("Next suggestion here"), show=False)]
+
+    def action_choose(self, step: int) -> None:
+        self.screen.choose_suggestion(step)
+
+    def show_line(self, before: list[str]) -> None:
+        """Scroll so that the line after these lines (of markup) is in view."""
+        width = max(self.scrollable_content_region.width, 1)
+        row = sum(len(Text.from_markup(line).wrap(self.app.console, width)) for line in before)
+        if not self.scroll_y <= row < self.scroll_y + self.scrollable_content_region.height - 3:
+            self.call_after_refresh(self.scroll_to, y=max(row - 1, 0), animate=False)
+
+
 class TranscriptScreen(WorkbenchScreen):
     """Transcript: code text and turns"""
 
@@ -81,6 +100,14 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("x", "remove_coding", N_("Remove coding"), id="remove_coding", show=False),
         Binding("m", "memo", N_("Memo"), id="memo", show=False),
         Binding("M", "transcript_memo", N_("Transcript memo"), id="transcript_memo", show=False),
+        Binding("left_curly_bracket", "reshape('start', -1)", N_("Coding starts a word earlier"), id="start_earlier",
+                show=False),
+        Binding("right_curly_bracket", "reshape('start', 1)", N_("Coding starts a word later"), id="start_later",
+                show=False),
+        Binding("left_square_bracket", "reshape('end', -1)", N_("Coding ends a word earlier"), id="end_earlier",
+                show=False),
+        Binding("right_square_bracket", "reshape('end', 1)", N_("Coding ends a word later"), id="end_later",
+                show=False),
         Binding("n", "next_uncoded", N_("Next uncoded"), id="next_uncoded", show=False),
         Binding("slash", "search", N_("Search"), id="search"),
         Binding("g", "search_next", N_("Find next"), id="search_next", show=False),
@@ -91,6 +118,8 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("a", "accept_suggestion", N_("Accept suggestion"), id="accept_suggestion", show=False),
         Binding("r", "reject_suggestion", N_("Reject suggestion"), id="reject_suggestion", show=False),
         Binding("k", "correct_suggestion", N_("Correct suggestion"), id="correct_suggestion", show=False),
+        Binding("plus", "widen(1)", N_("Suggestion a sentence wider"), id="widen_suggestion", show=False),
+        Binding("minus", "widen(-1)", N_("Suggestion a sentence narrower"), id="narrow_suggestion", show=False),
         Binding("w", "next_suggestion", N_("Next suggestion"), id="next_suggestion", show=False),
         Binding("W", "previous_suggestion", N_("Previous suggestion"), id="previous_suggestion", show=False),
         Binding("o", "next_coder", N_("Whose codings"), id="next_coder", show=False),
@@ -119,6 +148,10 @@ class TranscriptScreen(WorkbenchScreen):
         self.transcript: str | None = None
         self.suggestions: list[SuggestionView] | None = None  # pending, loaded in a worker
         self._place: int | None = None  # where the cursor is in the transcript shown (canonical), as it moves
+        self._shapes: dict[str, tuple[int, int]] = {}  # coding GUID -> the span last asked for ([ ] { })
+        self._chosen: int | None = None  # the suggestion a, r and k act on (else the turn's best)
+        self._spans: dict[int, tuple[int, int]] = {}  # suggestion id -> the span + and - made of it
+        self._side_shown = ""
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Until a transcript is on the page (keys typed while it opens), only going back does anything."""
@@ -181,6 +214,8 @@ class TranscriptScreen(WorkbenchScreen):
     def _take(self, data: TranscriptData) -> None:
         self.detail, self.by_question, self.recent = data.detail, data.by_question, list(data.recent)
         self.codings = list(data.codings)
+        if not self.app.writes_pending:  # the spans asked for are all written: the codings say them
+            self._shapes.clear()
         self.colours, self.paths, self.groups = dict(data.colours), list(data.paths), list(data.groups)
         self.words, self.fillers = data.words, data.fillers
 
@@ -188,7 +223,8 @@ class TranscriptScreen(WorkbenchScreen):
         yield StudyHeader()
         with Horizontal():
             yield CodedText(id="text")
-            yield Static("", id="side")
+            with SidePanel(id="side"):
+                yield Static("", id="side-text")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -312,15 +348,30 @@ class TranscriptScreen(WorkbenchScreen):
         if not here:
             lines.append(_("[dim]none[/dim]"))
         lines += ["", _("[b]Suggestions[/b]")]
+        chosen = self._current(turn)
         if self.suggestions is None:
             lines.append(_("[dim]being made…[/dim]"))
         else:
             offered = self._offered(turn)
-            lines += [f"• {escape(s.path.split(' > ')[-1])} · {s.score:.2f}\n  [dim]{escape(said(s.evidence))}[/dim]"
-                      for s in offered] or [_("[dim]none for this turn[/dim]")]
+            at = len(lines)
+            lines += [self._said(s, s is chosen) for s in offered] or [_("[dim]none for this turn[/dim]")]
             if offered:
-                lines.append(_("[dim]a: accept · r: reject · k: another code · w: next[/dim]"))
-        self.query_one("#side", Static).update("\n".join(lines), layout=False)
+                lines.append(_("[dim]a: accept · r: reject · k: another code · +/-: a sentence more or less · "
+                               "w: next · tab, ↑↓: choose[/dim]"))
+                self.query_one(SidePanel).show_line(lines[: at + offered.index(chosen)])
+        shown = "\n".join(lines)
+        if shown != self._side_shown:  # most cursor moves change nothing here: no new layout
+            self._side_shown = shown
+            self.query_one("#side-text", Static).update(shown)
+        span = self._span(chosen) if chosen else None
+        self.text.mark((self.page.to_display(span[0]), self.page.to_display(span[1], True)) if span else None)
+
+    def _said(self, suggestion: SuggestionView, chosen: bool) -> str:
+        """One suggestion in the side panel: its code, score, the words it would code, and why."""
+        words = self.detail.text[slice(*self._span(suggestion))]
+        return (("[reverse]▶[/reverse] " if chosen else "• ")
+                + f"{escape(suggestion.path.split(' > ')[-1])} · {suggestion.score:.2f}\n"
+                + f"  “{escape(shorten(' '.join(words.split()), 70))}”\n  [dim]{escape(said(suggestion.evidence))}[/dim]")
 
     # ---------------------------------------------------------------- suggestions
 
@@ -330,17 +381,44 @@ class TranscriptScreen(WorkbenchScreen):
             return []
         return sorted((s for s in self.suggestions if s.turn == turn.index), key=lambda s: -s.score)
 
-    def _top_suggestion(self) -> SuggestionView | None:
-        offered = self._offered(self._turn())
-        if not offered:
+    def _current(self, turn) -> SuggestionView | None:
+        """The suggestion chosen in the side panel, else the turn's best."""
+        offered = self._offered(turn)
+        return next((s for s in offered if s.id == self._chosen), offered[0] if offered else None)
+
+    def _span(self, suggestion: SuggestionView) -> tuple[int, int]:
+        return self._spans.get(suggestion.id, (suggestion.start, suggestion.end))
+
+    def choose_suggestion(self, step: int) -> None:
+        """The turn's next (or previous) suggestion becomes the one a, r, k, + and - act on."""
+        turn = self._turn()
+        offered, chosen = self._offered(turn), self._current(turn)
+        if chosen is not None:
+            self._chosen = offered[max(0, min(offered.index(chosen) + step, len(offered) - 1))].id
+            self._side()
+
+    def action_widen(self, step: int) -> None:
+        """The chosen suggestion a sentence wider or narrower (inside its turn), before it is coded."""
+        turn, chosen = self._turn(), self._current(self._turn())
+        if chosen is None or turn is None:
             self.notify(_("No suggestion for this turn (w: to the next)."))
-        return offered[0] if offered else None
+            return
+        self._spans[chosen.id] = widened(self.detail.text, *self._span(chosen), step, (turn.start, turn.end))
+        self._side()
+
+    def _top_suggestion(self) -> SuggestionView | None:
+        chosen = self._current(self._turn())
+        if chosen is None:
+            self.notify(_("No suggestion for this turn (w: to the next)."))
+        return chosen
 
     def _decide(self, chosen: SuggestionView, call) -> None:
         """Settle a suggestion through call (which returns the coding it made, or None)."""
         def done(made: CodingView | None) -> None:
             self.suggestions = [s for s in self.suggestions or [] if s.id != chosen.id]
             if made:
+                self.notify(_("Coded {code}: “{quote}”").format(code=made.code_path.split(" > ")[-1],
+                                                               quote=shorten(" ".join(made.quote.split()), 60)))
                 self._done(Step(added=made))
             else:
                 self._side()
@@ -352,7 +430,8 @@ class TranscriptScreen(WorkbenchScreen):
     def action_accept_suggestion(self) -> None:
         chosen = self._top_suggestion()
         if chosen:
-            self._decide(chosen, lambda: suggestions.accept(self.app.db, self.app.coder, chosen.id))
+            span = self._span(chosen)
+            self._decide(chosen, lambda: suggestions.accept(self.app.db, self.app.coder, chosen.id, span))
 
     def action_reject_suggestion(self) -> None:
         chosen = self._top_suggestion()
@@ -362,8 +441,9 @@ class TranscriptScreen(WorkbenchScreen):
     def action_correct_suggestion(self) -> None:
         chosen = self._top_suggestion()
         if chosen:
+            span = self._span(chosen)
             self._pick(lambda picked: picked and self._decide(chosen, lambda: suggestions.correct(
-                self.app.db, self.app.coder, chosen.id, picked.path, picked.create)),
+                self.app.db, self.app.coder, chosen.id, picked.path, picked.create, span)),
                 _("Another code than {code}").format(code=chosen.path))
 
     def action_next_suggestion(self) -> None:
@@ -479,6 +559,28 @@ class TranscriptScreen(WorkbenchScreen):
 
         self._choose_coding(change, _("Change which coding?"))
 
+    def action_reshape(self, edge: str, step: int) -> None:
+        """Move the start or end of my coding here by one word, as one undoable step (the coding stays itself).
+        Keys in a burst each move it on from the span the one before asked for."""
+        def reshape(coding: CodingView) -> None:
+            if coding.coder != self.app.coder:
+                self.notify(_("This coding is {coder}'s: only they can change its span.").format(coder=coding.coder),
+                            severity="warning")
+                return
+            start, end = self._shapes.get(coding.guid, (coding.start, coding.end))
+            turns = [t for t in self.detail.turns if t.start < end and start < t.end]
+            span = reshaped(self.detail.text, start, end, edge, step, (turns[0].start, turns[-1].end))
+            if span == (start, end):
+                self.notify(_("The coding cannot grow past its turn or lose its last word."))
+                return
+            self._shapes[coding.guid] = span
+            self.write(lambda: codings.reshape(self.app.db, self.app.coder, coding.guid, *span),
+                       lambda change: self._done(Step(added=change.added, removed=change.removed)))
+
+        self._choose_coding(reshape, _("Reshape which coding?"),
+                            [c for c in self.page.codings_at(self._cursor()) if c.coder == self.app.coder]
+                            or None)
+
     def action_undo(self) -> None:
         self._step(self.undo_steps, self.redo_steps, reverse=True)
 
@@ -497,6 +599,10 @@ class TranscriptScreen(WorkbenchScreen):
             target.append(step)
             self.notify((_("Undone: {what}") if reverse else _("Redone: {what}")).format(what=_what(drop, bring)))
 
+        if drop and bring and drop.guid == bring.guid:  # a reshaped coding: its span back (or on again)
+            self._shapes.pop(drop.guid, None)
+            self.write(lambda: codings.reshape(self.app.db, self.app.coder, drop.guid, bring.start, bring.end), done)
+            return
         self.write(lambda: codings.swap(self.app.db, self.app.coder, drop, bring, "undo" if reverse else "redo"),
                    done)
 
@@ -663,6 +769,8 @@ class TranscriptScreen(WorkbenchScreen):
 def _what(drop: CodingView | None, bring: CodingView | None) -> str:
     """What an undo or redo did, in a few words: 'Studievertraging removed'."""
     gone, back = (c.code_path.split(" > ")[-1] if c else None for c in (drop, bring))
+    if drop and bring and drop.guid == bring.guid:
+        return f"{back}: '{shorten(bring.quote, 40)}'"
     if gone and back:
         return f"{gone} → {back}"
     return _("{code} removed").format(code=gone) if gone else _("{code} put back").format(code=back)

@@ -35,6 +35,8 @@ class CodedText(TextArea):
         self.theme = "coded"
         self.highlight_cursor_line = False  # get_line shades it, under the codes' colours
         self._styles: dict[int, list[tuple[int, int | None, Style]]] = {}
+        self._marked: dict[int, tuple[int, int | None]] = {}  # row -> the part of it shaded as a suggestion's span
+        self._shade: Style | None = None
         self.page: TranscriptPage | None = None
         self._word_pattern = WORD_EDGE  # what TextArea's word steps look for
 
@@ -92,12 +94,29 @@ class CodedText(TextArea):
         self._styles = styles
         self.notify_style_update()
 
+    def mark(self, span: tuple[int, int] | None) -> None:
+        """Shade a display span, underlined (the suggestion a would code, before it is coded), or none."""
+        marked: dict[int, tuple[int, int | None]] = {}
+        if span and self.page and span[0] < span[1]:
+            (first_row, first_col), (last_row, last_col) = self.page.location(span[0]), self.page.location(span[1])
+            marked = {row: (first_col if row == first_row else 0, last_col if row == last_row else None)
+                      for row in range(first_row, last_row + 1)}
+        if marked != self._marked:
+            self._marked = marked
+            self.notify_style_update()
+
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
         if line_index == self.cursor_location[0] and self.has_focus:
             line.stylize(self.get_component_rich_style("text-area--cursor-line"))
         for start, end, style in self._styles.get(line_index, ()):
             line.stylize(style, start, len(line) if end is None else end)
+        if line_index in self._marked:
+            if self._shade is None:
+                base = self.styles.background if self.styles.background.a else Color(30, 30, 30)
+                self._shade = Style(underline=True, bgcolor=base.blend(Color(128, 128, 128), 0.35).rich_color)
+            start, end = self._marked[line_index]
+            line.stylize(self._shade, start, len(line) if end is None else end)
         return line
 
     # offsets of the page's display text <-> TextArea locations
