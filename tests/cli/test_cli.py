@@ -160,6 +160,22 @@ def test_codebook_commands(loaded, tmp_path):
     assert "Studievertraging" in exported.read_text(encoding="utf-8")
 
 
+def test_codebook_delete_and_group_commands(loaded):
+    assert loaded("codebook", "add", "Leeg")[0] == 0
+    assert loaded("autocode", "--code", "Studenten > Belemmeringen studenten > Studievertraging")[0] == 0
+    assert loaded("codebook", "group", "Drempels", "Leeg", "Studenten > Belemmeringen studenten > Studievertraging")[1] \
+        .strip() == "2 code(s) added to Drempels"
+    code, out, _ = loaded("codebook", "show")
+    assert "  Drempels: Leeg; Studenten > Belemmeringen studenten > Studievertraging" in out.splitlines()
+    code, _, err = loaded("codebook", "delete", "Studenten > Belemmeringen studenten > Studievertraging")
+    assert code == 2 and "coding(s): merge it into another code instead" in err and len(err.splitlines()) == 1
+    assert loaded("codebook", "delete", "Leeg")[1].strip() == "deleted Leeg"
+    assert loaded("codebook", "group", "--remove", "Drempels",
+                  "Studenten > Belemmeringen studenten > Studievertraging")[0] == 0
+    code, out, _ = loaded("codebook", "show")
+    assert "code groups:" not in out and "Leeg" not in out
+
+
 def bad_inputs(tmp_path):
     """(name, argv) pairs that must each fail with one line, exit 2, nothing changed."""
     (tmp_path / "empty.txt").write_bytes(b"")

@@ -1,13 +1,14 @@
 """Codebook changes keep every coding and are recorded."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tests.conftest import CODEBOOK, dump
 from workbench.core.codebook_file import dump_codebook
-from workbench.core.models import Coding
+from workbench.core.models import Coding, Suggestion, Transcript
 from workbench.errors import WorkbenchError
 from workbench.services import autocode, codebook, transcripts
+from workbench.services.lookup import CodeTree
 
 TEXT = ("Anouk   0:01\nVraag?\n\nBram   0:05\nIk ben bang voor studievertraging. Het is ook te duur. "
         "En weer studievertraging.\n")
@@ -83,6 +84,13 @@ def test_merge_joins_codings_that_would_become_doubles(coded):
         (lambda db: codebook.add_code(db, "Studenten > Houding studenten", "x"), "already exists"),
         (lambda db: codebook.split_code(db, "Studenten > Houding studenten", "Nieuw", "x", coding_guids=["nope"]), "is not coded"),
         (lambda db: codebook.update_code(db, "Nope", "x", colour="#fff"), "unknown code"),
+        (lambda db: codebook.delete_code(db, "Studenten > Belemmeringen studenten > Studievertraging", "x"),
+         "has 2 coding"),
+        (lambda db: codebook.delete_code(db, "Functie en uren", "x"), "has subcodes"),
+        (lambda db: codebook.delete_code(db, "Nope", "x"), "unknown code"),
+        (lambda db: codebook.add_to_code_group(db, "Kosten", ["Studenten", "Nope"], "x"), "unknown code"),
+        (lambda db: codebook.add_to_code_group(db, "  ", ["Studenten"], "x"), "needs a name"),
+        (lambda db: codebook.remove_from_code_group(db, "Kosten", ["Studenten"], "x"), "is not in the code group"),
     ],
 )
 def test_refused_changes_leave_everything_as_it_was(coded, action, message):
@@ -90,6 +98,43 @@ def test_refused_changes_leave_everything_as_it_was(coded, action, message):
     with pytest.raises(WorkbenchError, match=message):
         action(coded)
     assert dump(coded) == before
+
+
+def test_a_code_without_codings_is_deleted_with_its_suggestions_and_group_places_and_the_history_says_so(coded):
+    path = "Studenten > Houding studenten > Nieuw en leeg"
+    codebook.add_code(coded, path, "lead", description="te verwijderen")
+    codebook.add_to_code_group(coded, "Kosten", [path, "Studenten"], "lead")
+    with coded.write() as session:
+        code_id = CodeTree(session).get(path)
+        session.add(Suggestion(transcript_id=session.scalar(select(Transcript.id)), turn_index=1, code_id=code_id,
+                               start=0, end=4, score=1.0, method="keyword", evidence="", model_version="t"))
+    assert codebook.delete_code(coded, path.replace("Nieuw", "nieuw"), "lead") == path
+    assert path not in [code.path for code in codebook.show_codebook(coded)]
+    assert codebook.code_groups(coded) == {"Kosten": ["Studenten"]}
+    with coded.read() as session:
+        assert session.scalar(select(func.count()).select_from(Suggestion)) == 0
+    change = codebook.history(coded)[-1]
+    assert (change.action, change.detail["path"], change.detail["description"]) == ("delete", path, "te verwijderen")
+
+
+def test_code_groups_are_made_added_to_and_emptied_and_each_step_is_in_the_history(coded):
+    first = codebook.add_to_code_group(coded, "Kosten", ["Studenten > Belemmeringen studenten > Financiële redenen"],
+                                       "lead")
+    again = codebook.add_to_code_group(coded, "Kosten", ["Studenten", "Studenten > Belemmeringen studenten > "
+                                                         "Financiële redenen"], "bram")
+    assert (first, again) == (["Studenten > Belemmeringen studenten > Financiële redenen"], ["Studenten"])
+    assert codebook.code_groups(coded) == {"Kosten": ["Studenten", "Studenten > Belemmeringen studenten > "
+                                                      "Financiële redenen"]}
+    with pytest.raises(WorkbenchError, match="'Functie en uren' is not in"):
+        codebook.remove_from_code_group(coded, "Kosten", ["Studenten", "Functie en uren"], "bram")
+    assert len(codebook.code_groups(coded)["Kosten"]) == 2  # all or none
+    codebook.remove_from_code_group(coded, "Kosten", ["Studenten"], "bram")
+    codebook.remove_from_code_group(coded, "Kosten", ["Studenten > Belemmeringen studenten > Financiële redenen"],
+                                    "bram")
+    assert codebook.code_groups(coded) == {}
+    assert [(c.action, c.coder, c.detail["group"]) for c in codebook.history(coded)[-4:]] == [
+        ("group", "lead", "Kosten"), ("group", "bram", "Kosten"), ("ungroup", "bram", "Kosten"),
+        ("ungroup", "bram", "Kosten")]
 
 
 def test_a_codebook_import_never_erases_and_lists_what_it_kept(coded, tmp_path):

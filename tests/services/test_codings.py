@@ -2,7 +2,7 @@ import pytest
 
 from tests.conftest import CODEBOOK, dump
 from workbench.errors import WorkbenchError
-from workbench.services import codebook, codings, participants, transcripts
+from workbench.services import codebook, codings, memos, participants, transcripts
 from workbench.services.frequencies import frequencies
 
 TEXT = "Anouk   0:01\nWaarom niet?\n\nBram   0:05\nHet is te duur. En ik ben bang voor studievertraging.\n"
@@ -30,6 +30,23 @@ def test_code_a_span_a_turn_and_overlap_them(ready):
     listed = codings.list_codings(ready, code_path="Studenten > Belemmeringen studenten")
     assert [c.guid for c in listed] == [turn.guid, span.guid]
     assert listed[1].memo == "kern" and listed[1].coder == "ann" and listed[1].origin == "manual"
+
+
+def test_every_memo_of_the_study_is_listed_where_it_belongs_and_multi_line_memos_keep_their_lines(ready):
+    text = transcripts.show_transcript(ready, "t").text
+    made = codings.add_coding(ready, "ann", "t", CODE, text.index("En ik"), len(text))
+    codings.set_memo(ready, made.guid, "twijfel:\nbang of zeker?")
+    codings.set_turn_memo(ready, "t", 0, "vraag te sturend")
+    codings.set_transcript_memo(ready, "t", "geluid slecht")
+    memos.add_study_memo(ready, "Opzet", "eerste indruk", "lead")
+    listed = memos.all_memos(ready)
+    assert [(m.kind, m.text, m.transcript, m.turn, m.code_path, m.coder) for m in listed] == [
+        ("transcript", "geluid slecht", "t", None, None, None),
+        ("turn", "vraag te sturend", "t", 0, None, None),
+        ("coding", "twijfel:\nbang of zeker?", "t", 1, CODE, "ann"),
+        ("study", "eerste indruk", None, None, None, "lead")]
+    assert listed[2].at == made.start and listed[2].start_ms == 5000 and listed[1].start_ms == 1000
+    assert listed[-1].title == "Opzet"
 
 
 def test_memo_and_delete(ready):

@@ -4,7 +4,8 @@ import re
 
 from tests.tui.conftest import notified, run, wait_for, written
 from workbench.services import codebook, codings, transcripts
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm
+from workbench.tui.screens.memos import MemoEditor
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
@@ -108,9 +109,48 @@ def test_new_subcode_from_the_picker_and_a_memo(app):
             await pilot.press("m")  # a coding and its turn are under the cursor: which one?
             await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
             await pilot.press("enter")  # the coding comes first
-            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
-            await pilot.press(*"twijfel", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, MemoEditor))
+            await pilot.press(*"twijfel", "ctrl+s")
             await wait_for(pilot, lambda: app.screen is screen and mine(app, screen)[0].memo == "twijfel")
+
+    run(scenario())
+
+
+def test_undoing_the_coding_that_made_a_code_offers_to_remove_the_code_and_redo_makes_it_again(app):
+    new = "Studenten > Heimwee"
+
+    def paths():
+        return {c.path for c in codebook.show_codebook(app.db, counted=False)}
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_first(app, pilot)
+            await pilot.press("n", "t", *new, "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen is screen and new in paths())
+            await written(pilot)
+            await pilot.press("ctrl+z")  # the code was made for this coding and nothing else has it: asked
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            assert str(app.screen.query_one(".dialog-title").content) == f"Ook de code '{new}' weghalen?"
+            assert mine(app, screen) == []
+            await pilot.press("j")
+            await wait_for(pilot, lambda: app.screen is screen and new not in paths())
+            await wait_for(pilot, lambda: notified(app, f"Code weggehaald: {new}"))
+            await pilot.press("ctrl+y")  # the coding back, on its code made again
+            await wait_for(pilot, lambda: [c.code_path for c in mine(app, screen)] == [new])
+            await pilot.press("t", *"studvert", "enter")  # a code that was there: its undo asks nothing
+            await wait_for(pilot, lambda: len(mine(app, screen)) == 2)
+            await written(pilot)
+            await pilot.press("ctrl+z")
+            await wait_for(pilot, lambda: len(mine(app, screen)) == 1)
+            await written(pilot)
+            assert app.screen is screen
+            codings.code_turn(app.db, "bram", screen.transcript, screen._turn().index, new)  # another coder's
+            await pilot.press("ctrl+z")  # the code has a coding of bram's: not offered
+            await wait_for(pilot, lambda: mine(app, screen) == [])
+            await written(pilot)
+            assert app.screen is screen and new in paths()
 
     run(scenario())
 
@@ -340,5 +380,27 @@ def test_a_coding_is_reshaped_a_word_at_a_time_in_a_burst_and_undone_a_step_at_a
             assert (back.start, back.end) == (words[1][0], words[5][1])
             await wait_for(pilot, lambda: [(c.start, c.end) for c in screen.codings if c.guid == made.guid]
                            == [(back.start, back.end)])
+
+    run(scenario())
+
+
+def test_the_margin_shows_a_bracket_with_the_code_beside_a_coding_at_80_columns_and_bar_hides_it(app):
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_first(app, pilot)
+            await pilot.press("n", "t", *"studvert", "enter")
+            await wait_for(pilot, lambda: app.screen is screen and mine(app, screen))
+            await written(pilot)
+            await pilot.pause(0.2)
+            margin = screen.query_one("#margin")
+            lines = ["".join(s.text for s in margin.render_line(y)) for y in range(margin.size.height)]
+            drawn = [line for line in lines if line.strip()]
+            row = screen.text.wrapped_document.location_to_offset(screen.text.cursor_location).y
+            assert drawn and lines[row - int(screen.text.scroll_y)] in drawn  # beside the coded turn's first row
+            assert drawn[0][0] in "┐]" and "Studie" in drawn[0] and drawn[-1][0] in "┘]"  # its extent, its code
+            assert margin.size.width == 10 and screen.text.size.width < 80 - 34 - 10 + 1
+            await pilot.press("|")
+            await pilot.pause()
+            assert not margin.display
 
     run(scenario())

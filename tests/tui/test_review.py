@@ -3,7 +3,7 @@
 from tests.tui.conftest import burst, elsewhere, notified, run, wait_for, written
 from workbench.services import codebook, codings, frequencies, quotes, transcripts
 from workbench.tui.screens.codebook import CodebookScreen
-from workbench.tui.screens.dialogs import CodePicker, Confirm, TextPrompt
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt
 from workbench.tui.screens.frequencies import FrequenciesScreen, bar
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.quotes import QuotesScreen
@@ -54,6 +54,50 @@ def test_merge_two_codes_and_see_the_counts_follow(app):
     assert max(before[DELAY][0], before[MONEY][0]) <= respondents <= before[DELAY][0] + before[MONEY][0]
     assert {q.guid for q in quotes.quotes(db, DELAY)} == guids
     assert codebook.history(db)[-1].action == "merge"
+
+
+def test_a_code_is_added_put_in_a_code_group_shown_there_taken_out_and_deleted_in_the_codebook(app):
+    new = "Studenten > Belemmeringen studenten > Heimwee"
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_codebook(app, pilot, DELAY)
+            await pilot.press("a")  # beside the code under the cursor: its parent's path is filled in
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+            await pilot.press(*"Studievertraging", "enter")  # taken: said at once, asked again with what was typed
+            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt) and notified(app, "bestaat al"))
+            await pilot.press(*["backspace"] * 16, *"Heimwee", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen is screen and screen.current and screen.current.path == new)
+            await pilot.press("g")  # a new code group, with this code in it
+            await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
+            await pilot.press("enter", *"Drempels", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: app.screen is screen and "Drempels" in screen.groups)
+            assert "Drempels" in str(screen.query_one("#side").render())
+            screen._select(DELAY)
+            await pilot.press("g", "down", "enter", "enter")  # the group there is
+            await wait_for(pilot, lambda: app.screen is screen and len(screen.groups["Drempels"]) == 2)
+            assert codebook.code_groups(app.db) == {"Drempels": sorted([DELAY, new])}
+            await pilot.press("x")  # a code with codings is not deleted: merge it
+            await wait_for(pilot, lambda: notified(app, "samen (m)"))
+            assert isinstance(app.screen, CodebookScreen)
+            screen._select(new)
+            await pilot.press("g", "down")  # ✓ the group it is in: taken out
+            assert "✓ Drempels" in str(app.screen.query_one("#choices").get_option_at_index(1).prompt)
+            await pilot.press("enter", "enter")
+            await wait_for(pilot, lambda: app.screen is screen and screen.groups == {"Drempels": [DELAY]})
+            await pilot.press("delete")
+            await wait_for(pilot, lambda: isinstance(app.screen, Confirm))
+            await pilot.press("y")
+            await wait_for(pilot, lambda: app.screen is screen and new not in screen.totals
+                           and screen.current.path == "Studenten > Belemmeringen studenten")
+
+    run(scenario())
+    assert new not in {c.path for c in codebook.show_codebook(app.db)}
+    assert [c.action for c in codebook.history(app.db)[-4:]] == ["group", "group", "ungroup", "delete"]
 
 
 def test_a_change_waits_for_confirmation(app):

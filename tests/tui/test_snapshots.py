@@ -20,6 +20,7 @@ from workbench.tui.screens.dialogs import AssignSpeaker, ChoicePicker, CodePicke
 from workbench.tui.screens.disagreements import DisagreementsScreen
 from workbench.tui.screens.frequencies import FrequenciesScreen
 from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.memos import MemoEditor, MemosScreen
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.question import QuestionScreen
 from workbench.tui.screens.quotes import QuotesScreen
@@ -79,8 +80,8 @@ async def coded(app, pilot):
     await pilot.press("m")
     await wait_for(pilot, lambda: isinstance(app.screen, ChoicePicker))
     await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
-    await pilot.press(*"bang om uit te lopen", "enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, MemoEditor))
+    await pilot.press(*"bang om uit te lopen", "ctrl+s")
     await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
     await written(pilot)
     await wait_for(pilot, lambda: any(c.memo for c in app.screen.codings if c.coder == "anna"))
@@ -168,8 +169,26 @@ async def assign(app, pilot):
     await wait_for(pilot, lambda: isinstance(app.screen, AssignSpeaker))
 
 
+async def memo_editor(app, pilot):
+    """A memo of several lines being written: the lines as typed, how to save, cancel or start a new line."""
+    await transcript_ready(app, pilot)
+    await pilot.press("m")
+    await wait_for(pilot, lambda: isinstance(app.screen, MemoEditor))
+    await pilot.press(*"Twijfel: bedoelt ze de stage", "enter", *"of de minor?", "enter", "enter", *"Nagaan.")
+
+
+async def memos_list(app, pilot):
+    """Every memo of the study in one list, the one under the cursor whole below it."""
+    codings.set_turn_memo(app.db, "interview-03", respondent_turn(app.db, 1).index,
+                          "lijkt op interview-01\nnagaan in de teamdag")
+    codings.set_transcript_memo(app.db, "interview-01", "rustig gesprek")
+    await overview_ready(app, pilot)
+    await pilot.press("m")
+    await wait_for(pilot, lambda: isinstance(app.screen, MemosScreen) and app.screen.found is not None)
+
+
 SCENARIOS = [overview, empty, coded, selection, picker, codebook, confirm, history, frequencies, quotes, question,
-             disagreements, assign, help_keys]
+             disagreements, assign, help_keys, memo_editor, memos_list]
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])

@@ -74,7 +74,7 @@ def test_a_burst_of_keys_in_a_real_terminal_codes_the_right_codes(sample_db):
     session = open_first_transcript(sample_db)
     try:
         tmux("send-keys", "-t", session, "n", "tstudvert", "Enter", "n", "tgeen tijd", "Enter", "m", "Enter",
-             "te druk", "Enter")
+             "te druk", "C-s")
         deadline = time.monotonic() + 30
         mine = []
         while not any(c.memo for c in mine) and time.monotonic() < deadline:

@@ -11,8 +11,9 @@ from textual.command import CommandPalette
 
 from tests.tui.conftest import burst, elsewhere, notified, run, wait_for, written
 from workbench.services import codings, suggestions, transcripts
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked
 from workbench.tui.screens.frequencies import FrequenciesScreen
+from workbench.tui.screens.memos import MemoEditor
 from workbench.tui.screens.overview import OverviewScreen
 from workbench.tui.screens.transcript import TranscriptScreen
 
@@ -60,7 +61,7 @@ def test_a_burst_of_keys_codes_what_was_typed(app):
             screen = await open_transcript(app, pilot)
             first, second = respondent_turns(app)[:2]
             await at_turn(screen, pilot, first)
-            burst(app, "t", *"studvert", "enter", "n", "t", *"financ", "enter", "m", "enter", *"duur", "enter")
+            burst(app, "t", *"studvert", "enter", "n", "t", *"financ", "enter", "m", "enter", *"duur", "ctrl+s")
             await wait_for(pilot, lambda: any(c.memo for c in mine(app, "interview-01")))
             await written(pilot)
             made = {(c.code_path, c.start): c for c in mine(app, "interview-01")}
@@ -221,13 +222,14 @@ def test_memos_open_with_their_text_and_are_shown(app):
             position = next(i for i, t in enumerate(screen.page.turns) if t.index == turn.index)
             assert "✎" in screen.page.header(position)
             await pilot.press("m")  # no coding of mine here: the turn's memo, as it is
-            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
-            assert app.screen.query_one("#text").value == "eerste gedachte"
-            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, MemoEditor))
+            assert app.screen.area.text == "eerste gedachte"
+            await pilot.press("escape")  # nothing typed: it closes without asking
+            await wait_for(pilot, lambda: app.screen is screen)
             await pilot.press("M")
-            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
-            assert app.screen.query_one("#text").value == "rustig gesprek"
-            await pilot.press(*" en open", "enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, MemoEditor))
+            assert app.screen.area.text == "rustig gesprek"
+            await pilot.press(*" en open", "ctrl+s")
             await written(pilot)
             detail = transcripts.show_transcript(app.db, "interview-01")
             assert detail.memo == "rustig gesprek en open"

@@ -122,6 +122,27 @@ def merge(ctx: typer.Context, source: Annotated[str, typer.Argument(help="the co
     typer.echo(_("merged {source} into {target}: {n} coding(s) moved").format(source=source, target=target, n=moved))
 
 
+@app.command("delete")
+def delete(ctx: typer.Context, path: CodePath) -> None:
+    """Delete a code that has no codings and no subcodes (merge one that has codings)."""
+    typer.echo(_("deleted {code}").format(code=service.delete_code(ctx.obj.db, path, ctx.obj.coder)))
+
+
+@app.command("group")
+def group(
+    ctx: typer.Context, name: Annotated[str, typer.Argument(help="the code group (made if new)")],
+    paths: Annotated[list[str], typer.Argument(help="the codes to put in it (or take out)")],
+    remove: Annotated[bool, typer.Option("--remove", help="take the codes out (an emptied group goes)")] = False,
+) -> None:
+    """Put codes from anywhere in the tree in a code group, or take them out."""
+    if remove:
+        service.remove_from_code_group(ctx.obj.db, name, paths, ctx.obj.coder)
+        typer.echo(_("{n} code(s) taken out of {group}").format(n=len(paths), group=name))
+        return
+    added = service.add_to_code_group(ctx.obj.db, name, paths, ctx.obj.coder)
+    typer.echo(_("{n} code(s) added to {group}").format(n=len(added), group=name))
+
+
 @app.command("split")
 def split(
     ctx: typer.Context, path: CodePath,

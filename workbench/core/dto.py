@@ -317,3 +317,18 @@ class StudyMemoView:
     author: str | None
     created_at: datetime | None
     sets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MemoView:
+    """A memo of the study, where it belongs: on a coding, a turn, a transcript, or the study itself."""
+
+    kind: str  # coding | turn | transcript | study
+    text: str
+    transcript: str | None = None
+    at: int | None = None  # offset in the transcript text it opens at
+    turn: int | None = None
+    start_ms: int | None = None
+    code_path: str | None = None
+    coder: str | None = None  # who wrote it: a coding's coder, a study memo's author (turns keep no author)
+    title: str | None = None  # a study memo's name

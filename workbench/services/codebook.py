@@ -383,6 +383,73 @@ def merge_codes(db: Database, source: str, target: str, coder: str) -> int:
         return len(moving)
 
 
+def unused(db: Database, path: str) -> bool:
+    """Whether the code is there and nothing rests on it (no coding by anyone, no subcode): it can be deleted."""
+    with db.read() as session:
+        tree = CodeTree(session)
+        code_id = tree.find(path)
+        return code_id is not None and not tree.children.get(code_id) and not session.scalar(
+            select(Coding.id).where(Coding.code_id == code_id).limit(1))
+
+
+def delete_code(db: Database, path: str, coder: str) -> str:
+    """Remove a code that nothing rests on: no coding by anyone, no subcode (merge it into another code
+    instead). Its pending suggestions and places in code groups go with it; the history keeps what it was."""
+    with db.write() as session:
+        tree = CodeTree(session)
+        code = session.get(Code, tree.get(path))
+        path = tree.path(code.id)
+        codings = session.scalar(select(func.count()).select_from(Coding).where(Coding.code_id == code.id))
+        if codings:
+            raise WorkbenchError(_("'{code}' has {n} coding(s): merge it into another code instead").format(
+                code=path, n=codings))
+        if tree.children.get(code.id):
+            raise WorkbenchError(_("'{code}' has subcodes: move or delete them first").format(code=path))
+        _record(session, coder, "delete", code, path=path, description=code.description,
+                keywords=list(code.keywords or ()))
+        session.delete(code)
+        return path
+
+
+def add_to_code_group(db: Database, group: str, paths: Sequence[str], coder: str) -> list[str]:
+    """Put codes in a code group, made if it is new (a group of codes from anywhere in the tree, as
+    ATLAS.ti's). Returns the paths it did not hold before."""
+    name = group.strip()
+    if not name:
+        raise WorkbenchError(_("a code group needs a name"))
+    with db.write() as session:
+        tree = CodeTree(session)
+        found = session.scalar(select(CodeGroup).where(CodeGroup.name == name))
+        if found is None:
+            found = CodeGroup(name=name)
+            session.add(found)
+        members = {code.id for code in found.codes}
+        added = []
+        for path in paths:
+            code = session.get(Code, tree.get(path))
+            if code.id not in members:
+                found.codes.append(code)
+                members.add(code.id)
+                _record(session, coder, "group", code, path=tree.path(code.id), group=name)
+                added.append(tree.path(code.id))
+        return added
+
+
+def remove_from_code_group(db: Database, group: str, paths: Sequence[str], coder: str) -> None:
+    """Take codes out of a code group, all or none; a group left empty goes."""
+    with db.write() as session:
+        tree = CodeTree(session)
+        found = session.scalar(select(CodeGroup).where(CodeGroup.name == group))
+        for path in paths:
+            code = session.get(Code, tree.get(path))
+            if found is None or code not in found.codes:
+                raise WorkbenchError(_("'{code}' is not in the code group '{group}'").format(code=path, group=group))
+            found.codes.remove(code)
+            _record(session, coder, "ungroup", code, path=tree.path(code.id), group=group)
+        if found is not None and not found.codes:
+            session.delete(found)
+
+
 def split_code(
     db: Database, path: str, new_path: str, coder: str, *, pattern: str | None = None,
     coding_guids: list[str] | None = None,

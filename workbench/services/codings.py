@@ -109,9 +109,11 @@ def reshape(db: Database, coder: str, guid: str, start: int, end: int) -> Coding
         return CodingChange(_view(session, coding), before)
 
 
-def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | None, reason: str) -> CodingChange:
+def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | None, reason: str,
+         create: bool = False) -> CodingChange:
     """Undo or redo one step in one transaction: remove drop, put bring back as it was (same GUID, coder,
-    time, memo). Fails whole, with one line, when drop has gone or bring is back already."""
+    time, memo; create: its code made again if it was removed). Fails whole, with one line, when drop has
+    gone or bring is back already."""
     with db.write() as session:
         if drop is not None:
             coding = session.scalar(select(Coding).where(Coding.guid == drop.guid))
@@ -125,7 +127,7 @@ def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | 
                 raise WorkbenchError(_("'{code_path}' on this text is back already: nothing to {reason}").format(
                     code_path=bring.code_path, reason=_(UNDOING[reason])))
             transcript = transcript_named(session, bring.transcript)
-            code, _created = codable_code(session, bring.code_path, coder)
+            code, _created = codable_code(session, bring.code_path, coder, create)
             writer = CodingWriter(session, coder_named(session, bring.coder))
             made = writer.add(NewCoding(transcript.id, code, bring.start, bring.end, bring.origin, memo=bring.memo,
                                         guid=bring.guid, created_at=bring.created_at))

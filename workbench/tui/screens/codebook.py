@@ -1,4 +1,5 @@
-"""The codebook: the code tree with counts; rename, move, merge, split, recolour, all confirmed."""
+"""The codebook: the code tree with counts; add, rename, move, merge, split, recolour, delete and code groups,
+all confirmed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static, Tree
 
-from workbench.core.codes import PATH_SEPARATOR, normalise_colour
+from workbench.core.codes import PATH_SEPARATOR, join_path, normalise_colour, split_path
 from workbench.core.dto import CodebookChangeView, CodeView
 from workbench.core.patterns import Pattern
 from workbench.errors import WorkbenchError
@@ -21,14 +22,16 @@ from workbench.services import codebook, frequencies
 from workbench.tui.keys import speak_keys
 from workbench.tui.page import code_colours
 from workbench.tui.screens.base import KeyFooter, StudyRead, WorkbenchScreen
-from workbench.tui.screens.dialogs import CodePicker, Confirm, Picked, TextPrompt
+from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.quotes import QuotesScreen
 from workbench.tui.widgets.header import StudyHeader
 from workbench.tui.widgets.plain_table import PlainTable
 
 TOP = N_("(top level)")
 ACTIONS = {"add": N_("added"), "update": N_("changed"), "rename": N_("renamed"), "move": N_("moved"),
-           "merge": N_("merged"), "split": N_("split")}
+           "merge": N_("merged"), "split": N_("split"), "delete": N_("deleted"), "group": N_("put in a code group"),
+           "ungroup": N_("taken out of a code group")}
+NEW_GROUP = "\0new"  # the choice that makes a code group (no group name holds a NUL)
 
 
 def _label(code: CodeView, colour: str, totals: tuple[int, int]) -> str:
@@ -42,26 +45,31 @@ class CodebookScreen(WorkbenchScreen):
     NAME = N_("Codebook: code tree with respondents and quotations")
 
     BINDINGS = [
+        Binding("a", "add", N_("New code"), id="add", show=False),
         Binding("r", "rename", N_("Rename"), id="rename"),
         Binding("v", "move", N_("Move"), id="move"),
         Binding("m", "merge", N_("Merge"), id="merge"),
         Binding("s", "split", N_("Split"), id="split", show=False),
         Binding("k", "recolour", N_("Colour"), id="recolour", show=False),
         Binding("d", "describe", N_("Description"), id="describe", show=False),
+        Binding("g", "group", N_("Code group"), id="group", show=False),
+        Binding("x,delete", "delete", N_("Delete"), id="delete", show=False),
         Binding("o", "quotes", N_("Quotes"), id="quotes"),
         Binding("h", "history", N_("History"), id="history", show=False),
         Binding("escape", "back", N_("Back"), id="back"),
     ]
 
     class Loaded(StudyRead):
-        def __init__(self, version: int, codes: list[CodeView], totals: dict[str, tuple[int, int]]):
+        def __init__(self, version: int, codes: list[CodeView], totals: dict[str, tuple[int, int]],
+                     groups: dict[str, list[str]]):
             super().__init__(version)
-            self.codes, self.totals = codes, totals
+            self.codes, self.totals, self.groups = codes, totals, groups
 
     def __init__(self):
         super().__init__()
         self.codes: list[CodeView] = []
         self.totals: dict[str, tuple[int, int]] = {}
+        self.groups: dict[str, list[str]] = {}  # code group -> its codes' paths
         self.select_path: str | None = None  # the code to show after a reload
 
     def compose(self) -> ComposeResult:
@@ -81,13 +89,13 @@ class CodebookScreen(WorkbenchScreen):
     def reload(self) -> None:
         coders = self.app.counted_coders
         self.post_message(self.Loaded(self.app.db.version(), codebook.show_codebook(self.app.db, coders),
-                                      frequencies.code_totals(self.app.db, coders)))
+                                      frequencies.code_totals(self.app.db, coders), codebook.code_groups(self.app.db)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         if not self.fresh(message):
             return
-        self.codes, self.totals = message.codes, message.totals
+        self.codes, self.totals, self.groups = message.codes, message.totals, message.groups
         if not self.codes:
             self.query_one("#side", Static).update(_(
                 "No codes yet.\n\nImport a codebook with i in the overview (.yaml or .qdc; shipped: "
@@ -138,6 +146,8 @@ class CodebookScreen(WorkbenchScreen):
                  _("colour: {colour}").format(colour=code.colour or _("the parent code's"))]
         if code.keywords:
             lines += ["", _("[b]keywords[/b]"), escape(", ".join(code.keywords))]
+        if groups := self._groups_of(code):
+            lines += ["", _("[b]code groups[/b]"), escape(", ".join(groups))]
         if not code.codable:
             lines += ["", _("[dim]only groups codes[/dim]")]
         self.query_one("#side", Static).update("\n".join(lines))
@@ -145,9 +155,9 @@ class CodebookScreen(WorkbenchScreen):
     # ---------------------------------------------------------------- changes, each confirmed
 
     def _change(self, question: str, consequence: str, change: Callable[[], object], show: str | None = None) -> None:
-        """Ask, then make the change in a worker and reload, showing the code at show (or the path change gave)."""
+        """Ask, then make the change in a worker and reload, showing the code at show (else the path change gave)."""
         def done(result: object) -> None:
-            self.select_path = result if isinstance(result, str) else show
+            self.select_path = show if show is not None else result if isinstance(result, str) else None
             self.notify(_("Codebook updated; the change is in the history."))
             self.reload()
 
@@ -180,6 +190,70 @@ class CodebookScreen(WorkbenchScreen):
     def _others(self, code: CodeView) -> list[str]:
         return [c.path for c in self.codes if c.path != code.path
                 and not c.path.startswith(code.path + PATH_SEPARATOR)]
+
+    def _groups_of(self, code: CodeView) -> list[str]:
+        return [name for name, paths in self.groups.items() if code.path in paths]
+
+    def action_add(self) -> None:
+        """A new code beside the one under the cursor (the path can be changed: 'Parent > Name')."""
+        code = self.current
+        parent = code.path.rsplit(PATH_SEPARATOR, 1)[0] + PATH_SEPARATOR if code and code.depth else ""
+        self._ask(_("Path of the new code"), parent, self._new_path,
+                  lambda path: self._change(_("New code '{code}'?").format(code=path.strip()),
+                                            _("Missing parents are made too."),
+                                            lambda: codebook.add_code(self.app.db, path, self.app.coder)))
+
+    def _new_path(self, path: str) -> None:
+        """Said before anything is confirmed: a path that is taken or not a path."""
+        wanted = join_path(split_path(path)).casefold()
+        if any(c.path.casefold() == wanted for c in self.codes):
+            raise WorkbenchError(_("code '{value}' already exists").format(value=path.strip()))
+
+    def action_delete(self) -> None:
+        code = self._with_code()
+        if not code:
+            return
+        respondents, quotations = self.totals.get(code.path, (0, 0))
+        if code.codings or quotations:
+            self.notify(_("'{code}' has codings: merge it (m) into another code instead.").format(code=code.name),
+                        severity="warning")
+            return
+        self._change(_("Delete the code '{code}'?").format(code=code.path),
+                     _("It has no codings; its pending suggestions go with it. The history keeps it."),
+                     lambda: codebook.delete_code(self.app.db, code.path, self.app.coder),
+                     code.path.rsplit(PATH_SEPARATOR, 1)[0] if code.depth else None)
+
+    def action_group(self) -> None:
+        """Put the code in a code group (a new one, or one there is), or take it out of one it is in."""
+        code = self._with_code()
+        if not code:
+            return
+        holding = self._groups_of(code)
+        choices = [(NEW_GROUP, _("+ new code group"))] + [
+            (name, (_("✓ {group}  (take out)") if name in holding else "  {group}").format(group=name) +
+             f"  · {len(paths)}") for name, paths in self.groups.items()]
+
+        def chosen(name: str | None) -> None:
+            if name == NEW_GROUP:
+                self._ask(_("Name of the new code group"), "", self._new_group, lambda typed: self._into(code, typed))
+            elif name in holding:
+                self._change(_("Take '{code}' out of the code group '{group}'?").format(code=code.name, group=name),
+                             _("A group left empty goes."),
+                             lambda: codebook.remove_from_code_group(self.app.db, name, [code.path], self.app.coder),
+                             code.path)
+            elif name:
+                self._into(code, name)
+
+        self.app.push_screen(ChoicePicker(_("Code group for {code}").format(code=code.path), choices), chosen)
+
+    def _new_group(self, name: str) -> None:
+        if name.strip() in self.groups:
+            raise WorkbenchError(_("the code group '{group}' exists: choose it in the list").format(group=name.strip()))
+
+    def _into(self, code: CodeView, group: str) -> None:
+        self._change(_("Put '{code}' in the code group '{group}'?").format(code=code.name, group=group.strip()),
+                     _("A code group holds codes from anywhere in the tree; the code stays where it is."),
+                     lambda: codebook.add_to_code_group(self.app.db, group, [code.path], self.app.coder), code.path)
 
     def action_rename(self) -> None:
         code = self._with_code()

@@ -207,6 +207,12 @@ class ChoicePicker(TypeAhead, ModalScreen[str | None]):
         return True
 
 
+def choose_filter(app, title: str, values: set[str], chosen) -> None:
+    """Pick which value a list shows, or all: chosen gets the value, or None for all (nothing when cancelled)."""
+    app.push_screen(ChoicePicker(title, [("*", _("all"))] + [(v, v) for v in sorted(values)]),
+                    lambda key: key is not None and chosen(None if key == "*" else key))
+
+
 class TextPrompt(TypeAhead, ModalScreen[str | None]):
     """One line of text (memo, search, path); Enter accepts, Escape cancels. replace: the value is selected, so
     the first key typed replaces it (a search); else the cursor is at its end and typing adds (a memo)."""

@@ -69,6 +69,7 @@ class OverviewScreen(WorkbenchScreen):
         Binding("v", "review", N_("Review suggestions"), id="review", show=False),
         Binding("d", "disagreements", N_("Disagreements"), id="disagreements", show=False),
         Binding("g", "question", N_("Questions"), id="question"),
+        Binding("m", "memos", N_("Memos"), id="memos", show=False),
         Binding("r", "reload", N_("Reload"), id="reload", show=False),
     ]
 
@@ -221,6 +222,11 @@ class OverviewScreen(WorkbenchScreen):
         from workbench.tui.screens.codebook import CodebookScreen
 
         self.app.push_screen(CodebookScreen())
+
+    def action_memos(self) -> None:
+        from workbench.tui.screens.memos import MemosScreen
+
+        self.app.push_screen(MemosScreen())
 
     def action_question(self) -> None:
         """Pick a guide question, then read every respondent's answers to it side by side."""

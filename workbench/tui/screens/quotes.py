@@ -15,7 +15,7 @@ from workbench.i18n import N_, _
 from workbench.services import codings, quotes
 from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
-from workbench.tui.screens.dialogs import ChoicePicker
+from workbench.tui.screens.dialogs import choose_filter
 from workbench.tui.widgets.header import StudyHeader
 from workbench.tui.widgets.plain_table import PlainTable
 
@@ -127,12 +127,11 @@ class QuotesScreen(WorkbenchScreen):
             )
 
     def _filter(self, title: str, values: set[str], attribute: str) -> None:
-        def chosen(key: str | None) -> None:
-            if key is not None:
-                setattr(self, attribute, None if key == "*" else key)
-                self._fill()
+        def chosen(value: str | None) -> None:
+            setattr(self, attribute, value)
+            self._fill()
 
-        self.app.push_screen(ChoicePicker(title, [("*", _("all"))] + [(v, v) for v in sorted(values)]), chosen)
+        choose_filter(self.app, title, values, chosen)
 
     def action_filter_programme(self) -> None:
         if self.found is not None:

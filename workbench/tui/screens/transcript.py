@@ -28,9 +28,20 @@ from workbench.transcripts.clock import format_clock
 from workbench.tui.page import TranscriptPage, code_colours, origin_name, role_name, shorten
 from workbench.tui.places import Places
 from workbench.tui.screens.base import KeyFooter, WorkbenchScreen
-from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, TextPrompt, Words, remember, search_words
+from workbench.tui.screens.dialogs import (
+    ChoicePicker,
+    CodePicker,
+    Confirm,
+    Picked,
+    TextPrompt,
+    Words,
+    remember,
+    search_words,
+)
+from workbench.tui.screens.memos import MemoEditor
 from workbench.tui.widgets.coded_text import CodedText
 from workbench.tui.widgets.header import StudyHeader
+from workbench.tui.widgets.margin import CodingMargin
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,7 @@ class Step:
 
     added: CodingView | None = None
     removed: CodingView | None = None
+    made: str | None = None  # a code made for it: undo offers to remove it, redo makes it again
 
 
 FIRST_TURNS = 15  # shown in the first paint: more than a screen holds
@@ -91,7 +103,8 @@ class TranscriptScreen(WorkbenchScreen):
     """Transcript: code text and turns"""
 
     NAME = N_("Transcript: code text and turns")
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]  # narrow: the text takes the width, no side panel
+    # narrow: the text takes the width, no side panel; roomy: a wider coding margin
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide"), (120, "-roomy")]
 
     BINDINGS = [
         Binding("c", "code_selection", N_("Code selection"), id="code_selection"),
@@ -123,6 +136,7 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("w", "next_suggestion", N_("Next suggestion"), id="next_suggestion", show=False),
         Binding("W", "previous_suggestion", N_("Previous suggestion"), id="previous_suggestion", show=False),
         Binding("o", "next_coder", N_("Whose codings"), id="next_coder", show=False),
+        Binding("vertical_line", "toggle_margin", N_("Margin"), id="toggle_margin", show=False),
         Binding("v", "outline", N_("Questions"), id="outline", show=False),
         Binding("V", "set_question", N_("Set question"), id="set_question", show=False),
         Binding("escape", "back", N_("Back"), id="back"),
@@ -222,7 +236,9 @@ class TranscriptScreen(WorkbenchScreen):
     def compose(self) -> ComposeResult:
         yield StudyHeader()
         with Horizontal():
-            yield CodedText(id="text")
+            text = CodedText(id="text")
+            yield text
+            yield CodingMargin(text, id="margin")
             with SidePanel(id="side"):
                 yield Static("", id="side-text")
         yield KeyFooter()
@@ -314,6 +330,7 @@ class TranscriptScreen(WorkbenchScreen):
         shown = [c for c in self.codings if self.shown_coder is None or c.coder == self.shown_coder]
         self.page = TranscriptPage(turns, shown, self.colours, guide=self.detail.guide)
         self.text.show(self.page, fresh)
+        self.call_after_refresh(self.query_one(CodingMargin).refresh)  # once the text is wrapped anew
         self._side()
 
     # ---------------------------------------------------------------- where the cursor is
@@ -412,14 +429,15 @@ class TranscriptScreen(WorkbenchScreen):
             self.notify(_("No suggestion for this turn (w: to the next)."))
         return chosen
 
-    def _decide(self, chosen: SuggestionView, call) -> None:
-        """Settle a suggestion through call (which returns the coding it made, or None)."""
+    def _decide(self, chosen: SuggestionView, call, new_code: str | None = None) -> None:
+        """Settle a suggestion through call (which returns the coding it made, or None); new_code: the code it
+        makes."""
         def done(made: CodingView | None) -> None:
             self.suggestions = [s for s in self.suggestions or [] if s.id != chosen.id]
             if made:
                 self.notify(_("Coded {code}: “{quote}”").format(code=made.code_path.split(" > ")[-1],
                                                                quote=shorten(" ".join(made.quote.split()), 60)))
-                self._done(Step(added=made))
+                self._done(Step(added=made, made=new_code))
             else:
                 self._side()
 
@@ -443,7 +461,7 @@ class TranscriptScreen(WorkbenchScreen):
         if chosen:
             span = self._span(chosen)
             self._pick(lambda picked: picked and self._decide(chosen, lambda: suggestions.correct(
-                self.app.db, self.app.coder, chosen.id, picked.path, picked.create, span)),
+                self.app.db, self.app.coder, chosen.id, picked.path, picked.create, span), _new(picked)),
                 _("Another code than {code}").format(code=chosen.path))
 
     def action_next_suggestion(self) -> None:
@@ -489,7 +507,7 @@ class TranscriptScreen(WorkbenchScreen):
                 self._pick(lambda picked: picked and self.write(
                     lambda: codings.add_coding(self.app.db, self.app.coder, self.transcript, picked.path, *span,
                                                create=picked.create),
-                    lambda made: self._done(Step(added=made))), title)
+                    lambda made: self._done(Step(added=made, made=_new(picked)))), title)
 
         roles = {t.role for t in self.detail.turns if t.start < span[1] and span[0] < t.end}
         if "respondent" in roles:
@@ -554,7 +572,7 @@ class TranscriptScreen(WorkbenchScreen):
         def change(coding: CodingView) -> None:
             self._pick(lambda picked: picked and self.write(
                 lambda: codings.change_code(self.app.db, self.app.coder, coding.guid, picked.path, picked.create),
-                lambda made: self._done(Step(added=made.added, removed=made.removed))),
+                lambda made: self._done(Step(added=made.added, removed=made.removed, made=_new(picked)))),
                 _("Another code for: {code}").format(code=coding.code_path))
 
         self._choose_coding(change, _("Change which coding?"))
@@ -603,8 +621,28 @@ class TranscriptScreen(WorkbenchScreen):
             self._shapes.pop(drop.guid, None)
             self.write(lambda: codings.reshape(self.app.db, self.app.coder, drop.guid, bring.start, bring.end), done)
             return
-        self.write(lambda: codings.swap(self.app.db, self.app.coder, drop, bring, "undo" if reverse else "redo"),
-                   done)
+        unmade = step.made if reverse else None
+
+        def undone(result: tuple[codings.CodingChange, bool]) -> None:
+            change, unused = result
+            done(change)
+            if unused:
+                self._offer_removal(unmade)
+
+        self.write(lambda: (codings.swap(self.app.db, self.app.coder, drop, bring, "undo" if reverse else "redo",
+                                         create=step.made is not None),
+                            unmade is not None and codebook.unused(self.app.db, unmade)), undone)
+
+    def _offer_removal(self, path: str) -> None:
+        """The code an undone coding made, which nothing else uses: removed if the coder says so."""
+        def removed(_path: str) -> None:
+            self.notify(_("Code removed: {code}").format(code=path))
+            self.study_changed()
+
+        self.app.push_screen(Confirm(_("Remove the code '{code}' too?").format(code=path),
+                                     _("It was made for this coding and nothing else is coded with it.")),
+                             lambda yes: yes and self.write(
+                                 lambda: codebook.delete_code(self.app.db, path, self.app.coder), removed))
 
     # ---------------------------------------------------------------- memos, moving, filtering
 
@@ -638,7 +676,7 @@ class TranscriptScreen(WorkbenchScreen):
 
     def _memo(self, title: str, memo: str | None, save) -> None:
         """Edit a memo, opened with the text it has; saved, then shown as stored."""
-        self.app.push_screen(TextPrompt(title, memo or ""),
+        self.app.push_screen(MemoEditor(title, memo or ""),
                              lambda text: text is not None and text != (memo or "") and self.write(
                                  lambda: save(text), lambda _: self.study_changed()))
 
@@ -748,6 +786,11 @@ class TranscriptScreen(WorkbenchScreen):
 
         self.app.push_screen(ChoicePicker(_("Question of turn {index}").format(index=turn.index), choices), chosen)
 
+    def action_toggle_margin(self) -> None:
+        """The coding margin off (the text takes its columns) or on again."""
+        margin = self.query_one(CodingMargin)
+        margin.display = not margin.display
+
     def action_next_coder(self) -> None:
         """Show every coder's codings, then mine, then each other coder's in turn."""
         if self.app.settings.blind:
@@ -764,6 +807,11 @@ class TranscriptScreen(WorkbenchScreen):
     def action_back(self) -> None:
         if self.app.screen is self:
             self.app.pop_screen()
+
+
+def _new(picked: Picked) -> str | None:
+    """The code a pick makes, if it makes one."""
+    return picked.path if picked.create else None
 
 
 def _what(drop: CodingView | None, bring: CodingView | None) -> str:
