@@ -404,3 +404,22 @@ def test_the_margin_shows_a_bracket_with_the_code_beside_a_coding_at_80_columns_
             assert not margin.display
 
     run(scenario())
+
+
+def test_a_coding_scrolled_past_its_top_still_has_its_code_named_in_the_margin(app):
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_first(app, pilot)
+            await pilot.press("n")
+            while len(screen._turn().text) < 200:  # a turn of several rows: one can scroll into its middle
+                await pilot.press("n")
+            await pilot.press("t", *"studvert", "enter")
+            await wait_for(pilot, lambda: app.screen is screen and mine(app, screen))
+            await written(pilot)
+            margin = screen.query_one("#margin")
+            top = screen.text.wrapped_document.location_to_offset(screen.text.cursor_location).y  # the turn's first
+            screen.text.scroll_to(y=top + 1, animate=False)
+            await pilot.pause(0.2)
+            first = "".join(s.text for s in margin.render_line(0))
+            assert first[0] == "│" and "Studie" in first
+    run(scenario())

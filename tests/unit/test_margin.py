@@ -28,3 +28,26 @@ def test_overlapping_codings_stand_side_by_side_with_their_names_and_what_does_n
     text = ["".join(piece for piece, _colour in rows.line(row)) for row in range(5)]
     # the longer of two codings that start together gets the lane; the other is counted where it starts
     assert text == ["┐  Studie…", "│┐ +1     ", "┘│ Werkdr…", " ┘        ", "          "]
+
+
+def test_a_bracket_scrolled_past_its_top_still_names_its_code_on_the_first_row_in_view():
+    """Scrolled into the middle of a long coding, the margin showed a bare line: which code it was, nobody saw."""
+    rows = Rows([Span(0, 6, "Studenten > Studievertraging", "#ff0000"), Span(3, 3, "Kosten", "#00ff00")],
+                lanes=2, width=10)
+    text = ["".join(piece for piece, _colour in rows.line(row, view_top=2)) for row in range(2, 5)]
+    assert text == ["│  Studie…", "│] Kosten ", "│         "]
+    assert "".join(piece for piece, _ in rows.line(2)) == "│         "  # in the middle of a view: the line alone
+
+
+@given(spans, st.integers(1, 4), st.integers(0, 48))
+def test_the_first_row_in_view_names_a_bracket_whose_name_is_scrolled_away(found, lanes, top):
+    rows = Rows(found, lanes=lanes, width=20)
+    placed, _ = lay_out(found, lanes)
+    hidden = {b.span.name.rsplit(" > ", 1)[-1] for b in placed if b.span.top < top <= b.span.bottom
+              and not any(rows.line(row)[-1][0].strip() == b.span.name.rsplit(" > ", 1)[-1]
+                          for row in range(top, b.span.bottom + 1))}
+    first = rows.line(top, view_top=top)[-1][0].strip()
+    if hidden and not rows.line(top)[-1][0].strip():
+        assert first in hidden
+    else:
+        assert first == rows.line(top)[-1][0].strip()  # a name of its own stays

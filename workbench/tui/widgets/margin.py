@@ -44,6 +44,10 @@ def lay_out(spans: Sequence[Span], lanes: int) -> tuple[list[Bracket], list[Span
     return placed, left_out
 
 
+def leaf(bracket: Bracket) -> str:
+    return bracket.span.name.rsplit(PATH_SEPARATOR, 1)[-1]
+
+
 def bracket_char(bracket: Bracket, row: int) -> str:
     top, bottom = bracket.span.top, bracket.span.bottom
     if top == bottom:
@@ -59,6 +63,7 @@ class Rows:
         placed, left_out = lay_out(spans, lanes)
         self.cells: dict[int, list[tuple[str, str]]] = {}
         self.names: dict[int, tuple[str, str]] = {}
+        self.named_at: list[tuple[int, Bracket]] = []  # each bracket with the row its name is on (-1: none)
         for span in left_out:  # +n where codings start that no lane had room for
             count = int(self.names.get(span.top, ("+0", ""))[0][1:]) + 1
             self.names[span.top] = (f"+{count}", "")
@@ -69,12 +74,18 @@ class Rows:
             free = next((row for row in range(bracket.span.top, bracket.span.bottom + 1) if row not in self.names),
                         None)
             if free is not None:  # the code's name on the bracket's first row that has room for it
-                self.names[free] = (bracket.span.name.rsplit(PATH_SEPARATOR, 1)[-1], bracket.span.colour)
+                self.names[free] = (leaf(bracket), bracket.span.colour)
+            self.named_at.append((-1 if free is None else free, bracket))
 
-    def line(self, row: int) -> list[tuple[str, str]]:
-        """(text, colour) pieces of one row, as wide as the margin."""
+    def line(self, row: int, view_top: int | None = None) -> list[tuple[str, str]]:
+        """(text, colour) pieces of one row, as wide as the margin; on the first row in view (view_top) the name
+        of a bracket that began above it, where its own name is scrolled away and the row has none."""
         pieces = list(self.cells.get(row, [(" ", "")] * self.lanes)) + [(" ", "")]
         name, colour = self.names.get(row, ("", ""))
+        if row == view_top and not name:
+            above = next((b for at, b in sorted(self.named_at, key=lambda n: n[1].lane)
+                          if b.span.top < row <= b.span.bottom and -1 < at < row), None)
+            name, colour = (leaf(above), above.span.colour) if above else ("", "")
         name = name if len(name) <= self.room else name[: max(self.room - 1, 0)] + "…"
         return [*pieces, (name.ljust(self.room)[: self.room], colour)]
 
@@ -116,5 +127,5 @@ class CodingMargin(Widget):
         rows = self.rows()
         base = self.rich_style
         segments = [Segment(text, base + Style(color=colour, bold=bool(colour)) if colour else base)
-                    for text, colour in rows.line(int(self.text.scroll_y) + y)]
+                    for text, colour in rows.line(int(self.text.scroll_y) + y, int(self.text.scroll_y))]
         return Strip(segments, self.size.width)
