@@ -108,7 +108,8 @@ def test_autocode_and_report_in_every_format(loaded, tmp_path):
     assert code == 0 and "created" in out
     code, out, _ = loaded("report", "frequencies", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["path", "code", "group", "unit", "count", "coders"] and rows[0]["coders"] == "*"
+    assert list(rows[0]) == ["path", "code", "group", "unit", "count", "n", "coders", "basis"]
+    assert (rows[0]["coders"], rows[0]["basis"]) == ("*", "all")
     sv = {r["group"]: r["count"] for r in rows if r["code"] == "Studievertraging"}
     assert sv == {"pabo": "1", "tweedegraads": "1", "": "1"}
     code, out, _ = loaded("report", "frequencies", "--by", "none", "--format", "md")
@@ -122,7 +123,33 @@ def test_autocode_and_report_in_every_format(loaded, tmp_path):
     assert loaded("report", "frequencies", "--format", "md", "--out", target)[0] == 0  # the locale's: English
     assert "(N = 2 respondents)" in target.read_text(encoding="utf-8")
     code, out, _ = loaded("report", "frequencies")
-    assert "pabo (N=2)" in out and "coders: every coder together" in out
+    assert "pabo (N=2)" in out and "Counted: every coding, 3 codings by tester (3 autocodes not reviewed)." in out
+
+
+def test_autocodes_confirmed_are_counted_by_reviewed_reports_and_every_report_says_what_it_counts(loaded, tmp_path):
+    loaded("autocode", "--role", "respondent")
+    code, out, _ = loaded("report", "frequencies", "--reviewed", "--by", "none", "--format", "csv")
+    assert {r["count"] for r in csv.DictReader(io.StringIO(out))} == {"0"}
+    code, _, err = loaded("codings", "confirm")
+    assert code == 2 and len(err.splitlines()) == 1 and "which autocodes" in err
+    assert loaded("codings", "confirm", "--code", "Studenten > Belemmeringen studenten > Studievertraging",
+                  "--transcript", "int1")[1].strip() == "2 autocodes confirmed"
+    code, out, _ = loaded("report", "frequencies", "--reviewed", "--by", "none", "--format", "csv")
+    counted = {r["code"]: r["count"] for r in csv.DictReader(io.StringIO(out)) if r["count"] != "0"}
+    assert counted == {"Studenten": "1", "Belemmeringen studenten": "1", "Studievertraging": "1"}
+    code, out, err = loaded("report", "frequencies", "--reviewed", "--format", "json")
+    assert json.loads(out)["provenance"]["text"] == err.splitlines()[0] == (
+        "Counted: only reviewed codings, 2 codings by tester (2 confirmed autocodes).")
+    report = tmp_path / "r.docx"
+    assert loaded("report", "frequencies", "--format", "docx", "--out", report, "--language", "nl")[0] == 0
+    said = [p.text for p in docx.Document(str(report)).paragraphs]
+    assert ("Geteld: alle coderingen, 3 coderingen van tester (2 bevestigde automatische coderingen, 1 automatische "
+            "codering niet nagekeken).") in said
+    code, out, _ = loaded("report", "quotes", "Studenten > Belemmeringen studenten > Financiële redenen",
+                          "--reviewed")
+    assert "0 quotes of 0 respondents." in out
+    code, out, _ = loaded("codings", "confirm", "--of", "tester", "--withdraw")
+    assert out.strip() == "2 autocodes no longer confirmed"
 
 
 def test_frequencies_of_chosen_coders(loaded):
@@ -134,7 +161,7 @@ def test_frequencies_of_chosen_coders(loaded):
     assert code == 0, err
     code, out, err = loaded("report", "frequencies", "--by", "none", "--format", "json", "--coder", "bram")
     counts = {r["code"]: r["count"] for r in json.loads(out)["rows"]}
-    assert json.loads(out)["coders"] == ["bram"] and "coders: bram" in err
+    assert json.loads(out)["coders"] == ["bram"] and "Counted: every coding, 1 coding by bram (1 by hand)." in err
     assert counts["Functie"] == 1 and counts["Studievertraging"] == 0
     both = json.loads(loaded("report", "frequencies", "--by", "none", "--format", "json", "--coder", "bram",
                              "--coder", "tester")[1])

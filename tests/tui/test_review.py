@@ -375,3 +375,34 @@ def test_the_frequencies_scroll_sideways_to_every_programme_with_the_codes_in_vi
 
     groups, seen = run(scenario())
     assert len(groups) > 2 and seen == set(groups)
+
+
+def test_the_frequencies_say_what_they_count_and_r_counts_only_what_a_person_reviewed(app):
+    """Nothing said the counts were unreviewed autocodes; r counts only codings a person made or kept, a
+    confirmation made elsewhere is counted on the screen, and the quotes under a cell follow."""
+    autocodes = len(codings.list_codings(app.db, coder="autocoder"))
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            screen = app.screen
+            said = str(screen.query_one("#provenance").render())
+            assert said.startswith("Geteld: alle coderingen,") and "van autocoder (" in said
+            assert "automatische coderingen niet nagekeken" in said and "(r: alleen nagekeken coderingen)" in said
+            await pilot.press("r")
+            await wait_for(pilot, lambda: screen.report.provenance.reviewed_only)
+            assert not any(row.count for row in screen.report.rows)
+            elsewhere(app, "codings", "confirm", "--code", DELAY)
+            await wait_for(pilot, lambda: screen.report.provenance.confirmed, timeout=20)
+            counted = {row.path for row in screen.report.rows if row.count}
+            assert DELAY in counted and all(DELAY.startswith(path) for path in counted)
+            assert str(screen.query_one("#provenance").render()).startswith("Geteld: alleen nagekeken coderingen,")
+            screen.query_one("DataTable").move_cursor(row=screen.paths.index("Studenten"), column=0)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
+            return {q.code_path for q in app.screen.found}, screen.report.provenance.autocode
+
+    shown, unreviewed = run(scenario())
+    assert shown == {DELAY} and unreviewed == 0 and autocodes

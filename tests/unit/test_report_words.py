@@ -23,18 +23,41 @@ def test_every_language_has_every_word_from_the_catalogue():
         words("de")
 
 
-def test_the_lead_names_the_most_and_least_named_and_where_a_programme_differs():
-    subcodes = rows(("Studievertraging", 12), ("Financiële redenen", 5), ("Heimwee", 0))
-    cells = {("Studenten > Studievertraging", "pabo"): 11, ("Studenten > Studievertraging", "alo"): 1,
-             ("Studenten > Financiële redenen", "pabo"): 3, ("Studenten > Financiële redenen", "alo"): 2}
-    sentence = lead(subcodes, cells, ["pabo", "alo"], SIZES, "respondent", "nl")
-    assert sentence == ("Het vaakst genoemd: Studievertraging (12 van de 16 respondenten). Het minst: Financiële "
-                        "redenen (5). Bovenaan staat iets anders bij alo (Financiële redenen).")
-    english = lead(subcodes, cells, ["pabo", "alo"], SIZES, "respondent", "en")
-    assert english.startswith("Most often named: Studievertraging (12 of 16 respondents).")
+SMALL = {"pabo": 14, "alo": 2, "ulo": 4, TOTAL: 20}
 
 
-def test_a_theme_nobody_named_and_a_theme_of_one_code():
-    assert lead(rows(("Heimwee", 0)), {}, ["pabo"], SIZES, "respondent", "en") == "Nobody named any of the subcodes."
-    one = lead(rows(("Heimwee", 3)), {("Studenten > Heimwee", "pabo"): 3}, ["pabo"], SIZES, "quotation", "nl")
-    assert one == "Het vaakst geciteerd: Heimwee (3x)."  # N counts respondents: never '3 of 16 quotes'
+def cells_of(**per_group: dict[str, int]) -> dict[tuple[str, str], int]:
+    return {(f"Studenten > {code}", group): n for group, counts in per_group.items() for code, n in counts.items()}
+
+
+def test_the_lead_is_prose_the_first_followed_by_the_next_the_least_and_a_programme_whose_first_differs():
+    subcodes = rows(("Studievertraging", 12), ("Financiële redenen", 5), ("Heimwee", 3), ("Taal", 1), ("Leeg", 0))
+    cells = cells_of(pabo={"Studievertraging": 11, "Financiële redenen": 3, "Heimwee": 2},
+                     alo={"Studievertraging": 1, "Financiële redenen": 2},  # N = 2: too few to say what is first
+                     ulo={"Heimwee": 3, "Taal": 1})
+    assert lead(subcodes, cells, ["pabo", "alo", "ulo"], SMALL, "respondent", "nl") == (
+        "Studievertraging werd het vaakst genoemd (12x), gevolgd door Financiële redenen (5x) en Heimwee (3x). "
+        "Taal werd het minst vaak genoemd (1x). Bij ulo staat Heimwee bovenaan (drie van de vier respondenten).")
+    assert lead(subcodes, cells, ["pabo", "alo", "ulo"], SMALL, "respondent", "en") == (
+        "Studievertraging was named most often (12x), followed by Financiële redenen (5x) and Heimwee (3x). "
+        "Taal was named least often (1x). At ulo, Heimwee comes first (three of four respondents).")
+
+
+def test_ties_are_named_as_ties_and_a_programme_with_a_tie_at_its_top_has_no_first():
+    subcodes = rows(("Studievertraging", 12), ("Financiële redenen", 12), ("Heimwee", 5), ("Taal", 1), ("Wonen", 1))
+    cells = cells_of(ulo={"Heimwee": 2, "Taal": 2})
+    assert lead(subcodes, cells, ["ulo"], SMALL, "respondent", "nl") == (
+        "Financiële redenen en Studievertraging werden het vaakst genoemd (elk 12x), gevolgd door Heimwee (5x). "
+        "Taal en Wonen werden het minst vaak genoemd (elk 1x).")
+    assert lead(subcodes, cells, ["ulo"], SMALL, "respondent", "en") == (
+        "Financiële redenen and Studievertraging were named most often (12x each), followed by Heimwee (5x). "
+        "Taal and Wonen were named least often (1x each).")
+
+
+def test_a_group_code_is_no_finding_and_a_theme_of_one_code_has_no_first():
+    subcodes = [FrequencyRow("Studenten > Belemmeringen", "Belemmeringen", 1, TOTAL, 14, 20),
+                FrequencyRow("Studenten > Belemmeringen > Heimwee", "Heimwee", 2, TOTAL, 3, 20),
+                FrequencyRow("Studenten > Belemmeringen > Taal", "Taal", 2, TOTAL, 2, 20)]
+    assert lead(subcodes, {}, [], SMALL, "respondent", "en") == "Heimwee was named most often (3x), followed by Taal (2x)."
+    assert lead(rows(("Heimwee", 3)), {}, ["pabo"], SMALL, "quotation", "nl") == "Alleen Heimwee werd gecodeerd (3x)."
+    assert lead(rows(("Heimwee", 0)), {}, ["pabo"], SMALL, "respondent", "en") == "Nobody named any of the subcodes."

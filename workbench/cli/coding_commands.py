@@ -1,4 +1,4 @@
-"""`workbench codings ...`: code a span or a turn by hand, list, memo, delete."""
+"""`workbench codings ...`: code a span or a turn by hand, list, memo, confirm autocodes, delete."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import typer
 from workbench.cli.lazy import lazy
 from workbench.cli.output import CodePath, Format, Guid, TranscriptName, listing
 from workbench.errors import WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
     from workbench.services import codings as service
@@ -78,6 +78,24 @@ def unpick(ctx: typer.Context, guid: Guid) -> None:
     """No longer a chosen report quote."""
     view = service.pick(ctx.obj.db, ctx.obj.coder, guid, picked=False)
     typer.echo(_("no longer a report quote for {code}").format(code=view.code_path))
+
+
+@app.command("confirm")
+def confirm(
+    ctx: typer.Context,
+    guids: Annotated[Optional[list[str]], typer.Argument(help="these autocodes (GUIDs as 'codings list' shows)")] = None,
+    transcript: Annotated[Optional[str], typer.Option("--transcript", help="the autocodes of this transcript")] = None,
+    code: Annotated[Optional[str], typer.Option("--code", help="the autocodes of this code and its subcodes")] = None,
+    of: Annotated[Optional[str], typer.Option("--of", help="the autocodes this coder ran")] = None,
+    withdraw: Annotated[bool, typer.Option("--withdraw", help="no longer confirmed")] = False,
+) -> None:
+    """Say that you reviewed autocodes and keep them: 'report frequencies --reviewed' counts them (and codings
+    made by hand, accepted suggestions and imported codings); an autocode you do not keep, delete."""
+    if not (guids or transcript or code or of):
+        raise WorkbenchError(_("say which autocodes: GUIDs, --transcript, --code or --of"))
+    n = service.confirm_autocodes(ctx.obj.db, ctx.obj.coder, transcript, code, of, guids or (), withdraw)
+    typer.echo((ngettext("{n} autocode no longer confirmed", "{n} autocodes no longer confirmed", n) if withdraw
+                else ngettext("{n} autocode confirmed", "{n} autocodes confirmed", n)).format(n=n))
 
 
 @app.command("delete")

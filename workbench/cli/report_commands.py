@@ -32,6 +32,11 @@ Language = Annotated[Optional[str], typer.Option(
     "--language", help="nl or en [default: the workbench's language: settings, else the locale]")]
 Coders = Annotated[Optional[list[str]], typer.Option(
     "--coder", help="count only this coder's codings (repeat for several; default: every coder's)")]
+Reviewed = Annotated[bool, typer.Option(
+    "--reviewed", help="count only codings a person made or reviewed: by hand, accepted suggestions, confirmed "
+                       "autocodes ('codings confirm') and imported codings")]
+Consensus = Annotated[bool, typer.Option(
+    "--consensus", help="count only codings another coder's coding of the same code overlaps")]
 
 
 Attribution = Annotated[str, typer.Option("--attribution", help="under each quote: pseudonym+programme, pseudonym, "
@@ -78,6 +83,8 @@ def frequencies(
                                              "report says so); default: their pseudonyms")] = False,
     attribution: Attribution = "pseudonym+programme",
     small_group: SmallGroup = 3,
+    reviewed: Reviewed = False,
+    consensus: Consensus = False,
 ) -> None:
     """How often each code occurs: respondents (not quotations) per programme, with N; every coder's
     codings together unless --coder names whose."""
@@ -90,7 +97,8 @@ def frequencies(
             ctx.obj.output(target)
     db = ctx.obj.db
     check_choice(attribution, quotes_service.ATTRIBUTIONS, "--attribution")
-    report = frequencies_service.frequencies(db, unit=unit, by=by, coders=coders, real_names=real_names)
+    basis = dict(coders=coders, reviewed=reviewed, consensus=consensus)
+    report = frequencies_service.frequencies(db, unit=unit, by=by, real_names=real_names, **basis)
     charts = {}
     if chart is not None:
         from workbench.reports.charts import chart_paths
@@ -99,7 +107,7 @@ def frequencies(
     if fmt == "docx":
         from workbench.reports.word import frequency_docx
 
-        found = quotes_service.quotes(db, coders=coders)
+        found = quotes_service.quotes(db, **basis)
         per_code = {path: quotes_service.spread([q for q in found if q.code_path == path], quotes)
                     for path in {q.code_path for q in found}}
         report, per_code = _attributed(db, report, per_code, attribution, small_group)
@@ -108,10 +116,9 @@ def frequencies(
     elif fmt == "xlsx":
         from workbench.reports.excel import frequency_xlsx
 
-        reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, coders=coders, real_names=real_names)
+        reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, real_names=real_names, **basis)
                               for u in ("respondent", "institution", "quotation") if u != unit]
-        report, found = _attributed(db, report, {"": quotes_service.quotes(db, coders=coders)}, attribution,
-                                    small_group)
+        report, found = _attributed(db, report, {"": quotes_service.quotes(db, **basis)}, attribution, small_group)
         frequency_xlsx([report, *reports[1:]], frequencies_service.code_document_table(db), found[""],
                        _needs_out(fmt, out))
         typer.echo(_("wrote {file}").format(file=out), err=True)
@@ -123,7 +130,7 @@ def frequencies(
         write_charts(report, charts)
         typer.echo(_("wrote {file}").format(file=", ".join(str(target) for target in charts.values())), err=True)
     if fmt != "table":
-        typer.echo(report.coders_text, err=True)
+        typer.echo(report.provenance.text, err=True)
         for note in report.notes:
             typer.echo(_("note: {note}").format(note=note), err=True)
 
@@ -167,6 +174,8 @@ def quotes(
     language: Language = None,
     attribution: Attribution = "pseudonym+programme",
     small_group: SmallGroup = 3,
+    reviewed: Reviewed = False,
+    consensus: Consensus = False,
 ) -> None:
     """Anonymised quotes of a code, with respondent pseudonym, programme and time (as --attribution says)."""
     check_choice(fmt, ("md", "docx"), "--format")
@@ -174,7 +183,7 @@ def quotes(
     _speak(language)
     if out is not None:
         ctx.obj.output(out)
-    found = quotes_service.quotes(ctx.obj.db, code, programme, coders)
+    found = quotes_service.quotes(ctx.obj.db, code, programme, coders, reviewed, consensus)
     for note in quotes_service.small_group_notes(ctx.obj.db, found, attribution, small_group):
         typer.echo(_("note: {note}").format(note=note), err=True)
     found = [quotes_service.attributed(q, attribution) for q in found]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,7 @@ class CodingView:
     memo: str | None
     created_at: datetime
     picked_by: str | None = None  # chosen as a report quote by
+    confirmed_by: str | None = None  # an autocode reviewed and kept by
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,43 @@ class FrequencyRow:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """What a report's numbers rest on: the basis asked for, the coders counted and the counted codings (on
+    respondents' turns) by how they were made."""
+
+    coders: tuple[str, ...]  # every coder whose codings are counted, by name
+    manual: int = 0
+    suggestion: int = 0  # accepted suggestions
+    autocode: int = 0  # autocodes nobody has reviewed yet
+    confirmed: int = 0  # autocodes a coder reviewed and kept
+    imported: int = 0  # coded in another tool
+    reviewed_only: bool = False
+    consensus: bool = False
+
+    @property
+    def codings(self) -> int:
+        return self.manual + self.suggestion + self.autocode + self.confirmed + self.imported
+
+    @property
+    def text(self) -> str:
+        """One sentence: which codings, whose, and how they were made."""
+        basis = (_("only codings two coders agree on") if self.consensus and not self.reviewed_only else
+                 _("only reviewed codings two coders agree on") if self.consensus else
+                 _("only reviewed codings") if self.reviewed_only else _("every coding"))
+        kinds = [(self.manual, ngettext("{n} by hand", "{n} by hand", self.manual)),
+                 (self.suggestion, ngettext("{n} accepted suggestion", "{n} accepted suggestions", self.suggestion)),
+                 (self.confirmed, ngettext("{n} confirmed autocode", "{n} confirmed autocodes", self.confirmed)),
+                 (self.autocode, ngettext("{n} autocode not reviewed", "{n} autocodes not reviewed", self.autocode)),
+                 (self.imported, ngettext("{n} imported", "{n} imported", self.imported))]
+        parts = ", ".join(text.format(n=n) for n, text in kinds if n) or _("none")
+        coders = _(" and ").join([", ".join(self.coders[:-1]), self.coders[-1]] if len(self.coders) > 1
+                                 else self.coders) or _("no coder")
+        return ngettext("Counted: {basis}, {n} coding by {coders} ({parts}).",
+                        "Counted: {basis}, {n} codings by {coders} ({parts}).", self.codings).format(
+            basis=basis, n=self.codings, coders=coders, parts=parts)
+
+
+@dataclass(frozen=True)
 class FrequencyReport:
     unit: str
     by: str
@@ -188,10 +226,7 @@ class FrequencyReport:
     uncounted_codings: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
     coders: tuple[str, ...] = ()  # whose codings are counted; () for every coder's
-
-    @property
-    def coders_text(self) -> str:
-        return _("coders: {coders}").format(coders=", ".join(self.coders) if self.coders else _("every coder together"))
+    provenance: Provenance = field(default_factory=lambda: Provenance(()))
 
 
 @dataclass(frozen=True)

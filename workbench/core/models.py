@@ -258,6 +258,8 @@ class Coding(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     picked_by: Mapped[str | None] = mapped_column(String(255))  # who chose it as a report quote
     picked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    confirmed_by: Mapped[str | None] = mapped_column(String(255))  # who reviewed this autocode and kept it
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class CodingTurn(Base):

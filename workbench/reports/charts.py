@@ -17,7 +17,7 @@ from workbench.core.counting import TOTAL
 from workbench.core.dto import CooccurrenceReport, FrequencyReport
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
-from workbench.reports.words import words
+from workbench.reports.words import share, words
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 WIDTH_CM, PAGE_CM = 16.0, 23.0  # an A4 text column; the most of a page a chart may take
@@ -28,8 +28,8 @@ CM = 1 / 2.54
 
 
 def label(count: int, n: int) -> str:
-    """What a bar says: '12 (86 %)'."""
-    return f"{count} ({round(100 * count / n)} %)" if n else str(count)
+    """What a bar says: '12 (86 %)' (nothing on a zero)."""
+    return share(count, n) if count else ""
 
 
 def colours(report: FrequencyReport) -> dict[str, str]:

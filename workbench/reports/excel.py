@@ -44,6 +44,7 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
             _append(sheet, [row.path, "  " * row.depth + row.code, *[cells[row.path].get(g, 0) for g in groups]])
         _append(sheet, [])
         _append(sheet, [say["rule"]])
+        _append(sheet, [report.provenance.text])
         for cell in (*sheet[1], *sheet[2]):
             cell.font = bold
         sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 60, 40

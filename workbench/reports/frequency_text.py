@@ -10,7 +10,7 @@ from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, FrequencyRow
 from workbench.i18n import _
 from workbench.reports.cells import csv_text
-from workbench.reports.words import words
+from workbench.reports.words import capitalised, unit_of, words
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -44,21 +44,24 @@ def table(report: FrequencyReport) -> str:
         values = [str(cells[row.path].get(g, 0)).rjust(len(h)) for g, h in zip(columns, heads)]
         lines.append("  ".join([name.ljust(width), *values]))
     say = words()
-    lines.append(_("unit: {unit}; {coders}; {rule}").format(unit=say[report.unit], coders=report.coders_text,
-                                                             rule=say["rule"]))
+    lines.append(_("unit: {unit}; {rule}").format(unit=say[report.unit], rule=say["rule"]))
+    lines.append(report.provenance.text)
     lines.extend(_("note: {note}").format(note=note) for note in report.notes)
     return "\n".join(lines) + "\n"
 
 
 def to_csv(report: FrequencyReport) -> str:
-    return csv_text(["path", "code", "group", "unit", "count", "coders"],
-                    ([row.path, row.code, row.group, report.unit, row.count, ";".join(report.coders) or "*"]
-                     for row in report.rows))
+    basis = "consensus" if report.provenance.consensus else "all"
+    basis = f"reviewed+{basis}" if report.provenance.reviewed_only else basis
+    return csv_text(["path", "code", "group", "unit", "count", "n", "coders", "basis"],
+                    ([row.path, row.code, row.group, report.unit, row.count, row.n, ";".join(report.coders) or "*",
+                      basis] for row in report.rows))
 
 
 def to_json(report: FrequencyReport) -> str:
     data = asdict(report)
     data["rule"] = words()["rule"]
+    data["provenance"]["text"] = report.provenance.text
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -66,12 +69,12 @@ def markdown(report: FrequencyReport) -> str:
     """The report's phrasing: '- Studievertraging (15x)', largest first, per group."""
     say = words()
     unit = say[report.unit]
-    lines = ["# " + say["title"].format(unit=unit), "", say["rule"], "", f"_{report.coders_text.capitalize()}._", ""]
+    lines = ["# " + say["title"].format(unit=unit), "", say["rule"], "", f"_{report.provenance.text}_", ""]
     by_group: dict[str, list[FrequencyRow]] = defaultdict(list)
     for row in report.rows:
         by_group[row.group].append(row)
     for group in _columns(report):
-        lines.append(f"## {_label(group).capitalize()} (N = {report.sizes.get(group, 0)} {unit})")
+        lines.append(f"## {capitalised(_label(group))} (N = {unit_of(report.sizes.get(group, 0), report.unit, say)})")
         lines.append("")
         lines.extend(_tree_lines([r for r in by_group[group] if r.count], parent_path=None, depth=0))
         lines.append("")
@@ -82,7 +85,8 @@ def markdown(report: FrequencyReport) -> str:
 def _tree_lines(rows: list[FrequencyRow], parent_path: str | None, depth: int) -> list[str]:
     prefix = f"{parent_path} > " if parent_path else ""
     level = [r for r in rows if r.depth == depth and r.path.startswith(prefix)]
-    level.sort(key=lambda r: (-r.count, r.code.casefold()))
+    if depth:  # themes in the codebook's (the guide's) order, the codes under each most named first
+        level.sort(key=lambda r: (-r.count, r.code.casefold()))
     lines = []
     for row in level:
         lines.append(f"{'  ' * depth}- {row.code} ({row.count}x)")
@@ -91,12 +95,11 @@ def _tree_lines(rows: list[FrequencyRow], parent_path: str | None, depth: int) -
 
 
 def markdown_quotes(code: str, found, programme: str | None) -> str:
-    from workbench.reports.words import attribution
+    from workbench.reports.words import attribution, quotes_of
     from workbench.transcripts.clock import format_clock
 
     lines = ["# " + _("Quotes: {code}").format(code=code) + (f" ({programme})" if programme else ""), "",
-             _("{quotes} quote(s) of {respondents} respondent(s).").format(
-                 quotes=len(found), respondents=len({q.respondent for q in found})), ""]
+             quotes_of(found), ""]
     for quote in found:
         where = f", {format_clock(quote.start_ms)}" if quote.start_ms is not None else ""
         said = attribution(quote, _("unknown"))

@@ -8,21 +8,30 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from workbench import i18n
 from workbench.core.counting import TOTAL
 from workbench.core.dto import CodeView, FrequencyReport, FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.limits import xml_safe
 from workbench.reports.charts import WIDTH_CM, frequency_chart
-from workbench.reports.words import attribution, lead, words
+from workbench.reports.words import attribution, lead, quotes_of, share, words
 from workbench.transcripts.clock import format_clock
 
+LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}  # what Word spell-checks the text as
 
-def _document(title: str):
+
+def _document(title: str, language: str | None = None):
     import docx
+    from docx.oxml.ns import qn
     from docx.shared import Cm
 
     document = docx.Document()
+    tag = LANGUAGE_TAGS[language or i18n.current()]
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for lang in defaults.findall(qn("w:lang")):
+        lang.set(qn("w:val"), tag)
+    document.core_properties.language = tag
     for section in document.sections:  # A4, as Dutch reports are
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.0)
@@ -73,11 +82,14 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
     from docx.shared import Cm
 
     say = words(language)
-    document = _document(say["title"].format(unit=say[report.unit]))
+    document = _document(say["title"].format(unit=say[report.unit]), language)
     document.add_paragraph(f"{say['made'].format(date=f'{date.today():%d-%m-%Y}')} {say['rule']}")
+    document.add_paragraph(report.provenance.text)
     groups = [*report.groups, TOTAL] if report.by != "none" else [TOTAL]
     document.add_paragraph(say["groups"].format(groups="; ".join(
         f"{g or say['total']} (N = {report.sizes.get(g, 0)})" for g in groups)))
+    if report.by == "programme" and sum(report.sizes.get(g, 0) for g in report.groups) > report.sizes.get(TOTAL, 0):
+        document.add_paragraph(say["overlap"])
     for note in report.notes:
         document.add_paragraph(say["note"].format(note=note))
     by_path: dict[str, dict[str, FrequencyRow]] = defaultdict(dict)
@@ -106,8 +118,7 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
             cells = table.add_row().cells
             cells[0].text = "\u2003" * row.depth + row.code
             for cell, group in zip(cells[1:], groups):
-                found, n = by_path[row.path][group].count, report.sizes.get(group, 0)
-                cell.text = f"{found} ({found / n:.0%})" if n else str(found)
+                cell.text = share(by_path[row.path][group].count, report.sizes.get(group, 0))
         _fit(table, len(groups))
         document.add_paragraph()
         chart = frequency_chart(report, [r.path for r in rows[1:]] or [rows[0].path], language=language)
@@ -141,12 +152,7 @@ def _appendix(document, report: FrequencyReport, codebook: Sequence[CodeView], s
 
 def quotes_docx(code: str, found: list[QuoteView], path: Path, programme: str | None) -> None:
     document = _document(_("Quotes: {code}").format(code=code))
-    respondents = len({q.respondent for q in found})
-    document.add_paragraph(
-        (_("{quotes} quote(s) of {respondents} respondent(s), programme {programme}.").format(
-            quotes=len(found), respondents=respondents, programme=programme) if programme
-         else _("{quotes} quote(s) of {respondents} respondent(s).").format(quotes=len(found), respondents=respondents))
-        + " " + _("Names of people and institutions have been replaced."))
+    document.add_paragraph(quotes_of(found, programme) + " " + _("Names of people and institutions have been replaced."))
     unknown = words()["unknown programme"]
     for quote in found:
         _cite(document, quote, unknown)

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from workbench import i18n
 from workbench.core.dto import FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
-from workbench.i18n import N_, _
+from workbench.i18n import N_, _, ngettext
 
 WORDS: dict[str, str] = {  # key: the message in English (the catalogue's msgid)
     "title": N_("Frequencies ({unit})"),
@@ -25,11 +25,26 @@ WORDS: dict[str, str] = {  # key: the message in English (the catalogue's msgid)
     "institution": N_("institutions"),
     "quotation": N_("quotations"),
     "turn": N_("turns"),
+    "respondent one": N_("respondent"),
+    "institution one": N_("institution"),
+    "quotation one": N_("quotation"),
+    "overlap": N_("A respondent who belongs to two programmes counts in each of them: together the programmes add "
+                  "up to more than the total."),
     "axis": N_("percentage of N ({unit})"),
-    "most": N_("Most often named: {code} ({count} of {n} {unit})."),
-    "most quoted": N_("Most often quoted: {code} ({count}x)."),
-    "least": N_("Least: {code} ({count})."),
-    "differ": N_("Something else comes first at {tops}."),
+    "named": N_("named"),  # what a count of respondents (or institutions) says of a code
+    "coded": N_("coded"),  # ... and a count of quotations
+    "first one": N_("{codes} was {verb} most often"),
+    "first tie": N_("{codes} were {verb} most often"),
+    "followed": N_(", followed by {codes}"),
+    "only": N_("Only {codes} was {verb}"),
+    "least one": N_("{codes} was {verb} least often"),
+    "least tie": N_("{codes} were {verb} least often"),
+    "count one": N_("{codes} ({count}x)"),
+    "count tie": N_("{codes} ({count}x each)"),
+    "and": N_(" and "),
+    "differ": N_("At {group}, {code} comes first ({count} of {n} {unit})."),
+    "numbers": N_("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                  "sixteen seventeen eighteen nineteen twenty"),
     "nobody": N_("Nobody named any of the subcodes."),
     "appendix": N_("Appendix: codebook"),
     "sizes": N_("N per programme"),
@@ -48,28 +63,96 @@ def words(language: str | None = None) -> dict[str, str]:
     return {key: catalogue.gettext(message) for key, message in WORDS.items()}
 
 
+SMALL_GROUP = 3  # respondents: a programme this small has no "first" and no percentage
+
+
+def unit_of(n: int, unit: str, say: Mapping[str, str]) -> str:
+    """'1 respondent', '9 respondents': the unit's word for a number."""
+    return f"{n} {say[unit + ' one'] if n == 1 else say[unit]}"
+
+
+def capitalised(name: str) -> str:
+    """The first letter upper case, the rest as written ('ULO' stays 'ULO', 'pabo' is 'Pabo')."""
+    return name[:1].upper() + name[1:]
+
+
+def quotes_of(found: Sequence[QuoteView], programme: str | None = None) -> str:
+    """'22 quotes of 10 respondents.' (', programme pabo' where one programme's)."""
+    quotes = ngettext("{n} quote", "{n} quotes", len(found)).format(n=len(found))
+    people = len({q.respondent for q in found})
+    respondents = ngettext("{n} respondent", "{n} respondents", people).format(n=people)
+    return (_("{quotes} of {respondents}, programme {programme}.") if programme else
+            _("{quotes} of {respondents}.")).format(quotes=quotes, respondents=respondents, programme=programme)
+
+
+def share(count: int, n: int) -> str:
+    """A count with its share of N, rounded half up ('5 (63 %)' of 8); the count alone where N is too small
+    for a share to mean anything."""
+    return f"{count} ({(200 * count + n) // (2 * n)} %)" if n >= SMALL_GROUP else str(count)
+
+
 def lead(subcodes: Sequence[FrequencyRow], cells: Mapping[tuple[str, str], int], groups: Sequence[str],
          sizes: Mapping[str, int], unit: str, language: str | None = None) -> str:
-    """A theme's opening sentence from its counts: the most and least named subcodes (subcodes: the TOTAL rows),
-    and the programmes whose own most named subcode is another one."""
+    """A theme's opening sentences from its counts (subcodes: the TOTAL rows below the theme): the codes named
+    most often, followed by the next, and least often, ties said as ties; then each programme of SMALL_GROUP or
+    more whose own single first is another code. Codes that group others are no finding and are left out."""
     say = words(language)
-    named = sorted((r for r in subcodes if r.count), key=lambda r: (-r.count, r.code.casefold()))
-    if not named:
+    paths = [r.path for r in subcodes]
+    findings = [r for r in subcodes if r.count and not any(p.startswith(r.path + " > ") for p in paths)]
+    if not findings:
         return say["nobody"]
-    sentence = say["most quoted" if unit == "quotation" else "most"].format(  # N counts people, not quotes
-        code=named[0].code, count=named[0].count, n=named[0].n, unit=say[unit])
-    if len(named) > 1:
-        sentence += " " + say["least"].format(code=named[-1].code, count=named[-1].count)
-    tops = {}
+    levels = [sorted((r.code for r in findings if r.count == count), key=str.casefold)
+              for count in sorted({r.count for r in findings}, reverse=True)]
+    counts = sorted({r.count for r in findings}, reverse=True)
+    verb = say["coded" if unit == "quotation" else "named"]
+
+    def listed(level: int) -> str:
+        names = levels[level]
+        named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + say["and"] + names[-1]
+        return say["count one" if len(names) == 1 else "count tie"].format(codes=named, count=counts[level])
+
+    codes, count = _split(listed(0))
+    if len(findings) == 1:
+        return _sentence(say["only"].format(codes=codes, verb=verb), count)
+    sentence = say["first one" if len(levels[0]) == 1 else "first tie"].format(codes=codes, verb=verb) + f" {count}"
+    following, last = (levels[1:], None) if len(levels) < 3 else (levels[1:-1], len(levels) - 1)
+    shown = []
+    for level, names in enumerate(following[:2], start=1):
+        if len(shown) >= 2:
+            break
+        shown.extend(names)
+        sentence += say["followed"].format(codes=listed(level)) if level == 1 else say["and"] + listed(level)
+    sentences = [sentence + "."]
+    if last is not None and len(levels[last]) <= 3:
+        codes, count = _split(listed(last))
+        sentences.append(_sentence(say["least one" if len(levels[last]) == 1 else "least tie"].format(
+            codes=codes, verb=verb), count))
+    top = set(levels[0])
     for group in groups:
-        counts = {r.code: cells.get((r.path, group), 0) for r in named}
-        best = max(counts.values(), default=0)
-        if best and sizes.get(group):
-            tops[group] = next(r.code for r in named if counts[r.code] == best)
-    other = {group: code for group, code in tops.items() if code != named[0].code}
-    if other:
-        sentence += " " + say["differ"].format(tops="; ".join(f"{group} ({code})" for group, code in other.items()))
-    return sentence
+        n = sizes.get(group, 0)
+        own = {r.code: cells.get((r.path, group), 0) for r in findings}
+        best = max(own.values(), default=0)
+        leaders = [code for code, c in own.items() if c == best]
+        if n >= SMALL_GROUP and best and len(leaders) == 1 and leaders[0] not in top:
+            sentences.append(say["differ"].format(group=group, code=leaders[0], count=_spelled(best, say),
+                                                  n=_spelled(n, say), unit=say[unit]))
+    return " ".join(sentences)
+
+
+def _split(listed: str) -> tuple[str, str]:
+    """'A and B (12x each)' as the names and the count in brackets."""
+    at = listed.rindex(" (")
+    return listed[:at], listed[at + 1:]
+
+
+def _sentence(text: str, count: str) -> str:
+    return f"{text} {count}."
+
+
+def _spelled(n: int, say: Mapping[str, str]) -> str:
+    """A small number in words ('zes van de acht'), a larger one in digits."""
+    numbers = say["numbers"].split()
+    return numbers[n] if 0 <= n < len(numbers) else str(n)
 
 
 def attribution(quote: QuoteView, unknown: str) -> str:

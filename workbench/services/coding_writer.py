@@ -44,6 +44,7 @@ class NewCoding:
     memo: str | None = None
     guid: str | None = None
     created_at: datetime | None = None
+    confirmed_by: str | None = None  # an autocode put back as it was: reviewed and kept by
 
 
 class CodingWriter:
@@ -173,6 +174,8 @@ class CodingWriter:
             origin=item.origin,
             memo=item.memo,
             created_at=item.created_at or utcnow(),
+            confirmed_by=item.confirmed_by,
+            confirmed_at=utcnow() if item.confirmed_by else None,
         )
 
     def relink(self, transcript_id: int) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
 from workbench.services.codebook import codable_code
 from workbench.services.coding_writer import CodingWriter, NewCoding
-from workbench.services.lookup import CodeTree, coder_named, transcript_named
+from workbench.services.lookup import CodeTree, coder_ids, coder_named, transcript_named
 
 UNDOING = {"undo": N_("undo"), "redo": N_("redo")}  # what swap() is doing, as the refusal says it
 
@@ -130,18 +131,20 @@ def swap(db: Database, coder: str, drop: CodingView | None, bring: CodingView | 
             code, _created = codable_code(session, bring.code_path, coder, create)
             writer = CodingWriter(session, coder_named(session, bring.coder))
             made = writer.add(NewCoding(transcript.id, code, bring.start, bring.end, bring.origin, memo=bring.memo,
-                                        guid=bring.guid, created_at=bring.created_at))
+                                        guid=bring.guid, created_at=bring.created_at,
+                                        confirmed_by=bring.confirmed_by))
             added = _view(session, made)
         return CodingChange(added, drop)
 
 
-VIEW_COLUMNS = ("guid", "code_id", "start", "end", "quote", "origin", "memo", "created_at", "picked_by")
+VIEW_COLUMNS = ("guid", "code_id", "start", "end", "quote", "origin", "memo", "created_at", "picked_by",
+                "confirmed_by")
 
 
 def coding_view(coding, transcript: str, path: str, coder: str) -> CodingView:
     """The view of a coding (an ORM object, or a row of VIEW_COLUMNS)."""
     return CodingView(coding.guid, transcript, path, coding.start, coding.end, coding.quote, coder,
-                      coding.origin, coding.memo, coding.created_at, coding.picked_by)
+                      coding.origin, coding.memo, coding.created_at, coding.picked_by, coding.confirmed_by)
 
 
 def list_codings(db: Database, transcript: str | None = None, code_path: str | None = None,
@@ -201,6 +204,33 @@ def pick(db: Database, coder: str, guid: str, picked: bool = True) -> CodingView
         coding.picked_by, coding.picked_at = (coder_named(session, coder).name, utcnow()) if picked else (None, None)
         session.flush()
         return _view(session, coding)
+
+
+def confirm_autocodes(db: Database, coder: str, transcript: str | None = None, code_path: str | None = None,
+                      of: str | None = None, guids: Sequence[str] = (), withdraw: bool = False) -> int:
+    """Say that autocodes were reviewed and kept (withdraw: no longer), by this coder: those of a transcript, a
+    code (with its subcodes), a coder's (of) or given GUIDs; how many changed. Reports can count only reviewed
+    codings."""
+    with db.write() as session:
+        tree = CodeTree(session)
+        query = select(Coding).where(Coding.origin == "autocode",
+                                     Coding.confirmed_at.is_not(None) if withdraw else Coding.confirmed_at.is_(None))
+        if transcript:
+            query = query.where(Coding.transcript_id == transcript_named(session, transcript).id)
+        if code_path:
+            query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
+        if of:
+            query = query.where(Coding.coder_id.in_(coder_ids(session, [of]) or []))
+        if guids:
+            chosen = [_coding(session, guid) for guid in guids]
+            if not_autocodes := [c.guid[:PREFIX] for c in chosen if c.origin != "autocode"]:
+                raise WorkbenchError(_("not an autocode: {guids}").format(guids=", ".join(not_autocodes)))
+            query = query.where(Coding.id.in_([c.id for c in chosen]))
+        who = coder_named(session, coder).name
+        found = session.scalars(query).all()
+        for coding in found:
+            coding.confirmed_by, coding.confirmed_at = (None, None) if withdraw else (who, utcnow())
+        return len(found)
 
 
 def delete_coding(db: Database, coder: str, guid: str, reason: str = "deleted", settle: bool = False) -> CodingView:

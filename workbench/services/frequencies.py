@@ -24,6 +24,7 @@ from workbench.core.models import (
 )
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.counted import Basis, provenance, respondent_speakers
 from workbench.services.lookup import CodeTree, coder_ids
 from workbench.services.participants import institution_labels
 from workbench.services.quotes import anonymiser
@@ -36,19 +37,24 @@ _tally, _coding, _coding_turn, _institution, _participant, _programme, _speaker,
 
 
 def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
-                coders: Sequence[str] | None = None, real_names: bool = False) -> FrequencyReport:
-    """Counts per code and group; coders: count only their codings (default: every coder's). Institutions
-    are named by their pseudonyms, unless real_names (and then the report says so)."""
+                coders: Sequence[str] | None = None, real_names: bool = False, reviewed: bool = False,
+                consensus: bool = False) -> FrequencyReport:
+    """Counts per code and group; coders: count only their codings (default: every coder's); reviewed: only
+    codings made or reviewed by a person; consensus: only codings another coder's coding of the code overlaps.
+    Institutions are named by their pseudonyms, unless real_names (and then the report says so)."""
     try:
         unit_, by_ = Unit(unit), GroupBy(by)
     except ValueError as exc:
         raise WorkbenchError(str(exc)) from exc
     with db.read() as session:
         ids = coder_ids(session, coders)
+        basis = Basis(ids, reviewed, consensus)
         tree = CodeTree(session)
         respondents = _respondents(session, real_names)
-        speaker_of = dict(session.execute(_respondent_speakers(_speaker.c.id, _speaker.c.participant_id)).all())
-        if unit_ is Unit.QUOTATION:
+        speaker_of = dict(session.execute(respondent_speakers(_speaker.c.id, _speaker.c.participant_id)).all())
+        if basis.filtered:
+            counts = _filtered(session, tree, respondents, speaker_of, basis, unit_, by_)
+        elif unit_ is Unit.QUOTATION:
             counts = _quotations(session, tree, respondents, speaker_of, ids, by_)
         else:  # the distinct (code, respondent speaker) pairs, from the tally: as many rows as pairs, not codings
             pairs = session.execute(_tallied(select(_tally.c.code_id, _tally.c.speaker_id), ids).distinct()).all()
@@ -57,9 +63,11 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
             select(func.count(distinct(_coding_turn.c.coding_id))).where(
                 _coding_turn.c.speaker_id.in_(select(_speaker.c.id).where(_speaker.c.participant_id.is_(None))),
-                *([_coding_turn.c.coder_id.in_(ids)] if ids else []),
+                *([_coding_turn.c.coding_id.in_(select(_coding.c.id).where(*basis.where()))] if basis.filtered
+                  else [_coding_turn.c.coder_id.in_(ids)] if ids else []),
             )
         )
+        source = provenance(session, basis)
     sizes = counting.group_sizes(respondents.values(), unit_, by_)
     groups = sorted((g for g in sizes if g != TOTAL), key=lambda g: (-sizes[g], g.casefold()))
     columns = [*groups, TOTAL] if by_ is not GroupBy.NONE else [TOTAL]
@@ -78,20 +86,32 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         notes.append(_("{n} coding(s) on unassigned speakers are not counted (see 'workbench participants list')")
                      .format(n=uncounted))
     return FrequencyReport(unit_.value, by_.value, tuple(groups), sizes, rows, uncounted, tuple(notes),
-                           tuple(coders or ()))
+                           tuple(coders or ()), source)
 
 
 def _tallied(query, ids: list[int] | None):
     """A query on code_tally, in its key's order, for respondents' speakers (and the coders, if any)."""
     return query.where(
-        _tally.c.speaker_id.in_(_respondent_speakers()), *([_tally.c.coder_id.in_(ids)] if ids else [])
+        _tally.c.speaker_id.in_(respondent_speakers()), *([_tally.c.coder_id.in_(ids)] if ids else [])
     )
 
 
-def _respondent_speakers(*columns):
-    """Respondents' speakers: their ids, or the columns asked for."""
-    return (select(*(columns or (_speaker.c.id,))).select_from(_speaker.join(_participant))
-            .where(_participant.c.role == "respondent"))
+def _filtered(session, tree: CodeTree, respondents: dict[int, Respondent], speaker_of: dict[int, int],
+              basis: Basis, unit: Unit, by: GroupBy) -> dict[tuple[int, str], int]:
+    """Counts of the codings the basis keeps, read from their turn links (the tallies count every coding)."""
+    links = session.execute(
+        select(_coding_turn.c.code_id, _coding_turn.c.speaker_id, _coding_turn.c.coding_id, _coding_turn.c.one_turn)
+        .where(_coding_turn.c.speaker_id.in_(respondent_speakers()),
+               _coding_turn.c.coding_id.in_(select(_coding.c.id).where(*basis.where())))
+    ).all()
+    if unit is not Unit.QUOTATION:
+        pairs = {(code_id, speaker_of[speaker_id]) for code_id, speaker_id, _id, _one in links}
+        return counting.count(tree.parents(), [(code_id, pid, 0) for code_id, pid in pairs], respondents, unit, by)
+    tallies: Counter[tuple[int, int]] = Counter(
+        (code_id, speaker_of[speaker_id]) for code_id, speaker_id, _id, one_turn in links if one_turn)
+    spread = {(code_id, speaker_of[speaker_id], coding_id) for code_id, speaker_id, coding_id, one_turn in links
+              if not one_turn}
+    return counting.count_quotations(tree.parents(), tallies, list(spread), respondents, by)
 
 
 def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], speaker_of: dict[int, int],
@@ -106,7 +126,7 @@ def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], spe
         tallies[(code_id, speaker_of[speaker_id])] += n
     spread = session.execute(
         select(_coding_turn.c.code_id, _coding_turn.c.speaker_id, _coding_turn.c.coding_id)
-        .where(~_coding_turn.c.one_turn, _coding_turn.c.speaker_id.in_(_respondent_speakers()),
+        .where(~_coding_turn.c.one_turn, _coding_turn.c.speaker_id.in_(respondent_speakers()),
                *([_coding_turn.c.coder_id.in_(ids)] if ids else [])).distinct()
     ).all()
     occurrences = [(code_id, speaker_of[speaker_id], coding_id) for code_id, speaker_id, coding_id in spread]

@@ -27,6 +27,7 @@ from workbench.core.models import (
 )
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.services.counted import Basis
 from workbench.services.lookup import CodeTree, coder_ids
 
 
@@ -49,11 +50,11 @@ def ordinary_word(word: str) -> bool:
 
 
 def quotes(db: Database, code_path: str | None = None, programme: str | None = None,
-           coders: Sequence[str] | None = None) -> list[QuoteView]:
-    """Codings on respondent turns (a code includes its subcodes), in transcript order; coders: only
-    theirs."""
+           coders: Sequence[str] | None = None, reviewed: bool = False, consensus: bool = False) -> list[QuoteView]:
+    """Codings on respondent turns (a code includes its subcodes), in transcript order; coders, reviewed,
+    consensus: only the codings a report counts (see services/counted.py)."""
     with db.read() as session:
-        ids = coder_ids(session, coders)
+        basis = Basis(coder_ids(session, coders), reviewed, consensus)
         tree = CodeTree(session)
         mask = anonymiser(session)
         programmes = defaultdict(list)
@@ -76,8 +77,7 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         )
         if code_path:
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
-        if ids:
-            query = query.where(Coding.coder_id.in_(ids))
+        query = query.where(*basis.where())
         found, seen = [], set()
         for coding, transcript, who, pid, pseudonym, start_ms in session.execute(query).all():
             if coding.id in seen or (programme and programme not in programmes[pid]):

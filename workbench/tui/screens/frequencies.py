@@ -6,7 +6,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport
@@ -40,6 +40,7 @@ class FrequenciesScreen(WorkbenchScreen):
     BINDINGS = [
         Binding("u", "next_unit", N_("Unit"), id="next_unit"),
         Binding("c", "choose_coders", N_("Coders"), id="frequency_coders"),
+        Binding("r", "toggle_reviewed", N_("Only reviewed codings"), id="frequency_reviewed", show=False),
         Binding("enter", "drill_down", N_("Quotes"), id="drill_down", show=False),
         Binding("escape", "back", N_("Back"), id="back"),
     ]
@@ -53,6 +54,7 @@ class FrequenciesScreen(WorkbenchScreen):
         super().__init__()
         self.unit = unit
         self.coders: list[str] | None = None  # whose codings are counted (None: everyone's)
+        self.reviewed = False  # only codings a person made or reviewed
         self.report: FrequencyReport | None = None
         self.paths: list[str] = []
         self.study_coders: list[str] = []  # the coders c offers, read with the report
@@ -61,6 +63,7 @@ class FrequenciesScreen(WorkbenchScreen):
         yield StudyHeader()
         yield PlainTable(id="frequencies", cursor_type="cell", zebra_stripes=True, fixed_columns=2,
                          header_height=2)
+        yield Static("", id="provenance")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -75,7 +78,7 @@ class FrequenciesScreen(WorkbenchScreen):
         from workbench.services import codings
 
         self.post_message(self.Loaded(self.app.db.version(), frequencies.frequencies(
-            self.app.db, self.unit, "programme", self.coders), codings.coders(self.app.db)))
+            self.app.db, self.unit, "programme", self.coders, reviewed=self.reviewed), codings.coders(self.app.db)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -101,12 +104,18 @@ class FrequenciesScreen(WorkbenchScreen):
                          *(Text(str(cells.get((row.path, g)) or ""), justify="right") for g in report.groups))
                         for name, row in zip(names, rows)])
         self.sub_title = " · ".join((_("unit: {unit} (u switches)").format(unit=_(UNIT_NAMES[report.unit])),
-                                     report.coders_text,
                                      *report.notes))
+        switch = _("r: every coding") if self.reviewed else _("r: only reviewed codings")
+        self.query_one("#provenance", Static).update(f"{report.provenance.text} [dim]({switch})[/]")
         table.focus()
 
     def action_next_unit(self) -> None:
         self.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]
+        self.load()
+
+    def action_toggle_reviewed(self) -> None:
+        """Count only codings a person made or reviewed (confirmed autocodes), or every coding again."""
+        self.reviewed = not self.reviewed
         self.load()
 
     def action_choose_coders(self) -> None:
@@ -136,7 +145,7 @@ class FrequenciesScreen(WorkbenchScreen):
     def action_drill_down(self) -> None:
         chosen = self.cell()
         if chosen:
-            self.app.push_screen(QuotesScreen(*chosen, coders=self.coders))
+            self.app.push_screen(QuotesScreen(*chosen, coders=self.coders, reviewed=self.reviewed))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -38,10 +38,13 @@ class QuotesScreen(WorkbenchScreen):
             super().__init__(version)
             self.found = found
 
-    def __init__(self, code_path: str, programme: str | None = None, coders: list[str] | None = None):
-        """coders: whose codings (None: everyone's, or only mine when coding blind)."""
+    def __init__(self, code_path: str, programme: str | None = None, coders: list[str] | None = None,
+                 reviewed: bool = False):
+        """coders: whose codings (None: everyone's, or only mine when coding blind); reviewed: only codings a
+        person made or reviewed."""
         super().__init__()
         self.code_path, self.programme, self.coder, self.coders = code_path, programme, None, coders
+        self.reviewed = reviewed
         self.found: list[QuoteView] | None = None
         self.shown: list[QuoteView] = []
         self.asked: dict[str, bool] = {}  # guid -> picked, as the coder's last key asked
@@ -64,7 +67,7 @@ class QuotesScreen(WorkbenchScreen):
         coders = self.app.counted_coders or self.coders
         try:
             self.post_message(self.Loaded(self.app.db.version(), quotes.quotes(self.app.db, self.code_path,
-                                                                               coders=coders)))
+                                                                               coders=coders, reviewed=self.reviewed)))
         except WorkbenchError as exc:  # the code is gone: merged, renamed or removed elsewhere
             self.app.call_from_thread(self._cannot_show, str(exc))
 

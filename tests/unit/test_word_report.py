@@ -1,0 +1,43 @@
+"""The Word and Markdown reports' details a reader checks: the document's language, percentages, groups that
+add up to more than the total, programme names as written, themes in the codebook's order."""
+
+import docx
+from docx.oxml.ns import qn
+
+from workbench.core.counting import TOTAL
+from workbench.core.dto import FrequencyReport, FrequencyRow
+from workbench.reports.frequency_text import markdown
+from workbench.reports.word import frequency_docx
+
+SIZES = {"pabo": 8, "ULO": 2, TOTAL: 9}  # one respondent is in both: 8 + 2 > 9
+
+
+def report() -> FrequencyReport:
+    counts = {"Werkdruk": (0, 1, 1), "Studenten": (5, 1, 6), "Studenten > Studievertraging": (5, 1, 6)}
+    rows = tuple(FrequencyRow(path, path.rsplit(" > ", 1)[-1], path.count(" > "), group, n, SIZES[group])
+                 for path, values in counts.items() for group, n in zip(("pabo", "ULO", TOTAL), values))
+    return FrequencyReport("respondent", "programme", ("pabo", "ULO"), SIZES, rows)
+
+
+def test_a_dutch_report_is_dutch_to_word_with_percentages_rounded_half_up_and_none_for_a_tiny_group(tmp_path):
+    frequency_docx(report(), {}, tmp_path / "r.docx", (), "nl")
+    document = docx.Document(str(tmp_path / "r.docx"))
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:lang")).get(qn("w:val")) == "nl-NL" and document.core_properties.language == "nl-NL"
+    table = next(t for t in document.tables if any(c.text.strip() == "Studievertraging" for c in t.columns[0].cells))
+    row = next(r for r in table.rows if r.cells[0].text.strip() == "Studievertraging")
+    assert [c.text for c in row.cells[1:]] == ["5 (63 %)", "1", "6 (67 %)"]  # 5/8 = 62.5 %; N = 2: no share
+    said = " ".join(p.text for p in document.paragraphs)
+    assert "telt bij elk daarvan" in said  # why pabo and ULO add up to more than the total
+    frequency_docx(report(), {}, tmp_path / "en.docx", (), "en")
+    assert docx.Document(str(tmp_path / "en.docx")).core_properties.language == "en-GB"
+
+
+def test_markdown_keeps_programme_names_as_written_themes_in_codebook_order_and_one_respondent_singular():
+    text = markdown(report())
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## Pabo (N = 8 respondents)", "## ULO (N = 2 respondents)", "## Total (N = 9 respondents)"]
+    ulo = text.split("## ULO")[1].split("##")[0]
+    assert ulo.index("- Werkdruk (1x)") < ulo.index("- Studenten (1x)")  # the codebook's order, not the counts'
+    one = FrequencyReport("respondent", "none", (), {TOTAL: 1}, (FrequencyRow("Werkdruk", "Werkdruk", 0, TOTAL, 1, 1),))
+    assert "## Total (N = 1 respondent)" in markdown(one)
