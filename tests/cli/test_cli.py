@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 
 from tests.backends import drop_postgres, dump, new_postgres
@@ -108,7 +109,7 @@ def test_autocode_and_report_in_every_format(loaded, tmp_path):
     assert code == 0 and "created" in out
     code, out, _ = loaded("report", "frequencies", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert list(rows[0]) == ["path", "code", "group", "unit", "count", "n", "coders", "basis"]
+    assert list(rows[0]) == ["path", "code", "group", "unit", "count", "n", "percent", "coders", "basis"]
     assert (rows[0]["coders"], rows[0]["basis"]) == ("*", "all")
     sv = {r["group"]: r["count"] for r in rows if r["code"] == "Studievertraging"}
     assert sv == {"pabo": "1", "tweedegraads": "1", "": "1"}
@@ -124,6 +125,23 @@ def test_autocode_and_report_in_every_format(loaded, tmp_path):
     assert "(N = 2 respondents)" in target.read_text(encoding="utf-8")
     code, out, _ = loaded("report", "frequencies")
     assert "pabo (N=2)" in out and "Counted: every coding, 3 codings by tester (3 autocodes not reviewed)." in out
+
+
+def test_the_respondent_matrix_recounts_the_frequency_report(loaded, tmp_path):
+    loaded("autocode", "--role", "respondent")
+    code, out, _ = loaded("report", "frequencies", "--format", "csv")
+    counts = {(r["path"], r["group"]): int(r["count"]) for r in csv.DictReader(io.StringIO(out))}
+    shares = {(r["path"], r["group"]): r["percent"] for r in csv.DictReader(io.StringIO(out))}
+    code, out, err = loaded("report", "matrix")
+    people = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [p["respondent"] for p in people] == ["R01", "R02"] and err.startswith("Counted: ")
+    for (path, group), count in counts.items():
+        assert sum(1 for p in people if int(p[path]) and (not group or group in p["programme"].split("; "))) == count
+    assert shares[("Studenten", "")] == ""  # N = 2: no share
+    assert loaded("report", "matrix", "--format", "xlsx")[0] == 2  # a file needs --out
+    assert loaded("report", "matrix", "--format", "xlsx", "--out", tmp_path / "m.xlsx")[0] == 0
+    sheet = openpyxl.load_workbook(tmp_path / "m.xlsx").active
+    assert [c.value for c in sheet[1]][:4] == ["respondent", "programme", "institution", "interviews"]
 
 
 def test_autocodes_confirmed_are_counted_by_reviewed_reports_and_every_report_says_what_it_counts(loaded, tmp_path):

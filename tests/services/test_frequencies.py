@@ -14,7 +14,7 @@ from workbench.core.matching import Matcher, TextIndex
 from workbench.core.models import CodingTurn, Speaker
 from workbench.sample.banks import POINTS
 from workbench.services import autocode, codebook, participants, transcripts
-from workbench.services.frequencies import _respondents, frequencies
+from workbench.services.frequencies import counted_respondents, frequencies
 from workbench.services.lookup import CodeTree
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
@@ -86,7 +86,7 @@ def test_the_indexed_query_counts_what_every_coding_row_says(sample_db):
     add_random_codings(sample_db, 3000, random.Random(5))
     add_codings_over_turns(sample_db, 300, random.Random(6))
     with sample_db.read() as session:
-        tree, respondents = CodeTree(session), _respondents(session)
+        tree, respondents = CodeTree(session), counted_respondents(session)
         speaker_of = dict(session.execute(select(Speaker.id, Speaker.participant_id)).all())
         rows = session.execute(select(CodingTurn.code_id, CodingTurn.speaker_id, CodingTurn.coding_id)).all()
     assert len({coding for _, _, coding in rows}) < len(rows)  # some codings lie over several turns

@@ -4,6 +4,7 @@ import csv
 import html
 import re
 import struct
+from datetime import timedelta
 from decimal import Decimal
 
 import docx
@@ -30,7 +31,8 @@ from workbench.reports.excel import frequency_xlsx
 from workbench.reports.word import frequency_docx, quotes_docx
 from workbench.services import codebook, cooccurrence, participants, quotes, transcripts
 from workbench.services.codings import add_coding
-from workbench.services.frequencies import code_document_table, frequencies
+from workbench.services.frequencies import frequencies
+from workbench.services.matrices import code_document_matrix, respondent_matrix
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 
@@ -105,10 +107,11 @@ def test_the_word_report_reads_like_a_results_chapter_in_english_too(sample_db, 
 def test_excel_report_sheets(sample_db, tmp_path):
     reports = [frequencies(sample_db, unit, "programme") for unit in ("respondent", "institution", "quotation")]
     i18n.use("nl")  # the report's language (the CLI's --language); the next test starts in English again
-    frequency_xlsx(reports, code_document_table(sample_db), quotes.quotes(sample_db), tmp_path / "r.xlsx")
+    frequency_xlsx(reports, code_document_matrix(sample_db), respondent_matrix(sample_db), quotes.quotes(sample_db),
+                   tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames == ["Frequenties respondenten", "Frequenties instellingen", "Frequenties citaten",
-                               "Codes x documenten", "Citaten"]
+                               "Respondenten x codes", "Codes x documenten", "Citaten"]
     sheet = book["Frequenties respondenten"]
     header = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == CODE)
@@ -117,10 +120,24 @@ def test_excel_report_sheets(sample_db, tmp_path):
     assert [c.value for c in sheet[2]][2:] == [reports[0].sizes[g] for g in [*reports[0].groups, ""]]
     quote_rows = list(book["Citaten"].iter_rows(min_row=2, values_only=True))
     assert len(quote_rows) == len(quotes.quotes(sample_db))
-    codes, documents, counts = code_document_table(sample_db)
+    documents = code_document_matrix(sample_db)
     matrix = book["Codes x documenten"]
-    assert matrix.max_row == len(codes) + 1 and matrix.max_column == len(documents) + 1
-    assert sum(v for r in matrix.iter_rows(min_row=2, min_col=2, values_only=True) for v in r) == sum(counts.values())
+    assert matrix.max_row == len(documents.codes) + 1 and matrix.max_column == len(documents.documents) + 1
+    assert {(row[0], d): n for row in matrix.iter_rows(min_row=2, values_only=True)
+            for d, n in zip(documents.documents, row[1:]) if n} == documents.counts
+    people = respondent_matrix(sample_db)
+    sheet = book["Respondenten x codes"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=2, max_row=len(people.rows) + 1,
+                                                                values_only=True)}
+    assert {name: {c: row[c] for c in people.codes} for name, row in rows.items()} == {
+        r.respondent: r.counts for r in people.rows}
+    assert sheet.auto_filter.ref == f"A1:{sheet.cell(1, sheet.max_column).column_letter}{len(people.rows) + 1}"
+    for sheet in book.worksheets:  # printable: A4 landscape, a page wide, the header on every page
+        assert (sheet.page_setup.orientation, sheet.print_title_rows, sheet.sheet_properties.pageSetUpPr.fitToPage) \
+            == ("landscape", "$1:$1", True), sheet.title
+    times = [row[4] for row in book["Citaten"].iter_rows(min_row=2, values_only=True) if row[4] is not None]
+    assert times and all(isinstance(t, timedelta) for t in times)  # times, not text
 
 
 def test_one_chart_per_theme_fits_an_a4_column_and_a_page(sample_db, tmp_path):
@@ -233,7 +250,7 @@ def test_a_real_name_in_a_file_name_reaches_no_report_or_export(small, tmp_path)
     autocode(small, "c", unit="match")
     found = quotes.quotes(small)
     assert {q.source for q in found} == {"t", "gesprek met [naam]"} and "gesprek met Bram" in {q.transcript for q in found}
-    frequency_xlsx([frequencies(small)], code_document_table(small), found, tmp_path / "r.xlsx")
+    frequency_xlsx([frequencies(small)], code_document_matrix(small), respondent_matrix(small), found, tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
     cells = [str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value]
     quotes_docx(CODE, found, tmp_path / "q.docx", None)
@@ -259,7 +276,7 @@ def test_control_characters_left_by_an_older_version_reach_no_report(small, tmp_
     add_coding(small, "c", "t", CODE, start, start + 11)
     found = quotes.quotes(small, CODE)
     assert any("\x07" in q.text for q in found)
-    frequency_xlsx([frequencies(small)], code_document_table(small), found, tmp_path / "r.xlsx")
+    frequency_xlsx([frequencies(small)], code_document_matrix(small), respondent_matrix(small), found, tmp_path / "r.xlsx")
     cells = [str(c.value) for sheet in openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets
              for row in sheet.iter_rows() for c in row if c.value]
     quotes_docx(CODE, found, tmp_path / "q.docx", None)

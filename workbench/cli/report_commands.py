@@ -19,11 +19,13 @@ if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on f
     from workbench.services import codebook as codebook_service
     from workbench.services import cooccurrence as cooccurrence_service
     from workbench.services import frequencies as frequencies_service
+    from workbench.services import matrices as matrices_service
     from workbench.services import quotes as quotes_service
 else:
     codebook_service = lazy("workbench.services.codebook")
     cooccurrence_service = lazy("workbench.services.cooccurrence")
     frequencies_service = lazy("workbench.services.frequencies")
+    matrices_service = lazy("workbench.services.matrices")
     quotes_service = lazy("workbench.services.quotes")
 
 app = typer.Typer(help="Reports for the lead researcher.", no_args_is_help=True)
@@ -119,7 +121,8 @@ def frequencies(
         reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, real_names=real_names, **basis)
                               for u in ("respondent", "institution", "quotation") if u != unit]
         report, found = _attributed(db, report, {"": quotes_service.quotes(db, **basis)}, attribution, small_group)
-        frequency_xlsx([report, *reports[1:]], frequencies_service.code_document_table(db), found[""],
+        frequency_xlsx([report, *reports[1:]], matrices_service.code_document_matrix(db, **basis),
+                       matrices_service.respondent_matrix(db, real_names=real_names, **basis), found[""],
                        _needs_out(fmt, out))
         typer.echo(_("wrote {file}").format(file=out), err=True)
     else:
@@ -133,6 +136,38 @@ def frequencies(
         typer.echo(report.provenance.text, err=True)
         for note in report.notes:
             typer.echo(_("note: {note}").format(note=note), err=True)
+
+
+@app.command("matrix")
+def matrix(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="csv or xlsx")] = "csv",
+    out: Out = None,
+    coders: Coders = None,
+    language: Language = None,
+    real_names: Annotated[bool, typer.Option("--real-names", help="name institutions by their real names")] = False,
+    reviewed: Reviewed = False,
+    consensus: Consensus = False,
+) -> None:
+    """Respondents x codes, to check any count against: per respondent (pseudonym, programmes, institution,
+    interviews, variables) the codings of each code with its subcodes; a code's count in a programme is the
+    number of that programme's respondents above 0."""
+    check_choice(fmt, ("csv", "xlsx"), "--format")
+    _speak(language)
+    if out is not None:
+        ctx.obj.output(out)
+    found = matrices_service.respondent_matrix(ctx.obj.db, coders, reviewed, consensus, real_names)
+    if fmt == "xlsx":
+        from workbench.reports.excel import respondent_xlsx
+
+        respondent_xlsx(found, _needs_out(fmt, out))
+        typer.echo(_("wrote {file}").format(file=out), err=True)
+    else:
+        from workbench.reports.cells import csv_text
+        from workbench.reports.excel import respondent_header, respondent_values
+
+        emit(csv_text(respondent_header(found), respondent_values(found)), out)
+    typer.echo(found.provenance.text, err=True)
 
 
 @app.command("cooccurrence")

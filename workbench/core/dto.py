@@ -230,6 +230,32 @@ class FrequencyReport:
 
 
 @dataclass(frozen=True)
+class RespondentRow:
+    respondent: str  # pseudonym
+    programmes: tuple[str, ...]
+    institution: str | None  # as reports name it
+    variables: dict[str, str]
+    interviews: tuple[str, ...]
+    counts: dict[str, int]  # code path -> codings of the code and its subcodes
+
+
+@dataclass(frozen=True)
+class RespondentMatrix:
+    codes: tuple[str, ...]  # in the codebook's order
+    variables: tuple[str, ...]  # every respondent variable's name
+    rows: tuple[RespondentRow, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class CodeDocumentMatrix:
+    codes: tuple[str, ...]
+    documents: tuple[str, ...]  # a document, then (two or more respondents) 'document · respondent' for each
+    counts: dict[tuple[str, str], int]  # (code path, document) -> codings of the code and its subcodes
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class QuoteView:
     guid: str
     code_path: str

@@ -1,18 +1,18 @@
-"""Excel workbook: a frequency sheet per unit, a code x document table, and the quotes."""
+"""Excel workbooks: a frequency sheet per unit, respondents x codes, codes x documents and the quotes; the\nrespondent matrix alone."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 from pathlib import Path
 
 from workbench.core.counting import TOTAL
-from workbench.core.dto import FrequencyReport, QuoteView
+from workbench.core.dto import CodeDocumentMatrix, FrequencyReport, QuoteView, RespondentMatrix
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.limits import xml_safe
 from workbench.reports.cells import text_cells
 from workbench.reports.words import words
-from workbench.transcripts.clock import format_clock
 
 
 def _append(sheet, values: list) -> None:
@@ -20,8 +20,69 @@ def _append(sheet, values: list) -> None:
     sheet.append([xml_safe(value) if isinstance(value, str) else value for value in values])
 
 
-def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[str], list[str], dict],
+def respondent_header(matrix: RespondentMatrix) -> list[str]:
+    return [_("respondent"), _("programme"), _("institution"), _("interviews"), *matrix.variables, *matrix.codes]
+
+
+def respondent_values(matrix: RespondentMatrix):
+    """Per respondent: pseudonym, programmes, institution, interviews, variables, then codings per code."""
+    for row in matrix.rows:
+        yield [row.respondent, "; ".join(row.programmes), row.institution or "", "; ".join(row.interviews),
+               *[row.variables.get(name, "") for name in matrix.variables], *[row.counts[c] for c in matrix.codes]]
+
+
+def write_respondent_matrix(sheet, matrix: RespondentMatrix) -> None:
+    """The matrix with filters on its columns, then what it counts."""
+    from openpyxl.utils import get_column_letter
+
+    _append(sheet, respondent_header(matrix))
+    for values in respondent_values(matrix):
+        _append(sheet, values)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(sheet.max_column)}{sheet.max_row}"
+    _append(sheet, [])
+    _append(sheet, [matrix.provenance.text])
+
+
+def respondent_xlsx(matrix: RespondentMatrix, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Respondents x codes")
+    write_respondent_matrix(sheet, matrix)
+    _header(sheet, Font(bold=True), width=14)
+    sheet.freeze_panes = "B2"
+    _print_setup(sheet, filtered=False)
+    text_cells(sheet)
+    _save(book, path)
+
+
+def _print_setup(sheet, filtered: bool = True) -> None:
+    """A4 landscape, as wide as a page, the header row on every page, filters on the header."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    if filtered and sheet.max_row > 1:
+        sheet.auto_filter.ref = sheet.dimensions
+
+
+def _header(sheet, bold, width: int | None = None) -> None:
+    """The first row bold and wrapped, so that no heading is cut."""
+    from openpyxl.styles import Alignment
+
+    for cell in sheet[1]:
+        cell.font, cell.alignment = bold, Alignment(wrap_text=True, vertical="top")
+        if width is not None and cell.column > 1:
+            sheet.column_dimensions[cell.column_letter].width = width
+
+
+def frequency_xlsx(reports: list[FrequencyReport], documents: CodeDocumentMatrix, respondents: RespondentMatrix,
                    quotes: list[QuoteView], path: Path) -> None:
+    """A frequency sheet per unit; respondents x codes and codes x documents to check a count against; the
+    quotes with their times as times."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -45,26 +106,44 @@ def frequency_xlsx(reports: list[FrequencyReport], code_documents: tuple[list[st
         _append(sheet, [])
         _append(sheet, [say["rule"]])
         _append(sheet, [report.provenance.text])
-        for cell in (*sheet[1], *sheet[2]):
+        _header(sheet, bold)
+        for cell in sheet[2]:
             cell.font = bold
         sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 60, 40
         sheet.freeze_panes = "C3"
-    codes, documents, counts = code_documents
+        _print_setup(sheet, filtered=False)
+    sheet = book.create_sheet(_("Respondents x codes"))
+    write_respondent_matrix(sheet, respondents)
+    _header(sheet, bold, width=14)
+    sheet.freeze_panes = "B2"
+    _print_setup(sheet, filtered=False)
     sheet = book.create_sheet(_("Codes x documents"))
-    _append(sheet, [_("code"), *documents])
-    for code in codes:
-        _append(sheet, [code, *[counts.get((code, d), 0) for d in documents]])
+    _append(sheet, [_("code"), *documents.documents])
+    for code in documents.codes:
+        _append(sheet, [code, *[documents.counts.get((code, d), 0) for d in documents.documents]])
+    _header(sheet, bold, width=14)
     sheet.column_dimensions["A"].width = 60
     sheet.freeze_panes = "B2"
+    _print_setup(sheet)
     sheet = book.create_sheet(say["quotes"])
     _append(sheet, [_("code"), _("transcript"), _("respondent"), _("programme"), _("time"), _("quotation"), _("coder")])
     for quote in quotes:
         _append(sheet, [quote.code_path, quote.source, quote.respondent if "pseudonym" in quote.attribution else "",
                         "; ".join(quote.programmes) if "programme" in quote.attribution else "",
-                        format_clock(quote.start_ms), " ".join(quote.text.split()), quote.coder])
+                        None if quote.start_ms is None else timedelta(milliseconds=quote.start_ms),
+                        " ".join(quote.text.split()), quote.coder])
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=5, max_col=5):
+        cell.number_format = "[h]:mm:ss"
+    _header(sheet, bold)
     sheet.column_dimensions["F"].width = 100
+    sheet.freeze_panes = "A2"
+    _print_setup(sheet)
     for sheet in book.worksheets:
         text_cells(sheet)
+    _save(book, path)
+
+
+def _save(book, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         book.save(path)

@@ -10,7 +10,7 @@ from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, FrequencyRow
 from workbench.i18n import _
 from workbench.reports.cells import csv_text
-from workbench.reports.words import capitalised, unit_of, words
+from workbench.reports.words import capitalised, percent, unit_of, words
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -53,9 +53,9 @@ def table(report: FrequencyReport) -> str:
 def to_csv(report: FrequencyReport) -> str:
     basis = "consensus" if report.provenance.consensus else "all"
     basis = f"reviewed+{basis}" if report.provenance.reviewed_only else basis
-    return csv_text(["path", "code", "group", "unit", "count", "n", "coders", "basis"],
-                    ([row.path, row.code, row.group, report.unit, row.count, row.n, ";".join(report.coders) or "*",
-                      basis] for row in report.rows))
+    return csv_text(["path", "code", "group", "unit", "count", "n", "percent", "coders", "basis"],
+                    ([row.path, row.code, row.group, report.unit, row.count, row.n, percent(row.count, row.n),
+                      ";".join(report.coders) or "*", basis] for row in report.rows))
 
 
 def to_json(report: FrequencyReport) -> str:

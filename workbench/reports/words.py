@@ -85,10 +85,16 @@ def quotes_of(found: Sequence[QuoteView], programme: str | None = None) -> str:
             _("{quotes} of {respondents}.")).format(quotes=quotes, respondents=respondents, programme=programme)
 
 
+def percent(count: int, n: int) -> int | None:
+    """A count's share of N in whole percents, rounded half up (5 of 8: 63); None where N is too small for a
+    share to mean anything."""
+    return (200 * count + n) // (2 * n) if n >= SMALL_GROUP else None
+
+
 def share(count: int, n: int) -> str:
-    """A count with its share of N, rounded half up ('5 (63 %)' of 8); the count alone where N is too small
-    for a share to mean anything."""
-    return f"{count} ({(200 * count + n) // (2 * n)} %)" if n >= SMALL_GROUP else str(count)
+    """A count with its share of N ('5 (63 %)' of 8); the count alone where N is too small."""
+    shown = percent(count, n)
+    return str(count) if shown is None else f"{count} ({shown} %)"
 
 
 def lead(subcodes: Sequence[FrequencyRow], cells: Mapping[tuple[str, str], int], groups: Sequence[str],

@@ -27,7 +27,6 @@ from workbench.i18n import _
 from workbench.services.counted import Basis, provenance, respondent_speakers
 from workbench.services.lookup import CodeTree, coder_ids
 from workbench.services.participants import institution_labels
-from workbench.services.quotes import anonymiser
 
 # A report reads rows, not objects: its queries name the tables' columns, so that a command's start neither
 # configures every ORM mapper nor builds ORM compile states (about 50 ms of `workbench report frequencies`).
@@ -50,7 +49,7 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         ids = coder_ids(session, coders)
         basis = Basis(ids, reviewed, consensus)
         tree = CodeTree(session)
-        respondents = _respondents(session, real_names)
+        respondents = counted_respondents(session, real_names)
         speaker_of = dict(session.execute(respondent_speakers(_speaker.c.id, _speaker.c.participant_id)).all())
         if basis.filtered:
             counts = _filtered(session, tree, respondents, speaker_of, basis, unit_, by_)
@@ -133,7 +132,7 @@ def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], spe
     return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
 
 
-def _respondents(session, real_names: bool = False) -> dict[int, Respondent]:
+def counted_respondents(session, real_names: bool = False) -> dict[int, Respondent]:
     """Respondents who speak in at least one transcript, with institution (its pseudonym, unless
     real_names) and programmes."""
     programmes = defaultdict(list)
@@ -153,24 +152,6 @@ def _respondents(session, real_names: bool = False) -> dict[int, Respondent]:
     shown = {} if real_names else institution_labels(session)
     return {pid: Respondent(pid, shown.get(institution, institution), tuple(sorted(programmes[pid])))
             for pid, institution in rows}
-
-
-def code_document_table(db: Database) -> tuple[list[str], list[str], dict[tuple[str, str], int]]:
-    """Codings per code (own codings) per transcript: (code paths, transcript names as reports show them,
-    counts)."""
-    with db.read() as session:
-        tree = CodeTree(session)
-        mask = anonymiser(session)
-        shown = {id_: mask.unique_name(name, guid)
-                 for id_, name, guid in session.execute(select(_transcript.c.id, _transcript.c.name,
-                                                               _transcript.c.guid))}
-        rows = session.execute(
-            select(_coding.c.code_id, _coding.c.transcript_id, func.count())
-            .group_by(_coding.c.code_id, _coding.c.transcript_id)
-        ).all()
-    documents = sorted(shown.values())
-    counts = {(tree.path(code_id), shown[transcript_id]): n for code_id, transcript_id, n in rows}
-    return [tree.path(code_id) for code_id, _ in tree.walk()], documents, counts
 
 
 def code_totals(db: Database, coders: Sequence[str] | None = None) -> dict[str, tuple[int, int]]:
