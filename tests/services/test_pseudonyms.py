@@ -15,6 +15,7 @@ from workbench.reports.frequency_text import render
 from workbench.reports.word import frequency_docx, quotes_docx
 from workbench.services import exchange, participants, quotes
 from workbench.services.frequencies import frequencies
+from workbench.services.matrices import code_document_matrix, respondent_matrix
 
 PLACEHOLDER = re.compile(r"\[naam\]|\[instelling\]")
 
@@ -60,7 +61,7 @@ def test_reports_by_institution_name_institutions_by_pseudonym_unless_asked(samp
     report = frequencies(sample_db, "respondent", "institution")
     assert set(report.groups) == {f"Institution {letter}" for letter in "ABCDEFGHIJKLMNOPQ"[: len(real)]}
     frequency_docx(report, {}, tmp_path / "r.docx")
-    frequency_xlsx([report], ([], [], {}), [], tmp_path / "r.xlsx")
+    frequency_xlsx([report], code_document_matrix(sample_db), respondent_matrix(sample_db), [], tmp_path / "r.xlsx")
     document = docx.Document(str(tmp_path / "r.docx"))
     word = "\n".join([p.text for p in document.paragraphs]
                      + [c.text for t in document.tables for row in t.rows for c in row.cells])

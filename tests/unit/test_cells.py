@@ -5,7 +5,15 @@ import io
 
 from openpyxl import load_workbook
 
-from workbench.core.dto import FrequencyReport, FrequencyRow, QuoteView
+from workbench.core.dto import (
+    CodeDocumentMatrix,
+    FrequencyReport,
+    FrequencyRow,
+    Provenance,
+    QuoteView,
+    RespondentMatrix,
+    RespondentRow,
+)
 from workbench.reports.excel import frequency_xlsx
 from workbench.reports.frequency_text import to_csv
 
@@ -25,9 +33,14 @@ def test_csv_cells_that_start_like_a_formula_get_a_quote():
 
 def test_xlsx_cells_that_start_like_a_formula_are_text(tmp_path):
     quote = QuoteView("g", "-min", "t", "=R01", ("@pabo",), 1000, "=1+1 zei ik", "-anna", 0, "+interview 1")
-    frequency_xlsx([report()], (["=code"], ["t"], {("=code", "t"): 1}), [quote], tmp_path / "r.xlsx")
+    documents = CodeDocumentMatrix(("=code",), ("t",), {("=code", "t"): 1}, Provenance(()))
+    people = RespondentMatrix(("=code",), ("-leeftijd",), (RespondentRow("=R01", ("@pabo",), "+Hogeschool",
+                                                                        {"-leeftijd": "=41"}, ("t",), {"=code": 1}),),
+                              Provenance(()))
+    frequency_xlsx([report()], documents, people, [quote], tmp_path / "r.xlsx")
     book = load_workbook(tmp_path / "r.xlsx")
     texts = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row
              if isinstance(c.value, str) and c.value[:1] in "=+-@"]
-    assert {c.value for c in texts} >= {f"{EVIL} > +Sub", "=code", "=R01", "=1+1 zei ik", "-anna", "@pabo", "+interview 1"}
+    assert {c.value for c in texts} >= {f"{EVIL} > +Sub", "=code", "=R01", "=1+1 zei ik", "-anna", "@pabo", "+interview 1",
+                                        "+Hogeschool", "-leeftijd", "=41"}
     assert all(c.data_type == "s" for c in texts)  # strings, shown as written: nothing runs
