@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyReport, FrequencyRow
 from workbench.reports.frequency_text import markdown
-from workbench.reports.word import frequency_docx
+from workbench.reports.word import CHAR_CM, LANDSCAPE_CM, column_widths, frequency_docx, upright_size
 
 SIZES = {"pabo": 8, "ULO": 2, TOTAL: 9}  # one respondent is in both: 8 + 2 > 9
 
@@ -41,3 +41,30 @@ def test_markdown_keeps_programme_names_as_written_themes_in_codebook_order_and_
     assert ulo.index("- Werkdruk (1x)") < ulo.index("- Studenten (1x)")  # the codebook's order, not the counts'
     one = FrequencyReport("respondent", "none", (), {TOTAL: 1}, (FrequencyRow("Werkdruk", "Werkdruk", 0, TOTAL, 1, 1),))
     assert "## Total (N = 1 respondent)" in markdown(one)
+
+
+def test_every_table_and_figure_has_a_numbered_caption_and_no_programme_name_breaks(tmp_path):
+    frequency_docx(report(), {}, tmp_path / "r.docx", (), "nl")
+    document = docx.Document(str(tmp_path / "r.docx"))
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions == ["Tabel 1. Werkdruk: respondenten per groep, met hun aandeel in de N van de groep",
+                        "Figuur 1. Werkdruk: aandeel in de N van elke groep (respondenten)",
+                        "Tabel 2. Studenten: respondenten per groep, met hun aandeel in de N van de groep",
+                        "Figuur 2. Studenten: aandeel in de N van elke groep (respondenten)"]
+    assert [c.text for c in document.tables[0].rows[0].cells] == ["Code", "pabo\nN = 8", "ULO\nN = 2", "Totaal\nN = 9"]
+
+
+def test_a_group_column_is_as_wide_as_its_longest_word_and_a_table_too_wide_for_the_page_is_on_its_side(tmp_path):
+    names = ["pabo", "tweedegraads", "ULO", "ALO", "KVDO", "Totaal"]  # the sample study's: upright in smaller type
+    first, other = column_widths(names)
+    assert other >= len("tweedegraads") * CHAR_CM and first >= 3.5 and upright_size(names) == 7.5
+    wider = ["pabo", "tweedegraads", "ULO", "ALO", "KVDO", "lerarenopleiding", "Totaal"]
+    assert upright_size(wider) is None
+    first, other = column_widths(wider, LANDSCAPE_CM)
+    assert first + 7 * other <= LANDSCAPE_CM and column_widths(["pabo", "Totaal"]) == (5.0, 2.4)
+    groups = ("pabo", "tweedegraads", "ULO", "ALO", "KVDO", "lerarenopleiding")
+    sizes = {**dict.fromkeys(groups, 4), TOTAL: 20}
+    rows = tuple(FrequencyRow("Werkdruk", "Werkdruk", 0, g, 1, sizes[g]) for g in (*groups, TOTAL))
+    frequency_docx(FrequencyReport("respondent", "programme", groups, sizes, rows), {}, tmp_path / "w.docx", (), "nl")
+    document = docx.Document(str(tmp_path / "w.docx"))
+    assert [s.page_width > s.page_height for s in document.sections] == [False, True, False]

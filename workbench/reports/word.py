@@ -58,12 +58,45 @@ def _cite(document, quote: QuoteView, unknown: str) -> None:
     source.paragraph_format.left_indent = paragraph.paragraph_format.left_indent
 
 
-def _fit(table, groups: int) -> None:
+CHAR_CM = 0.17  # a character of 8.5 pt type, about
+SIZES_PT = (8.5, 7.5)  # a table's type, smaller where that keeps it upright
+TEXT_CM, LANDSCAPE_CM = 17.0, 25.7  # A4's width inside the margins, upright and on its side
+FIRST_CM = 3.5  # the code column at its narrowest
+
+
+def column_widths(names: Sequence[str], text_cm: float = TEXT_CM, size: float = SIZES_PT[0]) -> tuple[float, float]:
+    """The code column's width and each group's (cm): a group column fits its name's longest word (so that
+    'tweedegraads' never breaks as 'tweedegr|aads'), the code column takes what is left, at least FIRST_CM."""
+    longest = max((len(word) for name in names for word in name.split()), default=1)
+    other = max(min(2.4, 12.0 / max(len(names), 1)), longest * CHAR_CM * size / SIZES_PT[0] + 0.4)
+    return max(FIRST_CM, min(5.0, text_cm - other * len(names))), other
+
+
+def upright_size(names: Sequence[str]) -> float | None:
+    """The largest type at which a table of these groups fits an upright page (None: none does)."""
+    for size in SIZES_PT:
+        first, other = column_widths(names, TEXT_CM, size)
+        if first + other * len(names) <= TEXT_CM:
+            return size
+    return None
+
+
+def _turn(document, landscape: bool) -> None:
+    """A new page, on its side (for a table of many groups) or upright again."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Cm(29.7), Cm(21.0)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+def _fit(table, names: Sequence[str], text_cm: float, size: float) -> None:
     """A wide first column for code names, narrow ones for counts; small type."""
     from docx.shared import Cm, Pt
 
-    first = Cm(5.0)
-    other = Cm(min(2.4, 12.0 / max(groups, 1)))
+    first, other = (Cm(width) for width in column_widths(names, text_cm, size))
     for i, column in enumerate(table.columns):  # the grid, which LibreOffice and Word both read
         column.width = first if i == 0 else other
     for row in table.rows:
@@ -71,7 +104,7 @@ def _fit(table, groups: int) -> None:
             cell.width = first if i == 0 else other
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = Pt(8.5)
+                    run.font.size = Pt(size)
 
 
 def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], path: Path,
@@ -99,30 +132,44 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
     sections: dict[str, list[FrequencyRow]] = defaultdict(list)
     for path_, cells in by_path.items():
         sections[path_.split(" > ")[0]].append(cells[TOTAL])
+    numbers = iter(range(1, len(sections) + 1))  # tables and figures numbered alike: one of each per theme
     for top, rows in sections.items():
         if not rows[0].count:
             continue
+        number = next(numbers)
         document.add_heading(f"{top} ({rows[0].count}x)", level=1)
         document.add_paragraph(lead(rows[1:], counts, report.groups, report.sizes, report.unit, language))
         for row in sorted(rows[1:], key=lambda r: (-r.count, r.code.casefold())):
             if row.count:
                 document.add_paragraph(f"{row.code} ({row.count}x)", style="List Bullet")
+        names = [group or say["total"].capitalize() for group in groups]
+        size = upright_size(names)
+        wide = size is None
+        if wide:
+            _turn(document, landscape=True)
+        document.add_paragraph(say["table caption" if report.by != "none" else "table caption total"].format(
+            n=number, theme=top, unit=say[report.unit]), style="Caption")
         table = document.add_table(rows=1, cols=len(groups) + 1)
         table.style = "Light Grid Accent 1"
         table.autofit = False
         header = table.rows[0].cells
         header[0].text = say["code"]
         for cell, group in zip(header[1:], groups):
-            cell.text = f"{group or say['total'].capitalize()} (N={report.sizes.get(group, 0)})"
+            cell.text = f"{group or say['total'].capitalize()}\nN = {report.sizes.get(group, 0)}"  # a name whole
         for row in rows:
             cells = table.add_row().cells
             cells[0].text = "\u2003" * row.depth + row.code
             for cell, group in zip(cells[1:], groups):
                 cell.text = share(by_path[row.path][group].count, report.sizes.get(group, 0))
-        _fit(table, len(groups))
-        document.add_paragraph()
+        _fit(table, names, LANDSCAPE_CM if wide else TEXT_CM, size or SIZES_PT[0])
+        if wide:
+            _turn(document, landscape=False)
+        else:
+            document.add_paragraph()
         chart = frequency_chart(report, [r.path for r in rows[1:]] or [rows[0].path], language=language)
         document.add_picture(io.BytesIO(chart), width=Cm(WIDTH_CM))
+        document.add_paragraph(say["figure caption"].format(n=number, theme=top, unit=say[report.unit]),
+                               style="Caption")
         cited = [(row, quotes.get(row.path, [])) for row in rows if quotes.get(row.path)]
         if cited:
             document.add_heading(say["quotes"], level=2)

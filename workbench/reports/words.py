@@ -45,6 +45,9 @@ WORDS: dict[str, str] = {  # key: the message in English (the catalogue's msgid)
     "differ": N_("At {group}, {code} comes first ({count} of {n} {unit})."),
     "numbers": N_("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                   "sixteen seventeen eighteen nineteen twenty"),
+    "table caption": N_("Table {n}. {theme}: {unit} per group, with their share of the group's N"),
+    "table caption total": N_("Table {n}. {theme}: {unit}, with their share of N"),
+    "figure caption": N_("Figure {n}. {theme}: share of each group's N ({unit})"),
     "nobody": N_("Nobody named any of the subcodes."),
     "appendix": N_("Appendix: codebook"),
     "sizes": N_("N per programme"),
