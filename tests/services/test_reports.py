@@ -22,6 +22,7 @@ from workbench.reports.charts import (
     colours,
     cooccurrence_chart,
     frequency_chart,
+    heat_values,
     label,
     listed,
     themes,
@@ -184,6 +185,21 @@ def test_the_cooccurrence_heat_map_is_square_in_a_column_and_names_every_code(sa
     assert all(html.escape(path.split(" > ")[-1], quote=False) in svg for path in found.codes)
     width, height = struct.unpack(">II", cooccurrence_chart(found)[16:24])
     assert width == height and abs(width - WIDTH_CM / 2.54 * DPI) <= 1
+
+
+def test_the_heat_map_colours_how_strongly_codes_go_together_not_how_often_each_is_used(sample_db):
+    """Raw counts let the diagonal and the most used codes take the whole colour scale."""
+    found = cooccurrence.cooccurrence(sample_db, "respondent")
+    values = heat_values(found)
+    n = {i: found.counts.get((i, i), 0) for i in range(len(found.codes))}
+    for i, row in enumerate(values):
+        assert row[i] is None  # the code with itself: left out
+        for j, value in enumerate(row):
+            if i != j:
+                both = found.counts.get((i, j), 0)
+                assert value == (both / (n[i] + n[j] - both) if n[i] + n[j] - both else 0.0) and 0 <= value <= 1
+    svg = cooccurrence_chart(found, "svg", "nl").decode()
+    assert "Codes die samen voorkomen (respondenten" in svg and "Jaccard-index" in svg
 
 
 def test_labels_say_count_and_share():

@@ -178,8 +178,12 @@ def cooccurrence(
     out: Out = None,
     chart: Annotated[Optional[Path], typer.Option("--chart", help="also draw a heat map (.png or .svg)")] = None,
     language: Language = None,
+    coders: Coders = None,
+    reviewed: Reviewed = False,
+    consensus: Consensus = False,
 ) -> None:
-    """Codes x codes: how many turns (or respondents) carry both."""
+    """Codes x codes: how many turns (or respondents) carry both, and how strongly they go together
+    (Jaccard's index: with both / with either)."""
     check_choice(fmt, cooccurrence_text.FORMATS, "--format")
     _speak(language)
     for target in (out, chart):
@@ -189,12 +193,12 @@ def cooccurrence(
         from workbench.reports.charts import chart_format
 
         chart_format(chart)
-    report = cooccurrence_service.cooccurrence(ctx.obj.db, unit)
+    report = cooccurrence_service.cooccurrence(ctx.obj.db, unit, coders, reviewed, consensus)
     emit(cooccurrence_text.render(report, fmt), out)
     if chart is not None:
         from workbench.reports.charts import cooccurrence_chart, write_chart
 
-        write_chart(cooccurrence_chart(report, chart_format(chart)), chart)
+        write_chart(cooccurrence_chart(report, chart_format(chart), language), chart)
         typer.echo(_("wrote {file}").format(file=chart), err=True)
 
 

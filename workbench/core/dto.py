@@ -276,6 +276,14 @@ class CooccurrenceReport:
     unit: str  # turn | respondent
     codes: tuple[str, ...]  # code paths, tree order
     counts: dict[tuple[int, int], int]  # (i, j) -> units coded with both; (i, i) -> with code i
+    provenance: Provenance = field(default_factory=lambda: Provenance(()))
+
+    def coefficient(self, i: int, j: int) -> float:
+        """How strongly two codes go together: the units with both over the units with either (Jaccard's
+        index, ATLAS.ti's c-coefficient), 0 to 1; it does not grow with how often a code is used at all."""
+        both = self.counts.get((i, j), 0)
+        either = self.counts.get((i, i), 0) + self.counts.get((j, j), 0) - both
+        return both / either if either else 0.0
 
 
 @dataclass(frozen=True)

@@ -90,32 +90,45 @@ def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", 
     return buffer.getvalue()
 
 
-def cooccurrence_chart(report: CooccurrenceReport, fmt: str = "png") -> bytes:
-    """A heat map of codes x codes: how many units carry both (the diagonal: the code at all), square, an A4
-    column wide; counts written in the cells while they stay legible."""
+def heat_values(report: CooccurrenceReport) -> list[list[float | None]]:
+    """The heat map's colours: each pair's coefficient, the diagonal (a code with itself) left out."""
+    size = len(report.codes)
+    return [[None if i == j else report.coefficient(i, j) for j in range(size)] for i in range(size)]
+
+
+def cooccurrence_chart(report: CooccurrenceReport, fmt: str = "png", language: str | None = None) -> bytes:
+    """A heat map of codes x codes coloured by how strongly they go together (Jaccard's index, so that a code
+    used everywhere does not colour its whole row), the units with both written in the cells while they stay
+    legible, the diagonal left out (its cell gives the code's own number, in grey); square, an A4 column wide,
+    titled in the report's language."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import numpy as np
 
     size = len(report.codes)
-    grid = [[report.counts.get((i, j), 0) for j in range(size)] for i in range(size)]
+    values = heat_values(report)
+    grid = np.ma.masked_invalid(np.array([[np.nan if v is None else v for v in row] for row in values] or [[np.nan]],
+                                         dtype=float))
     figure, axes = plt.subplots(figsize=(WIDTH_CM * CM, WIDTH_CM * CM), dpi=DPI)
-    shown = axes.imshow(grid or [[0]], cmap="Blues")
+    shown = axes.imshow(grid, cmap="Blues", vmin=0.0, vmax=1.0)
     names = [path.split(" > ")[-1] for path in report.codes]
     font = max(3.5, min(7.0, 180 / max(size, 1)))
     axes.set_xticks(range(size), names, rotation=90, fontsize=font)
     axes.set_yticks(range(size), names, fontsize=font)
     if size <= HEAT_NUMBERS:
-        top = max((v for row in grid for v in row), default=0)
-        for i, row in enumerate(grid):
-            for j, value in enumerate(row):
-                if value:
-                    axes.text(j, i, str(value), ha="center", va="center", fontsize=font * 0.9,
-                              color="white" if value > top / 2 else "black")
+        for i in range(size):
+            for j in range(size):
+                count = report.counts.get((i, j), 0)
+                if count:
+                    strong = values[i][j] is not None and values[i][j] > 0.5
+                    axes.text(j, i, str(count), ha="center", va="center", fontsize=font * 0.9,
+                              color="grey" if i == j else "white" if strong else "black")
+    say = words(language)
+    axes.set_title(say["heat title"].format(unit=say[report.unit]), fontsize=8)
     scale = figure.colorbar(shown, ax=axes, shrink=0.6)
-    say = words()
-    scale.set_label(say["both"].format(unit=say[report.unit]), fontsize=7)
+    scale.set_label(say["heat scale"].format(unit=say[report.unit]), fontsize=7)
     scale.ax.tick_params(labelsize=7)
     figure.tight_layout()
     buffer = io.BytesIO()

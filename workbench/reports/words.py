@@ -52,7 +52,8 @@ WORDS: dict[str, str] = {  # key: the message in English (the catalogue's msgid)
     "appendix": N_("Appendix: codebook"),
     "sizes": N_("N per programme"),
     "no description": N_("(no description)"),
-    "both": N_("{unit} with both"),
+    "heat title": N_("Codes that occur together ({unit}; in the cells: with both)"),
+    "heat scale": N_("Jaccard index: {unit} with both / with either"),
 }
 
 
