@@ -124,3 +124,4 @@ def test_quotes_are_attributed_as_asked_and_a_small_programme_is_warned_of(sampl
         assert len(lines) == 20
         assert all((q.respondent in line) == shows_pseudonym for q, line in zip(found, lines)), (attribution, lines)
         assert all((q.programmes[0] in line) == shows_programme for q, line in zip(found, lines)), (attribution, lines)
+        assert all((f"({q.source}, " in line) == shows_pseudonym for q, line in zip(found, lines))  # the interview

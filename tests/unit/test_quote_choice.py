@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.core.dto import QuoteView
-from workbench.services.quotes import spread
+from workbench.services.quotes import report_quotes, sentences, spread
 
 CLEAR = "Ik vind het vooral lastig dat studenten bang zijn voor studievertraging."
 
@@ -43,12 +43,56 @@ quotes = st.lists(st.builds(quote, text=st.sampled_from([CLEAR, "eh ja", "Dat is
                             programme=st.sampled_from(["pabo", "alo"]), picked=st.booleans()), max_size=12)
 
 
+def words(q: QuoteView) -> str:
+    return " ".join(q.text.casefold().split())
+
+
 @given(quotes, st.integers(0, 6))
-def test_never_over_the_limit_never_twice_the_same_words_and_picks_first(found, limit):
+def test_every_pick_kept_the_rest_to_the_limit_never_twice_the_same_words_and_picks_first(found, limit):
     chosen = spread(found, limit)
-    words = [" ".join(q.text.casefold().split()) for q in chosen]
-    assert len(chosen) <= limit and len(set(words)) == len(words) and set(chosen) <= set(found)
+    said = [words(q) for q in chosen]
+    picks = {words(q) for q in found if q.picked}
+    assert len(set(said)) == len(said) and set(chosen) <= set(found)
+    assert picks <= set(said) and len(chosen) <= max(limit, len(picks))  # a pick is never dropped
     picked = [q for q in chosen if q.picked]
     assert chosen[:len(picked)] == picked
     if len(chosen) < limit:  # all distinct wordings are in
-        assert set(words) == {" ".join(q.text.casefold().split()) for q in found}
+        assert set(said) == {words(q) for q in found}
+
+
+SENTENCES = ["Studenten zijn bang voor studievertraging.", "Het is voor veel studenten te duur.",
+             "Mijn collega's doen er weinig mee.", "Ja.", "Dat zie ik elk jaar weer terug bij ons."]
+CODES = ["A", "B", "C"]
+passages = st.lists(st.tuples(st.sampled_from(CODES), st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=2),
+                              st.sampled_from(["R01", "R02", "R03", "R04"]), st.booleans()), max_size=20)
+
+
+def coded(code: str, text: list[str], respondent: str, picked: bool, n: int) -> QuoteView:
+    return QuoteView(f"g{n}", code, "t", respondent, ("pabo",), 1000, " ".join(text), "anna", n, "t", picked)
+
+
+@given(passages, st.integers(1, 4))
+def test_a_report_never_quotes_a_sentence_under_two_codes_unless_picked_and_keeps_every_pick(found, limit):
+    found = [coded(*item, n) for n, item in enumerate(found)]
+    chosen, notes = report_quotes(found, limit, CODES)
+    holders: dict[str, set[str]] = {}
+    for code, mine in chosen.items():
+        for q in mine:
+            for sentence in sentences(q.text):
+                holders.setdefault(sentence, set()).add(code)
+    for sentence, codes in holders.items():  # shared only where each code's quote with it was picked
+        if len(codes) > 1:
+            unpicked = {code for code in codes for q in chosen[code] if not q.picked and sentence in sentences(q.text)}
+            assert len(unpicked) <= 1, (sentence, codes)
+    for code in CODES:
+        picks = {words(q) for q in found if q.picked and q.code_path == code}
+        assert picks <= {words(q) for q in chosen.get(code, [])}
+        twins = sum(q.picked and q.code_path == code for q in found) - len(picks)
+        assert bool(twins) == any(note.startswith(f"{code}: ") for note in notes)
+
+
+def test_the_report_quotes_first_the_respondents_it_has_quoted_least():
+    found = [coded("A", [CLEAR], "R01", False, 1), coded("B", ["Dat is bij ons ook zo, echt waar."], "R01", False, 2),
+             coded("B", ["Bij ons zie ik dat elk jaar weer gebeuren."], "R02", False, 3)]
+    chosen, _ = report_quotes(found, 1, ["A", "B"])
+    assert [q.respondent for q in chosen["B"]] == ["R02"]  # R01 is quoted under A already

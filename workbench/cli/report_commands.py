@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -49,8 +50,6 @@ SmallGroup = Annotated[int, typer.Option("--small-group", help="warn when a quot
 
 def _attributed(db, report, quotes: dict, attribution: str, least: int):
     """The quotes attributed as asked, and the report with a note on the programmes too small to name."""
-    from dataclasses import replace
-
     found = [q for qs in quotes.values() for q in qs]
     notes = [*report.notes, *quotes_service.small_group_notes(db, found, attribution, least)]
     return replace(report, notes=tuple(notes)), {k: [quotes_service.attributed(q, attribution) for q in qs]
@@ -109,10 +108,10 @@ def frequencies(
     if fmt == "docx":
         from workbench.reports.word import frequency_docx
 
-        found = quotes_service.quotes(db, **basis)
-        per_code = {path: quotes_service.spread([q for q in found if q.code_path == path], quotes)
-                    for path in {q.code_path for q in found}}
-        report, per_code = _attributed(db, report, per_code, attribution, small_group)
+        order = list(dict.fromkeys(row.path for row in report.rows))
+        per_code, said = quotes_service.report_quotes(quotes_service.quotes(db, **basis), quotes, order)
+        report, per_code = _attributed(db, replace(report, notes=(*report.notes, *said)), per_code, attribution,
+                                       small_group)
         frequency_docx(report, per_code, _needs_out(fmt, out), codebook_service.show_codebook(db, counted=False))
         typer.echo(_("wrote {file}").format(file=out), err=True)
     elif fmt == "xlsx":

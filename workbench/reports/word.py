@@ -53,7 +53,10 @@ def _cite(document, quote: QuoteView, unknown: str) -> None:
     paragraph = document.add_paragraph(style="Quote")
     paragraph.add_run(f"“{' '.join(xml_safe(quote.text).split())}”")  # a study from an older version may
     # still hold control characters
-    said = [attribution(quote, unknown), f"({format_clock(quote.start_ms)})" if quote.start_ms is not None else ""]
+    where = [quote.source] if "pseudonym" in quote.attribution else []  # the interview: only beside a pseudonym,
+    # which links a respondent's quotes already
+    where += [format_clock(quote.start_ms)] if quote.start_ms is not None else []
+    said = [attribution(quote, unknown), f"({', '.join(where)})" if where else ""]
     source = document.add_paragraph("— " + " ".join(filter(None, said)))
     source.paragraph_format.left_indent = paragraph.paragraph_format.left_indent
 

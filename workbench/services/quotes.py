@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -26,7 +27,7 @@ from workbench.core.models import (
     participant_programme,
 )
 from workbench.errors import WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import _, ngettext
 from workbench.services.counted import Basis
 from workbench.services.lookup import CodeTree, coder_ids
 
@@ -92,11 +93,24 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
 READABLE = (8, 60)  # words: a quote this long reads on its own in a report
 
 
-def spread(found: list[QuoteView], limit: int) -> list[QuoteView]:
-    """Up to limit quotes for one code: the picked ones first, then the clearest of each respondent not yet
-    quoted, taking programmes in turn, then the rest; never the same words twice."""
+SHARED_WORDS = 4  # a sentence this long that two codes' quotes both hold is one finding quoted twice
+
+
+def sentences(text: str) -> set[str]:
+    """A quote's sentences of SHARED_WORDS words or more, as compared: case and spacing aside."""
+    parts = (" ".join(part.casefold().split()) for part in re.split(r"(?<=[.!?…])\s+", text))
+    return {part for part in parts if len(part.split()) >= SHARED_WORDS}
+
+
+def spread(found: list[QuoteView], limit: int, quoted: Counter[str] | None = None,
+           taken: Set[str] = frozenset()) -> list[QuoteView]:
+    """The quotes for one code: every picked one (the same words once), then, up to limit in all, the clearest of
+    each respondent not yet quoted (those the report has quoted least first), taking programmes in turn, then
+    the rest; never the same words twice, never a sentence of `taken` (another code's quotes)."""
+    quoted = quoted or Counter()
     picked = [q for q in found if q.picked]
-    others = sorted((q for q in found if not q.picked), key=_unclear)
+    others = sorted((q for q in found if not q.picked and not sentences(q.text) & taken),
+                    key=lambda q: (quoted[q.respondent], _unclear(q)))
     first, rest, respondents = [], [], {q.respondent for q in picked}
     for quote in others:
         (rest if quote.respondent in respondents else first).append(quote)
@@ -105,14 +119,43 @@ def spread(found: list[QuoteView], limit: int) -> list[QuoteView]:
     for quote in first:
         by_programme[quote.programmes].append(quote)
     queues = list(by_programme.values())
-    taken = [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
+    taken_in_turn = [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
     chosen, said = [], set()
-    for quote in picked + taken + rest:
+    for quote in picked + taken_in_turn + rest:
         words = " ".join(quote.text.casefold().split())
-        if words not in said:
+        if words not in said and (quote.picked or len(chosen) < limit):
             said.add(words)
             chosen.append(quote)
-    return chosen[:limit]
+    return chosen
+
+
+def report_quotes(found: Sequence[QuoteView], limit: int, order: Sequence[str]) -> tuple[dict[str, list[QuoteView]],
+                                                                                         list[str]]:
+    """A report's quotes, code by code in its order (see spread): respondents the report has quoted least come
+    first, and no sentence is quoted under two codes (but a pick always stands); and what a reader should know:
+    picks of the same words, shown once."""
+    per_code: dict[str, list[QuoteView]] = defaultdict(list)
+    for quote in found:
+        per_code[quote.code_path].append(quote)
+    quoted: Counter[str] = Counter()
+    used: dict[str, str] = {}  # sentence -> the code whose quote holds it
+    chosen, notes = {}, []
+    for path in order:
+        if not per_code.get(path):
+            continue
+        mine = spread(per_code[path], limit, quoted, {s for s, code in used.items() if code != path})
+        picks = [q for q in per_code[path] if q.picked]
+        if len(picks) > len([q for q in mine if q.picked]):
+            twins = len(picks) - len([q for q in mine if q.picked])
+            notes.append(ngettext("{code}: {n} picked quote has the same words as another pick and is shown once",
+                                  "{code}: {n} picked quotes have the same words as another pick and are shown once",
+                                  twins).format(code=path, n=twins))
+        for quote in mine:
+            quoted[quote.respondent] += 1
+            for sentence in sentences(quote.text):
+                used.setdefault(sentence, path)
+        chosen[path] = mine
+    return chosen, notes
 
 
 def _unclear(quote: QuoteView) -> tuple[bool, bool, bool]:
