@@ -104,7 +104,8 @@ def frequencies(
     if chart is not None:
         from workbench.reports.charts import chart_paths
 
-        charts = {top: ctx.obj.output(target) for top, target in chart_paths(report, chart).items()}
+        charts = {top: [ctx.obj.output(target) for target in targets]
+                  for top, targets in chart_paths(report, chart).items()}
     if fmt == "docx":
         from workbench.reports.word import frequency_docx
 
@@ -130,7 +131,8 @@ def frequencies(
         from workbench.reports.charts import write_charts
 
         write_charts(report, charts)
-        typer.echo(_("wrote {file}").format(file=", ".join(str(target) for target in charts.values())), err=True)
+        typer.echo(_("wrote {file}").format(file=", ".join(str(t) for targets in charts.values() for t in targets)),
+                   err=True)
     if fmt != "table":
         typer.echo(report.provenance.text, err=True)
         for note in report.notes:

@@ -38,16 +38,64 @@ def colours(report: FrequencyReport) -> dict[str, str]:
     return {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(groups)}
 
 
+MAX_BARS = 40  # bars in one chart; a theme with more is split over several, a code's subcodes kept together
+
+
 def listed(report: FrequencyReport, paths: list[str]) -> list[str]:
-    """The codes that were named, as the report's list orders them: most named first, then by name."""
+    """The codes that were named, each followed by its own subcodes: siblings most named first, then by name."""
     totals = {r.path: r.count for r in report.rows if r.group == TOTAL and r.path in set(paths) and r.count}
     names = {r.path: r.code.casefold() for r in report.rows}
-    return sorted(totals, key=lambda p: (-totals[p], names[p]))
+
+    def under(parent: str | None) -> list[str]:
+        children = [p for p in totals if _parent(p, totals) == parent]
+        return [q for p in sorted(children, key=lambda p: (-totals[p], names[p])) for q in (p, *under(p))]
+
+    return under(None)
+
+
+def _parent(path: str, among) -> str | None:
+    """The nearest code above path that is among these (None: none is)."""
+    parts = path.split(" > ")
+    return next((" > ".join(parts[:i]) for i in range(len(parts) - 1, 0, -1) if " > ".join(parts[:i]) in among),
+                None)
+
+
+def parts(report: FrequencyReport, paths: list[str]) -> list[list[str]]:
+    """The listed codes in charts of at most MAX_BARS bars, a code and its subcodes in one where they fit."""
+    per_chart = max(1, MAX_BARS // len(colours(report)))
+    order = listed(report, paths)
+    families: list[list[str]] = []
+    for path in order:
+        if families and _parent(path, order) is not None:
+            families[-1].append(path)
+        else:
+            families.append([path])
+    charts: list[list[str]] = [[]]
+    for family in families:
+        for start in range(0, len(family), per_chart):
+            piece = family[start:start + per_chart]
+            if charts[-1] and len(charts[-1]) + len(piece) > per_chart:
+                charts.append([])
+            charts[-1].extend(piece)
+    return [chart for chart in charts if chart]
 
 
 def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", fmt: str = "png",
                     language: str | None = None) -> bytes:
-    """Horizontal bars for the codes in paths: per code a bar per group, its share of the group's N."""
+    """Horizontal bars for the codes in paths (in that order): per code a bar per group, its share of the
+    group's N."""
+    figure = frequency_figure(report, paths, title, language)
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format=fmt, dpi=DPI)
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def frequency_figure(report: FrequencyReport, paths: list[str], title: str = "", language: str | None = None):
+    """The figure frequency_chart draws: the legend above the bars, never over them; subcodes indented
+    under their parent."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -55,8 +103,8 @@ def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", 
     from matplotlib.ticker import PercentFormatter
 
     say = words(language)
-    codes = listed(report, paths)[::-1]  # barh draws bottom-up
-    names = {r.path: r.code for r in report.rows}
+    codes = [p for p in paths if any(r.path == p and r.group == TOTAL and r.count for r in report.rows)][::-1]
+    names = {r.path: r.code for r in report.rows}  # barh draws bottom-up
     palette = colours(report)
     cells = {(r.path, r.group): r.count for r in report.rows}
     bars = max(1, len(codes)) * len(palette)
@@ -73,21 +121,22 @@ def frequency_chart(report: FrequencyReport, paths: list[str], title: str = "", 
         axes.bar_label(drawn, [label(c, n) for c in counts], padding=2, fontsize=7 * max(scale, 0.6))
     axes.set_yticks([i + step * (len(palette) - 1) / 2 for i in range(len(codes))], [names[p] for p in codes],
                     fontsize=8 * max(scale, 0.7))
+    for path, tick in zip(codes, axes.get_yticklabels()):  # a code with its subcodes below it: bold, as a heading
+        if any(p.startswith(path + " > ") for p in codes):
+            tick.set_fontweight("bold")
     axes.set_xlim(0, 1.18)  # room for the label of a full bar
     axes.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     axes.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     axes.set_xlabel(say["axis"].format(unit=say[report.unit]), fontsize=8)
     axes.tick_params(axis="x", labelsize=7)
     if title:
-        axes.set_title(title, fontsize=10, loc="left")
-    if len(palette) > 1:
-        axes.legend(loc="lower right", fontsize=7, framealpha=0.9, edgecolor="none")
+        axes.set_title(title, fontsize=10, loc="left", pad=6 + 12 * -(-len(palette) // 3) if len(palette) > 1 else 6)
+    if len(palette) > 1:  # above the plot, outside every bar
+        axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=min(len(palette), 3), fontsize=7,
+                    frameon=False, borderaxespad=0.3)
     axes.spines[["top", "right"]].set_visible(False)
     figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format=fmt, dpi=DPI)
-    plt.close(figure)
-    return buffer.getvalue()
+    return figure
 
 
 def heat_values(report: CooccurrenceReport) -> list[list[float | None]]:
@@ -164,18 +213,25 @@ def themes(report: FrequencyReport) -> dict[str, list[str]]:
     return {top: paths or [top] for top, paths in found.items()}
 
 
-def chart_paths(report: FrequencyReport, path: Path) -> dict[str, Path]:
-    """Where each theme's chart goes: next to path, numbered in theme order (frequenties-01-curriculum.png)."""
+def chart_paths(report: FrequencyReport, path: Path) -> dict[str, list[Path]]:
+    """Where each theme's charts go: next to path, numbered in theme order (frequenties-01-curriculum.png; a
+    theme split over charts: frequenties-02-beelden-a.png, -b.png)."""
     chart_format(path)
-    return {top: path.with_name(f"{path.stem}-{i:02d}-{_slug(top)}{path.suffix.lower()}")
-            for i, top in enumerate(themes(report), start=1)}
+    found = {}
+    for i, (top, paths) in enumerate(themes(report).items(), start=1):
+        pieces = parts(report, paths)
+        letters = [f"-{chr(ord('a') + k)}" for k in range(len(pieces))] if len(pieces) > 1 else [""]
+        found[top] = [path.with_name(f"{path.stem}-{i:02d}-{_slug(top)}{letter}{path.suffix.lower()}")
+                      for letter in letters]
+    return found
 
 
-def write_charts(report: FrequencyReport, targets: dict[str, Path], language: str | None = None) -> None:
-    """One chart per theme, to the paths chart_paths gave."""
+def write_charts(report: FrequencyReport, targets: dict[str, list[Path]], language: str | None = None) -> None:
+    """Each theme's charts, to the paths chart_paths gave."""
     groups = themes(report)
-    for top, target in targets.items():
-        write_chart(frequency_chart(report, groups[top], top, chart_format(target), language), target)
+    for top, files in targets.items():
+        for paths, target in zip(parts(report, groups[top]), files):
+            write_chart(frequency_chart(report, paths, top, chart_format(target), language), target)
 
 
 def _slug(name: str) -> str:

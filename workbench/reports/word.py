@@ -14,7 +14,7 @@ from workbench.core.dto import CodeView, FrequencyReport, FrequencyRow, QuoteVie
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.limits import xml_safe
-from workbench.reports.charts import WIDTH_CM, frequency_chart
+from workbench.reports.charts import WIDTH_CM, frequency_chart, parts
 from workbench.reports.words import attribution, lead, quotes_of, share, words
 from workbench.transcripts.clock import format_clock
 
@@ -169,10 +169,13 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
             _turn(document, landscape=False)
         else:
             document.add_paragraph()
-        chart = frequency_chart(report, [r.path for r in rows[1:]] or [rows[0].path], language=language)
-        document.add_picture(io.BytesIO(chart), width=Cm(WIDTH_CM))
-        document.add_paragraph(say["figure caption"].format(n=number, theme=top, unit=say[report.unit]),
-                               style="Caption")
+        pieces = parts(report, [r.path for r in rows[1:]] or [rows[0].path])
+        for k, piece in enumerate(pieces):  # a long theme over several charts: Figuur 2a, 2b
+            chart = frequency_chart(report, piece, language=language)
+            document.add_picture(io.BytesIO(chart), width=Cm(WIDTH_CM))
+            letter = chr(ord("a") + k) if len(pieces) > 1 else ""
+            document.add_paragraph(say["figure caption"].format(n=f"{number}{letter}", theme=top,
+                                                                unit=say[report.unit]), style="Caption")
         cited = [(row, quotes.get(row.path, [])) for row in rows if quotes.get(row.path)]
         if cited:
             document.add_heading(say["quotes"], level=2)
