@@ -631,3 +631,16 @@ def test_a_project_s_own_notes_and_a_case_s_variables_are_shown_and_memos_writte
     assert "cijfer=7.5; ervaren=true" in out
     code, _, err = run("project", "memo", "Leeg", " ")
     assert code != 0 and err.strip().endswith("a memo needs a name and a text")
+
+
+def test_agreement_and_disagreements_write_word_and_excel(loaded, tmp_path):
+    delay = "Studenten > Belemmeringen studenten > Studievertraging"
+    assert loaded("codings", "add", "int1", delay, "--turn", "1")[0] == 0
+    assert loaded("--coder", "bram", "--new-coder", "codings", "add", "int1", delay, "--turn", "2")[0] == 0
+    code, out, _ = loaded("disagreements", "tester", "bram", "--format", "json")
+    found = json.loads(out)
+    assert [(d["respondent"], d["start_ms"]) for d in found] == [("R01", 5000), ("R02", 9000)]
+    for fmt in ("docx", "xlsx"):
+        assert loaded("agreement", "tester", "bram", "--format", fmt)[0] == 2  # a file needs --out
+        code, _, err = loaded("disagreements", "tester", "bram", "--format", fmt, "--out", tmp_path / f"a.{fmt}")
+        assert code == 0 and (tmp_path / f"a.{fmt}").stat().st_size and "wrote" in err

@@ -37,6 +37,7 @@ from workbench.services import codebook, cooccurrence, participants, quotes, tra
 from workbench.services.codings import add_coding
 from workbench.services.frequencies import frequencies
 from workbench.services.matrices import code_document_matrix, respondent_matrix
+from workbench.transcripts.clock import format_clock
 
 CODE = "Studenten > Belemmeringen studenten > Studievertraging"
 
@@ -328,3 +329,33 @@ def test_control_characters_left_by_an_older_version_reach_no_report(small, tmp_
              for row in sheet.iter_rows() for c in row if c.value]
     quotes_docx(CODE, found, tmp_path / "q.docx", None)
     assert "Te\ufffdduur ook" in "\n".join(cells) and "Te\ufffdduur ook" in docx_text(tmp_path / "q.docx")[1]
+
+
+def test_agreement_and_every_disagreement_with_time_and_respondent_in_word_and_excel(sample_db, tmp_path):
+    """Agreement had no Word or Excel output; disagreements gave no time or respondent."""
+    from workbench.reports.excel import agreement_xlsx
+    from workbench.reports.word import agreement_docx
+    from workbench.services import agreement, codings
+
+    turns = [t for t in transcripts.show_transcript(sample_db, "interview-03").turns if t.role == "respondent"]
+    for coder, turn in (("anna", turns[1]), ("anna", turns[2]), ("bea", turns[2]), ("bea", turns[4])):
+        codings.code_turn(sample_db, coder, "interview-03", turn.index, CODE)
+    figures, found = agreement.for_report(sample_db, ["anna", "bea"], CODE)
+    by_turn = {t.index: t for t in turns}
+    assert {(d.turn, d.respondent, d.start_ms) for d in found} == {
+        (t.index, t.respondent, t.start_ms) for t in (turns[1], turns[4])}
+    agreement_docx(figures, found, ["anna", "bea"], "turn", tmp_path / "a.docx")
+    agreement_xlsx(figures, found, ["anna", "bea"], "turn", tmp_path / "a.xlsx")
+    document, text = docx_text(tmp_path / "a.docx")
+    shown = [[c.text for c in row.cells] for row in document.tables[1].rows[1:]]
+    assert [row[:4] for row in shown[::2]] == [["interview-03", format_clock(d.start_ms), d.respondent, CODE]
+                                              for d in found]
+    assert all(" ".join(by_turn[d.turn].text.split())[:30] in row[0] or "[naam]" in row[0]
+               for d, row in zip(found, shown[1::2]))
+    sheet = openpyxl.load_workbook(tmp_path / "a.xlsx")["Disagreements"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], r[2], r[4], r[5]) for r in rows] == [
+        ("interview-03", timedelta(milliseconds=d.start_ms), d.respondent, "anna" if d.turn == turns[1].index
+         else "bea", "bea" if d.turn == turns[1].index else "anna") for d in found]
+    people, institutions = real_names()
+    assert not any(name in text for name in people | institutions)

@@ -280,16 +280,42 @@ def _figure(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+AgreementFormat = Annotated[str, typer.Option(
+    "--format", help="table, json, or docx / xlsx: the figures and every disagreement in one file (--out)")]
+AgreementOut = Annotated[Optional[Path], typer.Option("--out", help="the .docx or .xlsx to write")]
+
+
+def _agreement_file(ctx: typer.Context, coders: list[str], code: str | None, unit: str, fmt: str,
+                    out: Path | None) -> bool:
+    """For docx and xlsx: the figures and the disagreements (names masked) written to out; whether it was."""
+    if fmt not in ("docx", "xlsx"):
+        return False
+    if out is None:
+        raise WorkbenchError(_("--format {format} writes a file: give --out FILE.{format}").format(format=fmt))
+    ctx.obj.output(out)
+    figures, found = agreement_service.for_report(ctx.obj.db, coders, code, unit)
+    if fmt == "docx":
+        from workbench.reports.word import agreement_docx as write
+    else:
+        from workbench.reports.excel import agreement_xlsx as write
+    write(figures, found, coders, unit, out)
+    typer.echo(_("wrote {file}").format(file=out), err=True)
+    return True
+
+
 @app.command()
 def agreement(
     ctx: typer.Context,
     coders: Coders,
     code: CodeFilter = None,
     unit: UnitChoice = "turn",
-    fmt: Format = "table",
+    fmt: AgreementFormat = "table",
+    out: AgreementOut = None,
 ) -> None:
     """Intercoder agreement per code and overall: percent, Cohen's kappa (two coders), Krippendorff's alpha."""
-    check_choice(fmt, ("table", "json"), "--format")
+    check_choice(fmt, ("table", "json", "docx", "xlsx"), "--format")
+    if _agreement_file(ctx, coders, code, unit, fmt, out):
+        return
     listing(fmt, agreement_service.agreement(ctx.obj.db, coders, code, unit),
             [_("code"), _("units"), _("coded"), _("agreement"), _("kappa"), _("alpha")],
             lambda r: (r.code_path, r.units, r.coded_units, _figure(r.percent), _figure(r.kappa), _figure(r.alpha)))
@@ -301,14 +327,18 @@ def disagreements(
     coders: Coders,
     code: CodeFilter = None,
     unit: UnitChoice = "turn",
-    fmt: Format = "table",
+    fmt: AgreementFormat = "table",
+    out: AgreementOut = None,
 ) -> None:
-    """Units where coders decided differently: unit, code, who coded it and who did not."""
-    check_choice(fmt, ("table", "json"), "--format")
+    """Units where coders decided differently: unit, time, respondent, code, who coded it and who did not."""
+    check_choice(fmt, ("table", "json", "docx", "xlsx"), "--format")
+    if _agreement_file(ctx, coders, code, unit, fmt, out):
+        return
     listing(fmt, agreement_service.disagreements(ctx.obj.db, coders, code, unit),
-            [_("transcript"), _("turn"), _("span"), _("code"), _("coded by"), _("not by"), _("text")],
-            lambda d: (d.transcript, d.turn, f"{d.start}-{d.end}", d.code_path, ", ".join(d.coded_by),
-                       ", ".join(d.not_coded_by), " ".join(d.text.split())[:60]))
+            [_("transcript"), _("turn"), _("time"), _("respondent"), _("span"), _("code"), _("coded by"), _("not by"),
+             _("text")],
+            lambda d: (d.transcript, d.turn, format_clock(d.start_ms), d.respondent, f"{d.start}-{d.end}", d.code_path,
+                       ", ".join(d.coded_by), ", ".join(d.not_coded_by), " ".join(d.text.split())[:60]))
 
 
 @app.command()

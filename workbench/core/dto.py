@@ -322,6 +322,8 @@ class Disagreement:
     coded_by: tuple[str, ...]
     not_coded_by: tuple[str, ...]
     text: str
+    respondent: str = ""  # pseudonym
+    start_ms: int | None = None  # the unit's turn's time
 
 
 @dataclass(frozen=True)

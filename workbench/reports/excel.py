@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
 
 from workbench.core.counting import TOTAL
-from workbench.core.dto import CodeDocumentMatrix, FrequencyReport, QuoteView, RespondentMatrix
+from workbench.core.dto import (
+    AgreementRow,
+    CodeDocumentMatrix,
+    Disagreement,
+    FrequencyReport,
+    QuoteView,
+    RespondentMatrix,
+)
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.limits import xml_safe
@@ -149,3 +157,38 @@ def _save(book, path: Path) -> None:
         book.save(path)
     except OSError as exc:
         raise WorkbenchError(_("cannot write: {reason}").format(reason=exc.strerror), where=str(path)) from exc
+
+
+def agreement_xlsx(figures: Sequence[AgreementRow], found: Sequence[Disagreement], coders: Sequence[str], unit: str,
+                   path: Path) -> None:
+    """The agreement figures per code, and every disagreement with interview, time, respondent and words."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    bold = Font(bold=True)
+    sheet = book.active
+    sheet.title = _("Agreement")
+    _append(sheet, [_("code"), _("units"), _("coded"), _("agreement"), _("kappa"), _("alpha")])
+    for row in figures:
+        _append(sheet, [row.code_path, row.units, row.coded_units, row.percent, row.kappa, row.alpha])
+    _append(sheet, [])
+    _append(sheet, [_("Coders: {coders}. Unit: {unit}.").format(coders=", ".join(coders), unit=_(unit))])
+    _header(sheet, bold)
+    sheet.column_dimensions["A"].width = 60
+    _print_setup(sheet, filtered=False)
+    sheet = book.create_sheet(_("Disagreements"))
+    _append(sheet, [_("interview"), _("time"), _("respondent"), _("code"), _("coded by"), _("not by"), _("text")])
+    for item in found:
+        _append(sheet, [item.transcript, None if item.start_ms is None else timedelta(milliseconds=item.start_ms),
+                        item.respondent, item.code_path, ", ".join(item.coded_by), ", ".join(item.not_coded_by),
+                        " ".join(item.text.split())])
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+        cell.number_format = "[h]:mm:ss"
+    _header(sheet, bold)
+    sheet.column_dimensions["D"].width, sheet.column_dimensions["G"].width = 50, 100
+    sheet.freeze_panes = "A2"
+    _print_setup(sheet)
+    for sheet in book.worksheets:
+        text_cells(sheet)
+    _save(book, path)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workbench import i18n
 from workbench.core.counting import TOTAL
-from workbench.core.dto import CodeView, FrequencyReport, FrequencyRow, QuoteView
+from workbench.core.dto import AgreementRow, CodeView, Disagreement, FrequencyReport, FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.limits import xml_safe
@@ -210,3 +210,42 @@ def quotes_docx(code: str, found: list[QuoteView], path: Path, programme: str | 
     for quote in found:
         _cite(document, quote, unknown)
     _save(document, path)
+
+
+def agreement_docx(figures: Sequence[AgreementRow], found: Sequence[Disagreement], coders: Sequence[str], unit: str,
+                   path: Path) -> None:
+    """Intercoder agreement for a methods section: the figures per code, then every disagreement with its
+    interview, time and respondent (names masked: see services/agreement.for_report)."""
+    document = _document(_("Intercoder agreement"))
+    document.add_paragraph(_("Coders: {coders}. Unit: {unit}. Percent agreement, Cohen's kappa (two coders) and "
+                             "Krippendorff's alpha (nominal) per code, a code with its subcodes.").format(
+        coders=", ".join(coders), unit=_(unit)))
+    table = document.add_table(rows=1, cols=6)
+    table.style = "Light Grid Accent 1"
+    for cell, head in zip(table.rows[0].cells, (_("code"), _("units"), _("coded"), _("agreement"), _("kappa"),
+                                                _("alpha"))):
+        cell.text = head
+    for row in figures:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, (row.code_path, str(row.units), str(row.coded_units), _figure(row.percent),
+                                       _figure(row.kappa), _figure(row.alpha))):
+            cell.text = value
+    document.add_heading(_("Disagreements ({n})").format(n=len(found)), level=1)
+    table = document.add_table(rows=1, cols=6)
+    table.style = "Light Grid Accent 1"
+    for cell, head in zip(table.rows[0].cells, (_("interview"), _("time"), _("respondent"), _("code"),
+                                                _("coded by"), _("not by"))):
+        cell.text = head
+    for item in found:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, (item.transcript, format_clock(item.start_ms), item.respondent, item.code_path,
+                                       ", ".join(item.coded_by), ", ".join(item.not_coded_by))):
+            cell.text = xml_safe(value)
+        cells = table.add_row().cells
+        merged = cells[0].merge(cells[-1])
+        merged.text = xml_safe(" ".join(item.text.split()))  # the unit's words under its row
+    _save(document, path)
+
+
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"

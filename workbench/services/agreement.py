@@ -34,6 +34,8 @@ class _Unit:
     start: int
     end: int
     text: str
+    respondent: str
+    start_ms: int | None
 
 
 def _units(session, unit: str) -> list[_Unit]:
@@ -41,7 +43,8 @@ def _units(session, unit: str) -> list[_Unit]:
     for turn in respondent_turns(session):
         text = turn.transcript_text
         spans = sentences(text, turn.start, turn.end) if unit == "sentence" else [(turn.start, turn.end)]
-        found.extend(_Unit(turn.transcript_id, turn.transcript, turn.index, a, b, text[a:b]) for a, b in spans)
+        found.extend(_Unit(turn.transcript_id, turn.transcript, turn.index, a, b, text[a:b], turn.respondent,
+                           turn.start_ms) for a, b in spans)
     return found
 
 
@@ -84,6 +87,20 @@ def disagreements(db: Database, coders: list[str], code_path: str | None = None,
     return compare(db, coders, code_path, unit)[1]
 
 
+def for_report(db: Database, coders: list[str], code_path: str | None = None,
+               unit: str = "turn") -> tuple[list[AgreementRow], list[Disagreement]]:
+    """compare, with the names the registry knows masked in the disagreements' texts and interview names:
+    for a document that leaves the team."""
+    from dataclasses import replace
+
+    from workbench.services.quotes import anonymiser
+
+    figures, found = compare(db, coders, code_path, unit)
+    with db.read() as session:
+        mask = anonymiser(session)
+    return figures, [replace(d, text=mask(d.text), transcript=mask(d.transcript)) for d in found]
+
+
 def compare(db: Database, coders: list[str], code_path: str | None = None,
             unit: str = "turn") -> tuple[list[AgreementRow], list[Disagreement]]:
     """The agreement figures and the disagreements, from one reading of the codings."""
@@ -108,5 +125,6 @@ def compare(db: Database, coders: list[str], code_path: str | None = None,
                 continue  # a subcode's row says it: the parent differs only because of it
             given = [(name, v) for name, v in zip(coders, table[path][i]) if v is not None]
             found.append(Disagreement(u.transcript, u.turn, u.start, u.end, path,
-                                      tuple(n for n, v in given if v), tuple(n for n, v in given if not v), u.text))
+                                      tuple(n for n, v in given if v), tuple(n for n, v in given if not v), u.text,
+                                      u.respondent, u.start_ms))
     return figures, sorted(found, key=lambda d: (d.transcript, d.start, d.code_path))

@@ -149,6 +149,8 @@ class RespondentTurn:
     start: int
     end: int
     transcript_text: str  # the whole text (shared, not copied): the turn is transcript_text[start:end]
+    respondent: str = ""  # pseudonym
+    start_ms: int | None = None
 
     @property
     def text(self) -> str:
@@ -157,7 +159,8 @@ class RespondentTurn:
 
 def respondent_turns(session: Session, transcript: str | None = None) -> list[RespondentTurn]:
     """Every turn of a respondent (of one transcript, or of all), in transcript and turn order."""
-    query = (select(Transcript.id, Transcript.name, Turn.index, Turn.start, Turn.end)
+    query = (select(Transcript.id, Transcript.name, Turn.index, Turn.start, Turn.end, Participant.pseudonym,
+                    Turn.start_ms)
              .join(Turn, Turn.transcript_id == Transcript.id).join(Speaker, Turn.speaker_id == Speaker.id)
              .join(Participant, Speaker.participant_id == Participant.id)
              .where(Participant.role == "respondent").order_by(Transcript.name, Turn.index))
@@ -167,5 +170,6 @@ def respondent_turns(session: Session, transcript: str | None = None) -> list[Re
         query, texts = query.where(Transcript.id == chosen), texts.where(Transcript.id == chosen)
     text_of = dict(session.execute(texts).all())
     return [
-        RespondentTurn(t, name, index, start, end, text_of[t]) for t, name, index, start, end in session.execute(query)
+        RespondentTurn(t, name, index, start, end, text_of[t], pseudonym, start_ms)
+        for t, name, index, start, end, pseudonym, start_ms in session.execute(query)
     ]
