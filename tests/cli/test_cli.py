@@ -602,13 +602,21 @@ def test_guide_import_coverage_and_set(loaded, tmp_path):
     code, out, _ = loaded("guide", "import", guide)
     assert code == 0 and "2 question(s) in 1 part(s); found 1 asked" in out
     code, out, _ = loaded("guide", "coverage", "--format", "json")
+    first, second = "Is studievertraging een thema bij jullie studenten?", "Wat vinden studenten van internationalisering?"
     assert json.loads(out) == [
-        {"transcript": "int1", "question": "1", "turn": 0, "start_ms": 1000, "score": json.loads(out)[0]["score"]},
-        {"transcript": "int1", "question": "2", "turn": None, "start_ms": None, "score": None}]
+        {"transcript": "int1", "question": "1", "turn": 0, "start_ms": 1000, "score": json.loads(out)[0]["score"],
+         "status": "found", "text": first},
+        {"transcript": "int1", "question": "2", "turn": None, "start_ms": None, "score": None, "status": "not found",
+         "text": second}]
     assert json.loads(out)[0]["score"] > 0.3
-    assert loaded("guide", "set", "int1", "0", "2")[0] == 0
+    assert loaded("guide", "not-asked", "int1", "2")[1].strip() == "int1: question 2 was not asked"
+    code, out, _ = loaded("guide", "coverage")
+    assert "not asked" in out.splitlines()[2] and "| 0/1 " not in out
+    assert loaded("guide", "set", "int1", "0", "2")[0] == 0  # asked after all: no longer "not asked"
     rows = list(csv.DictReader(io.StringIO(loaded("guide", "coverage", "--format", "csv")[1])))
-    assert [(r["question"], r["turn"], r["score"]) for r in rows] == [("1", "", ""), ("2", "0", "")]
+    assert [(r["question"], r["turn"], r["score"], r["status"]) for r in rows] == [("1", "", "", "not found"),
+                                                                                   ("2", "0", "", "set")]
+    assert loaded("guide", "not-asked", "int1", "9")[0] == 2  # no such question: one line
     before = dump_file(loaded.dbfile)
     (tmp_path / "bad.md").write_text("## Deel 1 — A\n1. Een vraag?\n1. Nog een?\n", encoding="utf-8")
     code, out, err = loaded("guide", "import", tmp_path / "bad.md")

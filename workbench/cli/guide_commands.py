@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from workbench.cli.output import TranscriptName, check_choice, emit, table, to_json
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.transcripts.clock import format_clock
 
 if TYPE_CHECKING:  # the modules themselves, for the type checker; imported on first use
@@ -52,6 +52,23 @@ def set_question(
     typer.echo(_("{transcript} turn {turn}: {said}").format(transcript=transcript, turn=turn, said=said))
 
 
+@app.command("not-asked")
+def not_asked(
+    ctx: typer.Context, transcript: TranscriptName,
+    question: Annotated[str, typer.Argument(help="the guide's question id (16, a)")],
+    undo: Annotated[bool, typer.Option("--undo", help="take it back: the question may have been asked")] = False,
+) -> None:
+    """Say that an interview did not ask a question: coverage then says "not asked", not "not found" (asked,
+    maybe, in words the finder did not recognise: 'guide set' says which turn asked it)."""
+    service.set_not_asked(ctx.obj.db, ctx.obj.coder, transcript, question, not undo)
+    typer.echo((_("{transcript}: question {question} may have been asked") if undo else
+                _("{transcript}: question {question} was not asked")).format(transcript=transcript, question=question))
+
+
+STATUS = {"found": N_("found"), "set": N_("set by a coder"), "not asked": N_("not asked"),
+          "not found": N_("not found: asked in other words? (guide set / guide not-asked)")}
+
+
 @app.command("coverage")
 def coverage(
     ctx: typer.Context, transcript: Transcript = None,
@@ -64,18 +81,22 @@ def coverage(
         emit(to_json(rows))
         return
     when = [(r.transcript, r.question, r.turn, format_clock(r.start_ms) if r.start_ms is not None else None,
-             r.score) for r in rows]
+             r.score, r.status, r.text) for r in rows]
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["transcript", "question", "turn", "time", "score"])
+        writer.writerow(["transcript", "question", "turn", "time", "score", "status", "text"])
         writer.writerows(when)
         emit(out.getvalue())
         return
-    emit(table([_("transcript"), _("question"), _("turn"), _("time"), _("score")],
-               [(t, q, turn if turn is not None else _("missing"), time, s) for t, q, turn, time, s in when]))
-    asked = Counter(r.question for r in rows if r.turn is not None)
+    emit(table([_("transcript"), _("question"), _("turn"), _("time"), _("score"), _("status")],
+               [(t, q, turn if turn is not None else "", time, s, _(STATUS[status]))
+                for t, q, turn, time, s, status, _text in when]))
     interviews = len({r.transcript for r in rows})
+    counted = {status: Counter(r.question for r in rows if r.status == status) for status in STATUS}
     order = list(dict.fromkeys(r.question for r in rows))
+    texts = {r.question: r.text for r in rows}
     typer.echo("\n" + _("asked in how many interviews:"))
-    emit(table([_("question"), _("interviews")], [(q, f"{asked[q]}/{interviews}") for q in order]))
+    emit(table([_("question"), _("asked"), _("not asked"), _("not found"), _("text")],
+               [(q, f"{counted['found'][q] + counted['set'][q]}/{interviews}", counted["not asked"][q],
+                 counted["not found"][q], " ".join(texts[q].split())[:60]) for q in order]))

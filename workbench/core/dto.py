@@ -360,9 +360,11 @@ class GuideOutcome:
 class CoverageRow:
     transcript: str
     question: str  # the guide's id
-    turn: int | None  # None: not asked (not found)
+    turn: int | None  # None: not asked, or not found
     start_ms: int | None
     score: float | None  # None when a coder set it
+    status: str = "found"  # found | set (by a coder) | not asked (a coder said so) | not found
+    text: str = ""  # the guide's question
 
 
 @dataclass(frozen=True)

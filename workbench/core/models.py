@@ -338,6 +338,17 @@ class TurnQuestion(Base):
     set_by: Mapped[str | None] = mapped_column(String(255))
 
 
+class QuestionNotAsked(Base):
+    """A coder's word that an interview did not ask a guide question (so that coverage tells "not asked" from
+    "asked in words the finder did not recognise")."""
+
+    __tablename__ = "question_not_asked"
+    transcript_id: Mapped[int] = mapped_column(ForeignKey("transcript.id", ondelete="CASCADE"), primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("guide_question.id", ondelete="CASCADE"), primary_key=True)
+    set_by: Mapped[str] = mapped_column(String(255))
+    set_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class StudyVersion(Base):
     """One row: a number every write raises, so open screens notice changes made elsewhere."""
 

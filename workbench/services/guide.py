@@ -16,6 +16,7 @@ from workbench.core.models import (
     Coding,
     Participant,
     Programme,
+    QuestionNotAsked,
     Speaker,
     Transcript,
     Turn,
@@ -138,33 +139,53 @@ def set_question(db: Database, coder: str, transcript: str, turn_index: int, que
             raise WorkbenchError(
                 _("'{transcript}' has no turn {turn_index}").format(transcript=transcript, turn_index=turn_index)
             )
-        row = None
-        if question is not None:
-            row = session.scalar(select(QuestionRow).where(QuestionRow.ident == question))
-            if row is None:
-                raise WorkbenchError(
-                    _("the guide has no question '{question}' (see 'workbench guide coverage')").format(
-                        question=question
-                    )
-                )
+        row = None if question is None else _question(session, question)
+        if row is not None:  # asked after all: no longer "not asked"
+            session.execute(delete(QuestionNotAsked).where(QuestionNotAsked.transcript_id == turn.transcript_id,
+                                                           QuestionNotAsked.question_id == row.id))
         session.execute(delete(TurnQuestion).where(TurnQuestion.turn_id == turn.id))
         session.add(TurnQuestion(turn_id=turn.id, question_id=row.id if row else None, score=None, evidence=None,
                                  set_by=coder))
 
 
+def _question(session: Session, ident: str) -> QuestionRow:
+    row = session.scalar(select(QuestionRow).where(QuestionRow.ident == ident))
+    if row is None:
+        raise WorkbenchError(_("the guide has no question '{question}' (see 'workbench guide coverage')").format(
+            question=ident))
+    return row
+
+
+def set_not_asked(db: Database, coder: str, transcript: str, question: str, not_asked: bool = True) -> None:
+    """A coder says an interview did not ask a question (not_asked False: takes that back); coverage then says
+    "not asked", not "not found" (asked, maybe, in words the finder did not recognise)."""
+    with db.write() as session:
+        transcript_id, row = transcript_named(session, transcript).id, _question(session, question)
+        session.execute(delete(QuestionNotAsked).where(QuestionNotAsked.transcript_id == transcript_id,
+                                                       QuestionNotAsked.question_id == row.id))
+        if not_asked:
+            session.add(QuestionNotAsked(transcript_id=transcript_id, question_id=row.id, set_by=coder))
+
+
 def coverage(db: Database, transcript: str | None = None) -> list[CoverageRow]:
-    """For every transcript and guide question: the turn that asked it, or None."""
+    """For every transcript and guide question (with its text): the turn that asked it (found, or set by a coder),
+    or None: "not asked" where a coder said so, else "not found"."""
     with db.read() as session:
         where = [Transcript.id == transcript_named(session, transcript).id] if transcript else []
-        asked = {(tid, ident): (index, start_ms, score) for tid, ident, index, start_ms, score in session.execute(
-            select(Turn.transcript_id, QuestionRow.ident, Turn.index, Turn.start_ms, TurnQuestion.score)
+        asked = {(tid, ident): (index, start_ms, score, "set" if set_by else "found")
+                 for tid, ident, index, start_ms, score, set_by in session.execute(
+            select(Turn.transcript_id, QuestionRow.ident, Turn.index, Turn.start_ms, TurnQuestion.score,
+                   TurnQuestion.set_by)
             .join(TurnQuestion, TurnQuestion.turn_id == Turn.id)
             .join(QuestionRow, QuestionRow.id == TurnQuestion.question_id))}
+        not_asked = set(session.execute(select(QuestionNotAsked.transcript_id, QuestionRow.ident)
+                                        .join(QuestionRow, QuestionRow.id == QuestionNotAsked.question_id)).all())
         names = session.execute(select(Transcript.id, Transcript.name).where(*where).order_by(Transcript.name)).all()
         guide = questions(session)
     if not guide:
         raise WorkbenchError(_("no interview guide in the study (workbench guide import FILE)"))
-    return [CoverageRow(name, q.id, *asked.get((tid, q.id), (None, None, None)))
+    return [CoverageRow(name, q.id, *(asked.get((tid, q.id)) or (
+        None, None, None, "not asked" if (tid, q.id) in not_asked else "not found")), text=q.text)
             for tid, name in names for q in guide]
 
 
