@@ -19,7 +19,7 @@ def upgrade() -> None:
                     sa.Column('question_id', sa.Integer(), sa.ForeignKey('guide_question.id', ondelete='CASCADE'),
                               primary_key=True),
                     sa.Column('set_by', sa.String(255), nullable=False),
-                    sa.Column('set_at', sa.DateTime(timezone=True)))
+                    sa.Column('set_at', sa.DateTime(timezone=True), nullable=False))
 
 
 def downgrade() -> None:
