@@ -423,3 +423,28 @@ def test_a_coding_scrolled_past_its_top_still_has_its_code_named_in_the_margin(a
             first = "".join(s.text for s in margin.render_line(0))
             assert first[0] == "│" and "Studie" in first
     run(scenario())
+
+
+def test_y_keeps_an_autocode_as_reviewed_and_y_again_takes_it_back(app):
+    """Confirming autocodes needed the CLI; now y on one in the text keeps it, and the side panel says who."""
+    def confirmed(guid):
+        return next(c for c in codings.list_codings(app.db) if c.guid == guid).confirmed_by
+
+    async def scenario():
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await open_first(app, pilot)
+            auto = next(c for c in screen.codings if c.origin == "autocode"
+                        and len(screen.page.codings_at(screen.page.to_display(c.start))) == 1)
+            screen.text.move_to(screen.page.to_display(auto.start))
+            await pilot.press("y")
+            await wait_for(pilot, lambda: confirmed(auto.guid) == "anna")
+            await pilot.pause(0.2)
+            side = str(screen.query_one("#side-text").render())
+            assert "bewaard door anna" in side
+            await pilot.press("y")
+            await wait_for(pilot, lambda: confirmed(auto.guid) is None)
+            await pilot.press("n", "y")  # a turn without an autocode under the cursor: nothing changes
+            await pilot.pause(0.3)
+            return [c for c in codings.list_codings(app.db) if c.confirmed_by]
+
+    assert run(scenario()) == []

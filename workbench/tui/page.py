@@ -37,9 +37,10 @@ def role_name(role: str | None) -> str:
     return _(ROLES[role]) if role in ROLES else _("unassigned") if role is None else role
 
 
-def origin_name(origin: str) -> str:
-    """How a coding came about, as the coder reads it."""
-    return _(ORIGINS[origin]) if origin in ORIGINS else origin
+def origin_name(origin: str, confirmed_by: str | None = None) -> str:
+    """How a coding came about, as the coder reads it (an autocode someone kept: who)."""
+    said = _(ORIGINS[origin]) if origin in ORIGINS else origin
+    return _("{origin}, kept by {coder}").format(origin=said, coder=confirmed_by) if confirmed_by else said
 
 
 _SENTENCE_END = re.compile(r"[.?!…] ")

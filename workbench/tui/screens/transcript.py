@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rich.markup import escape
 from rich.text import Text
@@ -111,6 +111,7 @@ class TranscriptScreen(WorkbenchScreen):
         Binding("t", "code_turn", N_("Code turn"), id="code_turn"),
         Binding("e", "change_coding", N_("Change code"), id="change_coding", show=False),
         Binding("x", "remove_coding", N_("Remove coding"), id="remove_coding", show=False),
+        Binding("y", "confirm_autocode", N_("Keep autocode (reviewed)"), id="confirm_autocode", show=False),
         Binding("m", "memo", N_("Memo"), id="memo", show=False),
         Binding("M", "transcript_memo", N_("Transcript memo"), id="transcript_memo", show=False),
         Binding("left_curly_bracket", "reshape('start', -1)", N_("Coding starts a word earlier"), id="start_earlier",
@@ -359,7 +360,7 @@ class TranscriptScreen(WorkbenchScreen):
                 lines.append(f"[i]✎ {escape(turn.memo)}[/i]")
             lines.append("")
         lines += [_("[b]Codes here[/b]")] + [f"• {escape(c.code_path.split(' > ')[-1])}  [dim]{escape(c.coder)}, "
-                                         f"{origin_name(c.origin)}[/dim]"
+                                         f"{escape(origin_name(c.origin, c.confirmed_by))}[/dim]"
                                          + (f"\n  [i]{escape(c.memo)}[/i]" if c.memo else "")
                                          for c in here]
         if not here:
@@ -566,6 +567,28 @@ class TranscriptScreen(WorkbenchScreen):
                        lambda _: self._done(Step(removed=coding)))
 
         self._choose_coding(remove, _("Remove which coding?"))
+
+    def action_confirm_autocode(self) -> None:
+        """Say an autocode here was reviewed and is kept (reports with --reviewed count it); on one already
+        confirmed, y takes that back."""
+        def confirm(coding: CodingView) -> None:
+            withdraw = coding.confirmed_by is not None
+            kept = replace(coding, confirmed_by=None if withdraw else self.app.coder)
+
+            def shown(_n: int) -> None:
+                self.codings = [kept if c.guid == coding.guid else c for c in self.codings]
+                self.refresh_page()
+                self.notify((_("No longer confirmed: {code}") if withdraw else _("Autocode kept: {code}")).format(
+                    code=coding.code_path.split(" > ")[-1]))
+
+            self.write(lambda: codings.confirm_autocodes(self.app.db, self.app.coder, guids=[coding.guid],
+                                                         withdraw=withdraw), shown)
+
+        autocodes = [c for c in self.page.codings_at(self._cursor()) if c.origin == "autocode"]
+        if not autocodes:
+            self.notify(_("No autocode here."))
+            return
+        self._choose_coding(confirm, _("Keep which autocode?"), autocodes)
 
     def action_change_coding(self) -> None:
         """Another code: my own coding changes; on someone else's I get a coding of my own."""
