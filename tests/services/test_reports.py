@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import CODEBOOK, SAMPLE
 from workbench import i18n
+from workbench.core.spans import PASSAGE_WORDS, sentences
 from workbench.errors import WorkbenchError
 from workbench.reports.charts import (
     DPI,
@@ -359,3 +360,26 @@ def test_agreement_and_every_disagreement_with_time_and_respondent_in_word_and_e
          else "bea", "bea" if d.turn == turns[1].index else "anna") for d in found]
     people, institutions = real_names()
     assert not any(name in text for name in people | institutions)
+
+
+def test_a_report_quotes_a_passage_of_whole_sentences_round_each_coding(sample_db, tmp_path):
+    """Single sentences where the study's report quotes passages: each quote is now its coding's sentences,
+    widened within the turn to some 25 words."""
+    found = quotes.quotes(sample_db)
+    turns = {name: transcripts.show_transcript(sample_db, name).turns for name in {q.transcript for q in found}}
+    for q in found:
+        turn = next(t for t in turns[q.transcript] if t.start <= q.start < t.end)
+        assert " ".join(q.text.split()) in " ".join(q.passage.split()) and q.passage in turn.text
+        at = turn.text.index(q.passage)
+        spans = sentences(turn.text)
+        neighbours = ([turn.text[a:b] for a, b in spans if b <= at][-1:]
+                      + [turn.text[a:b] for a, b in spans if a >= at + len(q.passage)][:1])
+        assert len(q.passage.split()) >= min(PASSAGE_WORDS[0], len(turn.text.split())) or all(
+            len(q.passage.split()) + len(s.split()) > PASSAGE_WORDS[1] for s in neighbours)  # it could not grow
+    longer = sum(len(q.passage.split()) > len(q.text.split()) for q in found)
+    assert longer > len(found) / 2
+    report = frequencies(sample_db, "respondent", "programme")
+    chosen, _ = quotes.report_quotes(found, 2, [r.path for r in report.rows])
+    frequency_docx(report, chosen, tmp_path / "r.docx", language="nl")
+    cited = {p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs if p.style.name == "Quote"}
+    assert cited == {f"“{' '.join(q.passage.split())}”" for qs in chosen.values() for q in qs}

@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.core.spans import enclosing, overlapping, sentences, trim
+from workbench.core.spans import PASSAGE_WORDS, enclosing, overlapping, passage, sentences, trim
 
 
 def test_dutch_sentences_and_abbreviations():
@@ -81,3 +81,32 @@ def test_a_suggested_span_widens_and_narrows_by_whole_sentences_inside_its_turn(
     assert text[slice(*widened(text, *last, 1, turn))] == "Ik wacht. Klaar!"  # the turn's end: the one before
     assert text[slice(*widened(text, turn[0], turn[1], -1, turn))] == "Het is duur. Ik wacht."
     assert widened(text, *last, -1, turn) == last  # one sentence: it stays
+
+
+TURN = ("Goed dat je het vraagt. Bij ons is studievertraging echt een probleem. Studenten gaan niet, "
+        "want ze willen op tijd klaar zijn. Dat hoor ik elk jaar weer. En de kosten spelen mee.")
+
+
+def test_a_report_quote_is_the_coded_sentence_widened_to_a_passage_of_whole_sentences():
+    start = TURN.index("studievertraging")
+    a, b = passage(TURN, start, start + len("studievertraging"), (0, len(TURN)), words=(20, 40))
+    assert TURN[a:b] == ("Bij ons is studievertraging echt een probleem. Studenten gaan niet, want ze willen op tijd "
+                         "klaar zijn. Dat hoor ik elk jaar weer.")
+    assert passage(TURN, start, start + 5, (0, len(TURN)), words=(3, 40)) == (
+        TURN.index("Bij ons"), TURN.index("Studenten") - 1)  # a sentence long enough already stays alone
+
+
+@given(st.lists(st.sampled_from(["Ja.", "Dat is zo.", "Bij ons is het echt een groot probleem.", "Nou,",
+                                 "studenten willen op tijd klaar zijn en gaan daarom niet."]), min_size=1, max_size=12),
+       st.data())
+def test_a_passage_holds_its_coding_stays_in_its_turn_and_ends_on_sentences(parts, data):
+    text = " ".join(parts)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    a, b = passage(text, start, end, (0, len(text)))
+    assert a <= start and end <= b and 0 <= a and b <= len(text)
+    ends = {e for _, e in sentences(text)} | {end}
+    starts = {s for s, _ in sentences(text)} | {start}
+    assert a in starts and b in ends
+    coded = len(text[start:end].split())
+    assert len(text[a:b].split()) <= max(PASSAGE_WORDS[1], coded + 2 * max(len(p.split()) for p in parts))

@@ -269,6 +269,12 @@ class QuoteView:
     source: str  # the transcript's name as reports show it: a real name in a file name masked
     picked: bool = False  # chosen as a report quote (reports take it first)
     attribution: str = "pseudonym+programme"  # what a report names under it (services.quotes.ATTRIBUTIONS)
+    passage: str = ""  # what a report quotes: the coded sentences widened to whole sentences (core.spans.passage)
+
+    @property
+    def quoted(self) -> str:
+        """The words a report prints: the passage, or the coding where there is none."""
+        return self.passage or self.text
 
 
 @dataclass(frozen=True)

@@ -98,3 +98,30 @@ def widened(text: str, start: int, end: int, step: int, bounds: tuple[int, int])
             return spans[first][0], spans[last + 1][1]
         return (spans[first - 1][0], spans[last][1]) if first > 0 else (spans[first][0], spans[last][1])
     return (spans[first][0], spans[last - 1][1]) if last > first else (start, end)
+
+
+PASSAGE_WORDS = (25, 60)  # a report quote this long reads as a passage, not a line
+
+
+def passage(text: str, start: int, end: int, bounds: tuple[int, int],
+            words: tuple[int, int] = PASSAGE_WORDS) -> tuple[int, int]:
+    """What a report quotes of a coding: the whole sentences it touches inside bounds (its turn), then the
+    sentences after it (where a respondent goes on about the point), then those before, while the passage has
+    fewer than words[0] words and a sentence keeps it within words[1]; the coding itself always whole."""
+    spans = sentences(text, *bounds)
+    inside = overlapping(spans, start, end)
+    if not inside:
+        return start, end
+    first, last = inside[0], inside[-1]
+
+    def count(a: int, b: int) -> int:
+        return len(text[spans[a][0]:spans[b][1]].split())
+
+    while count(first, last) < words[0]:
+        grown = [(first, last + 1)] if last + 1 < len(spans) else []
+        grown += [(first - 1, last)] if first > 0 else []
+        fits = [(a, b) for a, b in grown if count(a, b) <= words[1]]
+        if not fits:
+            break
+        first, last = fits[0]
+    return min(spans[first][0], start), max(spans[last][1], end)

@@ -103,5 +103,5 @@ def markdown_quotes(code: str, found, programme: str | None) -> str:
     for quote in found:
         where = f", {format_clock(quote.start_ms)}" if quote.start_ms is not None else ""
         said = attribution(quote, _("unknown"))
-        lines += [f"> {' '.join(quote.text.split())}", "", f"— {said + ' ' if said else ''}({quote.source}{where})", ""]
+        lines += [f"> {' '.join(quote.quoted.split())}", "", f"— {said + ' ' if said else ''}({quote.source}{where})", ""]
     return "\n".join(lines).rstrip() + "\n"

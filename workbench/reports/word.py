@@ -51,7 +51,7 @@ def _save(document, path: Path) -> None:
 
 def _cite(document, quote: QuoteView, unknown: str) -> None:
     paragraph = document.add_paragraph(style="Quote")
-    paragraph.add_run(f"“{' '.join(xml_safe(quote.text).split())}”")  # a study from an older version may
+    paragraph.add_run(f"“{' '.join(xml_safe(quote.quoted).split())}”")  # a study from an older version may
     # still hold control characters
     where = [quote.source] if "pseudonym" in quote.attribution else []  # the interview: only beside a pseudonym,
     # which links a respondent's quotes already

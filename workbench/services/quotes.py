@@ -26,6 +26,7 @@ from workbench.core.models import (
     Turn,
     participant_programme,
 )
+from workbench.core.spans import passage
 from workbench.errors import WorkbenchError
 from workbench.i18n import _, ngettext
 from workbench.services.counted import Basis
@@ -66,7 +67,8 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         if programme and not any(programme in names for names in programmes.values()):
             raise WorkbenchError(_("no respondent has programme '{programme}'").format(programme=programme))
         query = (
-            select(Coding, Transcript.name, Coder.name, Participant.id, Participant.pseudonym, Turn.start_ms)
+            select(Coding, Transcript.name, Coder.name, Participant.id, Participant.pseudonym, Turn.start_ms,
+                   Turn.start, Turn.end)
             .join(CodingTurn, CodingTurn.coding_id == Coding.id)
             .join(Turn, Turn.id == CodingTurn.turn_id)
             .join(Speaker, Speaker.id == CodingTurn.speaker_id)
@@ -79,15 +81,30 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         if code_path:
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
         query = query.where(*basis.where())
-        found, seen = [], set()
-        for coding, transcript, who, pid, pseudonym, start_ms in session.execute(query).all():
+        found, seen, text = [], set(), _TextOf(session)
+        for coding, transcript, who, pid, pseudonym, start_ms, turn_start, turn_end in session.execute(query).all():
             if coding.id in seen or (programme and programme not in programmes[pid]):
                 continue
             seen.add(coding.id)
+            words = text(coding.transcript_id)
+            a, b = passage(words, coding.start, coding.end, (turn_start, turn_end))
             found.append(QuoteView(coding.guid, tree.path(coding.code_id), transcript, pseudonym,
                                    tuple(sorted(programmes[pid])), start_ms, mask(coding.quote), who, coding.start,
-                                   mask(transcript), coding.picked_by is not None))
+                                   mask(transcript), coding.picked_by is not None, passage=mask(words[a:b])))
         return found
+
+
+class _TextOf:
+    """Transcript texts one at a time, as quotes come in transcript order (not every text at once)."""
+
+    def __init__(self, session: Session):
+        self.session, self.held = session, (None, "")
+
+    def __call__(self, transcript_id: int) -> str:
+        if self.held[0] != transcript_id:
+            self.held = (transcript_id, self.session.scalar(select(Transcript.text)
+                                                            .where(Transcript.id == transcript_id)))
+        return self.held[1]
 
 
 READABLE = (8, 60)  # words: a quote this long reads on its own in a report
@@ -109,7 +126,7 @@ def spread(found: list[QuoteView], limit: int, quoted: Counter[str] | None = Non
     the rest; never the same words twice, never a sentence of `taken` (another code's quotes)."""
     quoted = quoted or Counter()
     picked = [q for q in found if q.picked]
-    others = sorted((q for q in found if not q.picked and not sentences(q.text) & taken),
+    others = sorted((q for q in found if not q.picked and not sentences(q.quoted) & taken),
                     key=lambda q: (quoted[q.respondent], _unclear(q)))
     first, rest, respondents = [], [], {q.respondent for q in picked}
     for quote in others:
@@ -122,7 +139,7 @@ def spread(found: list[QuoteView], limit: int, quoted: Counter[str] | None = Non
     taken_in_turn = [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
     chosen, said = [], set()
     for quote in picked + taken_in_turn + rest:
-        words = " ".join(quote.text.casefold().split())
+        words = " ".join(quote.quoted.casefold().split())
         if words not in said and (quote.picked or len(chosen) < limit):
             said.add(words)
             chosen.append(quote)
@@ -152,7 +169,7 @@ def report_quotes(found: Sequence[QuoteView], limit: int, order: Sequence[str]) 
                                   twins).format(code=path, n=twins))
         for quote in mine:
             quoted[quote.respondent] += 1
-            for sentence in sentences(quote.text):
+            for sentence in sentences(quote.quoted):
                 used.setdefault(sentence, path)
         chosen[path] = mine
     return chosen, notes
@@ -160,7 +177,7 @@ def report_quotes(found: Sequence[QuoteView], limit: int, order: Sequence[str]) 
 
 def _unclear(quote: QuoteView) -> tuple[bool, bool, bool]:
     """Clearest first: of a readable length, a whole sentence, with its time."""
-    text = quote.text.strip()
+    text = quote.quoted.strip()
     words = len(text.split())
     whole = text[:1].isupper() and text[-1:] in ".!?…"
     return not READABLE[0] <= words <= READABLE[1], not whole, quote.start_ms is None
