@@ -93,3 +93,24 @@ def test_a_suggestion_is_accepted_or_corrected_on_the_span_the_coder_widened_it_
     wide = (turns[other.turn].start, turns[other.turn].end)
     corrected = suggestions.correct(sample_db, "anna", other.id, "Studenten > Heimwee", create=True, span=wide)
     assert (corrected.start, corrected.end) == wide
+
+
+def test_each_coder_has_suggestions_of_their_own_that_another_coder_s_work_leaves_alone(sample_db):
+    """A suggestion had one status for the whole study: what anna coded, accepted or rejected was gone for bea,
+    so a second, independent coding for agreement had no suggestions where the first coder had been."""
+    anna = suggestions.refresh(sample_db, "interview-03", coder="anna")
+    bea = suggestions.refresh(sample_db, "interview-03", coder="bea")
+    key = lambda s: (s.start, s.end, s.path)  # noqa: E731
+    assert anna and {key(s) for s in anna} == {key(s) for s in bea}  # the same model, rows of their own
+    assert not {s.id for s in anna} & {s.id for s in bea}
+    accepted, rejected, by_hand = anna[0], anna[1], anna[2]
+    suggestions.accept(sample_db, "anna", accepted.id)
+    suggestions.reject(sample_db, "anna", rejected.id)
+    codings.add_coding(sample_db, "anna", "interview-03", by_hand.path, by_hand.start, by_hand.end)
+    assert {key(s) for s in suggestions.pending(sample_db, "interview-03", "bea")} == {key(s) for s in bea}
+    again = suggestions.refresh(sample_db, "interview-03", coder="bea")  # made again: anna's work leaves bea's
+    assert {key(accepted), key(rejected), key(by_hand)} <= {key(s) for s in again}
+    mine = {key(s) for s in suggestions.refresh(sample_db, "interview-03", coder="anna")}
+    assert not {key(accepted), key(rejected), key(by_hand)} & mine  # anna's own decisions hold for her
+    with pytest.raises(WorkbenchError, match="another coder's"):
+        suggestions.reject(sample_db, "anna", again[0].id)

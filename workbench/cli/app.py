@@ -265,7 +265,7 @@ def suggest(
     check_choice(fmt, ("table", "json"), "--format")
     if not 0 <= min_score <= 1 or top < 1:
         raise WorkbenchError(_("--min-score must be between 0 and 1 and --top at least 1"))
-    found = suggestions_service.suggest(ctx.obj.db, transcript, min_score, top)
+    found = suggestions_service.suggest(ctx.obj.db, transcript, min_score, top, coder=ctx.obj.coder)
     if fmt == "json":
         emit(to_json([dict(transcript=s.transcript, turn=s.turn, start=s.start, end=s.end,
                            code=s.path.split(PATH_SEPARATOR)[-1], path=s.path, score=s.score, raw_score=s.raw,

@@ -399,6 +399,7 @@ class Suggestion(Base):
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     coding_guid: Mapped[str | None] = mapped_column(String(36))  # the coding an acceptance made
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    coder_id: Mapped[int | None] = mapped_column(ForeignKey("coder.id"), index=True)  # whose (None: anyone's)
 
 
 class CodingDeletion(Base):

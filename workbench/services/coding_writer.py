@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from workbench.core.db import insert_unless_there
@@ -124,8 +124,9 @@ class CodingWriter:
             if tuple(row[column] for column in SPAN_KEY) in made:
                 by_code[row["transcript_id"], row["code_id"]].append(row)
         for chunk in _chunks(sorted({transcript_id for transcript_id, _code in by_code})):
-            for suggestion in self.session.scalars(select(Suggestion).where(
-                    Suggestion.transcript_id.in_(chunk), Suggestion.status == "pending")):
+            for suggestion in self.session.scalars(select(Suggestion).where(  # this coder's: another's stay theirs
+                    Suggestion.transcript_id.in_(chunk), Suggestion.status == "pending",
+                    or_(Suggestion.coder_id == self.coder.id, Suggestion.coder_id.is_(None)))):
                 row = next((r for r in by_code.get((suggestion.transcript_id, suggestion.code_id), ())
                             if r["start"] < suggestion.end and suggestion.start < r["end"]), None)
                 if row is not None:

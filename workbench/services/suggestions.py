@@ -3,6 +3,9 @@
 The model is built once per codebook version and learning state (cached in the process); turn
 analyses are not stored. Accepting makes a coding (origin "suggestion", the evidence as memo)
 through the one coding writer; a rejection is remembered so the span is not suggested again.
+
+Coders code independently: a coder's suggestions leave out what that coder coded or decided (not what another
+did), are stored for that coder and decided by that coder alone.
 """
 
 from __future__ import annotations
@@ -13,11 +16,11 @@ import json
 from collections import defaultdict
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView
-from workbench.core.models import Code, Coding, Suggestion, Transcript, utcnow
+from workbench.core.models import Code, Coder, Coding, Suggestion, Transcript, utcnow
 from workbench.core.suggest import SHOWN
 from workbench.core.suggest.evidence import said, said_method
 from workbench.errors import WorkbenchError
@@ -66,20 +69,30 @@ def _model(key: str, codes: tuple, examples: tuple):
     return model
 
 
+def _mine(coder_id: int | None) -> list:
+    """Suggestions for this coder (and those made for anyone, before suggestions were per coder)."""
+    anyones = Suggestion.coder_id.is_(None)
+    return [anyones if coder_id is None else or_(Suggestion.coder_id == coder_id, anyones)]
+
+
 def suggest(db: Database, transcript: str | None = None, min_score: float = SHOWN, top: int = 3,
-            model=None) -> list[SuggestionView]:
-    """The top codes of each respondent turn not yet coded or decided on that span (not stored, not applied).
-    min_score is relative to each turn's best code; 0 gives the top codes of every turn whatever they score."""
+            model=None, coder: str | None = None) -> list[SuggestionView]:
+    """The top codes of each respondent turn not yet coded or decided on that span (by coder; None: by anyone),
+    not stored, not applied. min_score is relative to each turn's best code; 0 gives the top codes of every turn
+    whatever they score."""
     model = model or model_for(db)
     with db.read() as session:
+        me = None if coder is None else session.scalar(select(Coder.id).where(Coder.name == coder.strip()))
         turns = respondent_turns(session, transcript)
         shown = {t.transcript_id for t in turns}  # only these transcripts' decisions and codings matter
         decided = {(s.transcript_id, s.start, s.end, s.code_id) for s in session.scalars(
-            select(Suggestion).where(Suggestion.status != "pending", Suggestion.transcript_id.in_(shown)))}
+            select(Suggestion).where(Suggestion.status != "pending", Suggestion.transcript_id.in_(shown),
+                                     *([or_(Suggestion.decided_by_id == me, Suggestion.coder_id == me)]
+                                       if coder is not None else [])))}
         coded = defaultdict(list)  # a span already coded with the code (any overlap) is not suggested
         for transcript_id, code_id, start, end in session.execute(
                 select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)
-                .where(Coding.transcript_id.in_(shown))):
+                .where(Coding.transcript_id.in_(shown), *([Coding.coder_id == me] if coder is not None else []))):
             coded[transcript_id, code_id].append((start, end))
         tree = CodeTree(session)
     ranked = model.rank([t.text for t in turns], top=top + SPARE, min_score=min_score)
@@ -95,27 +108,31 @@ def suggest(db: Database, transcript: str | None = None, min_score: float = SHOW
     return found
 
 
-def refresh(db: Database, transcript: str, min_score: float = SHOWN, top: int = 3) -> list[SuggestionView]:
-    """Compute a transcript's suggestions and store them as pending (replacing its older pending ones)."""
-    made = suggest(db, transcript, min_score, top)
+def refresh(db: Database, transcript: str, min_score: float = SHOWN, top: int = 3,
+            coder: str | None = None) -> list[SuggestionView]:
+    """Compute a transcript's suggestions for coder and store them as pending (replacing their older pending
+    ones; another coder's stay as they are)."""
+    made = suggest(db, transcript, min_score, top, coder=coder)
     with db.write() as session:
         target = transcript_named(session, transcript)
         tree = CodeTree(session)
+        me = None if coder is None else coder_named(session, coder).id
         for old in session.scalars(select(Suggestion).where(Suggestion.transcript_id == target.id,
-                                                            Suggestion.status == "pending")):
+                                                            Suggestion.status == "pending", *_mine(me))):
             session.delete(old)
         session.add_all(Suggestion(transcript_id=target.id, turn_index=s.turn, code_id=tree.get(s.path),
                                    start=s.start, end=s.end, score=s.score, raw_score=s.raw, method=s.method,
-                                   evidence=s.evidence,
-                                   model_version=s.model_version) for s in made)
-    return pending(db, transcript)
+                                   evidence=s.evidence, model_version=s.model_version, coder_id=me) for s in made)
+    return pending(db, transcript, coder)
 
 
-def pending(db: Database, transcript: str | None = None) -> list[SuggestionView]:
+def pending(db: Database, transcript: str | None = None, coder: str | None = None) -> list[SuggestionView]:
+    """Pending suggestions (of a transcript), a coder's (None: everyone's)."""
     with db.read() as session:
+        me = None if coder is None else session.scalar(select(Coder.id).where(Coder.name == coder.strip()))
         query = (select(Suggestion, Transcript.name).join(Transcript)
-                 .where(Suggestion.status == "pending").order_by(Transcript.name, Suggestion.start,
-                                                                  Suggestion.score.desc()))
+                 .where(Suggestion.status == "pending", *(_mine(me) if coder is not None else []))
+                 .order_by(Transcript.name, Suggestion.start, Suggestion.score.desc()))
         if transcript:
             query = query.where(Transcript.id == transcript_named(session, transcript).id)
         tree = CodeTree(session)
@@ -131,7 +148,10 @@ def _decide(session, coder: str, suggestion_id: int, status: str) -> Suggestion:
     found = session.get(Suggestion, suggestion_id)
     if found is None or found.status != "pending":
         raise WorkbenchError(_("this suggestion was replaced or decided meanwhile (the list is refreshed)"))
-    found.status, found.decided_by_id, found.decided_at = status, coder_named(session, coder).id, utcnow()
+    me = coder_named(session, coder).id
+    if found.coder_id not in (None, me):
+        raise WorkbenchError(_("this suggestion is another coder's: only they decide it"))
+    found.status, found.decided_by_id, found.decided_at = status, me, utcnow()
     return found
 
 

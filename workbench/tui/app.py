@@ -227,7 +227,7 @@ class WorkbenchApp(KeyGate, App[None]):
 
         names = sorted(s.name for s in transcripts.list_transcripts(self.db))
         for name in names[names.index(after) + 1:] if after in names else names:
-            if suggestions.refresh(self.db, name):  # the one coding view shows it (no screen to pop)
+            if suggestions.refresh(self.db, name, coder=self.coder):  # the one coding view shows it (no screen to pop)
                 self.call_from_thread(self.notify, _("Suggestions in {transcript}").format(transcript=name))
                 self.call_from_thread(self.open_transcript, name, None, True)
                 return

@@ -263,7 +263,7 @@ class TranscriptScreen(WorkbenchScreen):
     def load_suggestions(self) -> None:
         """The transcript's pending suggestions, made now (the first time loads spaCy: seconds)."""
         name = self.transcript
-        self.post_message(self.Suggested(name, suggestions.refresh(self.app.db, name)))
+        self.post_message(self.Suggested(name, suggestions.refresh(self.app.db, name, coder=self.app.coder)))
 
     @on(Suggested)
     def _suggested(self, message: Suggested) -> None:
@@ -295,7 +295,7 @@ class TranscriptScreen(WorkbenchScreen):
                                    severity="warning")
             self.app.call_from_thread(self.action_back)
             return
-        found = suggestions.pending(self.app.db, name) if self.suggestions is not None else None
+        found = suggestions.pending(self.app.db, name, self.app.coder) if self.suggestions is not None else None
         self.post_message(self.Reloaded(name, data, found, version))
 
     @on(Reloaded)
