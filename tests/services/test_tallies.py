@@ -9,10 +9,44 @@ from collections import Counter
 from sqlalchemy import select
 
 from bench.corpus import add_codings_over_turns, add_random_codings
-from workbench.core.models import ANY_CODER, CodedTurnTally, CodeTally, CodingTurn
+from workbench.core.models import ANY_CODER, CodedTurnTally, CodeTally, Coding, CodingTurn, KindTally
 from workbench.services import codings, erasure, participants
 from workbench.services.codebook import merge_codes
 from workbench.services.coding_writer import AlreadyCoded
+
+
+def recount_kinds(db):
+    """The kind tally as kept, and as the turn links and their codings say (a confirmed autocode: 'confirmed')."""
+    with db.read() as session:
+        links = session.execute(select(CodingTurn.speaker_id, CodingTurn.coder_id, CodingTurn.one_turn,
+                                       Coding.origin, Coding.confirmed_at)
+                                .join(Coding, Coding.id == CodingTurn.coding_id)).all()
+        kept = {(r.speaker_id, r.coder_id, r.kind): (r.links, r.one_turn) for r in session.scalars(select(KindTally))}
+    counted: Counter = Counter()
+    one_turn: Counter = Counter()
+    for speaker_id, coder_id, one, origin, confirmed_at in links:
+        key = (speaker_id, coder_id, "confirmed" if origin == "autocode" and confirmed_at else origin)
+        counted[key] += 1
+        one_turn[key] += bool(one)
+    return kept, {key: (n, one_turn[key]) for key, n in counted.items()}
+
+
+def test_the_kind_tally_follows_codings_confirmations_undos_and_deletions(sample_db):
+    kept, counted = recount_kinds(sample_db)
+    assert kept == counted and {kind for _s, _c, kind in kept} == {"autocode"}
+    rng = random.Random(5)
+    add_random_codings(sample_db, 300, rng)
+    add_codings_over_turns(sample_db, 40, rng)
+    codings.confirm_autocodes(sample_db, "lead", code_path="Studenten")
+    autocodes = [c for c in codings.list_codings(sample_db) if c.origin == "autocode"]
+    kept_one = next(c for c in autocodes if c.confirmed_by)
+    codings.delete_coding(sample_db, "autocoder", kept_one.guid)
+    codings.swap(sample_db, "autocoder", None, kept_one, "undo")  # back, confirmed as it was
+    codings.confirm_autocodes(sample_db, "lead", transcript=autocodes[0].transcript, withdraw=True)
+    for coding in rng.sample(codings.list_codings(sample_db), 50):
+        codings.delete_coding(sample_db, coding.coder, coding.guid)
+    kept, counted = recount_kinds(sample_db)
+    assert kept == counted and {kind for _s, _c, kind in kept} >= {"autocode", "confirmed", "manual"}
 
 
 def recount(db):

@@ -283,10 +283,11 @@ class CodingTurn(Base):
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"))
     coder_id: Mapped[int]
     one_turn: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    kind: Mapped[str] = mapped_column(String(20), server_default="manual")  # the coding's: see KindTally
 
 
 ANY_CODER = 0  # coded_turn_tally's coder for turns coded by anyone
-TALLIES = frozenset({"code_tally", "coded_turn_tally"})  # kept by triggers: a copy of a study leaves them out
+TALLIES = frozenset({"code_tally", "coded_turn_tally", "kind_tally"})  # kept by triggers: a copy of a study leaves them out
 
 
 class CodeTally(Base):
@@ -298,6 +299,19 @@ class CodeTally(Base):
     code_id: Mapped[int] = mapped_column(ForeignKey("code.id", ondelete="CASCADE"), primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"), primary_key=True)
     coder_id: Mapped[int] = mapped_column(primary_key=True)
+    links: Mapped[int]
+    one_turn: Mapped[int]
+
+
+class KindTally(Base):
+    """Turn links per speaker, coder and kind of coding (its origin; a confirmed autocode: "confirmed"), and how
+    many are one-turn codings: kept by triggers on coding_turn (migration 0019), read for a report's provenance."""
+
+    __tablename__ = "kind_tally"
+    __table_args__ = {"sqlite_with_rowid": False}
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speaker.id", ondelete="CASCADE"), primary_key=True)
+    coder_id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     links: Mapped[int]
     one_turn: Mapped[int]
 

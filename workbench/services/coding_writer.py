@@ -30,6 +30,11 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
 ORIGINS = ("manual", "autocode", "suggestion", "import")
+
+
+def kind_of(origin: str, confirmed_at) -> str:
+    """What a report's provenance counts a coding as: its origin, and an autocode a coder kept "confirmed"."""
+    return "confirmed" if origin == "autocode" and confirmed_at is not None else origin
 TWIN = "merged into a twin"  # a deletion that keeps the coding's decision: its twin carries it
 SPAN_KEY = ("transcript_id", "code_id", "coder_id", "start", "end")  # one coding per coder, code and span
 
@@ -110,7 +115,7 @@ class CodingWriter:
                 continue
             ids.append(coding_id)
             links += self._links(row["transcript_id"], coding_id, row["code_id"], self.coder.id, row["start"],
-                                 row["end"])
+                                 row["end"], kind_of(row["origin"], row["confirmed_at"]))
         if links:
             self.session.execute(insert(CodingTurn), links)
         self._settle(rows, made)
@@ -134,12 +139,12 @@ class CodingWriter:
                     suggestion.decided_by_id, suggestion.decided_at = self.coder.id, utcnow()
 
     def _links(self, transcript_id: int, coding_id: int, code_id: int, coder_id: int, start: int,
-               end: int) -> list[dict]:
+               end: int, kind: str) -> list[dict]:
         """The coding_turn rows of a coding: one per turn it overlaps."""
         spans, turns = self._turn_spans(transcript_id)
         overlapped = overlapping(spans, start, end)
         return [dict(coding_id=coding_id, turn_id=turns[i][0], code_id=code_id, speaker_id=turns[i][1],
-                     coder_id=coder_id, one_turn=len(overlapped) == 1) for i in overlapped]
+                     coder_id=coder_id, one_turn=len(overlapped) == 1, kind=kind) for i in overlapped]
 
     def _new_rows(self, items: list[NewCoding]) -> list[dict]:
         seen: set[tuple[int, int, int, int]] = set()
@@ -179,18 +184,26 @@ class CodingWriter:
             confirmed_at=utcnow() if item.confirmed_by else None,
         )
 
+    def confirm(self, codings: list[Coding], by: str | None) -> None:
+        """Autocodes reviewed and kept by a coder (by None: no longer), their turn links' kind with them."""
+        at = utcnow() if by else None
+        for coding in codings:
+            coding.confirmed_by, coding.confirmed_at = by, at
+        for chunk in _chunks([c.id for c in codings]):
+            self.session.execute(update(CodingTurn).where(CodingTurn.coding_id.in_(chunk))
+                                 .values(kind=kind_of("autocode", at)))
+
     def relink(self, transcript_id: int) -> None:
         """Recompute the turn links of a transcript's codings (after its turns changed)."""
         self._turns.pop(transcript_id, None)
         self._texts.pop(transcript_id, None)
         codings = self.session.execute(
-            select(Coding.id, Coding.start, Coding.end, Coding.code_id, Coding.coder_id).where(
-                Coding.transcript_id == transcript_id
-            )
+            select(Coding.id, Coding.start, Coding.end, Coding.code_id, Coding.coder_id, Coding.origin,
+                   Coding.confirmed_at).where(Coding.transcript_id == transcript_id)
         ).all()
         self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id.in_([c.id for c in codings])))
-        links = [link for c in codings
-                 for link in self._links(transcript_id, c.id, c.code_id, c.coder_id, c.start, c.end)]
+        links = [link for c in codings for link in self._links(transcript_id, c.id, c.code_id, c.coder_id, c.start,
+                                                               c.end, kind_of(c.origin, c.confirmed_at))]
         if links:
             self.session.execute(insert(CodingTurn), links)
 
@@ -233,7 +246,8 @@ class CodingWriter:
         coding.start, coding.end, coding.quote = start, end, text[start:end]
         self.session.flush()
         self.session.execute(delete(CodingTurn).where(CodingTurn.coding_id == coding.id))
-        links = self._links(coding.transcript_id, coding.id, coding.code_id, coding.coder_id, start, end)
+        links = self._links(coding.transcript_id, coding.id, coding.code_id, coding.coder_id, start, end,
+                            kind_of(coding.origin, coding.confirmed_at))
         if links:
             self.session.execute(insert(CodingTurn), links)
 

@@ -226,10 +226,8 @@ def confirm_autocodes(db: Database, coder: str, transcript: str | None = None, c
             if not_autocodes := [c.guid[:PREFIX] for c in chosen if c.origin != "autocode"]:
                 raise WorkbenchError(_("not an autocode: {guids}").format(guids=", ".join(not_autocodes)))
             query = query.where(Coding.id.in_([c.id for c in chosen]))
-        who = coder_named(session, coder).name
-        found = session.scalars(query).all()
-        for coding in found:
-            coding.confirmed_by, coding.confirmed_at = (None, None) if withdraw else (who, utcnow())
+        found = list(session.scalars(query).all())
+        CodingWriter(session, coder_named(session, coder)).confirm(found, None if withdraw else coder.strip())
         return len(found)
 
 

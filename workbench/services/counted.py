@@ -3,18 +3,19 @@ coders agree on) and what they are: the provenance every report states."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy import and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.core.dto import Provenance
-from workbench.core.models import Coder, Coding, CodingTurn, Participant, Speaker
+from workbench.core.models import Coder, Coding, CodingTurn, KindTally, Participant, Speaker
 
 REVIEWED_ORIGINS = ("manual", "suggestion", "import")  # made by a person: here, or in another tool
 
-_coding, _coder, _coding_turn, _participant, _speaker = (
-    model.__table__ for model in (Coding, Coder, CodingTurn, Participant, Speaker))
+_coding, _coder, _coding_turn, _kind_tally, _participant, _speaker = (
+    model.__table__ for model in (Coding, Coder, CodingTurn, KindTally, Participant, Speaker))
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,31 @@ def respondent_speakers(*columns):
 
 
 def provenance(session: Session, basis: Basis) -> Provenance:
-    """The counted codings on respondents' turns, by how they were made, and their coders."""
-    on_respondents = _coding.c.id.in_(select(_coding_turn.c.coding_id).where(
-        _coding_turn.c.speaker_id.in_(respondent_speakers())))
-    kind = case((and_(_coding.c.origin == "autocode", _coding.c.confirmed_at.is_not(None)), "confirmed"),
-                else_=_coding.c.origin)
-    counts = dict(session.execute(select(kind, func.count()).where(on_respondents, *basis.where())
-                                  .group_by(kind)).all())
+    """The counted codings on respondents' turns, by how they were made, and their coders: from the kind tally
+    and the few codings over several turns, unless the basis reads codings one by one anyway."""
+    counts: Counter[str] = Counter()
+    if basis.filtered:
+        on_respondents = _coding.c.id.in_(select(_coding_turn.c.coding_id).where(
+            _coding_turn.c.speaker_id.in_(respondent_speakers())))
+        kind = case((and_(_coding.c.origin == "autocode", _coding.c.confirmed_at.is_not(None)), "confirmed"),
+                    else_=_coding.c.origin)
+        counts.update(dict(session.execute(select(kind, func.count()).where(on_respondents, *basis.where())
+                                           .group_by(kind)).all()))
+        who = select(_coding.c.coder_id).where(on_respondents, *basis.where())
+    else:
+        mine = [_kind_tally.c.coder_id.in_(basis.coder_ids)] if basis.coder_ids else []
+        tallied = select(_kind_tally.c.kind, func.sum(_kind_tally.c.one_turn)).where(
+            _kind_tally.c.speaker_id.in_(respondent_speakers()), *mine).group_by(_kind_tally.c.kind)
+        counts.update({kind: int(n) for kind, n in session.execute(tallied).all()})
+        spread = select(_coding_turn.c.kind, func.count(distinct(_coding_turn.c.coding_id))).where(
+            ~_coding_turn.c.one_turn, _coding_turn.c.speaker_id.in_(respondent_speakers()),
+            *([_coding_turn.c.coder_id.in_(basis.coder_ids)] if basis.coder_ids else [])).group_by(_coding_turn.c.kind)
+        counts.update(dict(session.execute(spread).all()))
+        who = select(_kind_tally.c.coder_id).where(_kind_tally.c.speaker_id.in_(respondent_speakers()), *mine)
     if basis.coder_ids:
         coders = session.scalars(select(_coder.c.name).where(_coder.c.id.in_(basis.coder_ids))).all()
     else:
-        coders = session.scalars(select(_coder.c.name).where(_coder.c.id.in_(
-            select(_coding.c.coder_id).where(on_respondents, *basis.where())))).all()
+        coders = session.scalars(select(_coder.c.name).where(_coder.c.id.in_(who))).all()
     return Provenance(tuple(sorted(coders, key=str.casefold)), counts.get("manual", 0), counts.get("suggestion", 0),
                       counts.get("autocode", 0), counts.get("confirmed", 0), counts.get("import", 0),
                       basis.reviewed, basis.consensus)
