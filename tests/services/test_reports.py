@@ -34,7 +34,7 @@ from workbench.reports.charts import (
 )
 from workbench.reports.excel import frequency_xlsx
 from workbench.reports.word import frequency_docx, quotes_docx
-from workbench.services import codebook, cooccurrence, participants, quotes, transcripts
+from workbench.services import codebook, codings, cooccurrence, participants, quotes, transcripts
 from workbench.services.codings import add_coding
 from workbench.services.frequencies import frequencies
 from workbench.services.matrices import code_document_matrix, respondent_matrix
@@ -336,7 +336,7 @@ def test_agreement_and_every_disagreement_with_time_and_respondent_in_word_and_e
     """Agreement had no Word or Excel output; disagreements gave no time or respondent."""
     from workbench.reports.excel import agreement_xlsx
     from workbench.reports.word import agreement_docx
-    from workbench.services import agreement, codings
+    from workbench.services import agreement
 
     turns = [t for t in transcripts.show_transcript(sample_db, "interview-03").turns if t.role == "respondent"]
     for coder, turn in (("anna", turns[1]), ("anna", turns[2]), ("bea", turns[2]), ("bea", turns[4])):
@@ -383,3 +383,14 @@ def test_a_report_quotes_a_passage_of_whole_sentences_round_each_coding(sample_d
     frequency_docx(report, chosen, tmp_path / "r.docx", language="nl")
     cited = {p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs if p.style.name == "Quote"}
     assert cited == {f"“{' '.join(q.passage.split())}”" for qs in chosen.values() for q in qs}
+
+
+def test_a_coding_too_long_to_quote_is_quoted_where_its_code_s_words_are(sample_db):
+    """A whole long turn coded by hand was quoted whole, 96 words, its point in the second half."""
+    turn = next(t for t in transcripts.show_transcript(sample_db, "interview-13").turns if t.role == "respondent"
+                and len(t.text.split()) > PASSAGE_WORDS[1] and "studievertraging" in " ".join(
+                    t.text.split()[PASSAGE_WORDS[0]:]).lower())
+    made = codings.code_turn(sample_db, "anna", "interview-13", turn.index, CODE)
+    quote = next(q for q in quotes.quotes(sample_db, CODE, coders=["anna"]) if q.guid == made.guid)
+    assert "studievertraging" in quote.passage.lower() and len(quote.passage.split()) <= PASSAGE_WORDS[1]
+    assert quote.passage in turn.text and quote.text == turn.text.strip()

@@ -96,6 +96,17 @@ def test_a_report_quote_is_the_coded_sentence_widened_to_a_passage_of_whole_sent
         TURN.index("Bij ons"), TURN.index("Studenten") - 1)  # a sentence long enough already stays alone
 
 
+def test_a_coding_too_long_to_quote_is_cut_to_the_sentences_that_carry_its_code():
+    filler = "Dat weet ik niet zo goed, dat moet je aan een ander vragen denk ik. " * 8
+    point = "Bij ons is studievertraging echt een groot probleem voor de studenten. "
+    text = filler + point + filler
+    at = text.index("studievertraging")
+    a, b = passage(text, 0, len(text), (0, len(text)), hits=[(at, at + len("studievertraging"))])
+    assert a <= at < b and len(text[a:b].split()) <= PASSAGE_WORDS[1] and text[a:b].endswith(".")
+    a, b = passage(text, 0, len(text), (0, len(text)))  # no evidence: the first sentences that fit
+    assert a == 0 and len(text[a:b].split()) <= PASSAGE_WORDS[1]
+
+
 @given(st.lists(st.sampled_from(["Ja.", "Dat is zo.", "Bij ons is het echt een groot probleem.", "Nou,",
                                  "studenten willen op tijd klaar zijn en gaan daarom niet."]), min_size=1, max_size=12),
        st.data())
@@ -104,9 +115,14 @@ def test_a_passage_holds_its_coding_stays_in_its_turn_and_ends_on_sentences(part
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start + 1, len(text)))
     a, b = passage(text, start, end, (0, len(text)))
-    assert a <= start and end <= b and 0 <= a and b <= len(text)
     ends = {e for _, e in sentences(text)} | {end}
     starts = {s for s, _ in sentences(text)} | {start}
-    assert a in starts and b in ends
+    assert a in starts and b in ends and 0 <= a < b <= len(text)
     coded = len(text[start:end].split())
-    assert len(text[a:b].split()) <= max(PASSAGE_WORDS[1], coded + 2 * max(len(p.split()) for p in parts))
+    longest = max(len(p.split()) for p in parts)
+    if coded <= PASSAGE_WORDS[1]:  # the coding whole, with some sentences round it
+        assert a <= start and end <= b
+        assert len(text[a:b].split()) <= max(PASSAGE_WORDS[1], coded + 2 * longest)
+    else:  # cut to sentences of it that fit
+        first, last = sentences(text)[0][0], sentences(text)[-1][1]
+        assert first <= a and b <= last and len(text[a:b].split()) <= max(PASSAGE_WORDS[1], longest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # A sentence ends at . ! ? or … (possibly closed by quotes/brackets) before white space,
 # unless the period ends a common Dutch abbreviation or an initial.
@@ -104,10 +104,12 @@ PASSAGE_WORDS = (25, 60)  # a report quote this long reads as a passage, not a l
 
 
 def passage(text: str, start: int, end: int, bounds: tuple[int, int],
-            words: tuple[int, int] = PASSAGE_WORDS) -> tuple[int, int]:
+            words: tuple[int, int] = PASSAGE_WORDS, hits: Sequence[tuple[int, int]] = ()) -> tuple[int, int]:
     """What a report quotes of a coding: the whole sentences it touches inside bounds (its turn), then the
     sentences after it (where a respondent goes on about the point), then those before, while the passage has
-    fewer than words[0] words and a sentence keeps it within words[1]; the coding itself always whole."""
+    fewer than words[0] words and a sentence keeps it within words[1]. A coding longer than words[1] is cut to
+    its run of whole sentences within words[1] that holds the most of its code's evidence (hits: the spans its
+    keywords and patterns match), the earliest such run where none does."""
     spans = sentences(text, *bounds)
     inside = overlapping(spans, start, end)
     if not inside:
@@ -117,6 +119,9 @@ def passage(text: str, start: int, end: int, bounds: tuple[int, int],
     def count(a: int, b: int) -> int:
         return len(text[spans[a][0]:spans[b][1]].split())
 
+    if len(text[start:end].split()) > words[1]:
+        return _evidence(spans, range(first, last + 1), count, words[1], hits)
+
     while count(first, last) < words[0]:
         grown = [(first, last + 1)] if last + 1 < len(spans) else []
         grown += [(first - 1, last)] if first > 0 else []
@@ -125,3 +130,17 @@ def passage(text: str, start: int, end: int, bounds: tuple[int, int],
             break
         first, last = fits[0]
     return min(spans[first][0], start), max(spans[last][1], end)
+
+
+def _evidence(spans: Sequence[tuple[int, int]], inside: range, count: Callable[[int, int], int], most: int,
+              hits: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """The run of sentences (of those inside) within most words holding the most hits; the earliest on a tie."""
+    best, found = (inside[0], inside[0]), -1
+    for a in inside:
+        b = a
+        while b + 1 <= inside[-1] and count(a, b + 1) <= most:
+            b += 1
+        held = sum(1 for s, e in hits if spans[a][0] <= s and e <= spans[b][1])
+        if held > found:
+            best, found = (a, b), held
+    return spans[best[0]][0], spans[best[1]][1]

@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 from workbench.core.anonymise import Anonymiser
 from workbench.core.db import Database
 from workbench.core.dto import QuoteView
+from workbench.core.matching import Matcher, TextIndex
 from workbench.core.models import (
+    Code,
     Coder,
     Coding,
     CodingTurn,
@@ -26,7 +28,7 @@ from workbench.core.models import (
     Turn,
     participant_programme,
 )
-from workbench.core.spans import passage
+from workbench.core.spans import PASSAGE_WORDS, passage
 from workbench.errors import WorkbenchError
 from workbench.i18n import _, ngettext
 from workbench.services.counted import Basis
@@ -81,17 +83,32 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         if code_path:
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
         query = query.where(*basis.where())
-        found, seen, text = [], set(), _TextOf(session)
+        found, seen, text, evidence = [], set(), _TextOf(session), _Evidence(session)
         for coding, transcript, who, pid, pseudonym, start_ms, turn_start, turn_end in session.execute(query).all():
             if coding.id in seen or (programme and programme not in programmes[pid]):
                 continue
             seen.add(coding.id)
             words = text(coding.transcript_id)
-            a, b = passage(words, coding.start, coding.end, (turn_start, turn_end))
+            long = len(coding.quote.split()) > PASSAGE_WORDS[1]  # cut to where its code's words are
+            a, b = passage(words, coding.start, coding.end, (turn_start, turn_end),
+                           hits=evidence(coding.code_id, words, coding.start, coding.end) if long else ())
             found.append(QuoteView(coding.guid, tree.path(coding.code_id), transcript, pseudonym,
                                    tuple(sorted(programmes[pid])), start_ms, mask(coding.quote), who, coding.start,
                                    mask(transcript), coding.picked_by is not None, passage=mask(words[a:b])))
         return found
+
+
+class _Evidence:
+    """Where a code's keywords and patterns match a span (their matchers made once per code)."""
+
+    def __init__(self, session: Session):
+        self.session, self.matchers = session, {}
+
+    def __call__(self, code_id: int, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        if code_id not in self.matchers:
+            code = self.session.get(Code, code_id)
+            self.matchers[code_id] = Matcher(code.keywords or (), code.patterns or ())
+        return [(start + a, start + b) for a, b in self.matchers[code_id].find(TextIndex(text[start:end]))]
 
 
 class _TextOf:
