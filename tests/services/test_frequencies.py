@@ -70,7 +70,7 @@ def test_the_sample_study_finds_every_planned_point_whose_wording_has_a_keyword(
     report = frequencies(sample_db, "respondent", "none")
     checked = 0
     for path, (_, _, variants) in POINTS.items():
-        matcher = Matcher(book[path].keywords, book[path].patterns)
+        matcher = Matcher(book[path].keywords, book[path].patterns, path.rsplit(" > ", 1)[-1])
         if not all(list(matcher.find(TextIndex(v))) for v in variants):
             continue
         planned = {r for people in plan.values() for r, points in people.items() if path in points}

@@ -156,7 +156,7 @@ def test_a_suggestion_replaced_meanwhile_is_one_line(app):
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await at_first_suggestion(app, pilot)
             stale = screen._offered(screen._turn())[0]
-            suggestions.refresh(app.db, "interview-03")  # another window refreshed: new ids
+            suggestions.refresh(app.db, "interview-03", coder=app.coder)  # her other window refreshed: new ids
             await pilot.press("a")
             await wait_for(pilot, lambda: notified(app, "intussen vervangen of beslist"))
             await wait_for(pilot, lambda: stale.id not in {s.id for s in screen.suggestions})

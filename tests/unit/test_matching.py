@@ -41,3 +41,19 @@ def test_index_finds_what_a_full_scan_finds(text_words, keyword_words, star):
 def test_paths_and_colours():
     assert split_path("Studenten > Belemmeringen::Studievertraging") == ["Studenten", "Belemmeringen", "Studievertraging"]
     assert normalise_colour("#ABC") == "#aabbcc"
+
+
+def test_a_keyword_said_with_a_negation_just_before_it_in_its_clause_is_no_hit():
+    """'Het is niet verplicht voor alle studenten, het staat niet in het examenreglement' was coded as
+    Verplicht onderdeel twice over: the report quoted people who said it is not mandatory."""
+    mandatory = Matcher(["verplicht voor alle studenten", "examenreglement", "oer"])
+    assert spans(mandatory, "Het is niet verplicht voor alle studenten, het staat niet in het examenreglement.") == []
+    assert spans(mandatory, "Het staat in het OER, niet als keuze: verplicht voor alle studenten.") == [
+        "OER", "verplicht voor alle studenten"]  # a negation in another clause, or after, leaves the hit
+    assert spans(Matcher(["geen uren", "eigen tijd"]), "Ik heb geen uren, ik doe het in mijn eigen tijd.") == [
+        "geen uren", "eigen tijd"]  # a keyword that says the negation itself is found
+    assert spans(Matcher(["tijd"]), "Daar is nooit tijd voor, en geen tijd om te lezen.") == []
+    assert spans(Matcher(["tijd"]), "Geen idee waarom het zo gaat met de tijd.") == ["tijd"]  # too far before it
+    no_stand_in = Matcher(["lessen overnemen", "vervanging"], code="Lessen niet verplaatsbaar")  # a lack, said so
+    assert spans(no_stand_in, "Niemand kan je lessen overnemen, er is geen vervanging.") == ["lessen overnemen",
+                                                                                           "vervanging"]

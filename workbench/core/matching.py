@@ -40,17 +40,38 @@ class TextIndex:
         return found
 
 
+NEGATIONS = frozenset({"niet", "geen", "nooit", "nergens", "niemand", "not", "no", "never", "nobody"})
+NEGATION_REACH = 3  # words before a keyword, in its clause, that a negation may stand in
+_CLAUSE_END = re.compile(r"[,.;:!?()\n]")
+
+
+def says_no(words: str) -> bool:
+    """Whether a phrase holds a negation ('geen uren', 'Lessen niet verplaatsbaar')."""
+    return any(word.lower() in NEGATIONS for word in _WORD.findall(words))
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether one of the few words before text[start] in the same clause is a negation."""
+    before = text[max(0, start - 80):start]
+    clause = _CLAUSE_END.split(before)[-1]
+    return any(word.lower() in NEGATIONS for word in _WORD.findall(clause)[-NEGATION_REACH:])
+
+
 @dataclass(frozen=True)
 class _Keyword:
     first: str | None  # first word, lower case; None if it does not start with a word
     prefix: bool  # the first word is all there is and ends in '*'
     regex: re.Pattern[str]
+    negative: bool  # it holds a negation itself ('geen uren'): a negation is what it looks for
 
 
 class Matcher:
     """A code's keywords and patterns, case-insensitive."""
 
-    def __init__(self, keywords: Iterable[str] = (), patterns: Iterable[str] = ()):
+    def __init__(self, keywords: Iterable[str] = (), patterns: Iterable[str] = (), code: str = ""):
+        """code: the code's name; a code that names a lack ('Lessen niet verplaatsbaar', 'Geen tijd') is said
+        with negations ('niemand kan je lessen overnemen'): its keywords are hits whatever stands before."""
+        self.keeps_negations = says_no(code)
         self.keywords = []
         for keyword in (k.strip() for k in keywords):
             if not keyword:
@@ -63,6 +84,7 @@ class Matcher:
                     first=head.rstrip("*").lower() if anchored else None,
                     prefix=head.endswith("*"),
                     regex=re.compile(keyword_regex(keyword), re.IGNORECASE),
+                    negative=says_no(keyword),
                 )
             )
         self.patterns = [Pattern(p) for p in patterns if p]
@@ -71,16 +93,19 @@ class Matcher:
         return bool(self.keywords or self.patterns)
 
     def find(self, index: TextIndex) -> Iterator[tuple[int, int]]:
-        """(start, end) of every hit, in text order, each span once."""
+        """(start, end) of every hit, in text order, each span once; a keyword said with a negation just
+        before it in its clause ('niet verplicht') is no hit, unless the keyword or the code's name holds a
+        negation itself."""
         text = index.text
         hits: set[tuple[int, int]] = set()
         for keyword in self.keywords:
             if keyword.first is None:
-                hits.update(m.span() for m in keyword.regex.finditer(text))
-                continue
-            for position in index.starts(keyword.first, keyword.prefix):
-                if match := keyword.regex.match(text, position):
-                    hits.add(match.span())
+                found = [m.span() for m in keyword.regex.finditer(text)]
+            else:
+                found = [m.span() for position in index.starts(keyword.first, keyword.prefix)
+                         if (m := keyword.regex.match(text, position))]
+            hits.update(span for span in found
+                        if keyword.negative or self.keeps_negations or not negated(text, span[0]))
         for pattern in self.patterns:
             hits.update(pattern.spans(text))
         return iter(sorted(h for h in hits if h[0] < h[1]))

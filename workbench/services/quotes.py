@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 from workbench.core.anonymise import Anonymiser
 from workbench.core.db import Database
 from workbench.core.dto import QuoteView
-from workbench.core.matching import Matcher, TextIndex
 from workbench.core.models import (
     Code,
     Coder,
@@ -105,9 +104,11 @@ class _Evidence:
         self.session, self.matchers = session, {}
 
     def __call__(self, code_id: int, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        from workbench.core.matching import Matcher, TextIndex  # only for a long coding: not on every start
+
         if code_id not in self.matchers:
             code = self.session.get(Code, code_id)
-            self.matchers[code_id] = Matcher(code.keywords or (), code.patterns or ())
+            self.matchers[code_id] = Matcher(code.keywords or (), code.patterns or (), code.name)
         return [(start + a, start + b) for a, b in self.matchers[code_id].find(TextIndex(text[start:end]))]
 
 
