@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from workbench.core.db import Database
 from workbench.core.dto import CooccurrenceReport
-from workbench.core.models import Coding, CodingTurn, Participant, Speaker
+from workbench.core.models import CodingTurn, Participant, Speaker
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.services.counted import Basis, provenance
@@ -33,9 +33,7 @@ def cooccurrence(db: Database, unit: str = "respondent", coders: Sequence[str] |
             select(key, CodingTurn.code_id).distinct()
             .join(Speaker, Speaker.id == CodingTurn.speaker_id)
             .join(Participant, Participant.id == Speaker.participant_id)
-            .where(Participant.role == "respondent",
-                   *([CodingTurn.coding_id.in_(select(Coding.id).where(*basis.where()))] if basis.coder_ids or
-                     basis.filtered else []))
+            .where(Participant.role == "respondent", *basis.on_links(CodingTurn.__table__))
         ).all()
         source = provenance(session, basis)
     codes_of = defaultdict(set)

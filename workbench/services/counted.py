@@ -31,6 +31,13 @@ class Basis:
         """Whether codings must be read one by one (the tallies count every coding)."""
         return self.reviewed or self.consensus
 
+    def on_links(self, links=_coding_turn) -> list:
+        """Conditions on coding_turn (or its mapped class's table) that keep the links of the codings asked
+        for: by coder on the links themselves, through the coding table only when reviewed or consensus."""
+        if self.filtered:
+            return [links.c.coding_id.in_(select(_coding.c.id).where(*self.where()))]
+        return [links.c.coder_id.in_(self.coder_ids)] if self.coder_ids else []
+
     def where(self, coding=_coding) -> list:
         """Conditions on a coding table (or an alias of it) that keep the codings asked for."""
         conditions = [coding.c.coder_id.in_(self.coder_ids)] if self.coder_ids else []
@@ -70,7 +77,7 @@ def provenance(session: Session, basis: Basis) -> Provenance:
         counts.update({kind: int(n) for kind, n in session.execute(tallied).all()})
         spread = select(_coding_turn.c.kind, func.count(distinct(_coding_turn.c.coding_id))).where(
             ~_coding_turn.c.one_turn, _coding_turn.c.speaker_id.in_(respondent_speakers()),
-            *([_coding_turn.c.coder_id.in_(basis.coder_ids)] if basis.coder_ids else [])).group_by(_coding_turn.c.kind)
+            *basis.on_links()).group_by(_coding_turn.c.kind)
         counts.update(dict(session.execute(spread).all()))
         who = select(_kind_tally.c.coder_id).where(_kind_tally.c.speaker_id.in_(respondent_speakers()), *mine)
     if basis.coder_ids:

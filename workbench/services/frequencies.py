@@ -13,7 +13,6 @@ from workbench.core.db import Database
 from workbench.core.dto import FrequencyReport, FrequencyRow
 from workbench.core.models import (
     CodeTally,
-    Coding,
     CodingTurn,
     Institution,
     Participant,
@@ -30,9 +29,8 @@ from workbench.services.participants import institution_labels
 
 # A report reads rows, not objects: its queries name the tables' columns, so that a command's start neither
 # configures every ORM mapper nor builds ORM compile states (about 50 ms of `workbench report frequencies`).
-_tally, _coding, _coding_turn, _institution, _participant, _programme, _speaker, _transcript = (
-    model.__table__ for model in (CodeTally, Coding, CodingTurn, Institution, Participant, Programme, Speaker,
-                                  Transcript))
+_tally, _coding_turn, _institution, _participant, _programme, _speaker, _transcript = (
+    model.__table__ for model in (CodeTally, CodingTurn, Institution, Participant, Programme, Speaker, Transcript))
 
 
 def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
@@ -62,8 +60,7 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
         uncounted = session.scalar(  # by index ix_coding_turn_speaker_coding: only unassigned speakers' rows
             select(func.count(distinct(_coding_turn.c.coding_id))).where(
                 _coding_turn.c.speaker_id.in_(select(_speaker.c.id).where(_speaker.c.participant_id.is_(None))),
-                *([_coding_turn.c.coding_id.in_(select(_coding.c.id).where(*basis.where()))] if basis.filtered
-                  else [_coding_turn.c.coder_id.in_(ids)] if ids else []),
+                *basis.on_links(),
             )
         )
         source = provenance(session, basis)
@@ -101,7 +98,7 @@ def _filtered(session, tree: CodeTree, respondents: dict[int, Respondent], speak
     links = session.execute(
         select(_coding_turn.c.code_id, _coding_turn.c.speaker_id, _coding_turn.c.coding_id, _coding_turn.c.one_turn)
         .where(_coding_turn.c.speaker_id.in_(respondent_speakers()),
-               _coding_turn.c.coding_id.in_(select(_coding.c.id).where(*basis.where())))
+               *basis.on_links())
     ).all()
     if unit is not Unit.QUOTATION:
         pairs = {(code_id, speaker_of[speaker_id]) for code_id, speaker_id, _id, _one in links}

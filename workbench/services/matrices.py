@@ -48,7 +48,7 @@ def respondent_matrix(db: Database, coders: Sequence[str] | None = None, reviewe
         for code_id, speaker_id, coding_id in session.execute(
             select(_coding_turn.c.code_id, _coding_turn.c.speaker_id, _coding_turn.c.coding_id)
             .where(_coding_turn.c.speaker_id.in_(respondent_speakers()),
-                   _coding_turn.c.coding_id.in_(select(_coding.c.id).where(*basis.where())))
+                   *basis.on_links())
         ):
             for code in up.get(code_id, [code_id]):
                 codings[(speaker_of[speaker_id], code)].add(coding_id)

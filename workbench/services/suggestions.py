@@ -75,6 +75,11 @@ def _mine(coder_id: int | None) -> list:
     return [anyones if coder_id is None else or_(Suggestion.coder_id == coder_id, anyones)]
 
 
+def _known(session, coder: str | None) -> int | None:
+    """A coder's id, without making a coder of a name nobody codes under (None: no such coder, or none given)."""
+    return None if coder is None else session.scalar(select(Coder.id).where(Coder.name == coder.strip()))
+
+
 def suggest(db: Database, transcript: str | None = None, min_score: float = SHOWN, top: int = 3,
             model=None, coder: str | None = None) -> list[SuggestionView]:
     """The top codes of each respondent turn not yet coded or decided on that span (by coder; None: by anyone),
@@ -82,7 +87,7 @@ def suggest(db: Database, transcript: str | None = None, min_score: float = SHOW
     whatever they score."""
     model = model or model_for(db)
     with db.read() as session:
-        me = None if coder is None else session.scalar(select(Coder.id).where(Coder.name == coder.strip()))
+        me = _known(session, coder)
         turns = respondent_turns(session, transcript)
         shown = {t.transcript_id for t in turns}  # only these transcripts' decisions and codings matter
         decided = {(s.transcript_id, s.start, s.end, s.code_id) for s in session.scalars(
@@ -129,7 +134,7 @@ def refresh(db: Database, transcript: str, min_score: float = SHOWN, top: int = 
 def pending(db: Database, transcript: str | None = None, coder: str | None = None) -> list[SuggestionView]:
     """Pending suggestions (of a transcript), a coder's (None: everyone's)."""
     with db.read() as session:
-        me = None if coder is None else session.scalar(select(Coder.id).where(Coder.name == coder.strip()))
+        me = _known(session, coder)
         query = (select(Suggestion, Transcript.name).join(Transcript)
                  .where(Suggestion.status == "pending", *(_mine(me) if coder is not None else []))
                  .order_by(Transcript.name, Suggestion.start, Suggestion.score.desc()))
