@@ -72,8 +72,12 @@ class MemoEditor(TypeAhead, ModalScreen[str | None]):
         if self.area.text.strip() == self.memo.strip():
             self.dismiss(None)
             return
+        def answered(yes: bool | None) -> None:  # returns nothing: an awaitable returned here would be awaited
+            if yes:  # in this screen's own handler, which Textual refuses for dismiss
+                self.dismiss(None)
+
         self.app.push_screen(Confirm(_("Leave the memo without saving?"), _("What you typed here is not saved.")),
-                             lambda yes: yes and self.dismiss(None))
+                             answered)
 
 
 def _where(memo: MemoView) -> str:
