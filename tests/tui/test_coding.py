@@ -448,3 +448,27 @@ def test_y_keeps_an_autocode_as_reviewed_and_y_again_takes_it_back(app):
             return [c for c in codings.list_codings(app.db) if c.confirmed_by]
 
     assert run(scenario()) == []
+
+
+def test_y_three_times_in_one_burst_keeps_toggles_back_and_keeps_again(app):
+    """Each y in a burst toggles what the one before asked, not what the database said before the burst."""
+    from tests.tui.conftest import burst
+
+    def confirmed(guid):
+        return next(c for c in codings.list_codings(app.db) if c.guid == guid).confirmed_by
+
+    async def scenario():
+        async with app.run_test(size=(100, 30)) as pilot:
+            screen = await open_first(app, pilot)
+            auto = next(c for c in screen.codings if c.origin == "autocode"
+                        and len(screen.page.codings_at(screen.page.to_display(c.start))) == 1)
+            screen.text.move_to(screen.page.to_display(auto.start))
+            burst(app, "y", "y")
+            await written(pilot)
+            twice = confirmed(auto.guid)
+            burst(app, "y", "y", "y")
+            await written(pilot)
+            await wait_for(pilot, lambda: next(c for c in screen.codings if c.guid == auto.guid).confirmed_by)
+            return twice, confirmed(auto.guid)
+
+    assert run(scenario()) == (None, "anna")

@@ -61,3 +61,21 @@ def test_a_group_code_is_no_finding_and_a_theme_of_one_code_has_no_first():
     assert lead(subcodes, {}, [], SMALL, "respondent", "en") == "Heimwee was named most often (3x), followed by Taal (2x)."
     assert lead(rows(("Heimwee", 3)), {}, ["pabo"], SMALL, "quotation", "nl") == "Alleen Heimwee werd gecodeerd (3x)."
     assert lead(rows(("Heimwee", 0)), {}, ["pabo"], SMALL, "respondent", "en") == "Nobody named any of the subcodes."
+
+
+def test_institutions_are_counted_in_words_of_their_n():
+    """'bij zes van de acht instellingen', not '(6x)': a count of institutions is read against how many there are."""
+    institutions = {"pabo": 8, "alo": 3, TOTAL: 8}
+    subcodes = [FrequencyRow(f"Studenten > {code}", code, 1, TOTAL, count, 8)
+                for code, count in (("Heimwee", 6), ("Taal", 6), ("Wonen", 2), ("Geld", 1))]
+    cells = cells_of(alo={"Wonen": 3, "Taal": 1})
+    assert lead(subcodes, cells, ["alo"], institutions, "institution", "nl") == (
+        "Heimwee en Taal werden het vaakst genoemd (elk bij zes van de acht instellingen), gevolgd door Wonen "
+        "(bij twee van de acht instellingen). Geld werd het minst vaak genoemd (bij één van de acht instellingen). "
+        "Bij alo staat Wonen bovenaan (drie van de drie instellingen).")
+    assert lead(subcodes, cells, ["alo"], institutions, "institution", "en") == (
+        "Heimwee and Taal were named most often (each at six of the eight institutions), followed by Wonen "
+        "(at two of the eight institutions). Geld was named least often (at one of the eight institutions). "
+        "At alo, Wonen comes first (three of three institutions).")
+    assert lead(subcodes[:1], {}, [], institutions, "institution", "nl") == (
+        "Alleen Heimwee werd genoemd (bij zes van de acht instellingen).")

@@ -20,8 +20,9 @@ from workbench.i18n import _
 from workbench.reports.words import share, words
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-WIDTH_CM, PAGE_CM = 16.0, 23.0  # an A4 text column; the most of a page a chart may take
-BAR_CM, MARGIN_CM = 0.42, 2.6  # one bar's height; title, axis and legend
+WIDTH_CM, PAGE_CM = 16.0, 17.0  # an A4 text column; the most of a page a chart may take (two thirds: a
+# table or a heading above it stays on its page)
+BAR_CM, MARGIN_CM = 0.34, 2.6  # one bar's height; title, axis and legend
 DPI = 200
 HEAT_NUMBERS = 30  # codes up to which a heat map writes its counts in the cells
 CM = 1 / 2.54

@@ -15,6 +15,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.limits import xml_safe
 from workbench.reports.charts import WIDTH_CM, frequency_chart, parts
+from workbench.reports.word_layout import LANDSCAPE_CM, TEXT_CM, fit, layout, turn
 from workbench.reports.words import attribution, lead, quotes_of, share, words
 from workbench.transcripts.clock import format_clock
 
@@ -61,55 +62,6 @@ def _cite(document, quote: QuoteView, unknown: str) -> None:
     source.paragraph_format.left_indent = paragraph.paragraph_format.left_indent
 
 
-CHAR_CM = 0.17  # a character of 8.5 pt type, about
-SIZES_PT = (8.5, 7.5)  # a table's type, smaller where that keeps it upright
-TEXT_CM, LANDSCAPE_CM = 17.0, 25.7  # A4's width inside the margins, upright and on its side
-FIRST_CM = 3.5  # the code column at its narrowest
-
-
-def column_widths(names: Sequence[str], text_cm: float = TEXT_CM, size: float = SIZES_PT[0]) -> tuple[float, float]:
-    """The code column's width and each group's (cm): a group column fits its name's longest word (so that
-    'tweedegraads' never breaks as 'tweedegr|aads'), the code column takes what is left, at least FIRST_CM."""
-    longest = max((len(word) for name in names for word in name.split()), default=1)
-    other = max(min(2.4, 12.0 / max(len(names), 1)), longest * CHAR_CM * size / SIZES_PT[0] + 0.4)
-    return max(FIRST_CM, min(5.0, text_cm - other * len(names))), other
-
-
-def upright_size(names: Sequence[str]) -> float | None:
-    """The largest type at which a table of these groups fits an upright page (None: none does)."""
-    for size in SIZES_PT:
-        first, other = column_widths(names, TEXT_CM, size)
-        if first + other * len(names) <= TEXT_CM:
-            return size
-    return None
-
-
-def _turn(document, landscape: bool) -> None:
-    """A new page, on its side (for a table of many groups) or upright again."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Cm
-
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    long, short = Cm(29.7), Cm(21.0)
-    section.page_width, section.page_height = (long, short) if landscape else (short, long)
-
-
-def _fit(table, names: Sequence[str], text_cm: float, size: float) -> None:
-    """A wide first column for code names, narrow ones for counts; small type."""
-    from docx.shared import Cm, Pt
-
-    first, other = (Cm(width) for width in column_widths(names, text_cm, size))
-    for i, column in enumerate(table.columns):  # the grid, which LibreOffice and Word both read
-        column.width = first if i == 0 else other
-    for row in table.rows:
-        for i, cell in enumerate(row.cells):
-            cell.width = first if i == 0 else other
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(size)
-
-
 def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], path: Path,
                    codebook: Sequence[CodeView] = (), language: str | None = None) -> None:
     """Shaped like a results chapter: the counting rule once, then per theme a lead sentence from the counts,
@@ -146,12 +98,13 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
             if row.count:
                 document.add_paragraph(f"{row.code} ({row.count}x)", style="List Bullet")
         names = [group or say["total"].capitalize() for group in groups]
-        size = upright_size(names)
-        wide = size is None
+        codes = [say["code"], *("\u2003" * row.depth + row.code for row in rows)]
+        wide, size = layout(names, codes)
         if wide:
-            _turn(document, landscape=True)
-        document.add_paragraph(say["table caption" if report.by != "none" else "table caption total"].format(
+            turn(document, landscape=True)
+        caption = document.add_paragraph(say["table caption" if report.by != "none" else "table caption total"].format(
             n=number, theme=top, unit=say[report.unit]), style="Caption")
+        caption.paragraph_format.keep_with_next = True
         table = document.add_table(rows=1, cols=len(groups) + 1)
         table.style = "Light Grid Accent 1"
         table.autofit = False
@@ -159,20 +112,21 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
         header[0].text = say["code"]
         for cell, group in zip(header[1:], groups):
             cell.text = f"{group or say['total'].capitalize()}\nN = {report.sizes.get(group, 0)}"  # a name whole
-        for row in rows:
+        for row, code in zip(rows, codes[1:]):
             cells = table.add_row().cells
-            cells[0].text = "\u2003" * row.depth + row.code
+            cells[0].text = code
             for cell, group in zip(cells[1:], groups):
                 cell.text = share(by_path[row.path][group].count, report.sizes.get(group, 0))
-        _fit(table, names, LANDSCAPE_CM if wide else TEXT_CM, size or SIZES_PT[0])
+        fit(table, names, codes, LANDSCAPE_CM if wide else TEXT_CM, size)
         if wide:
-            _turn(document, landscape=False)
+            turn(document, landscape=False)
         else:
             document.add_paragraph()
         pieces = parts(report, [r.path for r in rows[1:]] or [rows[0].path])
         for k, piece in enumerate(pieces):  # a long theme over several charts: Figuur 2a, 2b
             chart = frequency_chart(report, piece, language=language)
             document.add_picture(io.BytesIO(chart), width=Cm(WIDTH_CM))
+            document.paragraphs[-1].paragraph_format.keep_with_next = True  # its caption under it, on its page
             letter = chr(ord("a") + k) if len(pieces) > 1 else ""
             document.add_paragraph(say["figure caption"].format(n=f"{number}{letter}", theme=top,
                                                                 unit=say[report.unit]), style="Caption")

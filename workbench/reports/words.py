@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from workbench import i18n
+from workbench.core.counting import TOTAL
 from workbench.core.dto import FrequencyRow, QuoteView
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _, ngettext
@@ -41,6 +42,8 @@ WORDS: dict[str, str] = {  # key: the message in English (the catalogue's msgid)
     "least tie": N_("{codes} were {verb} least often"),
     "count one": N_("{codes} ({count}x)"),
     "count tie": N_("{codes} ({count}x each)"),
+    "count of n one": N_("{codes} (at {count} of the {n} institutions)"),  # a count of institutions, in words
+    "count of n tie": N_("{codes} (each at {count} of the {n} institutions)"),
     "and": N_(" and "),
     "differ": N_("At {group}, {code} comes first ({count} of {n} {unit})."),
     "numbers": N_("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -115,11 +118,14 @@ def lead(subcodes: Sequence[FrequencyRow], cells: Mapping[tuple[str, str], int],
               for count in sorted({r.count for r in findings}, reverse=True)]
     counts = sorted({r.count for r in findings}, reverse=True)
     verb = say["coded" if unit == "quotation" else "named"]
+    form = "count of n" if unit == "institution" else "count"  # institutions: 'at six of the eight'
 
     def listed(level: int) -> str:
         names = levels[level]
         named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + say["and"] + names[-1]
-        return say["count one" if len(names) == 1 else "count tie"].format(codes=named, count=counts[level])
+        count = counts[level] if form == "count" else _spelled(counts[level], say)
+        return say[form + (" one" if len(names) == 1 else " tie")].format(
+            codes=named, count=count, n=_spelled(sizes.get(TOTAL, 0), say))
 
     codes, count = _split(listed(0))
     if len(findings) == 1:
