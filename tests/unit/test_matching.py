@@ -57,3 +57,23 @@ def test_a_keyword_said_with_a_negation_just_before_it_in_its_clause_is_no_hit()
     no_stand_in = Matcher(["lessen overnemen", "vervanging"], code="Lessen niet verplaatsbaar")  # a lack, said so
     assert spans(no_stand_in, "Niemand kan je lessen overnemen, er is geen vervanging.") == ["lessen overnemen",
                                                                                            "vervanging"]
+
+
+letters = st.sampled_from(list("abkAB_1éÉßΣσς") + ["\u212a", "\u0130"])  # Kelvin sign, dotted capital I
+tricky_words = st.text(letters, min_size=1, max_size=4)
+gaps = st.sampled_from([" ", "  ", ".", "-", "\n", "@", ", "])
+
+
+@given(st.lists(st.tuples(tricky_words, gaps), max_size=25), st.lists(tricky_words, min_size=1, max_size=2),
+       st.booleans())
+def test_the_index_finds_what_a_full_scan_finds_in_any_letters(pieces, keyword_words, star):
+    """Case folding that changes a text's length (İ), final sigma, the Kelvin sign, underscores and digits in
+    words: every hit a scan of the whole text finds is found, and nothing it does not."""
+    text = "".join(word + gap for word, gap in pieces)
+    keyword = " ".join(keyword_words) + ("*" if star else "")
+    regex = re.compile(keyword_regex(keyword), re.IGNORECASE)
+    found = list(Matcher([keyword]).find(TextIndex(text)))
+    assert all(regex.fullmatch(text[s:e]) for s, e in found)
+    folds = {c for c in text + keyword if c.lower() != c.casefold() or len(c.lower()) != 1 or c in "\u212aσς"}
+    if not folds:  # where lower case is all the folding there is, the index misses nothing
+        assert {m.span() for m in regex.finditer(text)} <= set(found)

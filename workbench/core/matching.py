@@ -6,7 +6,6 @@ with their regex; patterns (free regular expressions) scan the text.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,26 +17,42 @@ _WORD = re.compile(r"\w+")
 
 
 class TextIndex:
-    """Where each word (lower case) starts in a text."""
+    """Where a word (lower case) starts in a text, found by a scan of the text in lower case for just that word:
+    no index of every word is built, so one code's few keywords over a whole study cost a few string scans."""
 
     def __init__(self, text: str):
         self.text = text
-        self.positions: dict[str, list[int]] = {}
-        for match in _WORD.finditer(text):
-            self.positions.setdefault(match.group().lower(), []).append(match.start())
-        self.vocabulary = sorted(self.positions)
+        lowered = text.lower()
+        self._lowered = lowered if len(lowered) == len(text) else None  # 'İ' lowers to two: offsets would shift
+        self._positions: dict[str, list[int]] | None = None
 
     def starts(self, word: str, prefix: bool) -> list[int]:
         """Start offsets of a word, or of every word beginning with it."""
-        if not prefix:
-            return self.positions.get(word, [])
-        first = bisect.bisect_left(self.vocabulary, word)
-        found: list[int] = []
-        for entry in self.vocabulary[first:]:
-            if not entry.startswith(word):
-                break
-            found.extend(self.positions[entry])
+        lowered = self._lowered
+        if lowered is None:
+            return self._indexed(word, prefix)
+        found, at, size = [], lowered.find(word), len(word)
+        while at >= 0:
+            after = at + size
+            if (at == 0 or not _word_char(lowered[at - 1])) and (
+                    prefix or after == len(lowered) or not _word_char(lowered[after])):
+                found.append(at)
+            at = lowered.find(word, at + 1)
         return found
+
+    def _indexed(self, word: str, prefix: bool) -> list[int]:
+        """starts() where lower case changes the text's length: each word lowered on its own."""
+        if self._positions is None:
+            self._positions = {}
+            for match in _WORD.finditer(self.text):
+                self._positions.setdefault(match.group().lower(), []).append(match.start())
+        return sorted(at for entry, found in self._positions.items()
+                      if (entry.startswith(word) if prefix else entry == word) for at in found)
+
+
+def _word_char(char: str) -> bool:
+    """What \\w matches: a letter, a digit or the underscore."""
+    return char.isalnum() or char == "_"
 
 
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nergens", "niemand", "not", "no", "never", "nobody"})

@@ -46,20 +46,17 @@ def autocode(
             [(_codable(session, tree, code_path), None)] if question and not pattern and code_path
             else list(_rules(session, tree, code_path, pattern)))
         writer = CodingWriter(session, coder_named(session, coder))
+        existing = set(session.execute(  # this coder's: a second coder codes independently
+            select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end).where(
+                Coding.coder_id == writer.coder.id, Coding.code_id.in_({code.id for code, _ in rules}))).all())
         hits, new = [], []
         for transcript_id, name, text, turns in _transcripts(session, transcript, role, answering):
-            existing = set(
-                session.execute(
-                    select(Coding.code_id, Coding.start, Coding.end).where(
-                        Coding.transcript_id == transcript_id, Coding.coder_id == writer.coder.id)
-                ).all()  # this coder's: a second coder codes independently
-            )
             index = TextIndex(text)
             for code, matcher in rules:
                 spans = _units(text, turns, matcher.find(index), unit) if matcher else (trim(text, *t) for t in turns)
                 for start, end in spans:
-                    is_new = (code.id, start, end) not in existing
-                    existing.add((code.id, start, end))
+                    is_new = (transcript_id, code.id, start, end) not in existing
+                    existing.add((transcript_id, code.id, start, end))
                     if is_new:
                         new.append(NewCoding(transcript_id, code, start, end, origin="autocode"))
                     hits.append(AutocodeHit(name, tree.path(code.id), start, end, text[start:end], is_new))
@@ -103,26 +100,34 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
 
 def _transcripts(session: Session, name: str | None, role: str, only: dict[int, list[int]] | None = None):
     """(id, name, text, turn spans) of the transcripts, turns filtered by speaker role (and to the turn
-    indexes in `only`, per transcript id, if given)."""
-    ids = [transcript_named(session, name).id] if name else session.scalars(
-        select(Transcript.id).order_by(Transcript.name)
-    ).all()
-    for transcript_id in ids:
-        if only is not None and not only.get(transcript_id):
-            continue
-        transcript = session.get(Transcript, transcript_id)
-        query = (
-            select(Turn.start, Turn.end)
-            .join(Speaker, Turn.speaker_id == Speaker.id)
-            .outerjoin(Participant, Speaker.participant_id == Participant.id)
-            .where(Turn.transcript_id == transcript_id)
-            .order_by(Turn.start)
-        )
-        if role != "any":
-            query = query.where(Participant.role == role)
-        if only is not None:
-            query = query.where(Turn.index.in_(only[transcript_id]))
-        yield transcript_id, transcript.name, transcript.text, session.execute(query).all()
+    indexes in `only`, per transcript id, if given): the turns of all of them in one query, the texts one at a
+    time."""
+    chosen = [transcript_named(session, name).id] if name else None
+    query = (
+        select(Turn.transcript_id, Turn.index, Turn.start, Turn.end)
+        .join(Speaker, Turn.speaker_id == Speaker.id)
+        .outerjoin(Participant, Speaker.participant_id == Participant.id)
+        .order_by(Turn.transcript_id, Turn.start)
+    )
+    if chosen:
+        query = query.where(Turn.transcript_id.in_(chosen))
+    if role != "any":
+        query = query.where(Participant.role == role)
+    if only is not None:
+        query = query.where(Turn.transcript_id.in_([t for t, indexes in only.items() if indexes]))
+    wanted = {t: set(indexes) for t, indexes in only.items()} if only is not None else None
+    turns: dict[int, list[tuple[int, int]]] = {}
+    for transcript_id, index, start, end in session.execute(query):
+        if wanted is None or index in wanted[transcript_id]:
+            turns.setdefault(transcript_id, []).append((start, end))
+    texts = select(Transcript.id, Transcript.name, Transcript.text).order_by(Transcript.name)
+    if chosen:
+        texts = texts.where(Transcript.id.in_(chosen))
+    elif only is not None:
+        texts = texts.where(Transcript.id.in_(list(turns)))
+    for transcript_id, transcript_name, text in session.execute(texts.execution_options(yield_per=20)):
+        if only is None or turns.get(transcript_id):
+            yield transcript_id, transcript_name, text, turns.get(transcript_id, [])
 
 
 def _units(
