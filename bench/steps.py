@@ -34,7 +34,13 @@ CLI = {  # whole workbench processes on the large study
     "list": ["transcripts", "list", "--format", "json"],
     "suggest": ["suggest", "--transcript", LARGE_ONE],
     "autocode": ["autocode", "--code", CODE, "--role", "respondent"],
+    "codings": ["codings", "list", "--code", CODE, "--format", "json"],
+    "quotes": ["report", "quotes", CODE],  # every code has about as many codings (random): any is the largest
+    "disagreements": ["disagreements", "anna", "bram", "--format", "json"],
+    "xlsx": ["report", "frequencies", "--format", "xlsx", "--out", str(CACHE / "large-report.xlsx")],
+    "export": ["project", "export", str(CACHE / "large-project.qdpx")],
 }
+GUIDE_QUESTION = "11"  # 'Wat vinden studenten van internationalisering?'
 
 
 def sample_study() -> Path:
@@ -399,6 +405,54 @@ def step_tui_long_turn(runs: int) -> dict:
 
     return dict(times=asyncio.run(_pilot(path, scenario)), unit="s",
                 note="a 20,000-word turn; down, page down, End, up, page up, Home: each key to its first frame")
+
+
+def large_with_guide() -> Path:
+    """The large study with the interview guide imported and found in every interview (made once)."""
+    path = CACHE / "large-guide.sqlite"
+    if not path.exists():
+        partial = path.with_suffix(".partial")
+        shutil.copy(study(*LARGE), partial)
+        subprocess.run([sys.executable, "-m", "workbench", "--db", str(partial), "guide", "import",
+                        str(ROOT / "codebook" / "interview-guide.md")], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        partial.rename(path)
+    return path
+
+
+def step_tui_screen(runs: int, which: str) -> dict:
+    """A screen of the large study, from asking for it to the first frame with all its rows: the codebook with
+    its counts, the frequencies, the answers to one guide question in every interview, two coders'
+    disagreements."""
+    from workbench.tui.screens.codebook import CodebookScreen
+    from workbench.tui.screens.disagreements import DisagreementsScreen
+    from workbench.tui.screens.frequencies import FrequenciesScreen
+    from workbench.tui.screens.question import QuestionScreen
+
+    path = large_with_guide() if which == "answers" else study(*LARGE)
+    if not runs:
+        return {}
+    make = {"codebook": CodebookScreen, "frequencies": FrequenciesScreen,
+            "answers": lambda: QuestionScreen(GUIDE_QUESTION, "Wat vinden studenten van internationalisering?"),
+            "disagreements": lambda: DisagreementsScreen(["anna", "bram"])}[which]
+
+    async def scenario(app, pilot):
+        times, rows = [], 0
+        for _ in range(runs):
+            screen = make()
+            start = time.perf_counter()
+            app.push_screen(screen)
+            await until(pilot, lambda screen=screen: screen.is_current and any(w.node is screen for w in app.workers))
+            await until(pilot, lambda screen=screen: not any(w.node is screen and not w.is_finished
+                                                             for w in app.workers), timeout=600)
+            await pilot.pause()
+            times.append(app.frames[-1] - start)
+            rows = sum(t.row_count for t in screen.query("DataTable")) or len(list(screen.query("TreeNode")))
+            await pilot.press("escape")
+            await pilot.pause(0.3)
+        return times, rows
+
+    times, rows = asyncio.run(_pilot(path, scenario))
+    return dict(times=times, unit="s", note=f"the large study, {rows:,} rows, 120x40")
 
 
 def _overview_db(transcripts_: int) -> Path:

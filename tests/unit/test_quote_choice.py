@@ -1,5 +1,7 @@
 """Which quotes a report shows for a code: picked first, then the clearest, spread, never the same words twice."""
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -96,3 +98,21 @@ def test_the_report_quotes_first_the_respondents_it_has_quoted_least():
              coded("B", ["Bij ons zie ik dat elk jaar weer gebeuren."], "R02", False, 3)]
     chosen, _ = report_quotes(found, 1, ["A", "B"])
     assert [q.respondent for q in chosen["B"]] == ["R02"]  # R01 is quoted under A already
+
+
+def test_a_quote_that_says_its_code_in_more_words_before_one_that_only_shares_a_word_with_it():
+    """'coördinator van de uitwisselingen' (a job title; the keyword uitwisseling*) was quoted under Studenten
+    naar het buitenland before 'studenten die naar het buitenland gaan': an autocode's evidence is the words its
+    keywords matched; a coding a person made or kept outweighs any keyword."""
+    title = replace(quote("Ik ben sinds twee jaar ook coördinator van de uitwisselingen.", "R01"), evidence=1)
+    abroad = replace(quote("Collega's denken meteen aan studenten die naar het buitenland gaan.", "R02"), evidence=3)
+    by_hand = replace(quote("Ze gaan een half jaar weg, dat vinden ze spannend maar mooi.", "R03"), evidence=None)
+    assert spread([title, abroad], 1) == [abroad]
+    assert spread([title, abroad, by_hand], 2) == [by_hand, abroad]
+
+
+def test_a_sentence_another_respondent_s_chosen_quote_holds_comes_after_quotes_with_sentences_of_their_own():
+    said = "Het gesprek gaat eigenlijk altijd over uitwisseling, studenten die een semester weg zijn."
+    found = [quote(f"Ja, nou. {said}", "R01"), quote(f"Tja. {said}", "R02"), quote(CLEAR, "R03")]
+    assert [q.respondent for q in spread(found, 2)] == ["R01", "R03"]
+    assert [q.respondent for q in spread(found, 3)] == ["R01", "R03", "R02"]  # when nothing else is left

@@ -270,6 +270,8 @@ class QuoteView:
     picked: bool = False  # chosen as a report quote (reports take it first)
     attribution: str = "pseudonym+programme"  # what a report names under it (services.quotes.ATTRIBUTIONS)
     passage: str = ""  # what a report quotes: the coded sentences widened to whole sentences (core.spans.passage)
+    evidence: int | None = None  # an autocode not reviewed: the words its code's keywords matched in it (None: a
+    # coding a person made, accepted or kept)
 
     @property
     def quoted(self) -> str:

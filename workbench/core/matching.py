@@ -22,7 +22,7 @@ class TextIndex:
 
     def __init__(self, text: str):
         self.text = text
-        lowered = text.lower()
+        lowered = text.lower().replace("ς", "σ")  # a final sigma is final in a word, not always in the text
         self._lowered = lowered if len(lowered) == len(text) else None  # 'İ' lowers to two: offsets would shift
         self._positions: dict[str, list[int]] | None = None
 
@@ -31,6 +31,7 @@ class TextIndex:
         lowered = self._lowered
         if lowered is None:
             return self._indexed(word, prefix)
+        word = word.replace("ς", "σ")
         found, at, size = [], lowered.find(word), len(word)
         while at >= 0:
             after = at + size

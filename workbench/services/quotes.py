@@ -89,11 +89,13 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
             seen.add(coding.id)
             words = text(coding.transcript_id)
             long = len(coding.quote.split()) > PASSAGE_WORDS[1]  # cut to where its code's words are
-            a, b = passage(words, coding.start, coding.end, (turn_start, turn_end),
-                           hits=evidence(coding.code_id, words, coding.start, coding.end) if long else ())
+            unreviewed = coding.origin == "autocode" and coding.confirmed_by is None
+            hits = evidence(coding.code_id, words, coding.start, coding.end) if long or unreviewed else []
+            a, b = passage(words, coding.start, coding.end, (turn_start, turn_end), hits=hits if long else ())
             found.append(QuoteView(coding.guid, tree.path(coding.code_id), transcript, pseudonym,
                                    tuple(sorted(programmes[pid])), start_ms, mask(coding.quote), who, coding.start,
-                                   mask(transcript), coding.picked_by is not None, passage=mask(words[a:b])))
+                                   mask(transcript), coding.picked_by is not None, passage=mask(words[a:b]),
+                                   evidence=sum(len(words[s:e].split()) for s, e in hits) if unreviewed else None))
         return found
 
 
@@ -139,13 +141,14 @@ def sentences(text: str) -> set[str]:
 
 def spread(found: list[QuoteView], limit: int, quoted: Counter[str] | None = None,
            taken: Set[str] = frozenset()) -> list[QuoteView]:
-    """The quotes for one code: every picked one (the same words once), then, up to limit in all, the clearest of
-    each respondent not yet quoted (those the report has quoted least first), taking programmes in turn, then
-    the rest; never the same words twice, never a sentence of `taken` (another code's quotes)."""
+    """The quotes for one code: every picked one (the same words once), then, up to limit in all, the one of
+    each respondent not yet quoted (those the report has quoted least first) that says the code most surely and
+    most clearly, taking programmes in turn, then the rest; never the same words twice, never a sentence of
+    `taken` (another code's quotes), a sentence already quoted only where nothing else is left."""
     quoted = quoted or Counter()
     picked = [q for q in found if q.picked]
     others = sorted((q for q in found if not q.picked and not sentences(q.quoted) & taken),
-                    key=lambda q: (quoted[q.respondent], _unclear(q)))
+                    key=lambda q: (quoted[q.respondent], _unsure(q), _unclear(q)))
     first, rest, respondents = [], [], {q.respondent for q in picked}
     for quote in others:
         (rest if quote.respondent in respondents else first).append(quote)
@@ -155,10 +158,20 @@ def spread(found: list[QuoteView], limit: int, quoted: Counter[str] | None = Non
         by_programme[quote.programmes].append(quote)
     queues = list(by_programme.values())
     taken_in_turn = [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
-    chosen, said = [], set()
+    chosen, said, held, repeats = [], set(), set(), []
     for quote in picked + taken_in_turn + rest:
         words = " ".join(quote.quoted.casefold().split())
-        if words not in said and (quote.picked or len(chosen) < limit):
+        if words in said or not (quote.picked or len(chosen) < limit):
+            continue
+        if not quote.picked and sentences(quote.quoted) & held:  # a sentence already quoted: only if need be
+            repeats.append(quote)
+            continue
+        said.add(words)
+        held |= sentences(quote.quoted)
+        chosen.append(quote)
+    for quote in repeats:
+        words = " ".join(quote.quoted.casefold().split())
+        if words not in said and len(chosen) < limit:
             said.add(words)
             chosen.append(quote)
     return chosen
@@ -191,6 +204,12 @@ def report_quotes(found: Sequence[QuoteView], limit: int, order: Sequence[str]) 
                 used.setdefault(sentence, path)
         chosen[path] = mine
     return chosen, notes
+
+
+def _unsure(quote: QuoteView) -> tuple[bool, int]:
+    """Surest first: a coding a person made or kept, then autocodes by how many words of the code's keywords
+    they hold ('naar het buitenland' before 'uitwisselingen' in a job title)."""
+    return (False, 0) if quote.evidence is None else (True, -quote.evidence)
 
 
 def _unclear(quote: QuoteView) -> tuple[bool, bool, bool]:
