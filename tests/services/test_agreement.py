@@ -1,8 +1,13 @@
 """Agreement and disagreements on the sample study, two coders coding one transcript."""
 
+import math
+import random
+
+import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from workbench.services import agreement, codings, transcripts
+from workbench.errors import WorkbenchError
+from workbench.services import agreement, codebook, codings, transcripts
 
 DELAY = "Studenten > Belemmeringen studenten > Studievertraging"
 MONEY = "Studenten > Belemmeringen studenten > Financiële redenen"
@@ -80,3 +85,72 @@ def test_a_coding_that_ends_where_a_sentence_starts_is_not_on_that_sentence(samp
     found = {(d.start, d.coded_by, d.not_coded_by) for d in
              agreement.disagreements(sample_db, ["anna", "bea"], DELAY, unit="sentence")}
     assert found == {(s1, ("anna",), ("bea",)), (s2, ("bea",), ("anna",))}
+
+
+def dense(db, coders, unit):
+    """The figures and disagreements as the first version worked them out: every unit by every code by every
+    coder, row by row (the oracle for the sparse, tallied reading of a study of a hundred thousand turns)."""
+    from sqlalchemy import select
+
+    from workbench.core import agreement as measures
+    from workbench.core.models import Coding
+    from workbench.services.lookup import CodeTree, coder_ids
+
+    with db.read() as session:
+        ids = dict(zip(coders, coder_ids(session, coders)))
+        tree = CodeTree(session)
+        units = agreement._units(session, unit)
+        codings_ = session.execute(select(Coding.coder_id, Coding.transcript_id, Coding.code_id, Coding.start,
+                                          Coding.end)).all()
+        codes = [c for c, _ in tree.walk()]
+        subtree = {c: set(tree.subtree(c)) for c in codes}
+        paths = {c: tree.path(c) for c in codes}
+    coded = {(c, t) for c, t, *_ in codings_}
+    on = [[None if (ids[n], u.transcript_id) not in coded else
+           {code for c, t, code, s, e in codings_ if c == ids[n] and t == u.transcript_id and s < u.end and u.start < e}
+           for n in coders] for u in units]
+    figures = {}
+    for code in codes:
+        rows = [[None if f is None else int(not f.isdisjoint(subtree[code])) for f in row] for row in on]
+        figures[paths[code]] = (measures.percent_agreement(rows), measures.krippendorff_alpha(rows),
+                                measures.cohen_kappa([r[0] for r in rows], [r[1] for r in rows]))
+        figures[paths[code], "differ"] = [i for i, r in enumerate(rows) if len({v for v in r if v is not None}) > 1]
+    everything = [[None if f is None else frozenset(f) for f in row] for row in on]
+    figures["overall"] = (measures.percent_agreement(everything), measures.krippendorff_alpha(everything),
+                          measures.cohen_kappa([r[0] for r in everything], [r[1] for r in everything]))
+    return units, figures
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("unit", ["turn", "sentence"])
+def test_the_sparse_reading_gives_every_figure_and_disagreement_the_dense_one_gives(sample_db, seed, unit):
+    """Random codings by two coders, parents and subcodes, across turn borders, one transcript coded by one of
+    them only: the same percent, alpha and kappa per code and overall, and a disagreement on every unit and
+    code where they differ (a parent's left out where a subcode says it)."""
+    rng = random.Random(seed)
+    paths = [c.path for c in codebook.show_codebook(sample_db, counted=False)][:25]
+    for name in ("interview-01", "interview-02", "interview-03"):
+        text = transcripts.show_transcript(sample_db, name).text
+        for coder in ("anna", "bea") if name != "interview-03" else ("anna",):
+            for _ in range(40):
+                start = rng.randrange(len(text) - 400)
+                try:
+                    codings.add_coding(sample_db, coder, name, rng.choice(paths), start, start + rng.randrange(5, 400))
+                except WorkbenchError:  # a code that only groups others cannot be applied
+                    pass
+    figures, found = agreement.compare(sample_db, ["anna", "bea"], unit=unit)
+    units, expected = dense(sample_db, ["anna", "bea"], unit)
+
+    def same(a, b):
+        return a is b is None or (a is not None and b is not None and math.isclose(a, b, abs_tol=1e-9))
+
+    for row in figures:
+        key = "overall" if row.code_path == agreement._(agreement.OVERALL) else row.code_path
+        assert all(same(x, y) for x, y in zip((row.percent, row.alpha, row.kappa), expected[key])), row
+    differing = {(units[i].transcript, units[i].start, path) for (path, tag), rows in
+                 ((k, v) for k, v in expected.items() if isinstance(k, tuple)) for i in rows}
+    said = {(d.transcript, d.start, d.code_path) for d in found}
+    assert said <= differing and len(found) > 10
+    for transcript, start, path in differing - said:  # left out: a subcode of it differs on that unit
+        assert any((transcript, start, other) in said and other.startswith(path + " > ") for other in
+                   {p for _, _, p in said})

@@ -46,3 +46,22 @@ def test_missing_values_are_left_out_and_pairs_counted():
 def test_percent_agreement_counts_agreeing_pairs_and_is_none_without_pairs():
     assert percent_agreement([["a", "a"], ["a", "b"], ["b", "b", "a"], ["c", None]]) == 2 / 5
     assert percent_agreement([["a", None], [None, None]]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2, 3).flatmap(lambda coders: st.lists(st.lists(values, min_size=coders, max_size=coders),
+                                                          min_size=2, max_size=40)))
+def test_tallied_units_give_the_figures_their_rows_give(units):
+    """A study's units come tallied (each distinct row with its count): the same figures as row by row."""
+    from collections import Counter
+
+    from workbench.core.agreement import kappa
+
+    def same(a, b) -> bool:
+        return a is b is None or (a is not None and b is not None and math.isclose(a, b, abs_tol=1e-9))
+
+    counted = Counter(tuple(u) for u in units)
+    assert same(percent_agreement(counted), percent_agreement(units))
+    assert same(krippendorff_alpha(counted), krippendorff_alpha(units))
+    if len(units[0]) == 2:
+        assert same(kappa(counted), cohen_kappa([u[0] for u in units], [u[1] for u in units]))
