@@ -42,11 +42,13 @@ class _Names:
                              re.IGNORECASE)
         forms = {form for p in parts for form in (p[0].upper() + p[1:], p.upper())}
         self.parts = _words([re.escape(f) for f in sorted(forms, key=len, reverse=True)], 0)
+        self._whole_starts = _first_words(wholes, str.lower)  # a word lowered alone, as a name's first word is
+        self._part_starts = _first_words(forms, str)
 
     def spans(self, text: str, common: Callable[[str], bool]) -> list[tuple[int, int]]:
-        found = [m.span() for m in self.wholes.finditer(text)] if self.wholes else []
+        found = [m.span() for m in _matches(self.wholes, text, self._whole_starts, str.lower)] if self.wholes else []
         if self.parts:
-            found += [m.span() for m in self.parts.finditer(text)
+            found += [m.span() for m in _matches(self.parts, text, self._part_starts, str)
                       if not ((not self.words_name_it or _sentence_start(text, m.start()))
                               and common(m["name"].casefold()))]
         return _merged(found)
@@ -94,6 +96,36 @@ class Anonymiser:
                 pieces += [text[done:start], placeholder]
                 done = end
         return "".join(pieces) + text[done:]
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _first_words(names: Iterable[str], key: Callable[[str], str]) -> frozenset[str] | None:
+    """The first word of every name as key gives it, and with a possessive s; None when a name does not start
+    with a word (then every position of a text is tried)."""
+    firsts = [_TOKEN.match(name) for name in names]
+    if not all(firsts):
+        return None
+    words = {key(m.group()) for m in firsts if m}
+    return frozenset(words | {word + "s" for word in words})
+
+
+def _matches(pattern: re.Pattern[str], text: str, firsts: frozenset[str] | None, key: Callable[[str], str]):
+    """pattern.finditer(text), tried only where a word starts that a name starts with: thousands of
+    registered names cost a set lookup per word, not a try per name at every position."""
+    if firsts is None:
+        yield from pattern.finditer(text)
+        return
+    if firsts.isdisjoint(map(key, _TOKEN.findall(text))):
+        return
+    done = 0
+    for token in _TOKEN.finditer(text):
+        if token.start() >= done and key(token.group()) in firsts:
+            found = pattern.match(text, token.start())
+            if found:
+                done = found.end()
+                yield found
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

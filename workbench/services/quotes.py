@@ -68,8 +68,9 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         if programme and not any(programme in names for names in programmes.values()):
             raise WorkbenchError(_("no respondent has programme '{programme}'").format(programme=programme))
         query = (
-            select(Coding, Transcript.name, Coder.name, Participant.id, Participant.pseudonym, Turn.start_ms,
-                   Turn.start, Turn.end)
+            select(Coding.id, Coding.guid, Coding.code_id, Coding.transcript_id, Coding.start, Coding.end,
+                   Coding.quote, Coding.origin, Coding.confirmed_by, Coding.picked_by, Transcript.name, Coder.name,
+                   Participant.id, Participant.pseudonym, Turn.start_ms, Turn.start, Turn.end)
             .join(CodingTurn, CodingTurn.coding_id == Coding.id)
             .join(Turn, Turn.id == CodingTurn.turn_id)
             .join(Speaker, Speaker.id == CodingTurn.speaker_id)
@@ -82,19 +83,22 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         if code_path:
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
         query = query.where(*basis.where())
-        found, seen, text, evidence = [], set(), _TextOf(session), _Evidence(session)
-        for coding, transcript, who, pid, pseudonym, start_ms, turn_start, turn_end in session.execute(query).all():
-            if coding.id in seen or (programme and programme not in programmes[pid]):
+        found, seen, text, evidence, names = [], set(), _TextOf(session), _Evidence(session), {}
+        for (coding_id, guid, code_id, transcript_id, start, end, quote, origin, confirmed_by, picked_by, transcript,
+             who, pid, pseudonym, start_ms, turn_start, turn_end) in session.execute(query):
+            if coding_id in seen or (programme and programme not in programmes[pid]):
                 continue
-            seen.add(coding.id)
-            words = text(coding.transcript_id)
-            long = len(coding.quote.split()) > PASSAGE_WORDS[1]  # cut to where its code's words are
-            unreviewed = coding.origin == "autocode" and coding.confirmed_by is None
-            hits = evidence(coding.code_id, words, coding.start, coding.end) if long or unreviewed else []
-            a, b = passage(words, coding.start, coding.end, (turn_start, turn_end), hits=hits if long else ())
-            found.append(QuoteView(coding.guid, tree.path(coding.code_id), transcript, pseudonym,
-                                   tuple(sorted(programmes[pid])), start_ms, mask(coding.quote), who, coding.start,
-                                   mask(transcript), coding.picked_by is not None, passage=mask(words[a:b]),
+            seen.add(coding_id)
+            words = text(transcript_id)
+            long = len(quote.split()) > PASSAGE_WORDS[1]  # cut to where its code's words are
+            unreviewed = origin == "autocode" and confirmed_by is None
+            hits = evidence(code_id, words, start, end) if long or unreviewed else []
+            a, b = passage(words, start, end, (turn_start, turn_end), hits=hits if long else ())
+            if transcript not in names:
+                names[transcript] = mask(transcript)
+            found.append(QuoteView(guid, tree.path(code_id), transcript, pseudonym, tuple(sorted(programmes[pid])),
+                                   start_ms, mask(quote), who, start, names[transcript], picked_by is not None,
+                                   passage=mask(words[a:b]),
                                    evidence=sum(len(words[s:e].split()) for s, e in hits) if unreviewed else None))
         return found
 
