@@ -1,4 +1,5 @@
-"""Excel workbooks: a frequency sheet per unit, respondents x codes, codes x documents and the quotes; the\nrespondent matrix alone."""
+"""Excel workbooks: a frequency sheet per unit, respondents x codes, codes x documents and the quotes; the
+respondent matrix alone (quotes and disagreements go on in further sheets where one cannot hold them)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,24 @@ from workbench.i18n import _
 from workbench.limits import xml_safe
 from workbench.reports.cells import text_cells
 from workbench.reports.words import words
+
+SHEET_ROWS = 1_048_576  # what an Excel sheet holds, its header row included
+
+
+def _long_sheets(book, title: str, header: list[str], rows):
+    """Sheets of rows under a header, as many as the rows need ('Quotes', 'Quotes 2', ...): none is lost to
+    Excel's limit of rows per sheet. Returns the sheets."""
+    sheets, sheet = [], None
+    for values in rows:
+        if sheet is None or sheet.max_row >= SHEET_ROWS:
+            sheet = book.create_sheet(title if not sheets else f"{title} {len(sheets) + 1}")
+            _append(sheet, header)
+            sheets.append(sheet)
+        _append(sheet, values)
+    if not sheets:
+        sheets.append(book.create_sheet(title))
+        _append(sheets[0], header)
+    return sheets
 
 
 def _append(sheet, values: list) -> None:
@@ -133,19 +152,18 @@ def frequency_xlsx(reports: list[FrequencyReport], documents: CodeDocumentMatrix
     sheet.column_dimensions["A"].width = 60
     sheet.freeze_panes = "B2"
     _print_setup(sheet)
-    sheet = book.create_sheet(say["quotes"])
-    _append(sheet, [_("code"), _("transcript"), _("respondent"), _("programme"), _("time"), _("quotation"), _("coder")])
-    for quote in quotes:
-        _append(sheet, [quote.code_path, quote.source, quote.respondent if "pseudonym" in quote.attribution else "",
-                        "; ".join(quote.programmes) if "programme" in quote.attribution else "",
-                        None if quote.start_ms is None else timedelta(milliseconds=quote.start_ms),
-                        " ".join(quote.text.split()), quote.coder])
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=5, max_col=5):
-        cell.number_format = "[h]:mm:ss"
-    _header(sheet, bold)
-    sheet.column_dimensions["F"].width = 100
-    sheet.freeze_panes = "A2"
-    _print_setup(sheet)
+    header = [_("code"), _("transcript"), _("respondent"), _("programme"), _("time"), _("quotation"), _("coder")]
+    for sheet in _long_sheets(book, say["quotes"], header, (
+            [quote.code_path, quote.source, quote.respondent if "pseudonym" in quote.attribution else "",
+             "; ".join(quote.programmes) if "programme" in quote.attribution else "",
+             None if quote.start_ms is None else timedelta(milliseconds=quote.start_ms),
+             " ".join(quote.text.split()), quote.coder] for quote in quotes)):
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=5, max_col=5):
+            cell.number_format = "[h]:mm:ss"
+        _header(sheet, bold)
+        sheet.column_dimensions["F"].width = 100
+        sheet.freeze_panes = "A2"
+        _print_setup(sheet)
     for sheet in book.worksheets:
         text_cells(sheet)
     _save(book, path)
@@ -177,18 +195,17 @@ def agreement_xlsx(figures: Sequence[AgreementRow], found: Sequence[Disagreement
     _header(sheet, bold)
     sheet.column_dimensions["A"].width = 60
     _print_setup(sheet, filtered=False)
-    sheet = book.create_sheet(_("Disagreements"))
-    _append(sheet, [_("interview"), _("time"), _("respondent"), _("code"), _("coded by"), _("not by"), _("text")])
-    for item in found:
-        _append(sheet, [item.transcript, None if item.start_ms is None else timedelta(milliseconds=item.start_ms),
-                        item.respondent, item.code_path, ", ".join(item.coded_by), ", ".join(item.not_coded_by),
-                        " ".join(item.text.split())])
-    for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
-        cell.number_format = "[h]:mm:ss"
-    _header(sheet, bold)
-    sheet.column_dimensions["D"].width, sheet.column_dimensions["G"].width = 50, 100
-    sheet.freeze_panes = "A2"
-    _print_setup(sheet)
+    header = [_("interview"), _("time"), _("respondent"), _("code"), _("coded by"), _("not by"), _("text")]
+    for sheet in _long_sheets(book, _("Disagreements"), header, (
+            [item.transcript, None if item.start_ms is None else timedelta(milliseconds=item.start_ms),
+             item.respondent, item.code_path, ", ".join(item.coded_by), ", ".join(item.not_coded_by),
+             " ".join(item.text.split())] for item in found)):
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
+            cell.number_format = "[h]:mm:ss"
+        _header(sheet, bold)
+        sheet.column_dimensions["D"].width, sheet.column_dimensions["G"].width = 50, 100
+        sheet.freeze_panes = "A2"
+        _print_setup(sheet)
     for sheet in book.worksheets:
         text_cells(sheet)
     _save(book, path)
