@@ -28,7 +28,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 def to_json(value: object) -> str:
     """Data classes as objects, field by field (json.dumps meets the nested ones itself: no deep copy, which
-    took 60 ms for a 1,000-transcript list), times in ISO 8601."""
+    took 60 ms for a 1,000-transcript list), times in ISO 8601; a list one item a line (written by json's C
+    encoder: indenting takes its pure-Python one, 4.4 s for 70,000 codings)."""
     def plain(obj):
         if is_dataclass(obj):
             return {field.name: getattr(obj, field.name) for field in fields(obj)}
@@ -36,6 +37,9 @@ def to_json(value: object) -> str:
             return obj.isoformat()
         raise TypeError(type(obj).__name__)
 
+    if isinstance(value, list):
+        lines = list(map(json.JSONEncoder(ensure_ascii=False, default=plain).encode, value))
+        return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
     return json.dumps(value, ensure_ascii=False, indent=2, default=plain)
 
 
