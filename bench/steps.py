@@ -407,6 +407,10 @@ def step_tui_long_turn(runs: int) -> dict:
                 note="a 20,000-word turn; down, page down, End, up, page up, Home: each key to its first frame")
 
 
+def _nodes(node) -> int:
+    return 1 + sum(_nodes(child) for child in node.children)
+
+
 def large_with_guide() -> Path:
     """The large study with the interview guide imported and found in every interview (made once)."""
     path = CACHE / "large-guide.sqlite"
@@ -423,6 +427,8 @@ def step_tui_screen(runs: int, which: str) -> dict:
     """A screen of the large study, from asking for it to the first frame with all its rows: the codebook with
     its counts, the frequencies, the answers to one guide question in every interview, two coders'
     disagreements."""
+    from textual.widgets import DataTable, Tree
+
     from workbench.tui.screens.codebook import CodebookScreen
     from workbench.tui.screens.disagreements import DisagreementsScreen
     from workbench.tui.screens.frequencies import FrequenciesScreen
@@ -446,7 +452,7 @@ def step_tui_screen(runs: int, which: str) -> dict:
                                                              for w in app.workers), timeout=600)
             await pilot.pause()
             times.append(app.frames[-1] - start)
-            rows = sum(t.row_count for t in screen.query("DataTable")) or len(list(screen.query("TreeNode")))
+            rows = sum(t.row_count for t in screen.query(DataTable)) + sum(_nodes(t.root) - 1 for t in screen.query(Tree))
             await pilot.press("escape")
             await pilot.pause(0.3)
         return times, rows

@@ -14,6 +14,7 @@ from workbench.core.dto import AnswerView, CoverageRow, GuideOutcome
 from workbench.core.guide import GuideQuestion
 from workbench.core.models import (
     Coding,
+    CodingTurn,
     Participant,
     Programme,
     QuestionNotAsked,
@@ -234,19 +235,21 @@ def answer_views(db: Database, question: str) -> list[AnswerView]:
             programmes[pid].append(name)
         asked_in = [tid for tid, indexes in found.items() if indexes]
         text_of = dict(session.execute(select(Transcript.id, Transcript.text).where(Transcript.id.in_(asked_in))).all())
-        rows = session.execute(
+        chosen = set(wanted)
+        rows = [row for row in session.execute(
             select(Transcript.id, Transcript.name, Turn.index, Turn.start, Turn.end, Turn.start_ms,
-                   Participant.id, Participant.pseudonym)
+                   Participant.id, Participant.pseudonym, Turn.id)
             .join(Turn, Turn.transcript_id == Transcript.id).join(Speaker, Speaker.id == Turn.speaker_id)
             .join(Participant, Participant.id == Speaker.participant_id)
             .where(Transcript.id.in_(asked_in), Participant.role == "respondent")
-            .order_by(Transcript.name, Turn.index)).all()
-        codings = defaultdict(list)
-        for tid, code_id, start, end in session.execute(
-                select(Coding.transcript_id, Coding.code_id, Coding.start, Coding.end)
-                .where(Coding.transcript_id.in_(asked_in))):
-            codings[tid].append((start, end, tree.path(code_id)))
-    chosen = set(wanted)
-    return [AnswerView(name, index, pseudonym, tuple(sorted(programmes[pid])), start_ms, start, end,
-                       text_of[tid][start:end], tuple(dict.fromkeys(p for s, e, p in codings[tid] if s < end and start < e)))
-            for tid, name, index, start, end, start_ms, pid, pseudonym in rows if (tid, index) in chosen]
+            .order_by(Transcript.name, Turn.index)) if (row[0], row[2]) in chosen]
+        codes: dict[int, list[int]] = defaultdict(list)  # an answer's turn -> the codes of codings on it
+        turn_ids = [row[-1] for row in rows]
+        for at in range(0, len(turn_ids), 900):  # the codings' turn links, not every coding of the interviews
+            for turn_id, code_id in session.execute(
+                    select(CodingTurn.turn_id, CodingTurn.code_id).join(Coding, Coding.id == CodingTurn.coding_id)
+                    .where(CodingTurn.turn_id.in_(turn_ids[at:at + 900])).order_by(Coding.start, Coding.id)):
+                codes[turn_id].append(code_id)
+        return [AnswerView(name, index, pseudonym, tuple(sorted(programmes[pid])), start_ms, start, end,
+                           text_of[tid][start:end], tuple(dict.fromkeys(tree.path(c) for c in codes[turn_id])))
+                for tid, name, index, start, end, start_ms, pid, pseudonym, turn_id in rows]
