@@ -168,13 +168,19 @@ def test_at_80_columns_the_footer_shows_the_most_used_keys_with_help_and_quit(sa
         text = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
         return [line for line in text.splitlines() if line.strip()][-1]
 
+    def shown(words) -> bool:  # a busy machine paints the footer later: wait for it, up to wait_for's limit
+        try:
+            return all(word in footer() for word in words)
+        except IndexError:
+            return False
+
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
             await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            await pilot.pause(0.2)
+            await wait_for(pilot, lambda: shown(FOOTER_WORDS[language][0]))
             overview = footer()
             await open_transcript(app, pilot)
-            await pilot.pause(0.2)
+            await wait_for(pilot, lambda: shown(FOOTER_WORDS[language][1]))
             return overview, footer()
 
     overview, transcript = run(scenario())

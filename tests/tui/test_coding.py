@@ -425,24 +425,32 @@ def test_a_coding_scrolled_past_its_top_still_has_its_code_named_in_the_margin(a
     run(scenario())
 
 
+def confirmed(app, guid):
+    """Who confirmed the coding, as the study says."""
+    return next(c for c in codings.list_codings(app.db) if c.guid == guid).confirmed_by
+
+
+async def on_lone_autocode(app, pilot):
+    """The first transcript open, the cursor on an autocode with no other coding there: (screen, autocode)."""
+    screen = await open_first(app, pilot)
+    auto = next(c for c in screen.codings if c.origin == "autocode"
+                and len(screen.page.codings_at(screen.page.to_display(c.start))) == 1)
+    screen.text.move_to(screen.page.to_display(auto.start))
+    return screen, auto
+
+
 def test_y_keeps_an_autocode_as_reviewed_and_y_again_takes_it_back(app):
     """Confirming autocodes needed the CLI; now y on one in the text keeps it, and the side panel says who."""
-    def confirmed(guid):
-        return next(c for c in codings.list_codings(app.db) if c.guid == guid).confirmed_by
-
     async def scenario():
         async with app.run_test(size=(100, 30)) as pilot:
-            screen = await open_first(app, pilot)
-            auto = next(c for c in screen.codings if c.origin == "autocode"
-                        and len(screen.page.codings_at(screen.page.to_display(c.start))) == 1)
-            screen.text.move_to(screen.page.to_display(auto.start))
+            screen, auto = await on_lone_autocode(app, pilot)
             await pilot.press("y")
-            await wait_for(pilot, lambda: confirmed(auto.guid) == "anna")
+            await wait_for(pilot, lambda: confirmed(app, auto.guid) == "anna")
             await pilot.pause(0.2)
             side = str(screen.query_one("#side-text").render())
             assert "bewaard door anna" in side
             await pilot.press("y")
-            await wait_for(pilot, lambda: confirmed(auto.guid) is None)
+            await wait_for(pilot, lambda: confirmed(app, auto.guid) is None)
             await pilot.press("n", "y")  # a turn without an autocode under the cursor: nothing changes
             await pilot.pause(0.3)
             return [c for c in codings.list_codings(app.db) if c.confirmed_by]
@@ -454,21 +462,15 @@ def test_y_three_times_in_one_burst_keeps_toggles_back_and_keeps_again(app):
     """Each y in a burst toggles what the one before asked, not what the database said before the burst."""
     from tests.tui.conftest import burst
 
-    def confirmed(guid):
-        return next(c for c in codings.list_codings(app.db) if c.guid == guid).confirmed_by
-
     async def scenario():
         async with app.run_test(size=(100, 30)) as pilot:
-            screen = await open_first(app, pilot)
-            auto = next(c for c in screen.codings if c.origin == "autocode"
-                        and len(screen.page.codings_at(screen.page.to_display(c.start))) == 1)
-            screen.text.move_to(screen.page.to_display(auto.start))
+            screen, auto = await on_lone_autocode(app, pilot)
             burst(app, "y", "y")
             await written(pilot)
-            twice = confirmed(auto.guid)
+            twice = confirmed(app, auto.guid)
             burst(app, "y", "y", "y")
             await written(pilot)
             await wait_for(pilot, lambda: next(c for c in screen.codings if c.guid == auto.guid).confirmed_by)
-            return twice, confirmed(auto.guid)
+            return twice, confirmed(app, auto.guid)
 
     assert run(scenario()) == (None, "anna")

@@ -4,7 +4,7 @@ person's name in everyone else's words when that person is erased (NameHider).""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 # words in registry labels that identify nobody: kinds of institution, particles, roles, titles, compass words
 GENERIC = {
@@ -111,7 +111,8 @@ def _first_words(names: Iterable[str], key: Callable[[str], str]) -> frozenset[s
     return frozenset(words | {word + "s" for word in words})
 
 
-def _matches(pattern: re.Pattern[str], text: str, firsts: frozenset[str] | None, key: Callable[[str], str]):
+def _matches(pattern: re.Pattern[str], text: str, firsts: frozenset[str] | None,
+             key: Callable[[str], str]) -> Iterator[re.Match[str]]:
     """pattern.finditer(text), tried only where a word starts that a name starts with: thousands of
     registered names cost a set lookup per word, not a try per name at every position."""
     if firsts is None:

@@ -387,7 +387,7 @@ class AnswerView:
     start: int
     end: int
     text: str
-    codes: tuple[str, ...]  # paths of the codings that overlap the turn (any coder)
+    codes: tuple[str, ...]  # paths of the codings that overlap the turn (any coder), in the codebook's order
 
 
 @dataclass(frozen=True)

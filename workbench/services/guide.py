@@ -13,7 +13,6 @@ from workbench.core.db import Database
 from workbench.core.dto import AnswerView, CoverageRow, GuideOutcome
 from workbench.core.guide import GuideQuestion
 from workbench.core.models import (
-    Coding,
     CodingTurn,
     Participant,
     Programme,
@@ -246,10 +245,10 @@ def answer_views(db: Database, question: str) -> list[AnswerView]:
         codes: dict[int, list[int]] = defaultdict(list)  # an answer's turn -> the codes of codings on it
         turn_ids = [row[-1] for row in rows]
         for at in range(0, len(turn_ids), 900):  # the codings' turn links, not every coding of the interviews
-            for turn_id, code_id in session.execute(
-                    select(CodingTurn.turn_id, CodingTurn.code_id).join(Coding, Coding.id == CodingTurn.coding_id)
-                    .where(CodingTurn.turn_id.in_(turn_ids[at:at + 900])).order_by(Coding.start, Coding.id)):
+            for turn_id, code_id in session.execute(select(CodingTurn.turn_id, CodingTurn.code_id).distinct()
+                                                    .where(CodingTurn.turn_id.in_(turn_ids[at:at + 900]))):
                 codes[turn_id].append(code_id)
+        place = {code_id: i for i, (code_id, _depth) in enumerate(tree.walk())}
         return [AnswerView(name, index, pseudonym, tuple(sorted(programmes[pid])), start_ms, start, end,
-                           text_of[tid][start:end], tuple(dict.fromkeys(tree.path(c) for c in codes[turn_id])))
+                           text_of[tid][start:end], tuple(tree.path(c) for c in sorted(codes[turn_id], key=place.get)))
                 for tid, name, index, start, end, start_ms, pid, pseudonym, turn_id in rows]
