@@ -1,7 +1,7 @@
 """Finding a code's keywords and patterns in a text, fast enough for a whole study.
 
-Keywords are looked up through an index of the text's words and only then checked
-with their regex; patterns (free regular expressions) scan the text.
+A keyword's first word is found by a scan of the text in lower case and only there checked
+with the keyword's regex; patterns (free regular expressions) scan the text.
 """
 
 from __future__ import annotations
