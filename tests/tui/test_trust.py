@@ -6,6 +6,7 @@ raise, and every refusal is one line (app.unexpected_errors stays empty).
 
 import time
 
+import pytest
 from textual import events
 from textual.command import CommandPalette
 
@@ -330,6 +331,21 @@ def test_a_dialog_taken_down_before_it_was_ready_hands_its_keys_back(app):
             app.pop_screen()
             await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen))
             assert app.return_code is None
+    run(go())
+
+
+@pytest.mark.parametrize("action", ["open", "filter_programme", "assign", "import", "codebook", "frequencies",
+                                    "review", "disagreements", "question", "memos", "app.help"])
+def test_a_screen_opened_as_the_app_quits_does_not_crash_it(app, action):
+    """Found by the monkey in CI: a picker opened in the same burst as Quit stays on the screen stack while
+    the app takes its screens down, and its widgets are never mounted: no screen's on_mount may look for
+    them. Each of the overview's actions opens its screen or dialog, and the app quits at once."""
+    async def go():
+        async with app.run_test() as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await app.screen.run_action(action)
+            app.exit()
+        assert app.unexpected_errors == []
     run(go())
 
 

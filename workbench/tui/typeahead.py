@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from workbench.tui.keys import speak_keys
+from workbench.tui.quitting import SkipMountWhenQuitting
 
 PASS_KEYS = {"ctrl+q", "ctrl+c"}  # never held: quitting always works
 Typed = tuple[int, events.Key]  # (when the key came, the key)
@@ -124,7 +125,7 @@ def _editing_action(field: Input, key: str):
     return None
 
 
-class TypeAhead(ModalScreen):
+class TypeAhead(SkipMountWhenQuitting, ModalScreen):
     """A dialog that takes the keys typed before it was ready, in the order typed."""
 
     def __init__(self, *args, **kwargs):

@@ -12,6 +12,7 @@ from textual.widgets import Footer
 from textual.worker import Worker
 
 from workbench.tui.keys import speak_keys
+from workbench.tui.quitting import SkipMountWhenQuitting
 
 if TYPE_CHECKING:
     from workbench.tui.app import WorkbenchApp
@@ -37,7 +38,7 @@ class StudyRead(Message):
         self.version = version
 
 
-class WorkbenchScreen(Screen):
+class WorkbenchScreen(SkipMountWhenQuitting, Screen):
     if TYPE_CHECKING:  # the app every screen runs in: its study, coder and settings, typed
         @property
         def app(self) -> WorkbenchApp: ...

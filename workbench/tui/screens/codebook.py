@@ -21,6 +21,7 @@ from workbench.i18n import N_, _
 from workbench.services import codebook, frequencies
 from workbench.tui.keys import speak_keys
 from workbench.tui.page import code_colours
+from workbench.tui.quitting import SkipMountWhenQuitting
 from workbench.tui.screens.base import KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import ChoicePicker, CodePicker, Confirm, Picked, TextPrompt
 from workbench.tui.screens.quotes import QuotesScreen
@@ -346,7 +347,7 @@ class CodebookScreen(WorkbenchScreen):
         self.app.pop_screen()
 
 
-class HistoryScreen(ModalScreen[None]):
+class HistoryScreen(SkipMountWhenQuitting, ModalScreen[None]):
     """Every change to the codebook: when, who, what."""
 
     BINDINGS = [Binding("escape,q,h", "dismiss", N_("Close"))]
