@@ -145,6 +145,14 @@ def test_excel_report_sheets(sample_db, tmp_path):
     for sheet in book.worksheets:  # printable: A4 landscape, a page wide, the header on every page
         assert (sheet.page_setup.orientation, sheet.print_title_rows, sheet.sheet_properties.pageSetUpPr.fitToPage) \
             == ("landscape", "$1:$1", True), sheet.title
+    for sheet in book.worksheets:  # a heading is never cut, the header stays in view, filters where they help
+        assert all(c.font.b and c.alignment.wrap_text for c in sheet[1]), sheet.title
+    assert [book[t].freeze_panes for t in book.sheetnames] == ["C3"] * 3 + ["B2", "B2", "A2"]
+    assert all(c.font.b for c in book["Frequenties respondenten"][2])  # the N row
+    widths = book["Frequenties respondenten"].column_dimensions
+    assert (widths["A"].width, widths["B"].width, book["Citaten"].column_dimensions["F"].width) == (60, 40, 100)
+    assert book["Citaten"].auto_filter.ref == f"A1:G{len(quote_rows) + 1}"
+    assert book["Citaten"].cell(2, 5).number_format == "[h]:mm:ss"
     times = [row[4] for row in book["Citaten"].iter_rows(min_row=2, values_only=True) if row[4] is not None]
     assert times and all(isinstance(t, timedelta) for t in times)  # times, not text
 
