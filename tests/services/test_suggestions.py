@@ -114,3 +114,34 @@ def test_each_coder_has_suggestions_of_their_own_that_another_coder_s_work_leave
     assert not {key(accepted), key(rejected), key(by_hand)} & mine  # anna's own decisions hold for her
     with pytest.raises(WorkbenchError, match="another coder's"):
         suggestions.reject(sample_db, "anna", again[0].id)
+
+
+def test_two_refreshes_of_one_transcript_at_once_leave_one_set_of_pending_suggestions(sample_db):
+    """The monkey's outage test logged "DELETE on 'suggestion' expected to delete 153 rows; 0 were matched":
+    two refreshes of one transcript (a screen's and a retried one) each replaced the pending suggestions they
+    had read, so one deleted what the other had, and both sets were stored."""
+    import threading
+    import warnings
+
+    from sqlalchemy.exc import SAWarning
+
+    suggestions.refresh(sample_db, "interview-03", coder="anna")
+    warnings.simplefilter("error", SAWarning)  # for this test only: pytest restores the filters after it
+    for _round in range(4):
+        start, failed = threading.Barrier(3), []
+
+        def refresh(start=start, failed=failed):
+            start.wait()
+            try:
+                suggestions.refresh(sample_db, "interview-03", coder="anna")
+            except Exception as exc:  # noqa: BLE001 - the test reports what went wrong in a thread
+                failed.append(exc)
+
+        threads = [threading.Thread(target=refresh) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert failed == []
+        spans = [(s.start, s.end, s.path) for s in suggestions.pending(sample_db, "interview-03", "anna")]
+        assert spans and len(spans) == len(set(spans))

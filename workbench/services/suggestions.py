@@ -16,7 +16,7 @@ import json
 from collections import defaultdict
 from functools import lru_cache
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 
 from workbench.core.db import Database
 from workbench.core.dto import CodingView, SuggestionView
@@ -120,11 +120,12 @@ def refresh(db: Database, transcript: str, min_score: float = SHOWN, top: int = 
     made = suggest(db, transcript, min_score, top, coder=coder)
     with db.write() as session:
         target = transcript_named(session, transcript)
+        # one refresh of a transcript at a time: two at once each replaced what they had read, and both stayed
+        session.execute(select(Transcript.id).where(Transcript.id == target.id).with_for_update())
         tree = CodeTree(session)
         me = None if coder is None else coder_named(session, coder).id
-        for old in session.scalars(select(Suggestion).where(Suggestion.transcript_id == target.id,
-                                                            Suggestion.status == "pending", *_mine(me))):
-            session.delete(old)
+        session.execute(delete(Suggestion).where(Suggestion.transcript_id == target.id,
+                                                 Suggestion.status == "pending", *_mine(me)))
         session.add_all(Suggestion(transcript_id=target.id, turn_index=s.turn, code_id=tree.get(s.path),
                                    start=s.start, end=s.end, score=s.score, raw_score=s.raw, method=s.method,
                                    evidence=s.evidence, model_version=s.model_version, coder_id=me) for s in made)
