@@ -120,10 +120,10 @@ def frequencies(
 
         reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, real_names=real_names, **basis)
                               for u in ("respondent", "institution", "quotation") if u != unit]
-        report, found = _attributed(db, report, {"": quotes_service.quotes(db, **basis)}, attribution, small_group)
-        frequency_xlsx([report, *reports[1:]], matrices_service.code_document_matrix(db, **basis),
-                       matrices_service.respondent_matrix(db, real_names=real_names, **basis), found[""],
-                       _needs_out(fmt, out))
+        found = (quotes_service.attributed(q, attribution) for q in quotes_service.each_quote(db, **basis))
+        frequency_xlsx(reports, matrices_service.code_document_matrix(db, **basis),
+                       matrices_service.respondent_matrix(db, real_names=real_names, **basis), found,
+                       _needs_out(fmt, out))  # the quotes written as they are read: millions fit
         typer.echo(_("wrote {file}").format(file=out), err=True)
     else:
         emit(frequency_text.render(report, fmt), out)

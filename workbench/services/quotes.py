@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -56,6 +56,14 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
            coders: Sequence[str] | None = None, reviewed: bool = False, consensus: bool = False) -> list[QuoteView]:
     """Codings on respondent turns (a code includes its subcodes), in transcript order; coders, reviewed,
     consensus: only the codings a report counts (see services/counted.py)."""
+    return list(each_quote(db, code_path, programme, coders, reviewed, consensus))
+
+
+def each_quote(db: Database, code_path: str | None = None, programme: str | None = None,
+               coders: Sequence[str] | None = None, reviewed: bool = False,
+               consensus: bool = False) -> Iterator[QuoteView]:
+    """The quotes as quotes() finds them, one at a time as they are read (a spreadsheet of millions writes
+    them as they come); the study is read in one transaction until the last."""
     with db.read() as session:
         basis = Basis(coder_ids(session, coders), reviewed, consensus)
         tree = CodeTree(session)
@@ -83,7 +91,7 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
         if code_path:
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
         query = query.where(*basis.where())
-        found, seen, text, evidence, names = [], set(), _TextOf(session), _Evidence(session), {}
+        seen, text, evidence, names = set(), _TextOf(session), _Evidence(session), {}
         for (coding_id, guid, code_id, transcript_id, start, end, quote, origin, confirmed_by, picked_by, transcript,
              who, pid, pseudonym, start_ms, turn_start, turn_end) in session.execute(query):
             if coding_id in seen or (programme and programme not in programmes[pid]):
@@ -96,11 +104,10 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
             a, b = passage(words, start, end, (turn_start, turn_end), hits=hits if long else ())
             if transcript not in names:
                 names[transcript] = mask(transcript)
-            found.append(QuoteView(guid, tree.path(code_id), transcript, pseudonym, tuple(sorted(programmes[pid])),
-                                   start_ms, mask(quote), who, start, names[transcript], picked_by is not None,
-                                   passage=mask(words[a:b]),
-                                   evidence=sum(len(words[s:e].split()) for s, e in hits) if unreviewed else None))
-        return found
+            yield QuoteView(guid, tree.path(code_id), transcript, pseudonym, tuple(sorted(programmes[pid])),
+                            start_ms, mask(quote), who, start, names[transcript], picked_by is not None,
+                            passage=mask(words[a:b]),
+                            evidence=sum(len(words[s:e].split()) for s, e in hits) if unreviewed else None)
 
 
 class _Evidence:
