@@ -124,11 +124,13 @@ def refresh(db: Database, transcript: str, min_score: float = SHOWN, top: int = 
         session.execute(select(Transcript.id).where(Transcript.id == target.id).with_for_update())
         tree = CodeTree(session)
         me = None if coder is None else coder_named(session, coder).id
-        session.execute(delete(Suggestion).where(Suggestion.transcript_id == target.id,
-                                                 Suggestion.status == "pending", *_mine(me)))
+        old = session.scalars(select(Suggestion.id).where(Suggestion.transcript_id == target.id,
+                                                          Suggestion.status == "pending", *_mine(me))).all()
         session.add_all(Suggestion(transcript_id=target.id, turn_index=s.turn, code_id=tree.get(s.path),
                                    start=s.start, end=s.end, score=s.score, raw_score=s.raw, method=s.method,
                                    evidence=s.evidence, model_version=s.model_version, coder_id=me) for s in made)
+        session.flush()  # the new ones first: SQLite would give a deleted suggestion's id to a new one, and a
+        session.execute(delete(Suggestion).where(Suggestion.id.in_(old)))  # screen's stale id would take it
     return pending(db, transcript, coder)
 
 
