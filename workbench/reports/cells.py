@@ -25,11 +25,3 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     writer.writerow(header)
     writer.writerows([csv_cell(value) for value in row] for row in rows)
     return out.getvalue()
-
-
-def text_cells(sheet) -> None:
-    """In a worksheet, every formula-like text is a plain string cell (shown as written, never run)."""
-    for row in sheet.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":
-                cell.data_type = "s"
