@@ -31,7 +31,7 @@ run: setup
 	$(WB) guide coverage --transcript interview-01
 	$(WB) report frequencies --by programme
 	$(WB) suggest --transcript interview-01 --top 1
-	$(WB) report frequencies --format docx --out reports/frequenties.docx --chart reports/frequenties.png
+	$(WB) report frequencies --format docx --language nl --out reports/frequenties.docx --chart reports/frequenties.png
 	@if [ -t 0 ] && [ -t 1 ]; then $(WB) --coder "$${USER:-coder}" --new-coder; else echo "(not a terminal: 'make run' in a terminal opens the workbench)"; fi
 
 ## The whole test suite (after a lint for mistakes: unused names, import order, bugbears, the layers, the types
