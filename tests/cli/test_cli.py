@@ -652,3 +652,22 @@ def test_agreement_and_disagreements_write_word_and_excel(loaded, tmp_path):
         assert loaded("agreement", "tester", "bram", "--format", fmt)[0] == 2  # a file needs --out
         code, _, err = loaded("disagreements", "tester", "bram", "--format", fmt, "--out", tmp_path / f"a.{fmt}")
         assert code == 0 and (tmp_path / f"a.{fmt}").stat().st_size and "wrote" in err
+
+
+def test_a_report_states_its_notes_and_leaves_the_command_line_to_stderr(loaded, tmp_path):
+    """The Word report's small-group note read '(--attribution pseudonym or none)', and the Excel report wrote
+    no note at all: both documents say the risk in words, the options go to stderr only."""
+    assert loaded("codings", "add", "int1", "Studenten > Belemmeringen studenten > Studievertraging",
+                  "--turn", "1")[0] == 0
+    for fmt in ("docx", "xlsx"):
+        target = tmp_path / f"notes.{fmt}"
+        code, _, err = loaded("report", "frequencies", "--format", fmt, "--out", target)
+        assert code == 0 and "--attribution pseudonym" in err, err
+        if fmt == "docx":
+            said = [p.text for p in docx.Document(str(target)).paragraphs]
+        else:
+            said = [str(c.value) for s in openpyxl.load_workbook(target).worksheets for r in s.iter_rows()
+                    for c in r if c.value is not None]
+        notes = [line for line in said if "fewer than 3 respondents" in line]
+        assert notes and "pabo + tweedegraads: 1" in notes[0], (fmt, said)
+        assert not [line for line in said if "--" in line or "workbench " in line], fmt

@@ -52,7 +52,7 @@ def test_respondents_not_quotations(study):
     assert cells(report, CODE) == {"pabo": (2, 2), "tweedegraads": (1, 2), "": (2, 3)}
     parent = "Studenten > Belemmeringen studenten"
     assert cells(report, parent)[""] == (3, 3)  # studievertraging or te duur: all three
-    assert report.uncounted_codings == 1 and "unassigned" in report.notes[0]
+    assert report.uncounted_codings == 1 and "not in the participants registry" in report.notes[0]
 
 
 def test_quotations_and_institutions(study):

@@ -71,7 +71,7 @@ def test_reports_by_institution_name_institutions_by_pseudonym_unless_asked(samp
         assert "Institution A" in text and not any(name in text for name in real)
     assert not any(name in render(report, "md") for name in real)
     shown = frequencies(sample_db, "respondent", "institution", real_names=True)
-    assert set(shown.groups) == real and any("--real-names" in note for note in shown.notes)
+    assert set(shown.groups) == real and any("not anonymous" in note for note in shown.notes)
     counts = {(r.path, r.group): r.count for r in report.rows}
     assert sorted(counts.values()) == sorted(r.count for r in shown.rows)  # named otherwise, counted the same
 
@@ -113,10 +113,10 @@ def test_quotes_are_attributed_as_asked_and_a_small_programme_is_warned_of(sampl
     """The only KVDO respondent, and the only one in both pabo and tweedegraads, were named by programme on
     every quote, and nothing warned."""
     found = quotes.quotes(sample_db)
-    notes = quotes.small_group_notes(sample_db, found, "pseudonym+programme", 3)
+    notes = quotes.small_group_notes(sample_db, (q.programmes for q in found), "pseudonym+programme", 3)
     assert len(notes) == 1 and "(ALO: 2, KVDO: 1, pabo + tweedegraads: 1)" in notes[0]
     found = [q for q in found if q.code_path.startswith("Studenten")]
-    assert quotes.small_group_notes(sample_db, found, "pseudonym", 3) == []
+    assert quotes.small_group_notes(sample_db, (q.programmes for q in found), "pseudonym", 3) == []
     for attribution, shows_pseudonym, shows_programme in [("none", False, False), ("programme", False, True),
                                                           ("pseudonym", True, False)]:
         quotes_docx("Studenten", [quotes.attributed(q, attribution) for q in found[:20]], tmp_path / "q.docx", None)

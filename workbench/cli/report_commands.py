@@ -48,12 +48,19 @@ SmallGroup = Annotated[int, typer.Option("--small-group", help="warn when a quot
                                          "fewer respondents than this")]
 
 
+def _small_groups(db, quoted, attribution: str, least: int) -> list[str]:
+    """The note on programmes too small to name under a quote (for the report), and on stderr what to do."""
+    notes = quotes_service.small_group_notes(db, quoted, attribution, least)
+    if notes:
+        typer.echo(_("hint: --attribution pseudonym or none leaves the programmes out of the quotes"), err=True)
+    return notes
+
+
 def _attributed(db, report, quotes: dict, attribution: str, least: int):
     """The quotes attributed as asked, and the report with a note on the programmes too small to name."""
-    found = [q for qs in quotes.values() for q in qs]
-    notes = [*report.notes, *quotes_service.small_group_notes(db, found, attribution, least)]
-    return replace(report, notes=tuple(notes)), {k: [quotes_service.attributed(q, attribution) for q in qs]
-                                                 for k, qs in quotes.items()}
+    notes = _small_groups(db, (q.programmes for qs in quotes.values() for q in qs), attribution, least)
+    return replace(report, notes=(*report.notes, *notes)), {k: [quotes_service.attributed(q, attribution) for q in qs]
+                                                            for k, qs in quotes.items()}
 
 
 def _needs_out(fmt: str, out: Path | None) -> Path:
@@ -118,11 +125,13 @@ def frequencies(
     elif fmt == "xlsx":
         from workbench.reports.excel import frequency_xlsx
 
+        respondents = matrices_service.respondent_matrix(db, real_names=real_names, **basis)
+        quoted = (tuple(row.programmes) for row in respondents.rows if any(row.counts.values()))
+        report = replace(report, notes=(*report.notes, *_small_groups(db, quoted, attribution, small_group)))
         reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, real_names=real_names, **basis)
                               for u in ("respondent", "institution", "quotation") if u != unit]
         found = (quotes_service.attributed(q, attribution) for q in quotes_service.each_quote(db, **basis))
-        frequency_xlsx(reports, matrices_service.code_document_matrix(db, **basis),
-                       matrices_service.respondent_matrix(db, real_names=real_names, **basis), found,
+        frequency_xlsx(reports, matrices_service.code_document_matrix(db, **basis), respondents, found,
                        _needs_out(fmt, out))  # the quotes written as they are read: millions fit
         typer.echo(_("wrote {file}").format(file=out), err=True)
     else:
@@ -137,6 +146,8 @@ def frequencies(
         typer.echo(report.provenance.text, err=True)
         for note in report.notes:
             typer.echo(_("note: {note}").format(note=note), err=True)
+    if report.uncounted_codings:
+        typer.echo(_("hint: 'workbench participants list' shows the speakers not in the registry"), err=True)
 
 
 @app.command("matrix")
@@ -224,7 +235,7 @@ def quotes(
     if out is not None:
         ctx.obj.output(out)
     found = quotes_service.quotes(ctx.obj.db, code, programme, coders, reviewed, consensus)
-    for note in quotes_service.small_group_notes(ctx.obj.db, found, attribution, small_group):
+    for note in _small_groups(ctx.obj.db, (q.programmes for q in found), attribution, small_group):
         typer.echo(_("note: {note}").format(note=note), err=True)
     found = [quotes_service.attributed(q, attribution) for q in found]
     if fmt == "docx":

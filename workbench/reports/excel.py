@@ -160,6 +160,8 @@ def frequency_xlsx(reports: list[FrequencyReport], documents: CodeDocumentMatrix
         sheet.append([])
         sheet.append([say["rule"]])
         sheet.append([report.provenance.text])
+        for note in report.notes:
+            sheet.append([say["note"].format(note=note)])
     write_respondent_matrix(book, respondents)
     sheet = _Sheet(book, _("Codes x documents"), [_("code"), *documents.documents], freeze="B2",
                    widths={"A": 60}, others=14)

@@ -77,9 +77,9 @@ def frequencies(db: Database, unit: str = "respondent", by: str = "programme",
     )
     notes = []
     if real_names and by_ is GroupBy.INSTITUTION:
-        notes.append(_("the institutions' real names are shown (--real-names): this report is not anonymous"))
+        notes.append(_("the institutions are named by their real names: this report is not anonymous"))
     if uncounted:
-        notes.append(_("{n} coding(s) on unassigned speakers are not counted (see 'workbench participants list')")
+        notes.append(_("{n} coding(s) on speakers not in the participants registry are not counted")
                      .format(n=uncounted))
     return FrequencyReport(unit_.value, by_.value, tuple(groups), sizes, rows, uncounted, tuple(notes),
                            tuple(coders or ()), source)

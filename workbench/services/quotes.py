@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -240,9 +240,10 @@ def attributed(quote: QuoteView, attribution: str) -> QuoteView:
     return replace(quote, attribution=attribution)
 
 
-def small_group_notes(db: Database, found: Sequence[QuoteView], attribution: str, least: int) -> list[str]:
+def small_group_notes(db: Database, quoted: Iterable[tuple[str, ...]], attribution: str, least: int) -> list[str]:
     """A warning when quotes name a programme, or a set of programmes, of fewer than `least` respondents:
-    it may say who spoke (the only KVDO respondent; the only one in both pabo and tweedegraads)."""
+    it may say who spoke (the only KVDO respondent; the only one in both pabo and tweedegraads). `quoted`: the
+    programmes of each quote's respondent."""
     if "programme" not in attribution or least < 2:
         return []
     with db.read() as session:
@@ -257,11 +258,10 @@ def small_group_notes(db: Database, found: Sequence[QuoteView], attribution: str
     sizes: Counter[tuple[str, ...]] = Counter()
     for names in of.values():
         sizes.update([(name,) for name in names] + ([tuple(sorted(names))] if len(names) > 1 else []))
-    quoted = {group for quote in found for group in [*((n,) for n in quote.programmes), quote.programmes]
-              if group}
-    small = sorted(group for group in quoted if sizes[group] < least)
+    groups = {group for names in quoted for group in [*((n,) for n in names), tuple(sorted(names))] if group}
+    small = sorted(group for group in groups if sizes[group] < least)
     if not small:
         return []
     return [_("quotes are attributed to programmes of fewer than {least} respondents ({groups}): they may say who "
-              "spoke (--attribution pseudonym or none)").format(
+              "spoke").format(
         least=least, groups=", ".join(f"{' + '.join(group)}: {sizes[group]}" for group in small))]
