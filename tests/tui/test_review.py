@@ -390,7 +390,7 @@ def test_the_frequencies_say_what_they_count_and_r_counts_only_what_a_person_rev
             screen = app.screen
             said = str(screen.query_one("#provenance").render())
             assert said.startswith("Geteld: alle coderingen,") and "van autocoder (" in said
-            assert "automatische coderingen niet nagekeken" in said and "(r: alleen nagekeken coderingen)" in said
+            assert "automatische coderingen niet nagekeken" in said and "(r: alleen nagekeken coderingen;" in said
             await pilot.press("r")
             await wait_for(pilot, lambda: screen.report.provenance.reviewed_only)
             assert not any(row.count for row in screen.report.rows)
@@ -406,3 +406,34 @@ def test_the_frequencies_say_what_they_count_and_r_counts_only_what_a_person_rev
 
     shown, unreviewed = run(scenario())
     assert shown == {DELAY} and unreviewed == 0 and autocodes
+
+
+def test_a_counts_only_codings_two_coders_agree_on_and_the_quotes_under_a_cell_follow(app):
+    """The screen had r (reviewed) but no way to count by consensus, which the reports have (--consensus)."""
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            await pilot.press("f")
+            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            screen = app.screen
+            assert "; a: alleen coderingen waarover twee codeurs het eens zijn)" in str(
+                screen.query_one("#provenance").render())
+            await pilot.press("a")
+            await wait_for(pilot, lambda: screen.report.provenance.consensus)
+            alone = [row.path for row in screen.report.rows if row.count]
+            elsewhere(app, "autocode", "--code", DELAY, "--role", "respondent")
+            await wait_for(pilot, lambda: any(row.count for row in screen.report.rows), timeout=20)
+            said = str(screen.query_one("#provenance").render())
+            totals = {row.path: row.count for row in screen.report.rows if row.group == ""}
+            screen.query_one("DataTable").move_cursor(row=screen.paths.index("Studenten"), column=0)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: isinstance(app.screen, QuotesScreen) and app.screen.found is not None)
+            return alone, said, totals, app.screen.found
+
+    alone, said, totals, found = run(scenario())
+    agreed = frequencies.frequencies(app.db, consensus=True)
+    assert alone == [] and said.startswith("Geteld: alleen coderingen waarover twee codeurs het eens zijn,")
+    assert totals == {row.path: row.count for row in agreed.rows if row.group == ""} and totals[DELAY] > 0
+    assert {q.code_path for q in found} == {DELAY} and {q.coder for q in found} == {"autocoder", "bram"}
+    assert {q.guid for q in found} == {q.guid for q in quotes.quotes(app.db, "Studenten", consensus=True)}

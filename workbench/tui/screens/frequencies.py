@@ -41,6 +41,8 @@ class FrequenciesScreen(WorkbenchScreen):
         Binding("u", "next_unit", N_("Unit"), id="next_unit"),
         Binding("c", "choose_coders", N_("Coders"), id="frequency_coders"),
         Binding("r", "toggle_reviewed", N_("Only reviewed codings"), id="frequency_reviewed", show=False),
+        Binding("a", "toggle_consensus", N_("Only codings two coders agree on"), id="frequency_consensus",
+                show=False),
         Binding("enter", "drill_down", N_("Quotes"), id="drill_down", show=False),
         Binding("escape", "back", N_("Back"), id="back"),
     ]
@@ -55,6 +57,7 @@ class FrequenciesScreen(WorkbenchScreen):
         self.unit = unit
         self.coders: list[str] | None = None  # whose codings are counted (None: everyone's)
         self.reviewed = False  # only codings a person made or reviewed
+        self.consensus = False  # only codings another coder's coding of the same code overlaps
         self.report: FrequencyReport | None = None
         self.paths: list[str] = []
         self.study_coders: list[str] = []  # the coders c offers, read with the report
@@ -78,7 +81,8 @@ class FrequenciesScreen(WorkbenchScreen):
         from workbench.services import codings
 
         self.post_message(self.Loaded(self.app.db.version(), frequencies.frequencies(
-            self.app.db, self.unit, "programme", self.coders, reviewed=self.reviewed), codings.coders(self.app.db)))
+            self.app.db, self.unit, "programme", self.coders, reviewed=self.reviewed, consensus=self.consensus),
+            codings.coders(self.app.db)))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -105,8 +109,9 @@ class FrequenciesScreen(WorkbenchScreen):
                         for name, row in zip(names, rows)])
         self.sub_title = " · ".join((_("unit: {unit} (u switches)").format(unit=_(UNIT_NAMES[report.unit])),
                                      *report.notes))
-        switch = _("r: every coding") if self.reviewed else _("r: only reviewed codings")
-        self.query_one("#provenance", Static).update(f"{report.provenance.text} [dim]({switch})[/]")
+        switches = (_("r: every coding") if self.reviewed else _("r: only reviewed codings"),
+                    _("a: with or without agreement") if self.consensus else _("a: only codings two coders agree on"))
+        self.query_one("#provenance", Static).update(f"{report.provenance.text} [dim]({'; '.join(switches)})[/]")
         table.focus()
 
     def action_next_unit(self) -> None:
@@ -116,6 +121,11 @@ class FrequenciesScreen(WorkbenchScreen):
     def action_toggle_reviewed(self) -> None:
         """Count only codings a person made or reviewed (confirmed autocodes), or every coding again."""
         self.reviewed = not self.reviewed
+        self.load()
+
+    def action_toggle_consensus(self) -> None:
+        """Count only codings two coders agree on (another coder's coding of the code overlaps), or all again."""
+        self.consensus = not self.consensus
         self.load()
 
     def action_choose_coders(self) -> None:
@@ -145,7 +155,8 @@ class FrequenciesScreen(WorkbenchScreen):
     def action_drill_down(self) -> None:
         chosen = self.cell()
         if chosen:
-            self.app.push_screen(QuotesScreen(*chosen, coders=self.coders, reviewed=self.reviewed))
+            self.app.push_screen(QuotesScreen(*chosen, coders=self.coders, reviewed=self.reviewed,
+                                              consensus=self.consensus))
 
     def action_back(self) -> None:
         self.app.pop_screen()

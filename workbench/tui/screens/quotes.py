@@ -39,12 +39,12 @@ class QuotesScreen(WorkbenchScreen):
             self.found = found
 
     def __init__(self, code_path: str, programme: str | None = None, coders: list[str] | None = None,
-                 reviewed: bool = False):
+                 reviewed: bool = False, consensus: bool = False):
         """coders: whose codings (None: everyone's, or only mine when coding blind); reviewed: only codings a
-        person made or reviewed."""
+        person made or reviewed; consensus: only codings two coders agree on."""
         super().__init__()
         self.code_path, self.programme, self.coder, self.coders = code_path, programme, None, coders
-        self.reviewed = reviewed
+        self.reviewed, self.consensus = reviewed, consensus
         self.found: list[QuoteView] | None = None
         self.shown: list[QuoteView] = []
         self.asked: dict[str, bool] = {}  # guid -> picked, as the coder's last key asked
@@ -66,8 +66,9 @@ class QuotesScreen(WorkbenchScreen):
     def load(self) -> None:
         coders = self.app.counted_coders or self.coders
         try:
-            self.post_message(self.Loaded(self.app.db.version(), quotes.quotes(self.app.db, self.code_path,
-                                                                               coders=coders, reviewed=self.reviewed)))
+            found = quotes.quotes(self.app.db, self.code_path, coders=coders, reviewed=self.reviewed,
+                                  consensus=self.consensus)
+            self.post_message(self.Loaded(self.app.db.version(), found))
         except WorkbenchError as exc:  # the code is gone: merged, renamed or removed elsewhere
             self.app.call_from_thread(self._cannot_show, str(exc))
 
