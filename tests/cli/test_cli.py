@@ -15,6 +15,7 @@ import pytest
 from tests.backends import drop_postgres, dump, new_postgres
 from tests.conftest import CODEBOOK, SAMPLE, docx_bytes, rezip, with_entity
 from workbench.cli import main
+from workbench.core.codebook_file import read_codebook
 from workbench.core.db import Database, resolve_url
 
 
@@ -671,3 +672,15 @@ def test_a_report_states_its_notes_and_leaves_the_command_line_to_stderr(loaded,
         notes = [line for line in said if "fewer than 3 respondents" in line]
         assert notes and "pabo + tweedegraads: 1" in notes[0], (fmt, said)
         assert not [line for line in said if "--" in line or "workbench " in line], fmt
+
+
+def test_a_code_s_exclusions_are_set_honoured_by_autocode_and_exported(loaded, tmp_path):
+    delay = "Studenten > Belemmeringen studenten > Studievertraging"
+    assert loaded("codebook", "set", delay, "--exclude", "vrees studievertraging*")[0] == 0
+    code, out, _ = loaded("autocode", "--code", delay, "--unit", "match")
+    assert code == 0 and "created 1 coding(s)" in out, out  # the interviewer's question; not 'Ik vrees ...'
+    code, out, _ = loaded("codings", "list", "--format", "json")
+    assert [c["transcript"] for c in json.loads(out)] == ["int1"]
+    assert loaded("codebook", "export", tmp_path / "book.yaml")[0] == 0
+    book = read_codebook(tmp_path / "book.yaml")
+    assert {" > ".join(names): spec.exclusions for names, spec in book.walk()}[delay] == ["vrees studievertraging*"]

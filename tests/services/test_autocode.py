@@ -1,8 +1,10 @@
+import re
+
 import pytest
 
 from tests.conftest import CODEBOOK, dump
 from workbench.errors import WorkbenchError
-from workbench.services import autocode, codebook, participants, transcripts
+from workbench.services import autocode, codebook, participants, quotes, transcripts
 
 TEXT = ("Anouk   0:01\nIs studievertraging een thema?\n\nBram   0:05\nJa. Ze zijn bang voor studievertraging. "
         "Echt waar.\n\nAnouk   0:09\nOké.\n")
@@ -80,3 +82,13 @@ def test_a_pattern_that_backtracks_for_ever_is_refused_and_changes_nothing(loade
                                              r"of \d+ characters \(catastrophic backtracking\?\); simplify it"):
         autocode.autocode(loaded, "c", code_path=CODE, pattern=r"(\w|\w\w)*$")
     assert dump(loaded) == before
+
+
+def test_the_sample_s_job_titles_are_coded_functie_and_not_students_abroad(sample_db):
+    """'coördinator van de uitwisselingen' was autocoded Studenten naar het buitenland (keyword
+    uitwisseling*) as well as Functie, and counted there: the shipped codebook excludes the job title."""
+    title = re.compile(r"coördinator\s+van\s+de\s+uitwisseling", re.I)
+    abroad = quotes.quotes(sample_db, "Beelden bij collega's en management > Activiteiten waarover gesproken wordt "
+                                      "> Studenten naar het buitenland")
+    assert abroad and not [q.text for q in abroad if title.search(q.text) and q.text.count("uitwissel") == 1]
+    assert [q for q in quotes.quotes(sample_db, "Functie en uren > Functie") if title.search(q.text)]

@@ -88,3 +88,12 @@ def test_dump_and_parse_round_trip(codes):
     again = parse_codebook(dump_codebook(book))
     strip = lambda b: [(n, s.description, s.keywords, s.codable) for n, s in b.walk()]  # noqa: E731
     assert strip(again) == strip(book)
+
+
+def test_exclusions_are_read_checked_and_written_back():
+    book = parse_codebook("codes:\n  - name: Weg\n    keywords: [uitwisseling*]\n"
+                          "    exclude: ['coördinator* van de uitwisseling*']\n")
+    assert book.codes[0].exclusions == ["coördinator* van de uitwisseling*"]
+    assert parse_codebook(dump_codebook(book)).codes[0].exclusions == book.codes[0].exclusions
+    with pytest.raises(WorkbenchError, match="line 2: .*exclude"):
+        parse_codebook("codes:\n  - name: Weg\n    keywords: [uitwisseling*]\n    exclude: [1, {a: b}]\n")

@@ -77,3 +77,15 @@ def test_the_index_finds_what_a_full_scan_finds_in_any_letters(pieces, keyword_w
     folds = {c for c in text + keyword if c.lower() != c.casefold() or len(c.lower()) != 1 or c in "\u212aσς"}
     if not folds:  # where lower case is all the folding there is, the index misses nothing
         assert {m.span() for m in regex.finditer(text)} <= set(found)
+
+
+def test_a_hit_inside_one_of_the_code_s_exclusions_is_no_hit():
+    """'coördinator van de uitwisselingen' is a job title, not students going abroad: the sample study's
+    job-title sentences were coded both Functie and Studenten naar het buitenland."""
+    text = ("Ik ben coördinator van de\nuitwisselingen en uitwisselingscoördinator. "
+            "Twee studenten gingen op uitwisseling.")
+    abroad = Matcher(["uitwisseling*"], exclusions=["coördinator* van de uitwisseling*", "uitwisselingscoördinator*"])
+    assert [text[s:e] for s, e in abroad.find(TextIndex(text))] == ["uitwisseling"]
+    assert len(list(Matcher(["uitwisseling*"]).find(TextIndex(text)))) == 3
+    title = Matcher(["coördinator*"], exclusions=["uitwisselingscoördinator*"])
+    assert [text[s:e] for s, e in title.find(TextIndex(text))] == ["coördinator"]  # only the code's own

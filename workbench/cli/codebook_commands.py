@@ -91,10 +91,12 @@ def set_(
     colour: Annotated[Optional[str], typer.Option("--colour", help="#RRGGBB")] = None,
     keyword: Annotated[Optional[list[str]], typer.Option("--keyword", help="replaces the keywords; repeat")] = None,
     pattern: Annotated[Optional[list[str]], typer.Option("--pattern", help="replaces the patterns; repeat")] = None,
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", help="replaces the phrases (written as keywords) in which a hit is none; repeat")] = None,
 ) -> None:
-    """Change a code's description, colour, keywords or patterns."""
+    """Change a code's description, colour, keywords, patterns or exclusions."""
     service.update_code(ctx.obj.db, path, ctx.obj.coder, description=description, colour=colour,
-                        keywords=keyword, patterns=pattern)
+                        keywords=keyword, patterns=pattern, exclusions=exclude)
     typer.echo(_("updated {code}").format(code=path))
 
 

@@ -6,6 +6,7 @@
         description: Waarom studenten niet naar het buitenland gaan.
         colour: "#d62728"
         keywords: [studievertraging*, "te duur"]   # whole words, * = any ending
+        exclude: ["studievertraging* is geen*"]    # phrases, as keywords, in which a hit is none
         patterns: ['achter\\s+(?:te\\s+)?raken']     # regular expressions
         codable: true                # false for a grouping-only code
         guid: 6f1c...                # kept stable by export/import
@@ -34,7 +35,8 @@ from workbench.i18n import _
 from workbench.limits import GRAPH_NODES, NESTING
 
 _BRACKET = re.compile(r"[\[\]{}]")
-_KEYS = {"name", "description", "colour", "color", "keywords", "patterns", "codable", "guid", "guide", "children"}
+_KEYS = {"name", "description", "colour", "color", "keywords", "exclude", "patterns", "codable", "guid", "guide",
+         "children"}
 
 
 @dataclass
@@ -44,6 +46,7 @@ class CodeSpec:
     colour: str | None = None
     keywords: list[str] = field(default_factory=list)
     patterns: list[str] = field(default_factory=list)
+    exclusions: list[str] = field(default_factory=list)  # phrases (as keywords) in which a keyword's hit is none
     codable: bool = True
     guid: str | None = None
     guide: list[str] = field(default_factory=list)  # the interview guide's questions it comes from ("5", "a")
@@ -222,6 +225,7 @@ def _spec(item: Any, container: Any, index: int) -> CodeSpec:
             ) from exc
     spec.keywords = _strings(item, "keywords", line)
     spec.patterns = _strings(item, "patterns", line)
+    spec.exclusions = _strings(item, "exclude", line)
     for pattern in spec.patterns:
         try:
             Pattern(pattern)
@@ -306,6 +310,8 @@ def dump_codebook(book: Codebook) -> str:
             data["keywords"] = list(spec.keywords)
         if spec.patterns:
             data["patterns"] = list(spec.patterns)
+        if spec.exclusions:
+            data["exclude"] = list(spec.exclusions)
         if not spec.codable:
             data["codable"] = False
         if spec.guid:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from workbench.core.codes import keyword_regex
 from workbench.core.patterns import Pattern
@@ -81,29 +82,37 @@ class _Keyword:
     negative: bool  # it holds a negation itself ('geen uren'): a negation is what it looks for
 
 
+class CodeWords(Protocol):
+    """What a code's matcher is made of (a Code row has it)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def keywords(self) -> Iterable[str] | None: ...
+    @property
+    def patterns(self) -> Iterable[str] | None: ...
+    @property
+    def exclusions(self) -> Iterable[str] | None: ...
+
+
 class Matcher:
     """A code's keywords and patterns, case-insensitive."""
 
-    def __init__(self, keywords: Iterable[str] = (), patterns: Iterable[str] = (), code: str = ""):
+    def __init__(self, keywords: Iterable[str] = (), patterns: Iterable[str] = (), code: str = "",
+                 exclusions: Iterable[str] = ()):
         """code: the code's name; a code that names a lack ('Lessen niet verplaatsbaar', 'Geen tijd') is said
-        with negations ('niemand kan je lessen overnemen'): its keywords are hits whatever stands before."""
+        with negations ('niemand kan je lessen overnemen'): its keywords are hits whatever stands before.
+        exclusions: phrases, written as keywords, in which a hit is none ('coördinator* van de uitwisseling*',
+        a job title, for a code of students abroad whose keyword is 'uitwisseling*')."""
         self.keeps_negations = says_no(code)
-        self.keywords = []
-        for keyword in (k.strip() for k in keywords):
-            if not keyword:
-                continue
-            head = keyword.split()[0]
-            word = _WORD.match(head)
-            anchored = word is not None and word.end() == len(head.rstrip("*"))
-            self.keywords.append(
-                _Keyword(
-                    first=head.rstrip("*").lower() if anchored else None,
-                    prefix=head.endswith("*"),
-                    regex=re.compile(keyword_regex(keyword), re.IGNORECASE),
-                    negative=says_no(keyword),
-                )
-            )
+        self.keywords = [_compiled(k) for k in keywords if k.strip()]
+        self.exclusions = [_compiled(k) for k in exclusions if k.strip()]
         self.patterns = [Pattern(p) for p in patterns if p]
+
+    @classmethod
+    def of(cls, code: CodeWords) -> Matcher:
+        """A code's own: anything with its keywords, patterns, name and exclusions (a Code row)."""
+        return cls(code.keywords or (), code.patterns or (), code.name, code.exclusions or ())
 
     def __bool__(self) -> bool:
         return bool(self.keywords or self.patterns)
@@ -115,13 +124,26 @@ class Matcher:
         text = index.text
         hits: set[tuple[int, int]] = set()
         for keyword in self.keywords:
-            if keyword.first is None:
-                found = [m.span() for m in keyword.regex.finditer(text)]
-            else:
-                found = [m.span() for position in index.starts(keyword.first, keyword.prefix)
-                         if (m := keyword.regex.match(text, position))]
-            hits.update(span for span in found
+            hits.update(span for span in _spans(keyword, index)
                         if keyword.negative or self.keeps_negations or not negated(text, span[0]))
         for pattern in self.patterns:
             hits.update(pattern.spans(text))
-        return iter(sorted(h for h in hits if h[0] < h[1]))
+        excluded = [span for exclusion in self.exclusions for span in _spans(exclusion, index)] if hits else []
+        return iter(sorted(h for h in hits if h[0] < h[1] and not any(s <= h[0] and h[1] <= e for s, e in excluded)))
+
+
+def _compiled(keyword: str) -> _Keyword:
+    keyword = keyword.strip()
+    head = keyword.split()[0]
+    word = _WORD.match(head)
+    anchored = word is not None and word.end() == len(head.rstrip("*"))
+    return _Keyword(first=head.rstrip("*").lower() if anchored else None, prefix=head.endswith("*"),
+                    regex=re.compile(keyword_regex(keyword), re.IGNORECASE), negative=says_no(keyword))
+
+
+def _spans(keyword: _Keyword, index: TextIndex) -> list[tuple[int, int]]:
+    """Where a keyword is in the text: its first word found by the index, the rest checked by its regex."""
+    if keyword.first is None:
+        return [m.span() for m in keyword.regex.finditer(index.text)]
+    return [m.span() for position in index.starts(keyword.first, keyword.prefix)
+            if (m := keyword.regex.match(index.text, position))]

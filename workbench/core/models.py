@@ -205,6 +205,7 @@ class Code(Base):
     colour: Mapped[str | None] = mapped_column(String(7))
     keywords: Mapped[list] = mapped_column(StudyJSON, default=list)
     patterns: Mapped[list] = mapped_column(StudyJSON, default=list)
+    exclusions: Mapped[list | None] = mapped_column(StudyJSON, default=list)  # phrases in which a hit is none
     guide_questions: Mapped[list | None] = mapped_column(StudyJSON, default=list)  # the guide's question ids
     codable: Mapped[bool] = mapped_column(Boolean, default=True)
     position: Mapped[int] = mapped_column(Integer, default=0)

@@ -81,7 +81,7 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
         code = _codable(session, tree, code_path)
         if pattern:
             return [(code, Matcher(patterns=[pattern]))]
-        found = Matcher(code.keywords, code.patterns, code.name)
+        found = Matcher.of(code)
         if not found:
             raise WorkbenchError(
                 _("code '{code_path}' has no keywords or patterns; give --pattern").format(code_path=code_path)
@@ -90,8 +90,8 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
     rules = [
         (code, found)
         for code_id, _ in tree.walk()
-        if (code := session.get(Code, code_id)).codable and (found := Matcher(code.keywords, code.patterns,
-                                                                               code.name))
+        if (code := session.get(Code, code_id)).codable
+        and (found := Matcher.of(code))
     ]
     if not rules:
         raise WorkbenchError(_("no code in the codebook has keywords or patterns"))

@@ -170,6 +170,7 @@ def _apply(code: Code, spec: CodeSpec, keywords: bool = True) -> None:
     code.description = spec.description or ""
     code.colour = spec.colour
     code.keywords, code.patterns = (list(spec.keywords), list(spec.patterns)) if keywords else ([], [])
+    code.exclusions = list(spec.exclusions) if keywords else []
     code.codable = spec.codable
     code.guide_questions = list(spec.guide)
 
@@ -198,8 +199,11 @@ def _update(code: Code, spec: CodeSpec, keywords: bool, overwrite: bool, path: s
         code.patterns = (
             list(spec.patterns) if overwrite else list(dict.fromkeys([*(code.patterns or []), *spec.patterns]))
         )
+        code.exclusions = (
+            list(spec.exclusions) if overwrite else list(dict.fromkeys([*(code.exclusions or []), *spec.exclusions]))
+        )
     elif code.keywords is None:
-        code.keywords, code.patterns = [], []
+        code.keywords, code.patterns, code.exclusions = [], [], []
     return conflicts
 
 
@@ -223,8 +227,8 @@ def export_codebook(db: Database) -> Codebook:
             code = codes[code_id]
             return CodeSpec(
                 name=code.name, description=code.description, colour=code.colour,
-                keywords=list(code.keywords), patterns=list(code.patterns), codable=code.codable,
-                guid=code.guid, guide=list(code.guide_questions or []),
+                keywords=list(code.keywords), patterns=list(code.patterns),
+                exclusions=list(code.exclusions or ()), codable=code.codable, guid=code.guid, guide=list(code.guide_questions or []),
                 children=[spec(child) for child in tree.children.get(code_id, [])],
             )
 
@@ -250,6 +254,7 @@ def show_codebook(db: Database, coders: Sequence[str] | None = None, counted: bo
                 keywords=tuple(codes[code_id].keywords), patterns=tuple(codes[code_id].patterns),
                 codable=codes[code_id].codable, codings=counts.get(code_id, 0),
                 guide=tuple(codes[code_id].guide_questions or ()),
+                exclusions=tuple(codes[code_id].exclusions or ()),
             )
             for code_id, depth in tree.walk()
         ]
@@ -304,13 +309,13 @@ def _ensure(session: Session, names: list[str], coder: str, description: str = "
 
 def update_code(
     db: Database, path: str, coder: str, *, description: str | None = None, colour: str | None = None,
-    keywords: list[str] | None = None, patterns: list[str] | None = None,
+    keywords: list[str] | None = None, patterns: list[str] | None = None, exclusions: list[str] | None = None,
 ) -> None:
     with db.write() as session:
         code = session.get(Code, CodeTree(session).get(path))
         changes = {}
         for field, value in (("description", description), ("colour", colour and _colour(colour)),
-                             ("keywords", keywords), ("patterns", patterns)):
+                             ("keywords", keywords), ("patterns", patterns), ("exclusions", exclusions)):
             if value is not None and value != getattr(code, field):
                 if field == "patterns":
                     _check_patterns(value)

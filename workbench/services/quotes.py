@@ -121,7 +121,7 @@ class _Evidence:
 
         if code_id not in self.matchers:
             code = self.session.get(Code, code_id)
-            self.matchers[code_id] = Matcher(code.keywords or (), code.patterns or (), code.name)
+            self.matchers[code_id] = Matcher.of(code)
         return [(start + a, start + b) for a, b in self.matchers[code_id].find(TextIndex(text[start:end]))]
 
 

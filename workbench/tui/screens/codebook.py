@@ -147,6 +147,8 @@ class CodebookScreen(WorkbenchScreen):
                  _("colour: {colour}").format(colour=code.colour or _("the parent code's"))]
         if code.keywords:
             lines += ["", _("[b]keywords[/b]"), escape(", ".join(code.keywords))]
+        if code.exclusions:
+            lines += ["", _("[b]no hit in[/b]"), escape(", ".join(code.exclusions))]
         if groups := self._groups_of(code):
             lines += ["", _("[b]code groups[/b]"), escape(", ".join(groups))]
         if not code.codable:

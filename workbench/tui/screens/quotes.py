@@ -66,9 +66,9 @@ class QuotesScreen(WorkbenchScreen):
     def load(self) -> None:
         coders = self.app.counted_coders or self.coders
         try:
-            found = quotes.quotes(self.app.db, self.code_path, coders=coders, reviewed=self.reviewed,
-                                  consensus=self.consensus)
-            self.post_message(self.Loaded(self.app.db.version(), found))
+            version = self.app.db.version()  # before the read: a write between them makes the read stale
+            self.post_message(self.Loaded(version, quotes.quotes(self.app.db, self.code_path, coders=coders,
+                                                                 reviewed=self.reviewed, consensus=self.consensus)))
         except WorkbenchError as exc:  # the code is gone: merged, renamed or removed elsewhere
             self.app.call_from_thread(self._cannot_show, str(exc))
 
