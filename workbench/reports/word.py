@@ -67,7 +67,7 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
     """Shaped like a results chapter: the counting rule once, then per theme a lead sentence from the counts,
     the list ("studievertraging (15x)"), the code x group table (count, % of N), a chart and the quotes; an
     appendix with the codebook (names and descriptions) and N per programme."""
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     say = words(language)
     document = _document(say["title"].format(unit=say[report.unit]), language)
@@ -120,13 +120,12 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
         fit(table, names, codes, LANDSCAPE_CM if wide else TEXT_CM, size)
         if wide:
             turn(document, landscape=False)
-        else:
-            document.add_paragraph()
         pieces = parts(report, [r.path for r in rows[1:]] or [rows[0].path])
         for k, piece in enumerate(pieces):  # a long theme over several charts: Figuur 2a, 2b
             chart = frequency_chart(report, piece, language=language)
             document.add_picture(io.BytesIO(chart), width=Cm(WIDTH_CM))
             document.paragraphs[-1].paragraph_format.keep_with_next = True  # its caption under it, on its page
+            document.paragraphs[-1].paragraph_format.space_before = Pt(6)
             letter = chr(ord("a") + k) if len(pieces) > 1 else ""
             document.add_paragraph(say["figure caption"].format(n=f"{number}{letter}", theme=top,
                                                                 unit=say[report.unit]), style="Caption")
