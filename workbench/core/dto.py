@@ -109,8 +109,8 @@ class CodeView:
     patterns: tuple[str, ...]
     codable: bool
     codings: int
-    guide: tuple[str, ...] = ()
-    exclusions: tuple[str, ...] = ()  # phrases in which a keyword's hit is none  # the interview guide's questions it comes from (its own, not its parent's)
+    guide: tuple[str, ...] = ()  # the interview guide's questions it comes from (its own, not its parent's)
+    exclusions: tuple[str, ...] = ()  # phrases in which a keyword's hit is none
 
 
 @dataclass(frozen=True)

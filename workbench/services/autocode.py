@@ -90,8 +90,7 @@ def _rules(session: Session, tree: CodeTree, code_path: str | None, pattern: str
     rules = [
         (code, found)
         for code_id, _ in tree.walk()
-        if (code := session.get(Code, code_id)).codable
-        and (found := Matcher.of(code))
+        if (code := session.get(Code, code_id)).codable and (found := Matcher.of(code))
     ]
     if not rules:
         raise WorkbenchError(_("no code in the codebook has keywords or patterns"))

@@ -227,8 +227,8 @@ def export_codebook(db: Database) -> Codebook:
             code = codes[code_id]
             return CodeSpec(
                 name=code.name, description=code.description, colour=code.colour,
-                keywords=list(code.keywords), patterns=list(code.patterns),
-                exclusions=list(code.exclusions or ()), codable=code.codable, guid=code.guid, guide=list(code.guide_questions or []),
+                keywords=list(code.keywords), patterns=list(code.patterns), exclusions=list(code.exclusions or ()),
+                codable=code.codable, guid=code.guid, guide=list(code.guide_questions or []),
                 children=[spec(child) for child in tree.children.get(code_id, [])],
             )
 

@@ -14,7 +14,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column('code', sa.Column('exclusions', sa.JSON(), nullable=True))  # no copy of the table: codings hold it
+    op.add_column('code', sa.Column('exclusions', sa.JSON(), nullable=True))  # in place: a copy would break the codings' keys
 
 
 def downgrade() -> None:
