@@ -23,6 +23,13 @@ async def open_codebook(app, pilot, path: str) -> CodebookScreen:
     return screen
 
 
+async def open_frequencies(app, pilot) -> FrequenciesScreen:
+    await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+    await pilot.press("f")
+    await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+    return app.screen
+
+
 async def open_quotes(app, pilot, path: str) -> QuotesScreen:
     await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
     app.push_screen(QuotesScreen(path))
@@ -126,10 +133,7 @@ def test_a_change_waits_for_confirmation(app):
 def test_drill_down_from_a_frequency_cell_to_the_quote_in_its_transcript(app):
     async def scenario():
         async with app.run_test(size=(120, 36)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            await pilot.press("f")
-            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
-            screen = app.screen
+            screen = await open_frequencies(app, pilot)
             table = screen.query_one("DataTable")
             row, column = screen.paths.index(DELAY), 2 + screen.report.groups.index("pabo")
             table.move_cursor(row=row, column=column)
@@ -288,9 +292,7 @@ def test_the_frequencies_show_every_code_name_whole(app):
     """The code column was 34 wide: 'Activiteiten waarover gesproken wordt' under its parent lost its end."""
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            await pilot.press("f")
-            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            await open_frequencies(app, pilot)
             table = app.screen.query_one("DataTable")
             width = table.columns[next(iter(table.columns))].width
             return width, [str(table.get_cell_at((row, 0))) for row in range(table.row_count)]
@@ -335,10 +337,7 @@ def test_choosing_whose_codings_count_in_one_burst_and_after_another_coder_joine
     read on the UI thread when c was pressed), so a coder who joined elsewhere is offered after the reload."""
     async def scenario():
         async with app.run_test(size=(120, 36)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            await pilot.press("f")
-            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
-            screen = app.screen
+            screen = await open_frequencies(app, pilot)
             first = codings.coders(app.db)[0]
             burst(app, "c", "down", "enter")
             await wait_for(pilot, lambda: screen.coders == [first] and app.screen is screen)
@@ -360,9 +359,7 @@ def test_the_frequencies_scroll_sideways_to_every_programme_with_the_codes_in_vi
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            await pilot.press("f")
-            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
+            await open_frequencies(app, pilot)
             groups = app.screen.report.groups
             first_code = str(app.screen.query_one("DataTable").get_cell_at((0, 0))).strip()
             seen = []
@@ -384,10 +381,7 @@ def test_the_frequencies_say_what_they_count_and_r_counts_only_what_a_person_rev
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            await pilot.press("f")
-            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
-            screen = app.screen
+            screen = await open_frequencies(app, pilot)
             said = str(screen.query_one("#provenance").render())
             assert said.startswith("Geteld: alle coderingen,") and "van autocoder (" in said
             assert "automatische coderingen niet nagekeken" in said and "(r: alleen nagekeken coderingen;" in said
@@ -413,10 +407,7 @@ def test_a_counts_only_codings_two_coders_agree_on_and_the_quotes_under_a_cell_f
 
     async def scenario():
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
-            await pilot.press("f")
-            await wait_for(pilot, lambda: isinstance(app.screen, FrequenciesScreen) and app.screen.paths)
-            screen = app.screen
+            screen = await open_frequencies(app, pilot)
             assert "; a: alleen coderingen waarover twee codeurs het eens zijn)" in str(
                 screen.query_one("#provenance").render())
             await pilot.press("a")
