@@ -188,3 +188,17 @@ def test_a_turn_longer_than_a_piece_is_ranked_piece_by_piece_with_each_code_wher
     assert text[money.start:money.end] == "te duur" and money.score == 1.0
     everything = model.rank([text], top=3, min_score=0)[0]
     assert all(c.end - c.start <= LONG_TURN for c in everything) and len(everything) == 3
+
+
+def test_a_keyword_inside_one_of_the_code_s_exclusions_is_no_match():
+    """Autocode left the job title 'coördinator van de uitwisselingen' out of Studenten naar het buitenland
+    (its exclusions); suggestions still matched uitwisseling* there and gave the code the match bonus."""
+    abroad = ("Studenten naar het buitenland", "Uitgaande mobiliteit van studenten.", ("uitwisseling*",))
+    title = "Ik ben docent en coördinator van de uitwisselingen."
+    plain = SuggestionModel([CodeText(*abroad)]).rank([title], top=1, min_score=0)[0]
+    excluding = SuggestionModel([CodeText(*abroad, exclusions=("coördinator* van de uitwisseling*",))])
+    assert "match" in plain[0].method
+    found = excluding.rank([title], top=1, min_score=0)[0]
+    assert found and "match" not in found[0].method and found[0].raw < plain[0].raw
+    trip = excluding.rank(["Twee studenten gingen op uitwisseling."], top=1)[0]
+    assert trip and "match" in trip[0].method

@@ -36,12 +36,13 @@ SPARE = 5  # codes ranked beyond --top, to take the place of codes coded or deci
 
 
 def _codebook(session) -> tuple[tuple, dict[str, tuple[str, ...]]]:
-    """The codable codes as (path, description, keywords) and the team's coded segments per path."""
+    """The codable codes as (path, description, keywords, exclusions) and the team's coded segments per path."""
     from workbench.core.suggest.model import CodeText
 
     tree = CodeTree(session)
     codable = session.scalars(select(Code).where(Code.codable)).all()
-    codes = tuple(CodeText(tree.path(c.id), c.description, tuple(c.keywords)) for c in codable)
+    codes = tuple(CodeText(tree.path(c.id), c.description, tuple(c.keywords), tuple(c.exclusions or ()))
+                  for c in codable)
     examples: dict[str, list[str]] = {}
     for code in codable:  # each code's latest by index: never a row per coding of the study
         found = list(session.scalars(select(Coding.quote).where(Coding.code_id == code.id, Coding.origin.in_(
@@ -55,7 +56,7 @@ def model_for(db: Database):
     """The model for the database's current codebook and codings (rebuilt only when they changed)."""
     with db.read() as session:
         codes, examples = _codebook(session)
-    key = hashlib.sha1(json.dumps([[c.path, c.description, c.keywords] for c in codes] + [examples],
+    key = hashlib.sha1(json.dumps([[c.path, c.description, c.keywords, c.exclusions] for c in codes] + [examples],
                                   sort_keys=True).encode()).hexdigest()
     return _model(key, codes, tuple(examples.items()))
 

@@ -7,7 +7,8 @@ and one of the letter 3-5-grams of those lemmas (financiering meets financieel, 
 grams); similarity is the mean of the two cosines.
 Matches: names and keywords as spaCy PhraseMatcher patterns (as written and by lemma), prefix keywords
 (financ*), and all lemmas of a keyword somewhere in the turn (so "vertraging in de studie" meets the
-keyword studievertraging); any match adds MATCH_BONUS.
+keyword studievertraging); any match adds MATCH_BONUS. A match inside one of the code's exclusions (phrases
+written as keywords, as autocode reads them) is none.
 Learning: the team's coded segments of a code are its examples; LEARNED times how much of one of them the turn
 holds (its weight in lemmas and letters found in the turn: a segment said again inside a long turn is 1) is added.
 Negation: a code whose name denies ("Geen formele uren", "Lessen niet verplaatsbaar") gains NEGATION where the
@@ -19,6 +20,7 @@ only on evidence of substance (see _substantial): most turns of an interview mak
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -26,7 +28,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.codes import PATH_SEPARATOR, keyword_regex
 from workbench.core.suggest.compounds import split
 from workbench.core.suggest.pipeline import Pipeline, analyse, cut, pipeline, terms
 from workbench.core.suggest.vectors import Index, Space, Text
@@ -54,6 +56,7 @@ class CodeText:
     path: str
     description: str = ""
     keywords: tuple[str, ...] = ()
+    exclusions: tuple[str, ...] = ()  # phrases (as keywords) in which a keyword is no match
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ class SuggestionModel:
         self.prefixes: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.lemma_sets: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
         self.denying: dict[str, frozenset[str]] = {}  # code whose name denies -> its name's content lemmas
+        self.exclusions = {code.path: [re.compile(keyword_regex(phrase), re.IGNORECASE) for phrase in code.exclusions
+                                       if phrase.strip()] for code in codes if code.exclusions}
         self.negation_ids = np.array([self.pipe.nlp.vocab.strings.add(word) for word in NEGATIONS], dtype=np.uint64)
         documents = [self._learn_code(code) for code in self.codes]
         known = {code.path for code in self.codes}
@@ -237,6 +242,14 @@ class SuggestionModel:
                     spans = [span for word in content for span in where.get(word, ())]
                     evidence[path].setdefault(kind, (min(s for s, _ in spans), max(e for _, e in spans)) if spans
                                               else (0, len(doc.text)))  # from the first to the last sentence
+        for path, phrases in self.exclusions.items():  # as autocode: no match inside an excluded phrase
+            excluded = [m.span() for phrase in phrases for m in phrase.finditer(doc.text)]
+            kept = {found: (a, b) for found, (a, b) in evidence.get(path, {}).items()
+                    if not any(s <= a and b <= e for s, e in excluded)}
+            if kept:
+                evidence[path] = kept
+            else:
+                evidence.pop(path, None)
         return evidence
 
     def _candidate(self, path: str, raw: float, best: float, turn: Text, near: float, learned: float | None,
