@@ -95,6 +95,23 @@ class CodeWords(Protocol):
     def exclusions(self) -> Iterable[str] | None: ...
 
 
+class Exclusions:
+    """Phrases, written as keywords, in which a hit is none: a job title ('coördinator* van de uitwisseling*') for
+    a code of students abroad whose keyword is 'uitwisseling*'. Autocode, quotes and suggestions read them."""
+
+    def __init__(self, phrases: Iterable[str] = ()):
+        self.phrases = [_compiled(phrase) for phrase in phrases if phrase.strip()]
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def outside(self, spans: Iterable[tuple[int, int]], index: TextIndex) -> list[tuple[int, int]]:
+        """The spans that lie inside no excluded phrase of the text."""
+        spans = list(spans)
+        excluded = [found for phrase in self.phrases for found in _spans(phrase, index)] if spans else []
+        return [h for h in spans if not any(s <= h[0] and h[1] <= e for s, e in excluded)]
+
+
 class Matcher:
     """A code's keywords and patterns, case-insensitive."""
 
@@ -106,7 +123,7 @@ class Matcher:
         a job title, for a code of students abroad whose keyword is 'uitwisseling*')."""
         self.keeps_negations = says_no(code)
         self.keywords = [_compiled(k) for k in keywords if k.strip()]
-        self.exclusions = [_compiled(k) for k in exclusions if k.strip()]
+        self.exclusions = Exclusions(exclusions)
         self.patterns = [Pattern(p) for p in patterns if p]
 
     @classmethod
@@ -128,8 +145,7 @@ class Matcher:
                         if keyword.negative or self.keeps_negations or not negated(text, span[0]))
         for pattern in self.patterns:
             hits.update(pattern.spans(text))
-        excluded = [span for exclusion in self.exclusions for span in _spans(exclusion, index)] if hits else []
-        return iter(sorted(h for h in hits if h[0] < h[1] and not any(s <= h[0] and h[1] <= e for s, e in excluded)))
+        return iter(sorted(h for h in self.exclusions.outside(hits, index) if h[0] < h[1]))
 
 
 def _compiled(keyword: str) -> _Keyword:

@@ -20,7 +20,6 @@ only on evidence of substance (see _substantial): most turns of an interview mak
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -28,7 +27,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from workbench.core.codes import PATH_SEPARATOR, keyword_regex
+from workbench.core.codes import PATH_SEPARATOR
+from workbench.core.matching import Exclusions, TextIndex
 from workbench.core.suggest.compounds import split
 from workbench.core.suggest.pipeline import Pipeline, analyse, cut, pipeline, terms
 from workbench.core.suggest.vectors import Index, Space, Text
@@ -100,8 +100,7 @@ class SuggestionModel:
         self.prefixes: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         self.lemma_sets: dict[str, list[tuple[frozenset[str], str]]] = defaultdict(list)
         self.denying: dict[str, frozenset[str]] = {}  # code whose name denies -> its name's content lemmas
-        self.exclusions = {code.path: [re.compile(keyword_regex(phrase), re.IGNORECASE) for phrase in code.exclusions
-                                       if phrase.strip()] for code in codes if code.exclusions}
+        self.exclusions = {code.path: found for code in codes if (found := Exclusions(code.exclusions))}
         self.negation_ids = np.array([self.pipe.nlp.vocab.strings.add(word) for word in NEGATIONS], dtype=np.uint64)
         documents = [self._learn_code(code) for code in self.codes]
         known = {code.path for code in self.codes}
@@ -242,14 +241,12 @@ class SuggestionModel:
                     spans = [span for word in content for span in where.get(word, ())]
                     evidence[path].setdefault(kind, (min(s for s, _ in spans), max(e for _, e in spans)) if spans
                                               else (0, len(doc.text)))  # from the first to the last sentence
-        for path, phrases in self.exclusions.items():  # as autocode: no match inside an excluded phrase
-            excluded = [m.span() for phrase in phrases for m in phrase.finditer(doc.text)]
-            kept = {found: (a, b) for found, (a, b) in evidence.get(path, {}).items()
-                    if not any(s <= a and b <= e for s, e in excluded)}
+        index = TextIndex(doc.text) if self.exclusions else None
+        for path, exclusions in self.exclusions.items():  # as autocode: no match inside an excluded phrase
+            pieces = evidence.pop(path, {})
+            kept = set(exclusions.outside(pieces.values(), index))
             if kept:
-                evidence[path] = kept
-            else:
-                evidence.pop(path, None)
+                evidence[path] = {found: span for found, span in pieces.items() if span in kept}
         return evidence
 
     def _candidate(self, path: str, raw: float, best: float, turn: Text, near: float, learned: float | None,
