@@ -244,6 +244,34 @@ def test_a_list_read_before_a_pick_and_shown_after_it_does_not_undo_it(app):
     run(scenario())
 
 
+def test_a_list_read_before_a_write_lands_is_not_taken_for_one_read_after_it(app, monkeypatch):
+    """The list's version must be read before the list: read after it, a pick landing in between gave the stale
+    list (unpicked) the new version, the screen showed it, and the next space picked instead of unpicking."""
+    real = quotes.quotes
+    armed = []
+
+    def read_then_a_pick_lands(*args, **kwargs):
+        found = real(*args, **kwargs)
+        if armed and armed.pop():
+            codings.pick(app.db, app.coder, found[0].guid, True)
+            app.call_from_thread(lambda: setattr(app, "written_version", app.db.version()))
+        return found
+
+    async def scenario():
+        async with app.run_test(size=(110, 36)) as pilot:
+            screen = await open_quotes(app, pilot, DELAY)
+            fill, shown = screen._fill, []
+            monkeypatch.setattr(screen, "_fill", lambda: (shown.append(screen.found[0].picked), fill()))
+            monkeypatch.setattr(quotes, "quotes", read_then_a_pick_lands)
+            armed.append(True)
+            screen.load()
+            await wait_for(pilot, lambda: not armed and shown)
+            await written(pilot)
+            return shown
+
+    assert run(scenario())[0]  # the first list shown is the one read after the pick
+
+
 def test_quotes_of_a_code_merged_elsewhere_say_so_in_one_line_and_go_back(app):
     """The list read its code again and said 'unknown code' on every reload, showing what was no longer there."""
     async def scenario():
@@ -428,3 +456,47 @@ def test_a_counts_only_codings_two_coders_agree_on_and_the_quotes_under_a_cell_f
     assert totals == {row.path: row.count for row in agreed.rows if row.group == ""} and totals[DELAY] > 0
     assert {q.code_path for q in found} == {DELAY} and {q.coder for q in found} == {"autocoder", "bram"}
     assert {q.guid for q in found} == {q.guid for q in quotes.quotes(app.db, "Studenten", consensus=True)}
+
+
+def test_a_pressed_in_one_burst_ends_where_the_last_a_leaves_it(app):
+    """Keys over ssh arrive together: three a's count by consensus, three more come back to every coding."""
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_frequencies(app, pilot)
+            burst(app, "a", "a", "a")
+            await wait_for(pilot, lambda: screen.consensus and screen.report.provenance.consensus)
+            agreed = any(row.count for row in screen.report.rows)
+            burst(app, "a", "a", "a")
+            await wait_for(pilot, lambda: not screen.consensus and not screen.report.provenance.consensus)
+            return agreed, {row.path: row.count for row in screen.report.rows if row.group == ""}
+
+    agreed, totals = run(scenario())
+    assert not agreed  # one coder in the sample: nothing two coders agree on
+    assert totals == {row.path: row.count for row in frequencies.frequencies(app.db).rows if row.group == ""}
+
+
+def test_a_slow_count_begun_before_the_last_key_is_not_shown_over_the_one_the_key_asked_for(app, monkeypatch):
+    """Each key starts a count. Keys a moment apart: the first key's count (slow, by consensus) landed after the
+    second key's and was shown, the switch saying every coding and the counts those two coders agree on."""
+    import time
+
+    real = frequencies.frequencies
+
+    def slow_by_consensus(*args, **kwargs):
+        if kwargs.get("consensus"):
+            time.sleep(1.0)
+        return real(*args, **kwargs)
+
+    async def scenario():
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_frequencies(app, pilot)
+            monkeypatch.setattr(frequencies, "frequencies", slow_by_consensus)
+            await pilot.press("a")
+            await pilot.pause(0.3)  # its count has begun, and is slow
+            await pilot.press("a")
+            await pilot.pause(1.5)
+            await wait_for(pilot, lambda: not screen.workers)
+            return screen.consensus, screen.report.provenance.consensus
+
+    assert run(scenario()) == (False, False)

@@ -48,9 +48,9 @@ class FrequenciesScreen(WorkbenchScreen):
     ]
 
     class Loaded(StudyRead):
-        def __init__(self, version: int, report: FrequencyReport, coders: list[str]):
+        def __init__(self, version: int, report: FrequencyReport, coders: list[str], asked: tuple):
             super().__init__(version)
-            self.report, self.coders = report, coders
+            self.report, self.coders, self.asked = report, coders, asked
 
     def __init__(self, unit: str = "respondent"):
         super().__init__()
@@ -80,12 +80,19 @@ class FrequenciesScreen(WorkbenchScreen):
     def load(self) -> None:
         from workbench.services import codings
 
+        unit, coders, reviewed, consensus = asked = self.asked()
         self.post_message(self.Loaded(self.app.db.version(), frequencies.frequencies(
-            self.app.db, self.unit, "programme", self.coders, reviewed=self.reviewed, consensus=self.consensus),
-            codings.coders(self.app.db)))
+            self.app.db, unit, "programme", coders and list(coders), reviewed=reviewed, consensus=consensus),
+            codings.coders(self.app.db), asked))
+
+    def asked(self) -> tuple:
+        """What the counts are to be of: unit, coders, reviewed only, consensus only (as the last key left it)."""
+        return self.unit, self.coders and tuple(self.coders), self.reviewed, self.consensus
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        if message.asked != self.asked():  # keys in a burst: a load begun before the last key; its own load follows
+            return
         if not self.fresh(message):
             return
         self.report = report = message.report
