@@ -16,6 +16,7 @@ from workbench.i18n import _
 from workbench.limits import xml_safe
 from workbench.reports.charts import WIDTH_CM, frequency_chart, parts
 from workbench.reports.word_layout import LANDSCAPE_CM, TEXT_CM, fit, layout, turn
+from workbench.reports.word_pages import settle
 from workbench.reports.words import attribution, lead, quotes_of, share, words
 from workbench.transcripts.clock import format_clock
 
@@ -24,6 +25,7 @@ LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}  # what Word spell-checks the tex
 
 def _document(title: str, language: str | None = None):
     import docx
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
@@ -32,6 +34,13 @@ def _document(title: str, language: str | None = None):
     defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for lang in defaults.findall(qn("w:lang")):
         lang.set(qn("w:val"), tag)
+    fonts = defaults.find(qn("w:rFonts"))
+    for script in ("ascii", "hAnsi", "cs"):  # Calibri throughout, not the template's Cambria: LibreOffice's
+        fonts.attrib.pop(qn(f"w:{script}Theme"), None)  # Carlito sets its lines as Word does (Caladea's are
+        fonts.set(qn(f"w:{script}"), "Calibri")  # lower than Cambria's), so the pages fall alike in both
+    paragraphs = document.styles.element.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    paragraphs.insert(0, OxmlElement("w:widowControl"))  # never one line alone at a page's foot or head: Word
+    # leaves it off where not said, LibreOffice sets it; word_pages counts with it
     document.core_properties.language = tag
     for section in document.sections:  # A4, as Dutch reports are
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -137,6 +146,7 @@ def frequency_docx(report: FrequencyReport, quotes: dict[str, list[QuoteView]], 
             for quote in found:
                 _cite(document, quote, say["unknown programme"])
     _appendix(document, report, codebook, say)
+    settle(document)  # no chart leaves the page above it half empty
     _save(document, path)
 
 

@@ -87,14 +87,13 @@ def turn(document, landscape: bool) -> None:
 
 def fit(table, names: Sequence[str], codes: Sequence[str], text_cm: float, size: float) -> None:
     """Columns as column_widths says, in the table's type; the header row on every page, no row split over
-    two pages, and a table of up to KEEP_ROWS rows kept on one page."""
+    two pages, and a table of up to KEEP_ROWS rows kept on one page (keep_rows)."""
     from docx.oxml import OxmlElement
     from docx.shared import Cm, Pt
 
     first, other = (Cm(width) for width in column_widths(names, codes, text_cm, size))
     for i, column in enumerate(table.columns):  # the grid, which LibreOffice and Word both read
         column.width = first if i == 0 else other
-    together = len(table.rows) <= KEEP_ROWS
     for r, row in enumerate(table.rows):
         properties = row._tr.get_or_add_trPr()
         properties.append(OxmlElement("w:cantSplit"))
@@ -103,7 +102,17 @@ def fit(table, names: Sequence[str], codes: Sequence[str], text_cm: float, size:
         for i, cell in enumerate(row.cells):
             cell.width = first if i == 0 else other
             for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = together and r < len(table.rows) - 1
                 for run in paragraph.runs:
                     run.font.size = Pt(size)
                     run.font.name = TABLE_FONT
+    keep_rows(table, whole=len(table.rows) <= KEEP_ROWS)
+
+
+def keep_rows(table, whole: bool) -> None:
+    """Keeps the table on one page (whole), or lets it run on over pages with its header and first row
+    together and its last two rows together: never a header or a row alone."""
+    last = len(table.rows) - 1
+    for r, row in enumerate(table.rows):
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = r < last and (whole or r in (0, last - 1))
