@@ -8,6 +8,9 @@ def test_dutch_sentences_and_abbreviations():
     text = "Ik ging bijv. naar Spanje. Dat was duur! Echt? Ja, o.a. door de huur.  Einde"
     assert [text[s:e] for s, e in sentences(text)] == [
         "Ik ging bijv. naar Spanje.", "Dat was duur!", "Echt?", "Ja, o.a. door de huur.", "Einde"]
+    text = "Zie ondersteuningsmogelijkheden. Zie xxxxxxx(((((((bijv. Zie (bijv. dit"  # a long word ends in none
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Zie ondersteuningsmogelijkheden.", "Zie xxxxxxx(((((((bijv.", "Zie (bijv. dit"]
 
 
 @given(st.text(alphabet="ab .!?\n", max_size=80))
@@ -18,6 +21,28 @@ def test_sentences_are_ordered_trimmed_and_cover_all_words(text):
     for s, e in spans:
         assert s < e and text[s:e] == text[s:e].strip()
     assert "".join(text[s:e] for s, e in spans).replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+word = st.one_of(st.sampled_from(["bijv", "o.a", "d.w.z", "z.g.a.n", "(bijv", "'o.a", "A", "j", "Spanje",
+                                   "ondersteuningsmogelijkheden", "nietbijv", "xz.g.a.n", "é",
+                                   "qqqqqqq(((((((bijv"]),
+                 st.text(alphabet="qxyz.", min_size=1, max_size=14).filter(lambda w: not w.endswith(".")))
+
+
+@given(st.lists(st.tuples(word, st.sampled_from([" ", ". ", ".\n", "! "])), min_size=1, max_size=12))
+def test_a_sentence_ends_at_a_full_stop_except_after_an_abbreviation_or_an_initial(parts):
+    """Built word by word, so each break is known: a full stop ends a sentence unless the word before it is a
+    Dutch abbreviation or one letter (the brackets or quote before it aside), whatever its length (the other
+    words, of q, x, y and z, are none)."""
+    text, breaks = "", []
+    for text_of_word, after in parts:
+        text += text_of_word + after
+        stem = text_of_word.lower().lstrip("(\"'")
+        abbreviation = stem in {"bijv", "o.a", "d.w.z", "z.g.a.n"} or (len(stem) == 1 and stem.isalpha())
+        if after != " " and not (after.startswith(".") and abbreviation):
+            breaks.append(len(text) - len(after) + 1)
+    ends = [e for _s, e in sentences(text)]
+    assert [e for e in ends if e < len(text.rstrip())] == [b for b in breaks if b < len(text.rstrip())]
 
 
 disjoint = st.lists(st.integers(0, 200), max_size=30, unique=True).map(sorted).map(

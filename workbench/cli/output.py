@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import fields, is_dataclass
@@ -26,21 +27,30 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells)
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in fields(kind))
+
+
+def _plain(obj):
+    """A data class as a dict of its fields (its own __dict__ where that holds just them: dataclasses.fields()
+    on each of 70,000 codings took 0.7 s), a time in ISO 8601."""
+    if isinstance(obj, datetime):
+        return obj.isoformat()
+    if is_dataclass(obj):
+        names, own = _field_names(type(obj)), getattr(obj, "__dict__", None)
+        return own if own is not None and len(own) == len(names) else {name: getattr(obj, name) for name in names}
+    raise TypeError(type(obj).__name__)
+
+
 def to_json(value: object) -> str:
     """Data classes as objects, field by field (json.dumps meets the nested ones itself: no deep copy, which
     took 60 ms for a 1,000-transcript list), times in ISO 8601; a list one item a line (written by json's C
     encoder: indenting takes its pure-Python one, 4.4 s for 70,000 codings)."""
-    def plain(obj):
-        if is_dataclass(obj):
-            return {field.name: getattr(obj, field.name) for field in fields(obj)}
-        if isinstance(obj, datetime):
-            return obj.isoformat()
-        raise TypeError(type(obj).__name__)
-
     if isinstance(value, list):
-        lines = list(map(json.JSONEncoder(ensure_ascii=False, default=plain).encode, value))
+        lines = list(map(json.JSONEncoder(ensure_ascii=False, default=_plain).encode, value))
         return "[\n" + ",\n".join(lines) + "\n]" if lines else "[]"
-    return json.dumps(value, ensure_ascii=False, indent=2, default=plain)
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_plain)
 
 
 def emit(text: str, out: Path | None = None) -> None:

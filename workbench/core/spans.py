@@ -39,11 +39,17 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     return [(s, e) for s, e in spans if s < e]
 
 
+_LONGEST = max(map(len, _ABBREVIATIONS)) + 3  # an abbreviation, and the brackets and quotes before it
+
+
 def _is_abbreviation(text: str, begin: int, dot: int) -> bool:
-    word_start = dot
-    while word_start > begin and not text[word_start - 1].isspace():
-        word_start -= 1
-    word = text[word_start:dot].lower().lstrip("(\"'")
+    """Whether the word before the dot is an abbreviation or an initial (only the last few characters read:
+    a longer word is neither)."""
+    before = text[max(begin, dot - _LONGEST - 1):dot]
+    word = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
+    if len(word) > _LONGEST:  # longer than any abbreviation with its brackets
+        return False
+    word = word.lower().lstrip("(\"'")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

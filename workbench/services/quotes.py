@@ -237,7 +237,7 @@ ATTRIBUTIONS = ("pseudonym+programme", "pseudonym", "programme", "none")
 def attributed(quote: QuoteView, attribution: str) -> QuoteView:
     """The quote, to be attributed in a report to its pseudonym, its programmes, both or neither (the time
     stays): reports.words.attribution writes what it says."""
-    return replace(quote, attribution=attribution)
+    return quote if quote.attribution == attribution else replace(quote, attribution=attribution)
 
 
 def small_group_notes(db: Database, quoted: Iterable[tuple[str, ...]], attribution: str, least: int) -> list[str]:
