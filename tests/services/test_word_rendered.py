@@ -95,12 +95,11 @@ def test_the_page_each_paragraph_falls_on_is_the_page_the_estimate_gave_it(drawn
     every paragraph with text, found in order in the PDF by its first words."""
     import docx as word
 
-    from workbench.reports.word_pages import _page, blocks, place
+    from workbench.reports.word_pages import pages
 
-    path, pages = drawn
-    document = word.Document(str(path))
-    placed = place(blocks(document), _page(next(document.element.body.iter(qn("w:sectPr")))))
-    rendered = [(n, text) for n, lines in enumerate(pages) for _top, _bottom, text in lines if text]
+    path, lines_of_pages = drawn
+    placed = pages(word.Document(str(path)))
+    rendered = [(n, text) for n, lines in enumerate(lines_of_pages) for _top, _bottom, text in lines if text]
     at, wrong, compared = 0, [], 0
     for where in placed:
         start = " ".join(where.block.element.xpath("string(.)").split())[:20]
@@ -122,7 +121,7 @@ def test_a_page_holds_as_many_lines_as_the_estimate_says_its_last_one_needing_on
     from docx.shared import Pt, Twips
 
     from workbench.reports.word import _document
-    from workbench.reports.word_pages import _page, blocks, place
+    from workbench.reports.word_pages import pages
 
     firsts = (360, 398, 402, 406, 420)
     for first in firsts:
@@ -141,6 +140,6 @@ def test_a_page_holds_as_many_lines_as_the_estimate_says_its_last_one_needing_on
     for first in firsts:
         drawn.append(sum(text.startswith("regel") for _top, _bottom, text in _lines(tmp_path / f"{first}.pdf")[0]))
         document = word.Document(str(tmp_path / f"{first}.docx"))
-        placed = place(blocks(document), _page(next(document.element.body.iter(qn("w:sectPr")))))
+        placed = pages(document)
         estimated.append(sum(p.page == 0 for p in placed) - 1)
     assert drawn == estimated and len(set(drawn)) > 1, (drawn, estimated)

@@ -8,13 +8,12 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
 from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.reports.word_layout import keep_rows
-from workbench.reports.word_pages import GAP_CM, Block, _page, blocks, place, settle, text_cm, wrap
+from workbench.reports.word_pages import GAP_CM, Block, blocks, pages, place, settle, text_cm, wrap
 
 PAGE = (17.0, 20.0)  # a text area (width, height) in cm
 LINE = 0.5
@@ -114,15 +113,13 @@ def texts(document) -> list[str]:
 
 def test_a_figure_that_would_leave_its_page_half_empty_goes_below_the_quotes_that_fill_it():
     document = report(lead_lines=25)
-    first = _page(next(document.element.body.iter(qn("w:sectPr"))))
     before = texts(document)
     found = blocks(document)
     (f,) = [i for i, b in enumerate(found) if b.figure]
-    placed = place(found, first)
+    placed = pages(document)
     assert placed[f].page == 1 and placed[f - 1].room - placed[f - 1].bottom > GAP_CM  # the gap it used to leave
     assert settle(document) == 1
-    found = blocks(document)
-    placed = place(found, first)
+    found, placed = blocks(document), pages(document)
     (f,) = [i for i, b in enumerate(found) if b.figure]
     assert found[f + 1].style == "Caption" and found[f - 1].style == "Normal"  # below a quote's source
     assert placed[f].page == placed[f - 1].last or placed[f - 1].room - placed[f - 1].bottom <= GAP_CM
@@ -168,12 +165,11 @@ def kept(table) -> list[int]:
 
 def test_a_kept_table_that_would_leave_its_page_half_empty_runs_on_from_it_never_a_row_alone():
     document, table = table_after(lead_lines=22, rows=30)
-    first = _page(next(document.element.body.iter(qn("w:sectPr"))))
-    before, placed = texts(document), place(blocks(document), first)
+    before, placed = texts(document), pages(document)
     assert placed[1].page == 1 and placed[0].room - placed[0].bottom > GAP_CM  # caption and table went over
     assert settle(document) == 1
     assert kept(table) == [0, 28]  # the header with the first row, the last two rows together
-    placed = place(blocks(document), first)
+    placed = pages(document)
     assert placed[2].page == 0 and placed[2].last == 1 and texts(document) == before
 
 
@@ -181,7 +177,6 @@ def test_a_kept_table_that_would_leave_its_page_half_empty_runs_on_from_it_never
 def test_a_short_table_a_table_with_no_room_for_four_rows_and_one_that_fits_stay_whole(lead_lines, rows,
                                                                                        cell_lines):
     document, table = table_after(lead_lines, rows, cell_lines)
-    first = _page(next(document.element.body.iter(qn("w:sectPr"))))
-    placed = place(blocks(document), first)
+    placed = pages(document)
     assert placed[1].page == (0 if lead_lines == 3 else 1)
     assert settle(document) == 0 and kept(table) == list(range(rows - 1))

@@ -3,6 +3,7 @@ person's name in everyone else's words when that person is erased (NameHider).""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 
@@ -107,11 +108,18 @@ _TOKEN = re.compile(r"\w+")
 
 class _Words:
     """A text's words as written and lowered, read once for every kind of name looked for in it (four
-    readings of each of 70,000 quotes took a second)."""
+    readings of each of 70,000 quotes took a second), and only when a kind of name asks."""
 
     def __init__(self, text: str):
-        self.written = frozenset(_TOKEN.findall(text))
-        self.lower = frozenset(map(str.lower, self.written))
+        self.text = text
+
+    @functools.cached_property
+    def written(self) -> frozenset[str]:
+        return frozenset(_TOKEN.findall(self.text))
+
+    @functools.cached_property
+    def lower(self) -> frozenset[str]:
+        return frozenset(map(str.lower, self.written))
 
 
 def _first_words(names: Iterable[str], key: Callable[[str], str]) -> frozenset[str] | None:

@@ -273,6 +273,16 @@ def blocks(document) -> list[Block]:
     return found
 
 
+def first_page(document) -> tuple[float, float]:
+    """The text area (width, height) in cm of the document's first section."""
+    return _page(next(document.element.body.iter(qn("w:sectPr"))))
+
+
+def pages(document) -> list[Placement]:
+    """Where each of the document's blocks falls, as it stands."""
+    return place(blocks(document), first_page(document))
+
+
 def place(found: list[Block], first: tuple[float, float]) -> list[Placement]:
     """Where each block falls: the page it starts on and its top and bottom there (cm). A block that keeps
     with the next goes to the next page with it (and that block's first line) when they do not fit; a whole
@@ -346,7 +356,7 @@ def settle(document) -> int:
     that would leave as much empty runs on over the two pages instead. A figure held up by the one after it
     (a theme's charts 2a and 2b) moves once that one has. Returns how many moves and splits."""
     found = blocks(document)
-    first = _page(next(document.element.body.iter(qn("w:sectPr"))))
+    first = first_page(document)
     changes = 0
     for _ in range(sum(b.figure or b.whole for b in found)):  # each change may free the one before it
         found, floated = _float(found, first)

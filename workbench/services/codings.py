@@ -166,7 +166,9 @@ def list_codings(db: Database, transcript: str | None = None, code_path: str | N
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
         if coder:
             query = query.where(Coder.name == coder)
-        path = functools.cache(tree.path)  # each code's path made once, not once per coding
+        path = functools.cache(tree.path)  # each code's path made once, not once per coding; rows in the
+        # select's order (VIEW_COLUMNS, then transcript and coder), made into views here: coding_view's reading
+        # by name took 0.2 s of 70,000
         return [CodingView(guid, name, path(code_id), start, end, quote, who, origin, memo, created_at, picked_by,
                            confirmed_by)
                 for (guid, code_id, start, end, quote, origin, memo, created_at, picked_by, confirmed_by, name, who)
