@@ -156,8 +156,7 @@ def test_a_project_of_another_tool_goes_out_and_in_again_with_the_same_words(db,
                 "on Pfizer.\n\nCovid: a second covid wave, Mr. Jones said.\n\nPfizer: Ms. Brown of the committee.\n")
     nvivo_like_project(tmp_path / "c.qdpx", tmp_path, comments, [("covid vaccine", 0, None), ("the committee", 1, None)])
     exchange.import_project(db, tmp_path / "c.qdpx", "me")
-    project = exchange.export_project(db, tmp_path / "out.qdpx", "Uit")
-    assert project.names_masked == 0
+    assert exchange.export_project(db, tmp_path / "out.qdpx", "Uit").names_masked == 0
     again = Database(resolve_url(str(tmp_path / "again.sqlite")))
     exchange.import_project(again, tmp_path / "out.qdpx", "me")
     (first,), (source,) = ([s.name for s in transcripts.list_transcripts(d)] for d in (db, again))

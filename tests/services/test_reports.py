@@ -278,6 +278,32 @@ def test_cooccurrence_per_turn_and_per_respondent(small):
     assert cooccurrence.cooccurrence(small, "respondent").counts[(j, j)] == 3
 
 
+def test_a_coding_over_two_respondents_turns_is_quoted_once_beside_another_of_the_same_start(small):
+    """Quotes are read in one pass (millions of them): a coding's rows must come one after another, also when
+    another coding starts where it does."""
+    turns = [t for t in transcripts.show_transcript(small, "t").turns if t.speaker in ("R01", "R02")]
+    both = add_coding(small, "c", "t", CODE, turns[0].start, turns[1].end)
+    first = add_coding(small, "c", "t", "Studenten > Belemmeringen studenten > Financiële redenen",
+                       turns[0].start, turns[0].end)
+    found = [q.guid for q in quotes.quotes(small)]
+    assert found.count(both.guid) == found.count(first.guid) == 1
+
+
+def test_a_coding_over_two_turns_of_one_respondent_counts_once_in_each_matrix(small):
+    """The matrices count codings per code in the database and add them up the code tree: a coding linked to
+    two turns of the same respondent (Carlijn, with the interviewer between) is one coding of hers."""
+    people, documents = respondent_matrix(small), code_document_matrix(small)
+    turns = [t for t in transcripts.show_transcript(small, "t").turns if t.speaker == "R02"]
+    add_coding(small, "c", "t", CODE, turns[0].start, turns[1].end)
+    parent = CODE.rsplit(" > ", 1)[0]
+    before = {r.respondent: r.counts for r in people.rows}["R02"]
+    after = {r.respondent: r.counts for r in respondent_matrix(small).rows}["R02"]
+    assert (after[CODE] - before[CODE], after[parent] - before[parent]) == (1, 1)
+    now = code_document_matrix(small).counts
+    keys = [(code, column) for code in (CODE, parent) for column in ("t", "t · R02", "t · R01")]
+    assert [now.get(key, 0) - documents.counts.get(key, 0) for key in keys] == [1, 1, 0, 1, 1, 0]
+
+
 def test_quotes_are_anonymised_filtered_and_attributed(small, tmp_path):
     found = quotes.quotes(small, "Studenten > Belemmeringen studenten")
     assert {q.respondent for q in found} == {"R01", "R02", "R03"}

@@ -136,3 +136,20 @@ def test_erasure_masks_the_name_and_leaves_everyone_elses_words(db, tmp_path):
     assert "Tom" not in repr(participants.list_participants(db))
     for path in (db.path, automatic):
         assert b"Tom van der Meer" not in path.read_bytes() and b"met Tom" not in path.read_bytes()
+
+
+def test_after_an_erasure_a_write_that_fails_halfway_still_changes_nothing(sample_db):
+    """The erasure's vacuum needs a connection outside any transaction; on PostgreSQL it went back to the
+    pool in autocommit, and the next unit of work on it committed each statement as it went."""
+    from sqlalchemy import update
+
+    from workbench.core.models import Code
+
+    erasure.erase_respondent(sample_db, "R03")
+    state = dump(sample_db)
+    for _ in range(3):  # whichever pooled connection the next units of work get
+        with pytest.raises(RuntimeError), sample_db.write() as session:
+            session.execute(update(Code).values(description="half done"))
+            session.flush()
+            raise RuntimeError("the coder's machine went off")
+    assert dump(sample_db) == state

@@ -28,12 +28,11 @@ def export(ctx: typer.Context, file: Annotated[Path, typer.Argument(help="the .q
                                                            "institutions' names in the text too")] = False) -> None:
     """Coders, codebook, transcripts (speakers as pseudonyms), codings, memos, cases, sets; every word as
     stored but registered names of people (and of institutions, when asked)."""
-    project = exchange.export_project(ctx.obj.db, ctx.obj.output(file), name, mask_institutions)
-    codings = sum(len(s.codings) for s in project.sources)
+    wrote = exchange.export_project(ctx.obj.db, ctx.obj.output(file), name, mask_institutions)
     typer.echo(_("wrote {file}: {sources} transcript(s), {codings} coding(s), {cases} case(s), {sets} set(s)").format(
-        file=file, sources=len(project.sources), codings=codings, cases=len(project.cases), sets=len(project.sets)))
+        file=file, sources=wrote.sources, codings=wrote.codings, cases=wrote.cases, sets=wrote.sets))
     typer.echo(_("{n} registered name(s) masked in the text (every other word as stored)").format(
-        n=project.names_masked))
+        n=wrote.names_masked))
 
 
 @app.command("import")

@@ -130,7 +130,7 @@ def frequencies(
         report = replace(report, notes=(*report.notes, *_small_groups(db, quoted, attribution, small_group)))
         reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, real_names=real_names, **basis)
                               for u in ("respondent", "institution", "quotation") if u != unit]
-        found = (quotes_service.attributed(q, attribution) for q in quotes_service.each_quote(db, **basis))
+        found = (quotes_service.attributed(q, attribution) for q in quotes_service.each_quote(db, **basis, passages=False))
         frequency_xlsx(reports, matrices_service.code_document_matrix(db, **basis), respondents, found,
                        _needs_out(fmt, out))  # the quotes written as they are read: millions fit
         typer.echo(_("wrote {file}").format(file=out), err=True)

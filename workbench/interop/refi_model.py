@@ -16,7 +16,7 @@ class RefiCoding:
     start: int  # code points, start inclusive, end exclusive
     end: int
     user_guid: str | None = None
-    created: datetime | None = None
+    created: datetime | str | None = None  # written out: also as SQLite reads it, text in UTC
     memo: str | None = None
     selection_guid: str | None = None
 

@@ -4,7 +4,8 @@ respondent matrix alone (quotes and disagreements go on in further sheets where 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,84 +20,60 @@ from workbench.core.dto import (
 )
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
-from workbench.limits import xml_safe
-from workbench.reports.cells import is_formula_like
 from workbench.reports.words import words
+from workbench.reports.xlsx import BOLD, HEADER, NORMAL, Workbook, column_number
 
 SHEET_ROWS = 1_048_576  # what an Excel sheet holds, its header row included
-TIME = "[h]:mm:ss"
 
 
-def _book():
-    """A workbook written as a stream (openpyxl's write-only mode): a sheet's layout is set before its rows,
-    and rows are written as they come, so a report of millions of quotes holds none of them as cells."""
-    from openpyxl import Workbook
-
-    return Workbook(write_only=True)
+@contextmanager
+def _book(path: Path) -> Iterator[Workbook]:
+    """A workbook written as a stream (reports/xlsx.py): a sheet's layout is set before its rows, and rows are
+    written as they come, so a report of millions of quotes holds none of them."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with Workbook(path) as book:
+            yield book
+    except OSError as exc:
+        raise WorkbenchError(_("cannot write: {reason}").format(reason=exc.strerror), where=str(path)) from exc
 
 
 class _Sheet:
-    """One write-only sheet: its layout, then its header (bold, wrapped), then rows of values. Text a spreadsheet
-    would read as a formula stays text; a time is a time; a control character left by an older version goes."""
+    """One sheet: its layout, then its header (bold, wrapped), then rows of values; A4 landscape, a page wide,
+    the header on every page. Text stays text (never a formula); a time is a time; a control character left by
+    an older version goes."""
 
-    def __init__(self, book, title: str, header: list[str], *, freeze: str, widths: dict[str, float] | None = None,
-                 others: float | None = None):
-        from openpyxl.styles import Alignment, Font
-        from openpyxl.utils import get_column_letter
+    def __init__(self, book: Workbook, title: str, header: list[str], *, freeze: str,
+                 widths: dict[str, float] | None = None, others: float | None = None):
+        columns = dict.fromkeys(range(2, len(header) + 1), others) if others is not None else {}
+        columns.update({column_number(letter): width for letter, width in (widths or {}).items()})
+        self.sheet, self.columns = book.sheet(title, freeze=freeze, widths=columns), len(header)
+        self.sheet.append(header, HEADER)
 
-        self.sheet, self.columns, self.rows = book.create_sheet(title), len(header), 0
-        for column in range(2, len(header) + 1) if others is not None else ():
-            self.sheet.column_dimensions[get_column_letter(column)].width = others
-        for letter, width in (widths or {}).items():
-            self.sheet.column_dimensions[letter].width = width
-        self.sheet.freeze_panes = freeze
-        _print_setup(self.sheet)
-        self.bold, self.wrapped = Font(bold=True), Alignment(wrap_text=True, vertical="top")
-        self.append(header, header=True)
+    @property
+    def rows(self) -> int:
+        return self.sheet.rows
 
-    def append(self, values: list, bold: bool = False, header: bool = False) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
-        row = []
-        for value in values:
-            if isinstance(value, str):
-                value = xml_safe(value)
-            if not (bold or header or isinstance(value, timedelta) or is_formula_like(value)):
-                row.append(value)
-                continue
-            cell = WriteOnlyCell(self.sheet, value)
-            if is_formula_like(value):
-                cell.data_type = "s"  # shown as written, never run
-            if isinstance(value, timedelta):
-                cell.number_format = TIME
-            if bold or header:
-                cell.font = self.bold
-            if header:
-                cell.alignment = self.wrapped
-            row.append(cell)
-        self.sheet.append(row)
-        self.rows += 1
+    def append(self, values: list, bold: bool = False) -> None:
+        self.sheet.append(values, BOLD if bold else NORMAL)
 
     def filter(self, rows: int | None = None) -> None:
         """Filters on the header, over the first rows (all rows written so far)."""
-        from openpyxl.utils import get_column_letter
-
-        if (rows or self.rows) > 1:
-            self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{rows or self.rows}"
+        self.sheet.filter(rows, self.columns)
 
 
-def _long_sheets(book, title: str, header: list[str], rows, **layout) -> None:
+def _long_sheets(book: Workbook, title: str, header: list[str], rows, **layout) -> None:
     """Sheets of rows under a header, as many as the rows need ('Quotes', 'Quotes 2', ...): none is lost to
     Excel's limit of rows per sheet. Each has filters on its header."""
-    sheets: list[_Sheet] = []
+    sheet = _Sheet(book, title, header, **layout)
+    count = 1
     for values in rows:
-        if not sheets or sheets[-1].rows >= SHEET_ROWS:
-            sheets.append(_Sheet(book, title if not sheets else f"{title} {len(sheets) + 1}", header, **layout))
-        sheets[-1].append(values)
-    if not sheets:
-        sheets.append(_Sheet(book, title, header, **layout))
-    for sheet in sheets:
-        sheet.filter()
+        if sheet.rows >= SHEET_ROWS:
+            sheet.filter()
+            count += 1
+            sheet = _Sheet(book, f"{title} {count}", header, **layout)
+        sheet.append(values)
+    sheet.filter()
 
 
 def respondent_header(matrix: RespondentMatrix) -> list[str]:
@@ -110,7 +87,7 @@ def respondent_values(matrix: RespondentMatrix):
                *[row.variables.get(name, "") for name in matrix.variables], *[row.counts[c] for c in matrix.codes]]
 
 
-def write_respondent_matrix(book, matrix: RespondentMatrix) -> None:
+def write_respondent_matrix(book: Workbook, matrix: RespondentMatrix) -> None:
     """The matrix with filters on its columns, then what it counts."""
     sheet = _Sheet(book, _("Respondents x codes"), respondent_header(matrix), freeze="B2", others=14)
     for values in respondent_values(matrix):
@@ -121,27 +98,20 @@ def write_respondent_matrix(book, matrix: RespondentMatrix) -> None:
 
 
 def respondent_xlsx(matrix: RespondentMatrix, path: Path) -> None:
-    book = _book()
-    write_respondent_matrix(book, matrix)
-    _save(book, path)
-
-
-def _print_setup(sheet) -> None:
-    """A4 landscape, as wide as a page, the header row on every page."""
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
+    with _book(path) as book:
+        write_respondent_matrix(book, matrix)
 
 
 def frequency_xlsx(reports: list[FrequencyReport], documents: CodeDocumentMatrix, respondents: RespondentMatrix,
                    quotes: Iterable[QuoteView], path: Path) -> None:
     """A frequency sheet per unit; respondents x codes and codes x documents to check a count against; the
     quotes with their times as times (written as they come: quotes may be a stream)."""
-    book = _book()
+    with _book(path) as book:
+        _frequency_sheets(book, reports, documents, respondents, quotes)
+
+
+def _frequency_sheets(book: Workbook, reports: list[FrequencyReport], documents: CodeDocumentMatrix,
+                      respondents: RespondentMatrix, quotes: Iterable[QuoteView]) -> None:
     say = words()
     for report in reports:
         groups = [*report.groups, TOTAL] if report.by != "none" else [TOTAL]
@@ -174,21 +144,17 @@ def frequency_xlsx(reports: list[FrequencyReport], documents: CodeDocumentMatrix
          "; ".join(quote.programmes) if "programme" in quote.attribution else "",
          None if quote.start_ms is None else timedelta(milliseconds=quote.start_ms),
          " ".join(quote.text.split()), quote.coder] for quote in quotes), freeze="A2", widths={"F": 100})
-    _save(book, path)
-
-
-def _save(book, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        book.save(path)
-    except OSError as exc:
-        raise WorkbenchError(_("cannot write: {reason}").format(reason=exc.strerror), where=str(path)) from exc
 
 
 def agreement_xlsx(figures: Sequence[AgreementRow], found: Iterable[Disagreement], coders: Sequence[str],
                    unit: str, path: Path) -> None:
     """The agreement figures per code, and every disagreement with interview, time, respondent and words."""
-    book = _book()
+    with _book(path) as book:
+        _agreement_sheets(book, figures, found, coders, unit)
+
+
+def _agreement_sheets(book: Workbook, figures: Sequence[AgreementRow], found: Iterable[Disagreement],
+                      coders: Sequence[str], unit: str) -> None:
     sheet = _Sheet(book, _("Agreement"), [_("code"), _("units"), _("coded"), _("agreement"), _("kappa"), _("alpha")],
                    freeze="A2", widths={"A": 60})
     for row in figures:
@@ -200,4 +166,3 @@ def agreement_xlsx(figures: Sequence[AgreementRow], found: Iterable[Disagreement
         [item.transcript, None if item.start_ms is None else timedelta(milliseconds=item.start_ms),
          item.respondent, item.code_path, ", ".join(item.coded_by), ", ".join(item.not_coded_by),
          " ".join(item.text.split())] for item in found), freeze="A2", widths={"D": 50, "G": 100})
-    _save(book, path)

@@ -140,12 +140,15 @@ def _purge(db: Database) -> tuple[str, ...]:
             raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             return ()
         raw.driver_connection.autocommit = True
-        with raw.driver_connection.cursor() as cursor:
-            cursor.execute(f"VACUUM FULL {', '.join(TOUCHED)}")  # rewrites the tables: dead row versions gone
-            try:
-                cursor.execute("CHECKPOINT")
-            except Exception:  # noqa: BLE001 - needs the pg_checkpoint role; the server checkpoints by itself
-                pass
+        try:
+            with raw.driver_connection.cursor() as cursor:
+                cursor.execute(f"VACUUM FULL {', '.join(TOUCHED)}")  # rewrites the tables: dead row versions gone
+                try:
+                    cursor.execute("CHECKPOINT")
+                except Exception:  # noqa: BLE001 - needs the pg_checkpoint role; the server checkpoints by itself
+                    pass
+        finally:  # back to the pool as it came: in autocommit, the next unit of work would commit statement by statement
+            raw.driver_connection.autocommit = False
     finally:
         raw.close()
     return (_("PostgreSQL: the tables were rewritten (VACUUM FULL); the server's write-ahead log, its archive, "

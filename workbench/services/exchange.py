@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy.orm import Session, selectinload
 
 from workbench.core.db import Database
 from workbench.core.models import (
@@ -61,6 +61,17 @@ class ExchangeOutcome:
     notes: list[str] = field(default_factory=list)  # how the file was read where it was not as the standard says
 
 
+@dataclass
+class ExportOutcome:
+    """What an export wrote."""
+
+    sources: int = 0
+    codings: int = 0
+    cases: int = 0
+    sets: int = 0
+    names_masked: int = 0  # registered names masked in the sources' text
+
+
 ALIKE = 90  # a source of a transcript's name with text this similar (rapidfuzz ratio) is that transcript
 
 
@@ -71,76 +82,111 @@ def _coder_guid(name: str) -> str:
 # ---------------------------------------------------------------- export
 
 
-def export_project(db: Database, path: Path, name: str, mask_institutions: bool = False) -> RefiProject:
+def export_project(db: Database, path: Path, name: str, mask_institutions: bool = False) -> ExportOutcome:
     """Write a .qdpx of everything: coders, codebook, transcripts, codings, memos, cases, sets. The text is
     as stored but for registered names of people (and of institutions, when asked), masked letter for
-    letter; institutions are named by pseudonym."""
-    project = RefiProject(name, export_codebook(db))
+    letter; institutions are named by pseudonym. Transcripts are read and written one at a time."""
+    project, outcome = RefiProject(name, export_codebook(db)), ExportOutcome()
     with db.read() as session:
         memos = session.scalars(select(StudyMemo).order_by(StudyMemo.created_at, StudyMemo.id)).all()
         authors = set(session.scalars(select(Coder.name))) | {m.author for m in memos if m.author}
         project.users = {_coder_guid(n): n for n in sorted(authors)}
-        code_guids = dict(session.execute(select(Code.id, Code.guid)).all())
-        coder_names = dict(session.execute(select(Coder.id, Coder.name)).all())
-        cases: dict[int, RefiCase] = {}
         mask = anonymiser(session)
-        institutions = institution_labels(session)  # pseudonyms: no output names an institution
-        sets: dict[str, list[str]] = defaultdict(list)
-        for transcript in session.scalars(select(Transcript).order_by(Transcript.name)):
-            rows = session.execute(
-                select(Turn, Speaker.label, Participant)
-                .join(Speaker, Turn.speaker_id == Speaker.id)
-                .outerjoin(Participant, Speaker.participant_id == Participant.id)
-                .where(Turn.transcript_id == transcript.id)
-                .order_by(Turn.index)
-            ).all()
-            text, masked = mask.masked_count(transcript.text, institutions=mask_institutions)  # offsets kept
-            project.names_masked += masked
-            export = ExportText(text, [
-                SpeakerTurn(person.pseudonym if person else mask(label), turn.start_ms, turn.start, turn.end)
-                for turn, label, person in rows
-            ], plain=transcript.layout == "plain")
-            source = RefiSource(transcript.guid, mask.unique_name(transcript.name, transcript.guid), export.text,
-                                memo=transcript.memo and mask(transcript.memo),
-                                variables=_masked_values(mask, (transcript.meta or {}).get("variables", {})))
-            for set_name in (transcript.meta or {}).get("sets", []):
-                sets[set_name].append(transcript.guid)
-            for coding in session.scalars(
-                select(Coding).where(Coding.transcript_id == transcript.id).order_by(Coding.start, Coding.id)
-            ):
-                source.codings.append(RefiCoding(
-                    guid=coding.guid, code_guid=code_guids[coding.code_id],
-                    start=export.offset(coding.start), end=export.offset(coding.end, is_end=True),
-                    user_guid=_coder_guid(coder_names[coding.coder_id]), created=coding.created_at,
-                    memo=coding.memo and mask(coding.memo),
-                ))
-            source.selection_memos = [(export.offset(t.start), export.offset(t.end, True), mask(t.memo))
-                                      for t, _, _ in rows if t.memo]
-            project.sources.append(source)
-            for _turn, _speaker, person in rows:
-                if person is None:
-                    continue
-                case = cases.setdefault(person.id, RefiCase(
-                    refi_xml.derived_guid("case", person.pseudonym), person.pseudonym, {
-                        "role": ("Text", person.role),
-                        "institution": ("Text", institutions[person.institution.name] if person.institution else ""),
-                        "programme": ("Text", "; ".join(p.name for p in person.programmes)),
-                        **_masked_values(mask, person.variables or {}),
-                    }))
-                if transcript.guid not in case.source_guids:
-                    case.source_guids.append(transcript.guid)
-                    for programme in person.programmes if person.role == "respondent" else []:
-                        if transcript.guid not in sets[programme.name]:
-                            sets[programme.name].append(transcript.guid)
-        project.cases = list(cases.values())
-        project.sets = {name: list(dict.fromkeys(members)) for name, members in sets.items()}
+        documents = session.execute(select(Transcript.id, Transcript.guid, Transcript.name, Transcript.layout,
+                                           Transcript.memo, Transcript.meta).order_by(Transcript.id)).all()
+        variables = {d.id: _masked_values(mask, (d.meta or {}).get("variables", {})) for d in documents}
+        project.cases, project.sets = _cases_and_sets(session, documents, mask)
         project.memos = [RefiMemo(m.guid, m.name, mask(m.text), _coder_guid(m.author) if m.author else None,
                                   m.created_at, list(m.sets)) for m in memos]
-    try:
-        path.write_bytes(refi_xml.project_qdpx(project))
-    except OSError as exc:
-        raise WorkbenchError(_("cannot write: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
-    return project
+        types = refi_xml.variable_types([*(c.variables for c in project.cases), *variables.values()])
+        sources = _sources(session, documents, variables, mask, mask_institutions, outcome)
+        try:
+            refi_xml.write_qdpx(path, project, sources, types)
+        except OSError as exc:
+            raise WorkbenchError(_("cannot write: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
+    outcome.cases, outcome.sets = len(project.cases), len(project.sets)
+    return outcome
+
+
+def _cases_and_sets(session: Session, documents, mask) -> tuple[list[RefiCase], dict[str, list[str]]]:
+    """A case per participant who speaks, in the order they first speak (transcripts as imported); the sets: a
+    transcript's own, and the programmes of the respondents in it, each with its transcripts in order."""
+    institutions = institution_labels(session)  # pseudonyms: no output names an institution
+    order = {d.id: i for i, d in enumerate(documents)}
+    guids = {d.id: d.guid for d in documents}
+    spoken = sorted(session.execute(
+        select(Turn.transcript_id, Speaker.participant_id, func.min(Turn.index))
+        .join(Speaker, Turn.speaker_id == Speaker.id).where(Speaker.participant_id.is_not(None))
+        .group_by(Turn.transcript_id, Speaker.participant_id)
+    ).all(), key=lambda row: (order[row[0]], row[2]))
+    people = {p.id: p for p in session.scalars(
+        select(Participant).where(Participant.id.in_(select(Speaker.participant_id)))
+        .options(selectinload(Participant.programmes), selectinload(Participant.institution)))}
+    cases: dict[int, RefiCase] = {}
+    members: dict[str, dict[str, None]] = defaultdict(dict)
+    for document in documents:
+        for set_name in (document.meta or {}).get("sets", []):
+            members[set_name][document.guid] = None
+    for transcript_id, pid, _first in spoken:
+        person = people[pid]
+        case = cases.get(pid) or cases.setdefault(pid, RefiCase(
+            refi_xml.derived_guid("case", person.pseudonym), person.pseudonym, {
+                "role": ("Text", person.role),
+                "institution": ("Text", institutions[person.institution.name] if person.institution else ""),
+                "programme": ("Text", "; ".join(p.name for p in person.programmes)),
+                **_masked_values(mask, person.variables or {}),
+            }))
+        case.source_guids.append(guids[transcript_id])
+        for programme in person.programmes if person.role == "respondent" else []:
+            members[programme.name][guids[transcript_id]] = None
+    ranked = {guid: i for i, guid in enumerate(guids[d.id] for d in documents)}
+    return list(cases.values()), {name: sorted(found, key=ranked.__getitem__) for name, found in members.items()}
+
+
+def _sources(session: Session, documents, variables: dict[int, dict[str, Value]], mask, mask_institutions: bool,
+             outcome: ExportOutcome) -> Iterator[RefiSource]:
+    """The transcripts as sources, one at a time: the text with speaker lines (names masked, offsets kept), the
+    codings, the turns' memos; counted in the outcome as they are read. The codings come in one pass over the
+    table, sorted by the database (per transcript through the index, each row was a read of its own page)."""
+    code_guids = dict(session.execute(select(Code.id, Code.guid)).all())
+    users = {i: _coder_guid(n) for i, n in session.execute(select(Coder.id, Coder.name)).all()}
+    codings = session.connection().execution_options(yield_per=CHUNK).execute(
+        select(Coding.transcript_id, Coding.guid, Coding.code_id, Coding.coder_id, Coding.start, Coding.end,
+               type_coerce(Coding.created_at, String), Coding.memo)  # no parsing of SQLite's text: _stamp cuts it
+        .order_by(Coding.transcript_id + 0, Coding.start, Coding.id))
+    rows = itertools.groupby(itertools.chain.from_iterable(codings.partitions()), key=lambda row: row[0])
+    held = next(rows, None)
+    for document in documents:
+        turns = session.execute(
+            select(Turn.start_ms, Turn.start, Turn.end, Turn.memo, Speaker.label, Participant.pseudonym)
+            .join(Speaker, Turn.speaker_id == Speaker.id)
+            .outerjoin(Participant, Speaker.participant_id == Participant.id)
+            .where(Turn.transcript_id == document.id).order_by(Turn.index)
+        ).all()
+        stored = session.scalar(select(Transcript.text).where(Transcript.id == document.id))
+        text, masked = mask.masked_count(stored, institutions=mask_institutions)  # offsets kept
+        export = ExportText(text, [SpeakerTurn(pseudonym or mask(label), start_ms, start, end)
+                                   for start_ms, start, end, _, label, pseudonym in turns],
+                            plain=document.layout == "plain")
+        source = RefiSource(document.guid, mask.unique_name(document.name, document.guid), export.text,
+                            memo=document.memo and mask(document.memo), variables=variables[document.id])
+        offset = export.offset
+        if held is not None and held[0] == document.id:
+            source.codings = [
+                RefiCoding(guid, code_guids[code_id], offset(start), offset(end, True), users[coder_id], created,
+                           memo and mask(memo))
+                for _, guid, code_id, coder_id, start, end, created, memo in held[1]
+            ]
+            held = next(rows, None)
+        source.selection_memos = [(offset(start), offset(end, True), mask(memo))
+                                  for _, start, end, memo, _, _ in turns if memo]
+        outcome.sources += 1
+        outcome.codings += len(source.codings)
+        outcome.names_masked += masked
+        yield source
+
+
+CHUNK = 5_000  # codings read from the database at a time
 
 
 # ---------------------------------------------------------------- import

@@ -3,10 +3,10 @@ documents (a code with its subcodes; an interview of two respondents split by re
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 
 from workbench.core.db import Database
 from workbench.core.dto import CodeDocumentMatrix, RespondentMatrix, RespondentRow
@@ -42,16 +42,16 @@ def respondent_matrix(db: Database, coders: Sequence[str] | None = None, reviewe
         basis = Basis(coder_ids(session, coders), reviewed, consensus)
         tree = CodeTree(session)
         respondents = counted_respondents(session, real_names)
-        speaker_of = dict(session.execute(respondent_speakers(_speaker.c.id, _speaker.c.participant_id)).all())
         up = _ancestry(tree)
-        codings: dict[tuple[int, int], set[int]] = defaultdict(set)
-        for code_id, speaker_id, coding_id in session.execute(
-            select(_coding_turn.c.code_id, _coding_turn.c.speaker_id, _coding_turn.c.coding_id)
-            .where(_coding_turn.c.speaker_id.in_(respondent_speakers()),
-                   *basis.on_links())
+        codings: Counter[tuple[int, int]] = Counter()  # a coding has one code: its code's and subcodes' add up
+        for pid, code_id, count in session.execute(
+            select(_speaker.c.participant_id, _coding_turn.c.code_id, func.count(distinct(_coding_turn.c.coding_id)))
+            .select_from(_coding_turn.join(_speaker, _speaker.c.id == _coding_turn.c.speaker_id))
+            .where(_coding_turn.c.speaker_id.in_(respondent_speakers()), *basis.on_links())
+            .group_by(_speaker.c.participant_id, _coding_turn.c.code_id)
         ):
             for code in up.get(code_id, [code_id]):
-                codings[(speaker_of[speaker_id], code)].add(coding_id)
+                codings[(pid, code)] += count
         people = dict(session.execute(select(_participant.c.id, _participant.c.pseudonym)).all())
         variables = dict(session.execute(select(_participant.c.id, _participant.c.variables)).all())
         interviews = defaultdict(set)
@@ -69,7 +69,7 @@ def respondent_matrix(db: Database, coders: Sequence[str] | None = None, reviewe
                       {name: str(value[1] if isinstance(value, list) else value)
                        for name, value in (variables.get(pid) or {}).items()},
                       tuple(sorted(interviews[pid])),
-                      {path: len(codings.get((pid, code_id), ())) for code_id, path in codes})
+                      {path: codings[(pid, code_id)] for code_id, path in codes})
         for pid, who in sorted(respondents.items(), key=lambda item: people[item[0]].casefold()))
     return RespondentMatrix(tuple(path for _, path in codes), tuple(named), rows, source)
 
@@ -85,24 +85,29 @@ def code_document_matrix(db: Database, coders: Sequence[str] | None = None, revi
         shown = {id_: mask.unique_name(name, guid) for id_, name, guid in session.execute(
             select(_transcript.c.id, _transcript.c.name, _transcript.c.guid))}
         up = _ancestry(tree)
-        respondent_of = dict(session.execute(respondent_speakers(_speaker.c.id, _speaker.c.participant_id)).all())
         people = dict(session.execute(select(_participant.c.id, _participant.c.pseudonym)).all())
         speakers_in = defaultdict(set)  # transcript -> its respondents
         for transcript_id, pid in session.execute(select(_speaker.c.transcript_id, _speaker.c.participant_id)
                                                    .where(_speaker.c.id.in_(respondent_speakers()))):
             speakers_in[transcript_id].add(pid)
-        cells: dict[tuple[str, str], set[int]] = defaultdict(set)
-        for coding_id, code_id, transcript_id, speaker_id in session.execute(
-            select(_coding.c.id, _coding.c.code_id, _coding.c.transcript_id, _coding_turn.c.speaker_id)
-            .select_from(_coding.outerjoin(_coding_turn, _coding_turn.c.coding_id == _coding.c.id))
-            .where(*basis.where())
+        cells: Counter[tuple[str, str]] = Counter()  # a coding has one code: its code's and subcodes' add up
+        for code_id, transcript_id, count in session.execute(
+            select(_coding.c.code_id, _coding.c.transcript_id, func.count())
+            .where(*basis.where()).group_by(_coding.c.code_id, _coding.c.transcript_id)
         ):
-            columns = [shown[transcript_id]]
-            if len(speakers_in[transcript_id]) > 1 and speaker_id in respondent_of:
-                columns.append(f"{shown[transcript_id]} · {people[respondent_of[speaker_id]]}")
             for code in up.get(code_id, [code_id]):
-                for column in columns:
-                    cells[(tree.path(code), column)].add(coding_id)
+                cells[(tree.path(code), shown[transcript_id])] += count
+        split_ids = [id_ for id_, pids in speakers_in.items() if len(pids) > 1]
+        for code_id, transcript_id, pid, count in session.execute(
+            select(_coding_turn.c.code_id, _speaker.c.transcript_id, _speaker.c.participant_id,
+                   func.count(distinct(_coding_turn.c.coding_id)))
+            .select_from(_coding_turn.join(_speaker, _speaker.c.id == _coding_turn.c.speaker_id))
+            .where(_coding_turn.c.speaker_id.in_(respondent_speakers()), _speaker.c.transcript_id.in_(split_ids),
+                   *basis.on_links())
+            .group_by(_coding_turn.c.code_id, _speaker.c.transcript_id, _speaker.c.participant_id)
+        ) if split_ids else ():
+            for code in up.get(code_id, [code_id]):
+                cells[(tree.path(code), f"{shown[transcript_id]} · {people[pid]}")] += count
         split = {id_: sorted(people[pid] for pid in pids) for id_, pids in speakers_in.items() if len(pids) > 1}
         source = provenance(session, basis)
     documents = []
@@ -110,4 +115,4 @@ def code_document_matrix(db: Database, coders: Sequence[str] | None = None, revi
         documents.append(name)
         documents.extend(f"{name} · {who}" for who in split.get(id_, []))
     return CodeDocumentMatrix(tuple(tree.path(code_id) for code_id, _ in tree.walk()), tuple(documents),
-                              {key: len(ids) for key, ids in cells.items()}, source)
+                              dict(cells), source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence, Set
@@ -61,9 +62,10 @@ def quotes(db: Database, code_path: str | None = None, programme: str | None = N
 
 def each_quote(db: Database, code_path: str | None = None, programme: str | None = None,
                coders: Sequence[str] | None = None, reviewed: bool = False,
-               consensus: bool = False) -> Iterator[QuoteView]:
+               consensus: bool = False, passages: bool = True) -> Iterator[QuoteView]:
     """The quotes as quotes() finds them, one at a time as they are read (a spreadsheet of millions writes
-    them as they come); the study is read in one transaction until the last."""
+    them as they come); the study is read in one transaction until the last. Without passages: the coded
+    words only (a spreadsheet's quotes), no passage or evidence worked out."""
     with db.read() as session:
         basis = Basis(coder_ids(session, coders), reviewed, consensus)
         tree = CodeTree(session)
@@ -86,28 +88,35 @@ def each_quote(db: Database, code_path: str | None = None, programme: str | None
             .join(Transcript, Transcript.id == Coding.transcript_id)
             .join(Coder, Coder.id == Coding.coder_id)
             .where(Participant.role == "respondent")
-            .order_by(Transcript.name, Coding.start, Turn.index)
+            .order_by(Transcript.name, Coding.start, Coding.id, Turn.index)  # a coding's turns one after another
         )
         if code_path:
             query = query.where(Coding.code_id.in_(tree.subtree(tree.get(code_path))))
         query = query.where(*basis.where())
-        seen, text, evidence, names = set(), _TextOf(session), _Evidence(session), {}
+        last, text, evidence, names = None, _TextOf(session), _Evidence(session), {}
+        rows = session.connection().execution_options(yield_per=ROWS).execute(query)  # not all rows at once: 1.8 GB
         for (coding_id, guid, code_id, transcript_id, start, end, quote, origin, confirmed_by, picked_by, transcript,
-             who, pid, pseudonym, start_ms, turn_start, turn_end) in session.execute(query):
-            if coding_id in seen or (programme and programme not in programmes[pid]):
-                continue
-            seen.add(coding_id)
-            words = text(transcript_id)
-            long = len(quote.split()) > PASSAGE_WORDS[1]  # cut to where its code's words are
-            unreviewed = origin == "autocode" and confirmed_by is None
-            hits = evidence(code_id, words, start, end) if long or unreviewed else []
-            a, b = passage(words, start, end, (turn_start, turn_end), hits=hits if long else ())
+             who, pid, pseudonym, start_ms, turn_start, turn_end) in itertools.chain.from_iterable(rows.partitions()):
+            if coding_id == last or (programme and programme not in programmes[pid]):
+                continue  # a coding over several turns: quoted once, from its first respondent turn
+            last = coding_id
+            shown, evidence_words = "", None
+            if passages:
+                words = text(transcript_id)
+                long = len(quote.split()) > PASSAGE_WORDS[1]  # cut to where its code's words are
+                unreviewed = origin == "autocode" and confirmed_by is None
+                hits = evidence(code_id, words, start, end) if long or unreviewed else []
+                a, b = passage(words, start, end, (turn_start, turn_end), hits=hits if long else ())
+                shown = mask(words[a:b])
+                evidence_words = sum(len(words[s:e].split()) for s, e in hits) if unreviewed else None
             if transcript not in names:
                 names[transcript] = mask(transcript)
             yield QuoteView(guid, tree.path(code_id), transcript, pseudonym, tuple(sorted(programmes[pid])),
                             start_ms, mask(quote), who, start, names[transcript], picked_by is not None,
-                            passage=mask(words[a:b]),
-                            evidence=sum(len(words[s:e].split()) for s, e in hits) if unreviewed else None)
+                            passage=shown, evidence=evidence_words)
+
+
+ROWS = 5_000  # quotes' rows read from the database at a time
 
 
 class _Evidence:
