@@ -2,14 +2,17 @@
 generator with another seed), questions a coder set kept, coverage, autocode of one question's answers."""
 
 import json
+import sqlite3
+from collections import defaultdict
 
 import pytest
 from sqlalchemy import select
 
 from tests.conftest import CODEBOOK
 from tests.unit.test_guide import GUIDE_FILE
+from workbench.core import guide_align
 from workbench.core.db import Database, resolve_url
-from workbench.core.models import Coding, Turn
+from workbench.core.models import Coding, GuideQuestion, Turn, TurnQuestion
 from workbench.sample.__main__ import make
 from workbench.services import autocode, codebook, guide, participants, transcripts
 
@@ -75,6 +78,34 @@ def test_autocode_a_question_codes_its_answers_whole(held_out):
     assert len(answering) == 30
     for tid, start, end in made:  # each the whole of one answer (its outer spaces trimmed)
         assert any(t == tid and s <= start < end <= e and end - start >= e - s - 2 for t, s, e in turns)
+
+
+def test_the_answers_are_the_respondent_turns_the_guide_s_rule_gives_over_every_turn(held_out, tmp_path):
+    """answers() reads only the turns from a question to the next one asked (at 1,000 interviews it read all
+    600,000): the same turns as the rule over all of them, for every question, also where a coder said a turn
+    asks none, where a turn asks a question a second time and where a respondent's turn asks one."""
+    with sqlite3.connect(held_out[0].path) as live, sqlite3.connect(tmp_path / "copy.sqlite") as copy:
+        live.backup(copy)  # the module's study stays as the other tests find it
+    db = Database(resolve_url(str(tmp_path / "copy.sqlite")))
+    found = [r for r in guide.coverage(db, "interview-01") if r.turn is not None]
+    guide.set_question(db, "lead", "interview-01", found[1].turn, None)
+    guide.set_question(db, "lead", "interview-01", found[-1].turn + 2, found[0].question)
+    answering = next(t for t in transcripts.show_transcript(db, "interview-01").turns
+                     if t.role == "respondent" and t.index > found[3].turn + 1)
+    guide.set_question(db, "lead", "interview-01", answering.index, found[2].question)
+    with db.read() as session:
+        asked = defaultdict(list)
+        for tid, index, ident in session.execute(
+                select(Turn.transcript_id, Turn.index, GuideQuestion.ident).join(TurnQuestion, TurnQuestion.turn_id == Turn.id)
+                .join(GuideQuestion, GuideQuestion.id == TurnQuestion.question_id).order_by(Turn.index)):
+            asked[tid].append(guide_align.QuestionFound(ident, index, 1.0, ""))
+        belongs = {tid: guide_align.respondent_questions(turns, asked[tid])
+                   for tid, turns in guide._spoken(session, None, words=False).items()}
+        for question in guide.questions(session):
+            expected = {tid: [i for i, q in found.items() if q == question.id] for tid, found in belongs.items()}
+            got = guide.answers(session, question.id)
+            assert {t: v for t, v in got.items() if v} == {t: v for t, v in expected.items() if v}, question.id
+    assert sum(map(len, expected.values())) > 0
 
 
 def test_a_transcript_imported_after_the_guide_has_its_questions_found(held_out, tmp_path):

@@ -15,8 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from workbench.core.letters import from_letters, in_letters
 from workbench.limits import xml_safe
-from workbench.reports.xlsx import BOLD, HEADER, Workbook, column_letter, column_number
+from workbench.reports.xlsx import BOLD, HEADER, Workbook
 
 OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
 CALC = Path("/usr/lib/libreoffice/program/libsclo.so").exists()  # Debian's libreoffice-calc-nogui
@@ -31,8 +32,8 @@ cells = st.one_of(
 
 @given(st.integers(1, 20_000))
 def test_column_letters_and_numbers_go_both_ways(number):
-    assert column_number(column_letter(number)) == number
-    assert column_letter(number).isupper() and column_letter(26) == "Z" and column_letter(27) == "AA"
+    assert from_letters(in_letters(number)) == number
+    assert in_letters(number).isupper() and in_letters(26) == "Z" and in_letters(27) == "AA"
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])

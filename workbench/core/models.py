@@ -243,6 +243,7 @@ class Coding(Base):
     __table_args__ = (
         Index("ix_coding_transcript_span", "transcript_id", "start", "end"),
         Index("ix_coding_transcript_coder", "transcript_id", "coder_id"),
+        Index("ix_coding_coder_created", "coder_id", "created_at", "id"),  # a coder's latest codings (the picker)
         # one coder codes a span with a code once: "already coded" everywhere, even under concurrency
         Index("ux_coding_coder_code_span", "transcript_id", "code_id", "coder_id", "start", "end", unique=True),
     )

@@ -18,10 +18,11 @@ from workbench.core.dto import (
     QuoteView,
     RespondentMatrix,
 )
+from workbench.core.letters import from_letters
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.reports.words import words
-from workbench.reports.xlsx import BOLD, HEADER, NORMAL, Workbook, column_number
+from workbench.reports.xlsx import BOLD, HEADER, NORMAL, Workbook
 
 SHEET_ROWS = 1_048_576  # what an Excel sheet holds, its header row included
 
@@ -46,7 +47,7 @@ class _Sheet:
     def __init__(self, book: Workbook, title: str, header: list[str], *, freeze: str,
                  widths: dict[str, float] | None = None, others: float | None = None):
         columns = dict.fromkeys(range(2, len(header) + 1), others) if others is not None else {}
-        columns.update({column_number(letter): width for letter, width in (widths or {}).items()})
+        columns.update({from_letters(letter): width for letter, width in (widths or {}).items()})
         self.sheet, self.columns = book.sheet(title, freeze=freeze, widths=columns), len(header)
         self.sheet.append(header, HEADER)
 

@@ -12,6 +12,7 @@ import zipfile
 from datetime import timedelta
 from pathlib import Path
 
+from workbench.core.letters import from_letters, in_letters
 from workbench.limits import xml_safe
 from workbench.streams import HandedText, written_whole
 
@@ -21,20 +22,6 @@ PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 NORMAL, BOLD, HEADER, TIME = 0, 1, 2, 3  # the cell styles (cellXfs) of styles.xml, in its order
 TIME_FORMAT = "[h]:mm:ss"
-
-
-def column_letter(number: int) -> str:
-    """1 -> A, 27 -> AA."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def column_number(letters: str) -> int:
-    """A -> 1, AA -> 27."""
-    return sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(letters)))
 
 
 class Workbook:
@@ -124,7 +111,7 @@ class Sheet:
         self.rows += 1
         row, letters = self.rows, self.letters
         while len(letters) < len(values):
-            letters.append(column_letter(len(letters) + 1))
+            letters.append(in_letters(len(letters) + 1))
         shown = f' s="{style}"' if style else ""
         cells = []
         for letter, value in zip(letters, values):
@@ -144,7 +131,7 @@ class Sheet:
     def filter(self, rows: int | None = None, columns: int = 1) -> None:
         """Filters on the header, over its first `columns` columns and `rows` rows (all written so far)."""
         if (rows or self.rows) > 1:
-            self.filtered = f"A1:{column_letter(columns)}{rows or self.rows}"
+            self.filtered = f"A1:{in_letters(columns)}{rows or self.rows}"
 
     def finish(self, complete: bool = True) -> None:
         """The sheet's end written (or, not complete, the sheet given up) and its member closed."""
@@ -164,7 +151,7 @@ class Sheet:
 def _pane(freeze: str) -> str:
     """The frozen rows and columns above and left of a cell ('C3': two of each)."""
     letters, row = re.fullmatch(r"([A-Z]+)(\d+)", freeze).groups()
-    columns = column_number(letters) - 1
+    columns = from_letters(letters) - 1
     rows = int(row) - 1
     if not (rows or columns):
         return ""

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from workbench.core import registry
 from workbench.core.db import Database
 from workbench.core.dto import ParticipantView, RegistryOutcome, UnassignedSpeaker
+from workbench.core.letters import in_letters
 from workbench.core.models import (
     Institution,
     Participant,
@@ -77,17 +78,8 @@ def institution_labels(session: Session) -> dict[str, str]:
     rows = session.execute(select(table.c.name, table.c.pseudonym).order_by(table.c.id)).all()
     taken = {pseudonym for _, pseudonym in rows if pseudonym}
     free = (label for n in range(1, len(rows) + len(taken) + 2)
-            if (label := _("Institution {letter}").format(letter=_letters(n))) not in taken)
+            if (label := _("Institution {letter}").format(letter=in_letters(n))) not in taken)
     return {name: pseudonym or next(free) for name, pseudonym in rows}
-
-
-def _letters(n: int) -> str:
-    """1 -> A, 26 -> Z, 27 -> AA."""
-    letters = ""
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _store(session: Session, rows: list[RegistryRow]) -> tuple[int, int]:
