@@ -75,7 +75,8 @@ def test_autocode_a_question_codes_its_answers_whole(held_out):
             select(Turn.transcript_id, Turn.index, Turn.start, Turn.end)) if index in answering.get(tid, ())]
         made = session.execute(select(Coding.transcript_id, Coding.start, Coding.end)).all()
     assert outcome.created == len(turns) == len(made) > 8  # every answer, in every interview, once
-    assert len(answering) == 30
+    assert len(answering) == len(transcripts.list_transcripts(db))  # (30, or 31 after the test that imports one)
+    assert sum(1 for indexes in answering.values() if indexes) >= 30  # every interview answers it
     for tid, start, end in made:  # each the whole of one answer (its outer spaces trimmed)
         assert any(t == tid and s <= start < end <= e and end - start >= e - s - 2 for t, s, e in turns)
 
