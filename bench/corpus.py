@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from workbench.core.db import Database, resolve_url
-from workbench.core.models import TALLIES, Code, Turn
+from workbench.core.models import Code, Turn
 from workbench.sample.__main__ import make
 from workbench.services import codebook, participants, transcripts
 from workbench.services.coding_writer import CodingWriter, NewCoding
@@ -123,10 +123,13 @@ def on_postgres(path: Path, server: str) -> str:
     Database(url).close()  # the schema, by the migrations
     source, target = Database(resolve_url(str(path))), create_engine(url)
     with source.engine.connect() as reader, target.begin() as writer:
-        for table in (t for t in Base.metadata.sorted_tables if t.name not in TALLIES):  # made by triggers
+        # the tallies as SQLite's triggers made them: PostgreSQL's lock a turn per link, more locks than one
+        # transaction of 3M links may hold (and the keys are as they were checked there)
+        writer.execute(text("SET LOCAL session_replication_role = replica"))
+        for table in Base.metadata.sorted_tables:
             columns = [c.name for c in table.columns]
             quoted = ", ".join(f'"{name}"' for name in columns)
-            as_json = [isinstance(c.type, JSON) for c in table.columns]
+            as_json = [isinstance(getattr(c.type, "impl_instance", c.type), JSON) for c in table.columns]  # StudyJSON too
             writer.execute(table.delete())
             with writer.connection.dbapi_connection.cursor().copy(
                     f'COPY {table.name} ({quoted}) FROM STDIN') as copy:

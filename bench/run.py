@@ -77,6 +77,8 @@ STEPS = [
     ("large: PostgreSQL report, institutions", None, ["large", "institutions", "postgres"], "large"),
     ("large: PostgreSQL report, quotations", None, ["large", "quotations", "postgres"], "large"),
     ("large: PostgreSQL transcripts list", None, ["large", "list", "postgres"], "large"),
+    ("large: PostgreSQL Excel report", None, ["large", "xlsx", "postgres"], "large"),
+    ("large: PostgreSQL project export", None, ["large", "export", "postgres"], "large"),
 ]
 
 

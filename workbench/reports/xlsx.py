@@ -107,7 +107,8 @@ class Sheet:
         self.letters: list[str] = []
 
     def append(self, values: list, style: int = NORMAL) -> None:
-        """A row; `style` for its text and numbers (BOLD, HEADER); a time is a time whatever the style."""
+        """A row of text, numbers (an infinite or NaN one left empty), times and None (an empty cell); `style`
+        for its text and numbers (BOLD, HEADER); a time is a time whatever the style."""
         self.rows += 1
         row, letters = self.rows, self.letters
         while len(letters) < len(values):
@@ -124,8 +125,10 @@ class Sheet:
                 cells.append(f'<c r="{letter}{row}" s="{TIME}"><v>{value / timedelta(days=1)!r}</v></c>')
             elif isinstance(value, bool):
                 cells.append(f'<c r="{letter}{row}" t="b"{shown}><v>{int(value)}</v></c>')
-            elif isinstance(value, int) or math.isfinite(value):
-                cells.append(f'<c r="{letter}{row}"{shown}><v>{value!r}</v></c>')
+            elif isinstance(value, int):
+                cells.append(f'<c r="{letter}{row}"{shown}><v>{int(value)}</v></c>')
+            elif math.isfinite(number := float(value)):  # a float of numpy's too: its repr is no number
+                cells.append(f'<c r="{letter}{row}"{shown}><v>{number!r}</v></c>')
         self.out.write(f'<row r="{row}">{"".join(cells)}</row>')
 
     def filter(self, rows: int | None = None, columns: int = 1) -> None:
