@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -360,3 +361,16 @@ def test_an_export_masks_registered_people_only_and_says_how_many(db, tmp_path):
     wrote = exchange.export_project(db, tmp_path / "t.qdpx", "T", mask_institutions=True)  # when asked
     (source,) = refi_xml.read_qdpx((tmp_path / "t.qdpx").read_bytes()).sources
     assert wrote.names_masked == 2 and "bij ▒▒▒▒▒▒▒▒▒▒ ▒▒▒▒▒▒▒▒?" in source.text
+
+
+def test_a_coding_s_time_with_an_offset_goes_out_again_as_the_same_moment(db, tmp_path):
+    """A time another tool wrote with its zone (10:00+02:00) was stored as its clock time on SQLite, which keeps
+    no zone, and read back as 10:00 UTC: two hours off in the next export."""
+    made = 'creatingUser="{0B3B9C64-1F1A-4C1E-9D2B-3C7A5E6F7A81}" creationDateTime="2024-05-01T10:00:00+02:00"'
+    (tmp_path / "in.qdpx").write_bytes(messy_qdpx(edit=lambda xml: xml.replace(
+        'creatingUser="{0B3B9C64-1F1A-4C1E-9D2B-3C7A5E6F7A81}">', made + ">", 1)))
+    exchange.import_project(db, tmp_path / "in.qdpx", "me")
+    exchange.export_project(db, tmp_path / "out.qdpx", "Uit")
+    (source,) = refi_xml.read_qdpx((tmp_path / "out.qdpx").read_bytes()).sources
+    (coding,) = [c for c in source.codings if c.guid == "c0c0c0c0-0000-4000-8000-000000000001"]
+    assert coding.created.astimezone(timezone.utc) == datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)

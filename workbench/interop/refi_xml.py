@@ -718,9 +718,11 @@ def _read_selection(selection, start: int, end: int, source: RefiSource, notes: 
 
 
 def _when(value: str | None) -> datetime | None:
+    """A time as the file gives it, in UTC (SQLite keeps no zone: 10:00+02:00 was kept as 10:00, read as UTC)."""
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+    return moment.astimezone(timezone.utc) if moment.tzinfo else moment
