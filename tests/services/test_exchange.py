@@ -374,3 +374,15 @@ def test_a_coding_s_time_with_an_offset_goes_out_again_as_the_same_moment(db, tm
     (source,) = refi_xml.read_qdpx((tmp_path / "out.qdpx").read_bytes()).sources
     (coding,) = [c for c in source.codings if c.guid == "c0c0c0c0-0000-4000-8000-000000000001"]
     assert coding.created.astimezone(timezone.utc) == datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)
+
+
+def test_a_time_at_the_calendar_s_edge_leaves_the_coding_and_no_traceback(db, tmp_path):
+    """In UTC, 0001-01-01T00:00:00+02:00 is before the first day Python can hold: the import stopped with an
+    OverflowError. The coding comes in; its time is unknown."""
+    made = 'creatingUser="{0B3B9C64-1F1A-4C1E-9D2B-3C7A5E6F7A81}" creationDateTime="0001-01-01T00:00:00+02:00"'
+    (tmp_path / "in.qdpx").write_bytes(messy_qdpx(edit=lambda xml: xml.replace(
+        'creatingUser="{0B3B9C64-1F1A-4C1E-9D2B-3C7A5E6F7A81}">', made + ">", 1)))
+    (tmp_path / "plain.qdpx").write_bytes(messy_qdpx())
+    other = Database(resolve_url(str(tmp_path / "other.sqlite")))
+    assert exchange.import_project(db, tmp_path / "in.qdpx", "me").codings == \
+        exchange.import_project(other, tmp_path / "plain.qdpx", "me").codings > 0

@@ -723,6 +723,6 @@ def _when(value: str | None) -> datetime | None:
         return None
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        return moment.astimezone(timezone.utc) if moment.tzinfo else moment
+    except (ValueError, OverflowError):  # not a time, or one beyond the calendar in UTC (0001-01-01T00:00+02:00)
         return None
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment
