@@ -70,6 +70,13 @@ def xml_safe(text: str) -> str:
     return _NOT_IN_XML.sub("\ufffd", text)
 
 
+def xml_escaped(safe: str) -> str:
+    """Text XML can hold (xml_safe's) written for XML, every character kept: markup escaped for element text or
+    an attribute in double quotes, a carriage return as a reference (a reader turns a bare one into a line feed)."""
+    return safe.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") \
+        .replace("\r", "&#13;")
+
+
 def refuse_dtd(tree: etree._ElementTree, where: str) -> None:
     """No document type declarations: their entities would be left unexpanded and hide text."""
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:

@@ -31,7 +31,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.interop.positions import Selected, reading
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiMemo, RefiProject, RefiSource, Value
-from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_safe
+from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_escaped, xml_safe
 from workbench.streams import HandedText, written_whole
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -99,18 +99,8 @@ def _escape(text: str, entities: dict[str, str] | None = None) -> str:
     return _sax_escape(xml_safe(text), entities or {})
 
 
-def _escape_attribute(text: str) -> str:
-    """Text for an attribute's value in double quotes (as _escape, and the quote too)."""
-    return _quoted(xml_safe(text))
-
-
-def _quoted(safe: str) -> str:
-    """Text XML can hold (xml_safe), its markup escaped for an attribute's value in double quotes."""
-    return safe.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 def _attrs(**values) -> str:
-    return "".join(f' {k}="{_escape_attribute(str(v))}"' for k, v in values.items() if v is not None)
+    return "".join(f' {k}="{xml_escaped(xml_safe(str(v)))}"' for k, v in values.items() if v is not None)
 
 
 def _codes_xml(codes: list[CodeSpec]) -> list[str]:
@@ -270,7 +260,7 @@ class _ProjectXml:
             selection = c.selection_guid or _name_based(_SELECTIONS, c.guid)
             user = f' creatingUser="{c.user_guid}"' if c.user_guid else ""
             at = _stamp(c.created)
-            out.append(f'<PlainTextSelection guid="{selection}" name="{_quoted(safe[c.start:c.end][:60])}"'
+            out.append(f'<PlainTextSelection guid="{selection}" name="{xml_escaped(safe[c.start:c.end][:60])}"'
                        f' startPosition="{c.start}" endPosition="{c.end}"{user} creationDateTime="{at}">{_description(c.memo)}\n'
                        f'<Coding guid="{c.guid}"{user} creationDateTime="{at}"><CodeRef targetGUID="{c.code_guid}"/>'
                        f'{self.note(c.memo, c.guid, user=c.user_guid, at=at)}</Coding>\n</PlainTextSelection>\n')

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from workbench.core.letters import from_letters, in_letters
-from workbench.limits import xml_safe
+from workbench.limits import xml_escaped, xml_safe
 from workbench.streams import HandedText, written_whole
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -61,8 +61,8 @@ class Workbook:
             quoted = "'" + sheet.title.replace("'", "''") + "'"
             if sheet.filtered:
                 names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-                             f"{_text(quoted)}!{_absolute(sheet.filtered)}</definedName>")
-            names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{_text(quoted)}!$1:$1</definedName>')
+                             f"{xml_escaped(quoted)}!{_absolute(sheet.filtered)}</definedName>")
+            names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{xml_escaped(quoted)}!$1:$1</definedName>')
         self.archive.writestr("[Content_Types].xml", (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -85,7 +85,7 @@ class Workbook:
         self.archive.writestr("xl/workbook.xml", (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" xmlns:r="{RELATIONSHIPS}">'
             '<bookViews><workbookView activeTab="0"/></bookViews><sheets>'
-            + "".join(f'<sheet name="{_text(s.title)}" sheetId="{s.number}" r:id="rId{s.number}"/>' for s in sheets)
+            + "".join(f'<sheet name="{xml_escaped(s.title)}" sheetId="{s.number}" r:id="rId{s.number}"/>' for s in sheets)
             + "</sheets>" + (f"<definedNames>{''.join(names)}</definedNames>" if names else "") + "</workbook>"))
         self.archive.writestr("xl/styles.xml", STYLES)
 
@@ -120,7 +120,7 @@ class Sheet:
                 continue
             if isinstance(value, str):
                 cells.append(f'<c r="{letter}{row}" t="inlineStr"{shown}><is><t xml:space="preserve">'
-                             f"{_text(xml_safe(value))}</t></is></c>")
+                             f"{xml_escaped(xml_safe(value))}</t></is></c>")
             elif isinstance(value, timedelta):
                 cells.append(f'<c r="{letter}{row}" s="{TIME}"><v>{value / timedelta(days=1)!r}</v></c>')
             elif isinstance(value, bool):
@@ -168,13 +168,6 @@ def _pane(freeze: str) -> str:
 def _absolute(reference: str) -> str:
     """A1:G10 -> $A$1:$G$10"""
     return re.sub(r"([A-Z]+)(\d+)", r"$\1$\2", reference)
-
-
-def _text(value: str) -> str:
-    """Text for XML, every character kept: a carriage return as a reference (a reader turns a bare one into
-    a line feed)."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") \
-        .replace("\r", "&#13;")
 
 
 STYLES = (
