@@ -441,24 +441,31 @@ def step_tui_screen(runs: int, which: str) -> dict:
             "answers": lambda: QuestionScreen(GUIDE_QUESTION, "Wat vinden studenten van internationalisering?"),
             "disagreements": lambda: DisagreementsScreen(["anna", "bram"])}[which]
 
+    def rows_of(screen) -> int:
+        return sum(t.row_count for t in screen.query(DataTable)) + sum(_nodes(t.root) - 1 for t in screen.query(Tree))
+
     async def scenario(app, pilot):
-        times, rows = [], 0
+        times, firsts, rows = [], [], 0
         for _ in range(runs):
             screen = make()
             start = time.perf_counter()
             app.push_screen(screen)
             await until(pilot, lambda screen=screen: screen.is_current and any(w.node is screen for w in app.workers))
+            await until(pilot, lambda screen=screen: rows_of(screen) > 0, timeout=600)
+            shown = time.perf_counter()
             await until(pilot, lambda screen=screen: not any(w.node is screen and not w.is_finished
                                                              for w in app.workers), timeout=600)
             await pilot.pause()
             times.append(app.frames[-1] - start)
-            rows = sum(t.row_count for t in screen.query(DataTable)) + sum(_nodes(t.root) - 1 for t in screen.query(Tree))
+            firsts.append(next((f for f in app.frames if f > shown), app.frames[-1]) - start)  # a frame with rows
+            rows = rows_of(screen)
             await pilot.press("escape")
             await pilot.pause(0.3)
-        return times, rows
+        return times, firsts, rows
 
-    times, rows = asyncio.run(_pilot(path, scenario))
-    return dict(times=times, unit="s", note=f"the large study, {rows:,} rows, 120x40")
+    times, firsts, rows = asyncio.run(_pilot(path, scenario))
+    return dict(times=times, unit="s", note=f"the large study, {rows:,} rows, 120x40; the first rows shown after "
+                                            f"{statistics.median(firsts):.2f} s")
 
 
 def _overview_db(transcripts_: int) -> Path:

@@ -649,6 +649,8 @@ def test_agreement_and_disagreements_write_word_and_excel(loaded, tmp_path):
     code, out, _ = loaded("disagreements", "tester", "bram", "--format", "json")
     found = json.loads(out)
     assert [(d["respondent"], d["start_ms"]) for d in found] == [("R01", 5000), ("R02", 9000)]
+    code, out, err = loaded("disagreements", "tester", "nobody", "--format", "json")  # printed as found: the
+    assert code == 2 and out == "" and "nobody" in err  # names are checked before the list begins
     for fmt in ("docx", "xlsx"):
         assert loaded("agreement", "tester", "bram", "--format", fmt)[0] == 2  # a file needs --out
         code, _, err = loaded("disagreements", "tester", "bram", "--format", fmt, "--out", tmp_path / f"a.{fmt}")

@@ -2,6 +2,7 @@
 
 import math
 import random
+from types import SimpleNamespace
 
 import pytest
 from sklearn.metrics import cohen_kappa_score
@@ -94,12 +95,15 @@ def dense(db, coders, unit):
 
     from workbench.core import agreement as measures
     from workbench.core.models import Coding
-    from workbench.services.lookup import CodeTree, coder_ids
+    from workbench.core.spans import sentences
+    from workbench.services.lookup import CodeTree, coder_ids, respondent_turns
 
     with db.read() as session:
         ids = dict(zip(coders, coder_ids(session, coders)))
         tree = CodeTree(session)
-        units = agreement._units(session, unit)
+        units = [SimpleNamespace(transcript_id=t.transcript_id, transcript=t.transcript, start=a, end=b)
+                 for t in respondent_turns(session)
+                 for a, b in (sentences(t.transcript_text, t.start, t.end) if unit == "sentence" else [(t.start, t.end)])]
         codings_ = session.execute(select(Coding.coder_id, Coding.transcript_id, Coding.code_id, Coding.start,
                                           Coding.end)).all()
         codes = [c for c, _ in tree.walk()]

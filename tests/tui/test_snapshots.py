@@ -134,7 +134,7 @@ async def disagreements(app, pilot):
     """Where two coders differ: unit, code, who coded it and who did not, and alpha in the header."""
     await overview_ready(app, pilot)
     app.push_screen(DisagreementsScreen(["anna", "bea"]))
-    await wait_for(pilot, lambda: isinstance(app.screen, DisagreementsScreen) and app.screen.found is not None)
+    await wait_for(pilot, lambda: isinstance(app.screen, DisagreementsScreen) and app.screen.done)
 
 
 async def help_keys(app, pilot):

@@ -111,3 +111,63 @@ def test_settle_by_removing_the_other_coders_coding(app):
     (record,) = codings.deletions(app.db)
     assert (record.coding_guid, record.coded_by, record.deleted_by, record.reason) == (theirs.guid, "bea", "anna",
                                                                                        "settled")
+
+
+def test_a_long_list_of_disagreements_comes_in_batches_the_first_at_once(app, monkeypatch):
+    """The first rows are on screen while the rest is still read; a reload's list is the service's, once (the
+    batches of the reading it replaced, held until the new one is done, are not shown), and the cursor is back
+    on its row though that row came in a later batch."""
+    import itertools
+    import threading
+
+    turns = [t for t in transcripts.show_transcript(app.db, "interview-03").turns if t.role == "respondent"]
+    for turn in turns[:9]:
+        codings.code_turn(app.db, "anna", "interview-03", turn.index, DELAY)
+    codings.code_turn(app.db, "bea", "interview-03", turns[9].index, DELAY)
+    expected = agreement.disagreements(app.db, ["anna", "bea"])
+    assert len(expected) == 10
+    monkeypatch.setattr(DisagreementsScreen, "FIRST", 2)
+    monkeypatch.setattr(DisagreementsScreen, "BATCH", 3)
+    holds = {0: threading.Event(), 1: threading.Event()}  # the opening's reading, the first reload's
+    calls, ended = itertools.count(), []
+    reading = agreement.Comparison.disagreements
+
+    def held(self, tally=True):
+        mine = next(calls)
+        try:
+            for n, found in enumerate(reading(self, tally)):
+                if n == 3 and mine in holds:  # the first batch is out, the next one begun
+                    holds[mine].wait(30)
+                yield found
+        finally:
+            ended.append(mine)
+
+    monkeypatch.setattr(agreement.Comparison, "disagreements", held)
+
+    def rows(screen):
+        table = screen.query_one("DataTable")
+        return [(str(table.get_row_at(i)[0]), int(table.get_row_at(i)[1])) for i in range(table.row_count)]
+
+    async def scenario():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            app.push_screen(DisagreementsScreen(["anna", "bea"]))
+            await wait_for(pilot, lambda: isinstance(app.screen, DisagreementsScreen) and app.screen.found)
+            listing = app.screen
+            await pilot.pause()
+            assert not listing.done and len(rows(listing)) == 2 and "2" in listing.sub_title
+            holds[0].set()
+            await wait_for(pilot, lambda: listing.done)
+            assert rows(listing) == [(d.transcript, d.turn) for d in expected]
+            listing.query_one("DataTable").move_cursor(row=7)
+            await pilot.press("r")
+            await wait_for(pilot, lambda: not listing.done and len(listing.found) == 2)
+            await pilot.press("r")
+            await wait_for(pilot, lambda: listing.done)
+            holds[1].set()
+            await wait_for(pilot, lambda: 1 in ended)
+            await pilot.pause(0.1)
+            assert rows(listing) == [(d.transcript, d.turn) for d in expected]
+            assert listing.query_one("DataTable").cursor_row == 7 and listing.found == expected
+
+    run(scenario())

@@ -9,7 +9,7 @@ from functools import cached_property
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.cli.output import to_json
+from workbench.cli.output import json_lines, to_json
 
 
 @dataclass(frozen=True)
@@ -52,3 +52,15 @@ def test_a_list_reads_back_field_for_field_one_item_a_line(items):
 def test_a_data_class_with_slots_is_an_object_of_its_fields_too():
     assert json.loads(to_json([Slotted(1, "één")])) == [{"n": 1, "text": "één"}]
     assert json.loads(to_json(Slotted(2, "twee"))) == {"n": 2, "text": "twee"}
+
+
+@given(st.lists(st.tuples(st.integers(), texts), max_size=12), st.integers(1, 5))
+def test_a_list_written_in_pieces_is_the_list_written_whole(items, batch):
+    """Printed as the items come, a batch at a time (a million disagreements are never held whole): the
+    same text whatever the batch, so the same JSON, for lists shorter, as long as and longer than a batch."""
+    values = [Slotted(n, text) for n, text in items]
+    pieces = list(json_lines(iter(values), batch=batch))
+    assert len(pieces) == -(-len(values) // batch) + 1  # a piece per batch begun, then the closing one
+    assert "".join(pieces) == "".join(json_lines(values, batch=len(values) + 1))
+    assert json.loads("".join(pieces)) == [{"n": v.n, "text": v.text} for v in values]
+    assert "".join(pieces).count("\n") + 1 == (len(values) + 2 if values else 1)

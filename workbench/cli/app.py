@@ -334,7 +334,7 @@ def disagreements(
     check_choice(fmt, ("table", "json", "docx", "xlsx"), "--format")
     if _agreement_file(ctx, coders, code, unit, fmt, out):
         return
-    listing(fmt, agreement_service.disagreements(ctx.obj.db, coders, code, unit),
+    listing(fmt, agreement_service.each_disagreement(ctx.obj.db, coders, code, unit),
             [_("transcript"), _("turn"), _("time"), _("respondent"), _("span"), _("code"), _("coded by"), _("not by"),
              _("text")],
             lambda d: (d.transcript, d.turn, format_clock(d.start_ms), d.respondent, f"{d.start}-{d.end}", d.code_path,

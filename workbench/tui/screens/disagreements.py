@@ -7,6 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
 from workbench.core.dto import Disagreement
 from workbench.i18n import N_, _, ngettext
@@ -27,15 +28,31 @@ class DisagreementsScreen(WorkbenchScreen):
         Binding("escape", "back", N_("Back"), id="back"),
     ]
 
-    class Loaded(StudyRead):
-        def __init__(self, version: int, found: list[Disagreement], summary: str):
+    class Found(StudyRead):
+        """Disagreements as the worker found them, in list order; the first batch of a reading starts the list."""
+
+        def __init__(self, version: int, reading: int, found: list[Disagreement], first: bool):
             super().__init__(version)
-            self.found, self.summary = found, summary
+            self.reading, self.found, self.first = reading, found, first
+
+    class Loaded(StudyRead):
+        """The reading is done: the agreement over all codes, for the title."""
+
+        def __init__(self, version: int, reading: int, summary: str):
+            super().__init__(version)
+            self.reading, self.summary = reading, summary
+
+    # rows in the first batch (shown at once), then at least BATCH a batch, each as many as all before it: the
+    # table lays out all its rows again for each batch (a million rows in fixed batches took minutes)
+    FIRST, BATCH = 200, 20_000
 
     def __init__(self, coders: list[str]):
         super().__init__()
         self.coders = coders
         self.found: list[Disagreement] | None = None
+        self.reading = 0  # the reading whose batches are shown (a reload's worker outdates the one before)
+        self.wanted: int | None = None  # the row to put the cursor back on when the list has it again
+        self.done = False  # the reading shown is whole (its figures in the title)
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
@@ -57,31 +74,71 @@ class DisagreementsScreen(WorkbenchScreen):
     def study_changed(self) -> None:
         self.action_reload()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def action_reload(self) -> None:
+        self.reading, self.done = self.reading + 1, False
+        self._read(self.reading)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def _read(self, reading: int) -> None:
+        """The disagreements a batch at a time as they are found (the first rows of a million at once), then
+        the figures from the same reading."""
         version = self.app.db.version()  # read first: what follows is at least this new
-        figures, found = agreement.compare(self.app.db, self.coders)
-        overall = figures[-1]
+        comparison = agreement.Comparison(self.app.db, self.coders)
+        batch: list[Disagreement] = []
+        size, sent = self.FIRST, 0
+        for found in comparison.disagreements():
+            batch.append(found)
+            if len(batch) == size:
+                if get_current_worker().is_cancelled:
+                    return
+                self.post_message(self.Found(version, reading, batch, not sent))
+                sent += len(batch)
+                batch, size = [], max(self.BATCH, sent)
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(self.Found(version, reading, batch, not sent))
+        overall = comparison.figures()[-1]
         summary = (f"{', '.join(self.coders)} · alpha {round(overall.alpha, 2) + 0.0:.2f}" if overall.alpha is not None
                    else ", ".join(self.coders))
-        self.post_message(self.Loaded(version, found, summary))
+        self.post_message(self.Loaded(version, reading, summary))
+
+    @on(Found)
+    def _found(self, message: Found) -> None:
+        if message.reading != self.reading:
+            return
+        table = self.query_one(DataTable)
+        if message.first:
+            if not self.fresh(message):
+                return
+            if self.wanted is None:  # else a reading replaced before it got there: its row still wanted
+                self.wanted = table.cursor_row
+            self.found = []
+            table.clear()
+        assert self.found is not None
+        self.found.extend(message.found)
+        table.add_rows([(d.transcript, d.turn, d.code_path.split(" > ")[-1], ", ".join(d.coded_by),
+                         ", ".join(d.not_coded_by), " ".join(d.text.split())[:LINE]) for d in message.found])
+        if self.wanted is not None and self.wanted < len(self.found):
+            table.move_cursor(row=self.wanted)
+            self.wanted = None
+        self._count(_("reading…"))
+        if message.first:
+            table.focus()
+            self._show()
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        if not self.fresh(message):
+        if message.reading != self.reading:
             return
-        self.found = message.found
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        table.add_rows([(d.transcript, d.turn, d.code_path.split(" > ")[-1], ", ".join(d.coded_by),
-                         ", ".join(d.not_coded_by), " ".join(d.text.split())[:LINE]) for d in self.found])
-        table.move_cursor(row=min(row, max(len(self.found) - 1, 0)))
-        differences = ngettext("{n} difference", "{n} differences", len(self.found))
-        self.sub_title = f"{message.summary} · " + differences.format(
-            n=len(self.found))
-        table.focus()
+        if self.wanted is not None and self.found:  # the row it was on is gone: the last one
+            self.query_one(DataTable).move_cursor(row=len(self.found) - 1)
+        self.wanted, self.done = None, True
+        self._count(message.summary)
         self._show()
+
+    def _count(self, said: str) -> None:
+        differences = ngettext("{n} difference", "{n} differences", len(self.found or ()))
+        self.sub_title = f"{said} · " + differences.format(n=len(self.found or ()))
 
     @on(DataTable.RowHighlighted)
     def _show(self) -> None:
