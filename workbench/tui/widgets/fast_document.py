@@ -1,4 +1,4 @@
-"""Textual's document classes with two O(lines) properties cached.
+"""Textual's document classes with two O(lines) properties cached, and a location's visual row alone.
 
 TextArea asks `document.text` (all lines joined) and `wrapped_document.height` (a sum over all
 lines) once per *rendered line*; on a 15,000-word transcript that made every repaint cost ~60 ms.
@@ -7,6 +7,8 @@ tests/unit/test_fast_document.py checks both against Textual's own values after 
 """
 
 from __future__ import annotations
+
+import bisect
 
 from textual.document._document import Document
 from textual.document._wrapped_document import WrappedDocument
@@ -38,6 +40,12 @@ class CachedWrappedDocument(WrappedDocument):
     def wrap(self, width, tab_width=None):
         self._height_cache = None
         super().wrap(width, tab_width)
+
+    def visual_row(self, location: tuple[int, int]) -> int:
+        """`location_to_offset(location).y`, without the column it works out by dividing the line's text (27 µs
+        a call: 0.17 s for the margin of a transcript with 3,000 codings)."""
+        line, column = location
+        return self._line_index_to_offsets[line][bisect.bisect_right(self.get_offsets(line), column)]
 
     def wrap_range(self, start, old_end, new_end):
         self._height_cache = None
