@@ -436,6 +436,7 @@ def step_tui_screen(runs: int, which: str) -> dict:
     from workbench.tui.screens.disagreements import DisagreementsScreen
     from workbench.tui.screens.frequencies import FrequenciesScreen
     from workbench.tui.screens.question import QuestionScreen
+    from workbench.tui.widgets.long_table import LongTable
 
     path = large_with_guide() if which == "answers" else study(*LARGE)
     if not runs:
@@ -445,7 +446,8 @@ def step_tui_screen(runs: int, which: str) -> dict:
             "disagreements": lambda: DisagreementsScreen(["anna", "bram"])}[which]
 
     def rows_of(screen) -> int:
-        return sum(t.row_count for t in screen.query(DataTable)) + sum(_nodes(t.root) - 1 for t in screen.query(Tree))
+        return (sum(t.row_count for t in screen.query(DataTable)) + sum(t.row_count for t in screen.query(LongTable))
+                + sum(_nodes(t.root) - 1 for t in screen.query(Tree)))
 
     async def scenario(app, pilot):
         times, firsts, rows = [], [], 0

@@ -65,8 +65,8 @@ def test_the_answers_to_a_question_are_coded_in_place(app):
             assert len({a.transcript for a in screen.answers.found}) == 30
             burst(app, "t", *"administr", "enter")
             await written(pilot)
-            await wait_for(pilot, lambda: CODE.split(" > ")[-1] in str(screen.query_one("DataTable").get_row_at(0)[4]))
-            assert screen.query_one("DataTable").cursor_row == 0
+            await wait_for(pilot, lambda: CODE.split(" > ")[-1] in str(screen.query_one("LongTable").get_row_at(0)[4]))
+            assert screen.query_one("LongTable").cursor_row == 0
         assert app.unexpected_errors == []
         return first
 
@@ -111,7 +111,7 @@ def test_an_answer_is_read_whole_and_part_of_it_coded_at_80_by_24(app):
             await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.answers)
             screen = app.screen
             answer = max(screen.answers.found[:8], key=lambda a: len(a.text))
-            screen.query_one("DataTable").move_cursor(row=screen.answers.found.index(answer))
+            screen.query_one("LongTable").move_cursor(row=screen.answers.found.index(answer))
             await pilot.pause(0.1)
             shown = html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
             words = " ".join(shown.split())

@@ -67,7 +67,7 @@ def test_settle_a_disagreement_from_the_list(app):
             await wait_for(pilot, lambda: isinstance(app.screen, DisagreementsScreen) and app.screen.found is not None)
             listing = app.screen
             row = next(i for i, d in enumerate(listing.found) if d.code_path == DELAY)
-            listing.query_one("DataTable").move_cursor(row=row)
+            listing.query_one("LongTable").move_cursor(row=row)
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None
                            and app.screen._turn() is not None and app.screen._turn().index == turn.index)
@@ -96,7 +96,7 @@ def test_settle_by_removing_the_other_coders_coding(app):
             app.push_screen(DisagreementsScreen(["anna", "bea"]))
             await wait_for(pilot, lambda: isinstance(app.screen, DisagreementsScreen) and app.screen.found is not None)
             listing = app.screen
-            listing.query_one("DataTable").move_cursor(row=next(i for i, d in enumerate(listing.found)
+            listing.query_one("LongTable").move_cursor(row=next(i for i, d in enumerate(listing.found)
                                                                if d.code_path == DELAY))
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None
@@ -145,7 +145,7 @@ def test_a_long_list_of_disagreements_comes_in_batches_the_first_at_once(app, mo
     monkeypatch.setattr(agreement.Comparison, "disagreements", held)
 
     def rows(screen):
-        table = screen.query_one("DataTable")
+        table = screen.query_one("LongTable")
         return [(str(table.get_row_at(i)[0]), int(table.get_row_at(i)[1])) for i in range(table.row_count)]
 
     async def scenario():
@@ -159,7 +159,7 @@ def test_a_long_list_of_disagreements_comes_in_batches_the_first_at_once(app, mo
             holds[0].set()
             await wait_for(pilot, lambda: listing.done)
             assert rows(listing) == [(d.transcript, d.turn) for d in expected]
-            listing.query_one("DataTable").move_cursor(row=7)
+            listing.query_one("LongTable").move_cursor(row=7)
             await pilot.press("r")
             await wait_for(pilot, lambda: not listing.done and len(listing.found) == 2)
             await pilot.press("r")
@@ -168,6 +168,6 @@ def test_a_long_list_of_disagreements_comes_in_batches_the_first_at_once(app, mo
             await wait_for(pilot, lambda: 1 in ended)
             await pilot.pause(0.1)
             assert rows(listing) == [(d.transcript, d.turn) for d in expected]
-            assert listing.query_one("DataTable").cursor_row == 7 and listing.found == expected
+            assert listing.query_one("LongTable").cursor_row == 7 and listing.found == expected
 
     run(scenario())

@@ -6,7 +6,7 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from workbench.core.dto import Disagreement
@@ -14,7 +14,7 @@ from workbench.i18n import N_, _, ngettext
 from workbench.services import agreement
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.widgets.header import StudyHeader
-from workbench.tui.widgets.plain_table import PlainTable
+from workbench.tui.widgets.long_table import LongTable
 
 
 class DisagreementsScreen(WorkbenchScreen):
@@ -56,12 +56,12 @@ class DisagreementsScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield PlainTable(id="disagreements", cursor_type="row", zebra_stripes=True)
+        yield LongTable(_cells, id="disagreements")
         yield Static("", id="quote")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         for label, width in ((_("transcript"), 13), (_("turn"), 5), (_("code"), 34), (_("coded by"), 12),
                              (_("not by"), 12), (_("text"), LINE)):
             table.add_column(label, width=width)
@@ -106,7 +106,7 @@ class DisagreementsScreen(WorkbenchScreen):
     def _found(self, message: Found) -> None:
         if message.reading != self.reading:
             return
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         if message.first:
             if not self.fresh(message):
                 return
@@ -116,8 +116,7 @@ class DisagreementsScreen(WorkbenchScreen):
             table.clear()
         assert self.found is not None
         self.found.extend(message.found)
-        table.add_rows([(d.transcript, d.turn, d.code_path.split(" > ")[-1], ", ".join(d.coded_by),
-                         ", ".join(d.not_coded_by), " ".join(d.text.split())[:LINE]) for d in message.found])
+        table.add_rows(message.found)
         if self.wanted is not None and self.wanted < len(self.found):
             table.move_cursor(row=self.wanted)
             self.wanted = None
@@ -131,7 +130,7 @@ class DisagreementsScreen(WorkbenchScreen):
         if message.reading != self.reading:
             return
         if self.wanted is not None and self.found:  # the row it was on is gone: the last one
-            self.query_one(DataTable).move_cursor(row=len(self.found) - 1)
+            self.query_one(LongTable).move_cursor(row=len(self.found) - 1)
         self.wanted, self.done = None, True
         self._count(message.summary)
         self._show()
@@ -140,17 +139,17 @@ class DisagreementsScreen(WorkbenchScreen):
         differences = ngettext("{n} difference", "{n} differences", len(self.found or ()))
         self.sub_title = f"{said} · " + differences.format(n=len(self.found or ()))
 
-    @on(DataTable.RowHighlighted)
+    @on(LongTable.RowHighlighted)
     def _show(self) -> None:
         chosen = self._current()
         self.query_one("#quote", Static).update(
             f"[b]{escape(chosen.code_path)}[/b]\n{escape(chosen.text)}" if chosen else _("No differences."))
 
     def _current(self) -> Disagreement | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         return self.found[table.cursor_row] if self.found and 0 <= table.cursor_row < len(self.found) else None
 
-    @on(DataTable.RowSelected)
+    @on(LongTable.RowSelected)
     def action_open(self) -> None:
         chosen = self._current()
         if chosen:
@@ -158,3 +157,9 @@ class DisagreementsScreen(WorkbenchScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _cells(found: Disagreement) -> tuple:
+    """A disagreement's row in the list."""
+    return (found.transcript, found.turn, found.code_path.split(" > ")[-1], ", ".join(found.coded_by),
+            ", ".join(found.not_coded_by), " ".join(found.text.split())[:LINE])

@@ -10,7 +10,7 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from workbench.core.codes import PATH_SEPARATOR
 from workbench.core.dto import AnswerView
@@ -21,7 +21,7 @@ from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import CodePicker, Words, search_words
 from workbench.tui.widgets.header import StudyHeader
-from workbench.tui.widgets.plain_table import PlainTable
+from workbench.tui.widgets.long_table import LongTable
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,13 @@ class QuestionScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield PlainTable(id="answers", cursor_type="row", zebra_stripes=True)
+        yield LongTable(_cells, id="answers")
         yield Static("", id="answer-head")
         yield TextArea("", id="answer", read_only=True, soft_wrap=True, show_cursor=True)
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         for label, width in ((_("transcript"), 13), (_("respondent"), 10), (_("programme"), 14), (_("time"), 8),
                              (_("codes"), 24), (_("answer"), LINE)):
             table.add_column(label, width=width)
@@ -89,13 +89,10 @@ class QuestionScreen(WorkbenchScreen):
         if not self.fresh(message):
             return
         self.answers = message.answers
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         row = table.cursor_row
         table.clear()
-        table.add_rows([(a.transcript, a.respondent, ", ".join(a.programmes),
-                         format_clock(a.start_ms) if a.start_ms is not None else "",
-                         ", ".join(p.split(PATH_SEPARATOR)[-1] for p in a.codes), " ".join(a.text.split())[:LINE])
-                        for a in self.answers.found])
+        table.add_rows(self.answers.found)
         respondents = len({a.respondent for a in self.answers.found})
         self.sub_title = _("question {question}: {text} · {answers} answers of {respondents} respondents").format(
             question=self.question, text=self.text, answers=len(self.answers.found), respondents=respondents)
@@ -107,7 +104,7 @@ class QuestionScreen(WorkbenchScreen):
                 _("No answers found: was the question asked in the transcripts? (workbench guide coverage)"))
         self._show()
 
-    @on(DataTable.RowHighlighted)
+    @on(LongTable.RowHighlighted)
     def _show(self) -> None:
         """The answer under the cursor, whole, below the list (tab goes into it: select a part and code it)."""
         answer = self._current()
@@ -121,11 +118,11 @@ class QuestionScreen(WorkbenchScreen):
                 shown.load_text(answer.text)
 
     def _current(self) -> AnswerView | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         found = self.answers.found if self.answers else []
         return found[table.cursor_row] if found and 0 <= table.cursor_row < len(found) else None
 
-    @on(DataTable.RowSelected)
+    @on(LongTable.RowSelected)
     def action_open(self) -> None:
         answer = self._current()
         if answer:
@@ -164,3 +161,10 @@ class QuestionScreen(WorkbenchScreen):
     def action_back(self) -> None:
         if self.app.screen is self:
             self.app.pop_screen()
+
+
+def _cells(answer: AnswerView) -> tuple:
+    """An answer's row in the list."""
+    return (answer.transcript, answer.respondent, ", ".join(answer.programmes),
+            format_clock(answer.start_ms) if answer.start_ms is not None else "",
+            ", ".join(p.split(PATH_SEPARATOR)[-1] for p in answer.codes), " ".join(answer.text.split())[:LINE])
