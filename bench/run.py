@@ -71,6 +71,7 @@ STEPS = [
     ("large: tui frequencies: rows shown", 1.0, ["tui_screen", "frequencies"], "large"),
     ("large: tui answers to one question: rows shown", 1.0, ["tui_screen", "answers"], "large"),
     ("large: tui disagreements of two coders: rows shown", 1.0, ["tui_screen", "disagreements"], "large"),
+    ("large: tui quotes of a code: rows shown", 1.0, ["tui_screen", "quotes"], "large"),
     ("large: tui open 3,000 codings: all turns", 0.3, ["tui_open", "whole", "large"], "large"),
     ("large: suggest one transcript (process)", None, ["large", "suggest"], "large"),
     ("large: PostgreSQL report, respondents", None, ["large", "respondents", "postgres"], "large"),

@@ -429,13 +429,14 @@ def large_with_guide() -> Path:
 def step_tui_screen(runs: int, which: str) -> dict:
     """A screen of the large study, from asking for it to the first frame with all its rows: the codebook with
     its counts, the frequencies, the answers to one guide question in every interview, two coders'
-    disagreements."""
+    disagreements, the quotes of one code."""
     from textual.widgets import DataTable, Tree
 
     from workbench.tui.screens.codebook import CodebookScreen
     from workbench.tui.screens.disagreements import DisagreementsScreen
     from workbench.tui.screens.frequencies import FrequenciesScreen
     from workbench.tui.screens.question import QuestionScreen
+    from workbench.tui.screens.quotes import QuotesScreen
     from workbench.tui.widgets.long_table import LongTable
 
     path = large_with_guide() if which == "answers" else study(*LARGE)
@@ -443,7 +444,7 @@ def step_tui_screen(runs: int, which: str) -> dict:
         return {}
     make = {"codebook": CodebookScreen, "frequencies": FrequenciesScreen,
             "answers": lambda: QuestionScreen(GUIDE_QUESTION, "Wat vinden studenten van internationalisering?"),
-            "disagreements": lambda: DisagreementsScreen(["anna", "bram"])}[which]
+            "disagreements": lambda: DisagreementsScreen(["anna", "bram"]), "quotes": lambda: QuotesScreen(CODE)}[which]
 
     def rows_of(screen) -> int:
         return (sum(t.row_count for t in screen.query(DataTable)) + sum(t.row_count for t in screen.query(LongTable))

@@ -144,7 +144,7 @@ def test_drill_down_from_a_frequency_cell_to_the_quote_in_its_transcript(app):
             assert found.programme == "pabo" and found.code_path == DELAY
             assert len({q.respondent for q in found.shown}) == count  # the cell counts respondents
             assert all("pabo" in q.programmes for q in found.shown)
-            found.query_one("DataTable").move_cursor(row=len(found.shown) - 1)
+            found.query_one("LongTable").move_cursor(row=len(found.shown) - 1)
             quote = found.shown[-1]
             await pilot.press("enter")
             await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.page is not None)
@@ -349,7 +349,7 @@ def test_brackets_in_the_words_show_in_the_lists_as_written(app, tmp_path):
         async with app.run_test(size=(200, 50)) as pilot:
             screen = await open_quotes(app, pilot, DELAY)
             await pilot.pause(0.2)
-            quoted = shown(screen.query_one("DataTable"))
+            quoted = shown(screen.query_one("LongTable"))
             await pilot.press("escape")
             await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
             await pilot.pause(0.2)

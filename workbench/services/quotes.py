@@ -54,10 +54,11 @@ def ordinary_word(word: str) -> bool:
 
 
 def quotes(db: Database, code_path: str | None = None, programme: str | None = None,
-           coders: Sequence[str] | None = None, reviewed: bool = False, consensus: bool = False) -> list[QuoteView]:
+           coders: Sequence[str] | None = None, reviewed: bool = False, consensus: bool = False,
+           passages: bool = True) -> list[QuoteView]:
     """Codings on respondent turns (a code includes its subcodes), in transcript order; coders, reviewed,
-    consensus: only the codings a report counts (see services/counted.py)."""
-    return list(each_quote(db, code_path, programme, coders, reviewed, consensus))
+    consensus: only the codings a report counts (see services/counted.py); passages: see each_quote."""
+    return list(each_quote(db, code_path, programme, coders, reviewed, consensus, passages))
 
 
 def each_quote(db: Database, code_path: str | None = None, programme: str | None = None,

@@ -7,7 +7,7 @@ from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from workbench.core.dto import QuoteView
 from workbench.errors import WorkbenchError
@@ -17,7 +17,7 @@ from workbench.transcripts.clock import format_clock
 from workbench.tui.screens.base import LINE, KeyFooter, StudyRead, WorkbenchScreen
 from workbench.tui.screens.dialogs import choose_filter
 from workbench.tui.widgets.header import StudyHeader
-from workbench.tui.widgets.plain_table import PlainTable
+from workbench.tui.widgets.long_table import LongTable
 
 
 class QuotesScreen(WorkbenchScreen):
@@ -51,12 +51,12 @@ class QuotesScreen(WorkbenchScreen):
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield PlainTable(id="quotes", cursor_type="row", zebra_stripes=True)
+        yield LongTable(_cells, id="quotes")
         yield Static("", id="quote")
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         for label, width in (("★", 1), (_("respondent"), 10), (_("programme"), 18), (_("transcript"), 13),
                              (_("time"), 8), (_("coder"), 8), (_("quotation"), LINE)):
             table.add_column(label, width=width)
@@ -68,7 +68,8 @@ class QuotesScreen(WorkbenchScreen):
         try:
             version = self.app.db.version()  # before the read: a write between them makes the read stale
             self.post_message(self.Loaded(version, quotes.quotes(self.app.db, self.code_path, coders=coders,
-                                                                 reviewed=self.reviewed, consensus=self.consensus)))
+                                                                 reviewed=self.reviewed, consensus=self.consensus,
+                                                                 passages=False)))  # the list shows the codings
         except WorkbenchError as exc:  # the code is gone: merged, renamed or removed elsewhere
             self.app.call_from_thread(self._cannot_show, str(exc))
 
@@ -88,12 +89,10 @@ class QuotesScreen(WorkbenchScreen):
     def _fill(self) -> None:
         self.shown = [q for q in self.found if (self.programme is None or self.programme in q.programmes)
                       and (self.coder is None or q.coder == self.coder)]
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         row = table.cursor_row
         table.clear()
-        table.add_rows([("★" if q.picked else "", q.respondent, ", ".join(q.programmes), q.transcript,
-                         format_clock(q.start_ms) if q.start_ms is not None else "", q.coder,
-                         " ".join(q.text.split())[:LINE]) for q in self.shown])
+        table.add_rows(self.shown)
         respondents = len({q.respondent for q in self.shown})
         filters = [f for f in (self.programme, self.coder and _("coder {coder}").format(coder=self.coder)) if f]
         self.sub_title = (f"{self.code_path} · " + _("{quotations} quotations of {respondents} respondents").format(
@@ -104,17 +103,17 @@ class QuotesScreen(WorkbenchScreen):
             table.move_cursor(row=min(row, len(self.shown) - 1))
         self._show_quote()
 
-    @on(DataTable.RowHighlighted)
+    @on(LongTable.RowHighlighted)
     def _show_quote(self) -> None:
         quote = self._current()
         self.query_one("#quote", Static).update(
             f"[b]{escape(quote.respondent)}[/b] · {escape(quote.transcript)}\n{escape(quote.text)}" if quote else "")
 
     def _current(self) -> QuoteView | None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LongTable)
         return self.shown[table.cursor_row] if self.shown and 0 <= table.cursor_row < len(self.shown) else None
 
-    @on(DataTable.RowSelected)
+    @on(LongTable.RowSelected)
     def action_open(self) -> None:
         quote = self._current()
         if quote:
@@ -151,3 +150,10 @@ class QuotesScreen(WorkbenchScreen):
     def action_back(self) -> None:
         if self.app.screen is self:
             self.app.pop_screen()
+
+
+def _cells(quote: QuoteView) -> tuple:
+    """A quote's row in the list (★: picked for the report)."""
+    return ("★" if quote.picked else "", quote.respondent, ", ".join(quote.programmes), quote.transcript,
+            format_clock(quote.start_ms) if quote.start_ms is not None else "", quote.coder,
+            " ".join(quote.text.split())[:LINE])
