@@ -11,9 +11,8 @@ come as they are found, and the figures are tallied per transcript and added up.
 from __future__ import annotations
 
 import bisect
-import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
@@ -50,26 +49,27 @@ class _Values:
     found: dict[int, list[set[int]]]  # unit -> per coder, the compared codes one of their codings there falls under
     applied: dict[int, list[set[int]]]  # unit -> per coder, the codes of their codings there (of those compared)
 
-    @functools.cached_property
-    def holders(self) -> dict[int, list[int]]:
-        """A code -> the units a coder gave it."""
-        found: dict[int, list[int]] = defaultdict(list)
-        for i, codes in self.found.items():
-            for code in set().union(*codes):
-                found[code].append(i)
-        return found
-
-    def tally(self, code: int | None) -> Counter[tuple]:
-        """The units as rows of one value per coder, tallied: 1/0 for a code (with its subcodes), or the set of
-        codes applied (code None: over all codes). Only the units someone coded with it are looked at one by
-        one; the rest have the row of nobody's codes."""
-        empty = 0 if code is not None else frozenset()
-        blank = tuple(empty if was else None for was in self.coded)
-        rows: Counter[tuple] = Counter({blank: len(self.units)})
-        for i in (self.holders.get(code, ()) if code is not None else self.applied):
-            rows[blank] -= 1
-            rows[tuple(None if not was else (int(code in mine) if code is not None else frozenset(mine))
-                       for was, mine in zip(self.coded, (self.found if code is not None else self.applied)[i]))] += 1
+    def tally(self, codes: Iterable[int]) -> dict[int | None, Counter[tuple]]:
+        """Per code (with its subcodes) the units as rows of one value per coder, 1/0, tallied; under None the
+        rows of the sets of codes applied (over all codes). Each unit someone coded is looked at once: which
+        coders gave it each code, as bits, counted; the rest have the row of nobody's codes."""
+        given: Counter[tuple[int, int]] = Counter()  # (code, the coders who gave it as bits) -> units
+        for cells in self.found.values():
+            bits: dict[int, int] = {}
+            for k, mine in enumerate(cells):
+                for code in mine:
+                    bits[code] = bits.get(code, 0) | 1 << k
+            given.update(bits.items())
+        rows: dict[int | None, Counter[tuple]] = {code: Counter() for code in codes}
+        held: Counter[int] = Counter()  # a code -> the units a coder gave it
+        for (code, who), n in given.items():
+            rows[code][tuple((who >> k) & 1 if was else None for k, was in enumerate(self.coded))] += n
+            held[code] += n
+        for code, found in rows.items():
+            found[tuple(0 if was else None for was in self.coded)] += len(self.units) - held[code]
+        rows[None] = Counter(tuple(frozenset(mine) if was else None for was, mine in zip(self.coded, cells))
+                             for cells in self.applied.values())
+        rows[None][tuple(frozenset() if was else None for was in self.coded)] += len(self.units) - len(self.applied)
         return rows
 
     def differing(self, order: dict[int, int]) -> Iterator[tuple[int, list[int]]]:
@@ -150,8 +150,8 @@ class Comparison:
                                               key=lambda row: row[1]):
                 text, values = _values(session, transcript_id, compared)
                 if tally:
-                    for code, rows in tallies.items():
-                        rows.update(values.tally(code))  # added (+= would look at every row it holds again)
+                    for code, rows in values.tally(compared.paths).items():
+                        tallies[code].update(rows)  # added (+= would look at every row it holds again)
                 differing = list(values.differing(compared.rank)) if listing else []
                 if differing:
                     text = text if text is not None else _text(session, transcript_id)
