@@ -65,6 +65,7 @@ STEPS = [
     ("large: codings list --code (process)", 1.0, ["large", "codings"], "large"),
     ("large: quotes of a code (process)", 1.0, ["large", "quotes"], "large"),
     ("large: disagreements of two coders (process)", 1.0, ["large", "disagreements"], "large"),
+    ("large: agreement of two coders (process)", 1.0, ["large", "agreement"], "large"),
     ("large: Excel report (process)", 30.0, ["large", "xlsx"], "large"),
     ("large: project export, REFI-QDA (process)", 30.0, ["large", "export"], "large"),
     ("large: tui codebook with counts: rows shown", 1.0, ["tui_screen", "codebook"], "large"),

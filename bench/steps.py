@@ -37,6 +37,7 @@ CLI = {  # whole workbench processes on the large study
     "codings": ["codings", "list", "--code", CODE, "--format", "json"],
     "quotes": ["report", "quotes", CODE],  # every code has about as many codings (random): any is the largest
     "disagreements": ["disagreements", "anna", "bram", "--format", "json"],
+    "agreement": ["agreement", "anna", "bram", "--format", "json"],
     "xlsx": ["report", "frequencies", "--format", "xlsx", "--out", str(CACHE / "large-report.xlsx")],
     "export": ["project", "export", str(CACHE / "large-project.qdpx")],
 }
