@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
@@ -86,14 +88,15 @@ class DisagreementsScreen(WorkbenchScreen):
         comparison = agreement.Comparison(self.app.db, self.coders)
         batch: list[Disagreement] = []
         size, sent = self.FIRST, 0
-        for found in comparison.disagreements():
-            batch.append(found)
-            if len(batch) == size:
-                if get_current_worker().is_cancelled:
-                    return
-                self.post_message(self.Found(version, reading, batch, not sent))
-                sent += len(batch)
-                batch, size = [], max(self.BATCH, sent)
+        with closing(comparison.disagreements()) as found_one_by_one:  # a reading given up ends its read at once
+            for found in found_one_by_one:
+                batch.append(found)
+                if len(batch) == size:
+                    if get_current_worker().is_cancelled:
+                        return
+                    self.post_message(self.Found(version, reading, batch, not sent))
+                    sent += len(batch)
+                    batch, size = [], max(self.BATCH, sent)
         if get_current_worker().is_cancelled:
             return
         self.post_message(self.Found(version, reading, batch, not sent))

@@ -16,6 +16,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.i18n import N_
+
 
 class LongTable(ScrollView, can_focus=True):
     """Rows kept as tuples of text, a line drawn when it comes into view: Textual's DataTable keeps about
@@ -50,13 +52,13 @@ class LongTable(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"long-table--header", "long-table--cursor", "long-table--even-row",
                                              "long-table--odd-row"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Select", show=False),
-        Binding("up", "cursor_up", "Cursor up", show=False),
-        Binding("down", "cursor_down", "Cursor down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,ctrl+home", "first", "Top", show=False),
-        Binding("end,ctrl+end", "last", "Bottom", show=False),
+        Binding("enter", "select_cursor", N_("Select"), show=False),
+        Binding("up", "cursor_up", N_("Cursor up"), show=False),
+        Binding("down", "cursor_down", N_("Cursor down"), show=False),
+        Binding("pageup", "page_up", N_("Page up"), show=False),
+        Binding("pagedown", "page_down", N_("Page down"), show=False),
+        Binding("home,ctrl+home", "first", N_("Top"), show=False),
+        Binding("end,ctrl+end", "last", N_("Bottom"), show=False),
     ]
 
     cursor_row = reactive(0, always_update=True, init=False)
