@@ -64,3 +64,13 @@ def test_a_list_written_in_pieces_is_the_list_written_whole(items, batch):
     assert "".join(pieces) == "".join(json_lines(values, batch=len(values) + 1))
     assert json.loads("".join(pieces)) == [{"n": v.n, "text": v.text} for v in values]
     assert "".join(pieces).count("\n") + 1 == (len(values) + 2 if values else 1)
+
+
+def test_without_json_s_c_encoder_the_same_text(monkeypatch):
+    """Where Python has no C encoder (json.encoder.c_make_encoder is None), JSONEncoder writes each item."""
+    import json.encoder
+
+    values = [Outer("één", Inner("x", datetime(2026, 1, 5, 10, 30))), Slotted(2, 'a "b"')]
+    made = "".join(json_lines(values, batch=1))
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    assert "".join(json_lines(values, batch=1)) == made

@@ -12,7 +12,6 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from workbench.core.codes import PATH_SEPARATOR
-from workbench.tui.widgets.fast_document import CachedWrappedDocument
 
 
 @dataclass(frozen=True)
@@ -115,13 +114,11 @@ class CodingMargin(Widget):
         if self._rows is None or self._made_for is None or any(
                 a is not b and a != b for a, b in zip(key, self._made_for)):
             spans = []
-            row = (wrapped.visual_row if isinstance(wrapped, CachedWrappedDocument)
-                   else lambda location: wrapped.location_to_offset(location).y)
-            for coding in page.codings if page else ():
+            for coding in page.codings if page else ():  # a page is shown in a sped-up document: visual_row
                 first = page.to_display(coding.start)
                 last = max(page.to_display(coding.end, True) - 1, first)
-                spans.append(Span(row(page.location(first)), row(page.location(last)), coding.code_path,
-                                  page.colours.get(coding.code_path, "")))
+                spans.append(Span(wrapped.visual_row(page.location(first)), wrapped.visual_row(page.location(last)),
+                                  coding.code_path, page.colours.get(coding.code_path, "")))
             self._rows, self._made_for = Rows(spans, 2 if self.size.width < 16 else 4, self.size.width), key
         return self._rows
 
