@@ -109,9 +109,11 @@ def dense(db, coders, unit):
         codes = [c for c, _ in tree.walk()]
         subtree = {c: set(tree.subtree(c)) for c in codes}
         paths = {c: tree.path(c) for c in codes}
-    coded = {(c, t) for c, t, *_ in codings_}
+    coded: dict[tuple[int, int], list] = {}  # (coder, transcript) -> its codings, each looked at for every unit
+    for c, t, code, s, e in codings_:
+        coded.setdefault((c, t), []).append((code, s, e))
     on = [[None if (ids[n], u.transcript_id) not in coded else
-           {code for c, t, code, s, e in codings_ if c == ids[n] and t == u.transcript_id and s < u.end and u.start < e}
+           {code for code, s, e in coded[ids[n], u.transcript_id] if s < u.end and u.start < e}
            for n in coders] for u in units]
     figures = {}
     for code in codes:
