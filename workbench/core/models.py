@@ -273,7 +273,7 @@ class CodingTurn(Base):
         Index("ix_coding_turn_code_speaker", "code_id", "speaker_id", "coder_id"),
         Index("ix_coding_turn_one_turn", "one_turn", "code_id", "speaker_id", "coder_id"),
         Index("ix_coding_turn_speaker_coding", "speaker_id", "coding_id"),
-        Index("ix_coding_turn_turn_coder", "turn_id", "coder_id"),
+        Index("ix_coding_turn_turn_coder_code", "turn_id", "coder_id", "code_id"),  # codes by turn: the index alone
     )
     coding_id: Mapped[int] = mapped_column(
         ForeignKey("coding.id", ondelete="CASCADE"), primary_key=True
