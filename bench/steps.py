@@ -458,7 +458,10 @@ def step_tui_screen(runs: int, which: str) -> dict:
             start = time.perf_counter()
             app.push_screen(screen)
             await until(pilot, lambda screen=screen: screen.is_current and any(w.node is screen for w in app.workers))
-            await until(pilot, lambda screen=screen: rows_of(screen) > 0, timeout=600)
+            lists = [*screen.query(DataTable), *screen.query(LongTable)]  # asked every millisecond: kept cheap
+            trees = list(screen.query(Tree))
+            await until(pilot, lambda lists=lists, trees=trees: any(t.row_count for t in lists)
+                        or any(t.root.children for t in trees), timeout=600)
             shown = time.perf_counter()
             await until(pilot, lambda screen=screen: not any(w.node is screen and not w.is_finished
                                                              for w in app.workers), timeout=600)
