@@ -44,8 +44,8 @@ class DisagreementsScreen(WorkbenchScreen):
             super().__init__(version)
             self.reading, self.summary = reading, summary
 
-    # rows in the first batch (shown at once), then at least BATCH a batch, each as many as all before it: the
-    # table lays out all its rows again for each batch (a million rows in fixed batches took minutes)
+    # rows in the first batch (shown at once), then at least BATCH a batch, each as many as all before it: a
+    # million rows come in about twenty messages
     FIRST, BATCH = 200, 20_000
 
     def __init__(self, coders: list[str]):
