@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from sqlalchemy.engine import make_url
 
 from tests.backends import drop_postgres, dump, new_postgres  # noqa: F401  (dump: for the tests)
@@ -17,6 +18,10 @@ from workbench.core.db import Database, resolve_url
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "transcripts" / "sample-study"
 CODEBOOK = ROOT / "codebook" / "interview-guide.yaml"
+
+
+settings.register_profile("workbench", deadline=None)  # speed is the benchmark's, not a test's: a first example
+settings.load_profile("workbench")  # slowed by a busy CPU (281 ms against Hypothesis's 200 ms) is no failure
 
 
 def pytest_xdist_auto_num_workers(config) -> int:
