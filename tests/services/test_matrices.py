@@ -1,8 +1,12 @@
 """The matrices a lead checks counts against, each recounted: respondents x codes against the frequency report
 (a code's count in a programme is its rows above 0), codes x documents against the listed codings."""
 
+import random
+from collections import Counter
+
 from sqlalchemy import select
 
+from bench.corpus import add_codings_over_turns, add_random_codings
 from workbench.core.counting import TOTAL
 from workbench.core.models import Participant
 from workbench.services import codings, transcripts
@@ -30,6 +34,31 @@ def test_every_count_of_the_frequency_report_is_the_rows_of_the_respondent_matri
     assert matrix.variables == ("leeftijd",)
     assert next(r for r in matrix.rows if r.respondent == pseudonym).variables == {"leeftijd": "41"}
     assert all(r.interviews for r in matrix.rows)
+
+
+def test_each_cell_of_the_respondent_matrix_is_the_codings_of_its_code_and_subcodes_on_the_respondents_turns(
+        sample_db):
+    """Recounted from the codings' spans and the respondents' turns: a coding over several turns of one
+    respondent is one coding, one over turns of two respondents counts for each."""
+    rng = random.Random(5)
+    add_random_codings(sample_db, 800, rng)
+    add_codings_over_turns(sample_db, 300, rng)
+    codings.confirm_autocodes(sample_db, "lead", code_path="Studenten")
+    found = codings.list_codings(sample_db)
+    turns = {name: [(t.start, t.end, t.respondent) for t in transcripts.show_transcript(sample_db, name).turns
+                    if t.respondent and t.role == "respondent"] for name in {c.transcript for c in found}}
+    for basis in ({}, {"coders": ["spreader"]}, {"reviewed": True}):
+        matrix = respondent_matrix(sample_db, **basis)
+        counted = [c for c in found if c.coder in basis.get("coders", [c.coder])
+                   and (not basis.get("reviewed") or c.origin != "autocode" or c.confirmed_by)]
+        expected = Counter()
+        for c in counted:
+            for who in {who for start, end, who in turns[c.transcript] if start < c.end and c.start < end}:
+                for path in matrix.codes:
+                    if c.code_path == path or c.code_path.startswith(path + " > "):
+                        expected[(who, path)] += 1
+        cells = Counter({(row.respondent, path): n for row in matrix.rows for path, n in row.counts.items() if n})
+        assert cells == expected and len(cells) > 100, basis
 
 
 def test_codes_by_documents_sum_the_subcodes_and_split_an_interview_of_two_respondents(sample_db):

@@ -1,7 +1,7 @@
 """Masking names in quotes: whole names, their distinctive parts, any case, Dutch possessives."""
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from workbench.core.anonymise import Anonymiser, NameHider, _merged, _Names
@@ -114,3 +114,18 @@ def test_names_are_looked_for_only_where_a_word_starts_and_found_as_a_scan_of_ev
     names = _Names(NAMES)
     scanned = [m.span() for pattern in (names.wholes, names.parts) for m in pattern.finditer(text)]
     assert names.spans(text, common=lambda word: False) == _merged(scanned)
+
+
+@given(st.lists(st.one_of(st.sampled_from(NAMES + ["Windkust", "HOGESCHOOL windkust", "İsa", "İSA", "ΑΝΑΣ'Β", "ΣΚΟΡΔΑ",
+                                                   "Joriss", "joris'", "Bosgraaf-Lier", "Öztürks"]),
+                          st.text(st.sampled_from("aAéİΣσς ,.-'\n"), max_size=4)), max_size=14))
+@example(["İsa"]).via("lowers to two characters")
+@example(["ΑΝΑΣ'Β"]).via("lowered alone, a final ς")
+def test_a_text_passed_over_at_a_glance_is_one_every_kind_of_name_passes_over(words):
+    """Most quotes hold no word a name starts with: one look at the lowered text's words lets them through
+    (7 µs a quote became about 1 µs); a text with a name's first word is read as before, kind by kind."""
+    text = " ".join(words)
+    names = Anonymiser(NAMES + ["İsa Kaya", "Ανας Λαμπρου"], ["Hogeschool Windkust", "Σκορδα Academie"])
+    kinds = sorted((*span, placeholder) for found, placeholder in names._kinds
+                   for span in found.spans(text, names._common))
+    assert names._spans(text) == kinds

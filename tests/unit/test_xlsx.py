@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbench.core.letters import from_letters, in_letters
-from workbench.limits import xml_safe
+from workbench.limits import xml_escaped, xml_safe, xml_text
 from workbench.reports.xlsx import BOLD, HEADER, Workbook
 
 OFFICE = shutil.which("libreoffice") or shutil.which("soffice")
@@ -122,3 +122,8 @@ def test_libreoffice_reads_every_word_and_number(tmp_path):
     read = list(csv.reader((tmp_path / "c.csv").open(encoding="utf-8")))
     assert read == [["citaat", "getal", "tijd"], ["Ik liep vertraging op & moest \"herkansen\" <2x>", "3", "0:01:05"],
                     ["=1+1 blijft tekst", "-2.5", ""], ["é ü ñ — “aanhalingstekens”", "1000000000000", "26:00:00"]]
+
+
+@given(st.text(st.one_of(st.sampled_from('&<>"\'\r\n\t\x00\x01\x0b\x1f\ufffe\uffff'), st.characters()), max_size=30))
+def test_text_with_nothing_to_change_is_written_as_it_is_and_other_text_as_escaped_and_made_safe(text):
+    assert xml_text(text) == xml_escaped(xml_safe(text))

@@ -46,6 +46,12 @@ class _Names:
         self._whole_starts = _first_words(wholes, str.lower)  # a word lowered alone, as a name's first word is
         self._part_starts = _first_words(forms, str)
 
+    def first_words(self) -> frozenset[str] | None:
+        """The words in lower case that a name of this kind may start with (None: any position)."""
+        if self._whole_starts is None or self._part_starts is None:
+            return None
+        return self._whole_starts | frozenset(map(str.lower, self._part_starts))
+
     def spans(self, text: str, common: Callable[[str], bool], words: _Words | None = None) -> list[tuple[int, int]]:
         """Where the names are in text (words: its words, where they have been read already)."""
         words = words or _Words(text)
@@ -68,8 +74,13 @@ class Anonymiser:
                  common: Callable[[str], bool] = lambda word: False):
         self._kinds = [(_Names(people), "[naam]"), (_Names(institutions, words_name_it=False), "[instelling]")]
         self._common = common
+        starts = [names.first_words() for names, _ in self._kinds]
+        self._starts = None if None in starts else frozenset(word for words in starts for word in words or ())
 
     def _spans(self, text: str, institutions: bool = True) -> list[tuple[int, int, str]]:
+        if self._starts is not None and not _UNEVEN_LOWER.search(text) \
+                and self._starts.isdisjoint(_TOKEN.findall(text.lower())):
+            return []  # no word a name starts with (most quotes): one look, not one per kind of name
         kinds, words = self._kinds if institutions else self._kinds[:1], _Words(text)
         return sorted((*span, placeholder) for names, placeholder in kinds
                       for span in names.spans(text, self._common, words))
@@ -104,6 +115,9 @@ class Anonymiser:
 
 
 _TOKEN = re.compile(r"\w+")
+# A text's words in lower case are its lowered text's words, but for two letters: 'İ' lowers to two characters
+# and 'Σ' by what follows the word (final 'ς'); a text with either is read word by word.
+_UNEVEN_LOWER = re.compile("[İΣ]")
 
 
 class _Words:

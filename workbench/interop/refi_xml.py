@@ -31,7 +31,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.interop.positions import Selected, reading
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiMemo, RefiProject, RefiSource, Value
-from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_escaped, xml_safe
+from workbench.limits import NESTING, open_zip, read_member, refuse_dtd, xml_safe, xml_text
 from workbench.streams import HandedText, written_whole
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -100,7 +100,7 @@ def _escape(text: str, entities: dict[str, str] | None = None) -> str:
 
 
 def _attrs(**values) -> str:
-    return "".join(f' {k}="{xml_escaped(xml_safe(str(v)))}"' for k, v in values.items() if v is not None)
+    return "".join(f' {k}="{xml_text(str(v))}"' for k, v in values.items() if v is not None)
 
 
 def _codes_xml(codes: list[CodeSpec]) -> list[str]:
@@ -255,12 +255,12 @@ class _ProjectXml:
         self.texts.write(data)
         self.line(f"<TextSource{_attrs(guid=source.guid, name=source.name, plainTextPath='internal://' + path, creationDateTime=now)}>"
                   + _description(source.memo))
-        safe, out = xml_safe(source.text), []  # the names of selections: their first 60 characters
+        text, out = source.text, []  # the names of selections: their first 60 characters
         for c in source.codings:  # GUIDs are stored as guid() makes them: nothing in them to escape
             selection = c.selection_guid or _name_based(_SELECTIONS, c.guid)
             user = f' creatingUser="{c.user_guid}"' if c.user_guid else ""
             at = _stamp(c.created)
-            out.append(f'<PlainTextSelection guid="{selection}" name="{xml_escaped(safe[c.start:c.end][:60])}"'
+            out.append(f'<PlainTextSelection guid="{selection}" name="{xml_text(text[c.start:c.end][:60])}"'
                        f' startPosition="{c.start}" endPosition="{c.end}"{user} creationDateTime="{at}">{_description(c.memo)}\n'
                        f'<Coding guid="{c.guid}"{user} creationDateTime="{at}"><CodeRef targetGUID="{c.code_guid}"/>'
                        f'{self.note(c.memo, c.guid, user=c.user_guid, at=at)}</Coding>\n</PlainTextSelection>\n')

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from workbench.core.letters import from_letters, in_letters
-from workbench.limits import xml_escaped, xml_safe
+from workbench.limits import xml_escaped, xml_text
 from workbench.streams import HandedText, written_whole
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -22,6 +22,8 @@ PACKAGE = "http://schemas.openxmlformats.org/package/2006/relationships"
 TYPES = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 NORMAL, BOLD, HEADER, TIME = 0, 1, 2, 3  # the cell styles (cellXfs) of styles.xml, in its order
 TIME_FORMAT = "[h]:mm:ss"
+DAY = timedelta(days=1)  # a time is written as days
+SHORT, HELD = 100, 20_000  # texts up to SHORT characters are kept as written, up to HELD of them a sheet
 
 
 class Workbook:
@@ -105,31 +107,42 @@ class Sheet:
             f'<sheetViews><sheetView workbookViewId="0">{_pane(freeze)}</sheetView></sheetViews>'
             '<sheetFormatPr defaultRowHeight="15"/>' + (f"<cols>{columns}</cols>" if columns else "") + "<sheetData>")
         self.letters: list[str] = []
+        self.written: dict[str, str] = {}  # short texts as written: a sheet's codes, names and coders repeat
 
     def append(self, values: list, style: int = NORMAL) -> None:
         """A row of text, numbers (an infinite or NaN one left empty), times and None (an empty cell); `style`
         for its text and numbers (BOLD, HEADER); a time is a time whatever the style."""
         self.rows += 1
-        row, letters = self.rows, self.letters
+        row, letters, written = self.rows, self.letters, self.written
         while len(letters) < len(values):
             letters.append(in_letters(len(letters) + 1))
         shown = f' s="{style}"' if style else ""
         cells = []
         for letter, value in zip(letters, values):
-            if value is None:
-                continue
-            if isinstance(value, str):
-                cells.append(f'<c r="{letter}{row}" t="inlineStr"{shown}><is><t xml:space="preserve">'
-                             f"{xml_escaped(xml_safe(value))}</t></is></c>")
-            elif isinstance(value, timedelta):
-                cells.append(f'<c r="{letter}{row}" s="{TIME}"><v>{value / timedelta(days=1)!r}</v></c>')
-            elif isinstance(value, bool):
-                cells.append(f'<c r="{letter}{row}" t="b"{shown}><v>{int(value)}</v></c>')
-            elif isinstance(value, int):
-                cells.append(f'<c r="{letter}{row}"{shown}><v>{int(value)}</v></c>')
-            elif math.isfinite(number := float(value)):  # a float of numpy's too: its repr is no number
-                cells.append(f'<c r="{letter}{row}"{shown}><v>{number!r}</v></c>')
+            if type(value) is str:  # most cells: the rest of the types asked only of the others
+                text = written.get(value)
+                if text is None:
+                    text = xml_text(value)
+                    if len(value) <= SHORT and len(written) < HELD:
+                        written[value] = text
+                cells.append(f'<c r="{letter}{row}" t="inlineStr"{shown}><is><t xml:space="preserve">{text}</t></is></c>')
+            elif value is not None:
+                cells.append(self._cell(f"{letter}{row}", value, shown))
         self.out.write(f'<row r="{row}">{"".join(cells)}</row>')
+
+    @staticmethod
+    def _cell(reference: str, value, shown: str) -> str:
+        if isinstance(value, str):
+            return f'<c r="{reference}" t="inlineStr"{shown}><is><t xml:space="preserve">{xml_text(value)}</t></is></c>'
+        if isinstance(value, timedelta):
+            return f'<c r="{reference}" s="{TIME}"><v>{value / DAY!r}</v></c>'
+        if isinstance(value, bool):
+            return f'<c r="{reference}" t="b"{shown}><v>{int(value)}</v></c>'
+        if isinstance(value, int):
+            return f'<c r="{reference}"{shown}><v>{int(value)}</v></c>'
+        if math.isfinite(number := float(value)):  # a float of numpy's too: its repr is no number
+            return f'<c r="{reference}"{shown}><v>{number!r}</v></c>'
+        return ""
 
     def filter(self, rows: int | None = None, columns: int = 1) -> None:
         """Filters on the header, over its first `columns` columns and `rows` rows (all written so far)."""

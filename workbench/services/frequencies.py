@@ -114,6 +114,14 @@ def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], spe
                 ids: list[int] | None, by: GroupBy) -> dict[tuple[int, str], int]:
     """Codings within one turn as the tally counts them per code and speaker; only codings over several
     turns, few, are read one by one (index ix_coding_turn_one_turn)."""
+    tallies, occurrences = respondents_codings(session, speaker_of, ids)
+    return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
+
+
+def respondents_codings(session, speaker_of: dict[int, int], ids: list[int] | None
+                        ) -> tuple[Counter[tuple[int, int]], list[tuple[int, int, int]]]:
+    """Every coding on respondents' turns (of these coders, if any): those within one turn counted per (code,
+    respondent) from the tally, those over several turns as (code, respondent, coding), distinct."""
     tallies: Counter[tuple[int, int]] = Counter()
     for code_id, speaker_id, n in session.execute(
         _tallied(select(_tally.c.code_id, _tally.c.speaker_id, func.sum(_tally.c.one_turn)), ids)
@@ -125,8 +133,8 @@ def _quotations(session, tree: CodeTree, respondents: dict[int, Respondent], spe
         .where(~_coding_turn.c.one_turn, _coding_turn.c.speaker_id.in_(respondent_speakers()),
                *([_coding_turn.c.coder_id.in_(ids)] if ids else [])).distinct()
     ).all()
-    occurrences = [(code_id, speaker_of[speaker_id], coding_id) for code_id, speaker_id, coding_id in spread]
-    return counting.count_quotations(tree.parents(), tallies, occurrences, respondents, by)
+    occurrences = list({(code_id, speaker_of[speaker_id], coding_id) for code_id, speaker_id, coding_id in spread})
+    return tallies, occurrences
 
 
 def counted_respondents(session, real_names: bool = False) -> dict[int, Respondent]:
