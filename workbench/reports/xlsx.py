@@ -119,7 +119,7 @@ class Sheet:
         shown = f' s="{style}"' if style else ""
         cells = []
         for letter, value in zip(letters, values):
-            if type(value) is str:  # most cells: the rest of the types asked only of the others
+            if isinstance(value, str):  # most cells: the rest of the types asked only of the others
                 text = written.get(value)
                 if text is None:
                     text = xml_text(value)
@@ -132,8 +132,6 @@ class Sheet:
 
     @staticmethod
     def _cell(reference: str, value, shown: str) -> str:
-        if isinstance(value, str):
-            return f'<c r="{reference}" t="inlineStr"{shown}><is><t xml:space="preserve">{xml_text(value)}</t></is></c>'
         if isinstance(value, timedelta):
             return f'<c r="{reference}" s="{TIME}"><v>{value / DAY!r}</v></c>'
         if isinstance(value, bool):
