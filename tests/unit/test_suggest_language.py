@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fuzz import CASE_SECONDS, within
 from workbench.core.suggest.compounds import split
 from workbench.core.suggest.lemmas import lemma
 
@@ -51,3 +52,12 @@ def test_fillers_of_speech_are_no_content_words():
     pipe = pipeline()
     doc = analyse(pipe.nlp, ["Kijk, het is heel lang en soms echt moeilijk, hoor. Tja, de kosten."])[0]
     assert terms(doc, pipe.stop_words) == ["moeilijk", "kost"]
+
+
+@pytest.mark.parametrize("blob", ["x" * 1_000_000, "studie" * 170_000])
+def test_a_pasted_blob_of_letters_is_no_compound_and_is_read_at_once(blob):
+    """A token of a million letters (an image or a key pasted as text): every cut of it copied the word, which took
+    hours; the longest compound anyone says is far shorter."""
+    with within(CASE_SECONDS, "split"):
+        assert split(blob) == ()
+    assert split("kindercarnavalsoptochtvoorbereidingswerkzaamheden")  # 49 letters: still a compound

@@ -17,6 +17,7 @@ from workbench.core.suggest.lemmas import known_lemmas, lemma, nouns
 
 LINKS = ("", "s", "e", "en", "er")
 SHORTEST = 4
+LONGEST = 60  # letters: a longer token is no word anyone says (a pasted key; every cut of it is a copy)
 SHORT_HEADS = frozenset({"bij", "dag", "les", "vak", "top", "wet", "oud", "rol", "web"})
 ER_PLURALS = frozenset({"kind", "ei", "lied", "blad", "kalf", "lam", "rund", "been", "volk", "goed", "rad", "hoen"})
 # -er- joins only the nouns whose plural is -eren (kinderopvang), so achtergrond is no acht + grond
@@ -30,7 +31,7 @@ SUFFIXES = frozenset({"lijk", "rijk", "baar", "zaam", "loos", "achtig", "matig"}
 def split(word: str) -> tuple[str, ...]:
     """The parts of a compound (as lemmas), or () when the word is not one."""
     word = lemma(word)
-    if len(word) < 2 * SHORTEST - 1:
+    if not 2 * SHORTEST - 1 <= len(word) <= LONGEST:
         return ()
     heads, tails = known_lemmas(), nouns()
     best: tuple[str, ...] = ()
