@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from workbench.core.db import Database
@@ -45,11 +45,12 @@ def drop_postgres(url: str) -> None:
 
 
 def dump(database: Database) -> list[tuple]:
-    """Every row of every table, in a fixed order: 'the database is unchanged' checks on any backend."""
+    """Every row of every table as stored (no column decoded), in a fixed order: 'the database is unchanged'
+    checks on any backend."""
     rows = []
     with database.engine.connect() as conn:
         for table in Base.metadata.sorted_tables:
-            found = [tuple(map(repr, row)) for row in conn.execute(select(table))]
+            found = [tuple(map(repr, row)) for row in conn.exec_driver_sql(f'SELECT * FROM "{table.name}"')]
             rows.extend((table.name, *row) for row in sorted(found))
         rows.extend(("alembic_version", *row) for row in conn.execute(text("SELECT version_num FROM alembic_version")))
     return rows

@@ -1,9 +1,11 @@
 """Canonical text and turn offsets: every turn is exactly a span of the text."""
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.transcripts.assemble import TURN_SEPARATOR, assemble, clean
+from workbench.transcripts.assemble import TURN_SEPARATOR, assemble, clean, find_start
 from workbench.transcripts.model import Fragment, RawTranscript
 
 speakers = st.sampled_from(["Anouk", "Bram", "R1"])
@@ -32,3 +34,16 @@ def test_no_speech_is_lost(items):
     text, _ = assemble(RawTranscript("x", items))
     kept = [clean(f.text) for f in items if f.text.strip()]
     assert "".join(text.split()) == "".join("".join(k.split()) for k in kept)
+
+
+vocabulary = st.sampled_from(["ja", "j", "a", "ja,", "nee", "geld.", "Ja"])
+gaps = st.sampled_from([" ", "  ", "\n", " \n ", "\t", "\u00a0", "\u2028", "\x1c"])
+pieces = st.lists(st.tuples(vocabulary, gaps), max_size=20).map(lambda items: "".join(w + g for w, g in items))
+
+
+@given(pieces, st.lists(st.tuples(vocabulary, gaps), min_size=1, max_size=8), pieces, st.integers(0, 40))
+def test_a_turn_is_found_by_its_first_six_words_whatever_the_white_space_between_them(before, said, after, position):
+    text = before + "".join(word + gap for word, gap in said) + after  # the words said, among others
+    words = [word for word, _ in said]
+    first = re.compile(r"\s+".join(map(re.escape, words[:6]))).search(text, position)  # what the words say
+    assert find_start(" ".join(words), text, position) == (first.start() if first else None)

@@ -110,8 +110,9 @@ def load_yaml(text: str) -> object:
     _refuse_deep_brackets(text)
     yaml = YAML(typ="rt")
     try:
-        _check_graph(yaml.compose(text))
-        return yaml.load(text)
+        root = yaml.compose(text)
+        _check_graph(root)
+        return None if root is None else yaml.constructor.construct_document(root)  # the text is read once
     except RecursionError as exc:
         raise WorkbenchError(_("nested more than {NESTING} levels deep").format(NESTING=NESTING)) from exc
     except ReaderError as exc:  # a control character: YAML allows none

@@ -13,7 +13,7 @@ vertellen?") share no content with any question and stay unlinked. Pure: lemmas 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -44,13 +44,14 @@ class QuestionFound:
 
 
 def align(turns: Sequence[SpokenTurn], questions: Sequence[GuideQuestion],
-          lemmas: Callable[[str], set[str]]) -> list[QuestionFound]:
+          lemmas: Callable[[str], Set[str]]) -> list[QuestionFound]:
     """The turns that ask guide questions, in transcript order."""
     asked = [lemmas(q.text) for q in questions]
     weight = _rarity(asked)
     units = _askings(turns)
     said = [lemmas(" ".join(t.text for t in unit)) - PROBES for unit in units]
-    scores = [[_score(s, a, weight) if a else 0.0 for a in asked] for s in said]
+    questions_read, said_read = [_Read.of(a, weight) for a in asked], [_Read.of(s, weight) for s in said]
+    scores = [[_score(s, a, weight) if a.lemmas else 0.0 for a in questions_read] for s in said_read]
     links = _in_order(scores)
     linked_units, linked_questions = {u for u, _ in links}, {q for _, q in links}
     for q in range(len(questions)):  # asked out of the guide's order: only when the words leave no doubt
@@ -103,7 +104,7 @@ def _askings(turns: Sequence[SpokenTurn]) -> list[list[SpokenTurn]]:
     return runs
 
 
-def _rarity(questions: Sequence[set[str]]) -> dict[str, float]:
+def _rarity(questions: Sequence[Set[str]]) -> dict[str, float]:
     """A lemma's weight: log of how many questions there are over how many use it (at least 0.2)."""
     used: dict[str, int] = {}
     for words in questions:
@@ -112,14 +113,25 @@ def _rarity(questions: Sequence[set[str]]) -> dict[str, float]:
     return {word: max(math.log((1 + len(questions)) / n), 0.2) for word, n in used.items()}
 
 
-def _score(said: set[str], question: set[str], weight: dict[str, float]) -> float:
+@dataclass(frozen=True)
+class _Read:
+    """A set of lemmas as _score reads it (once, not once per question or asking): sorted into one text, and
+    its weight by rarity (a lemma of no question weighs 1)."""
+    lemmas: Set[str]
+    text: str
+    weight: float
+
+    @classmethod
+    def of(cls, lemmas: Set[str], weight: dict[str, float]) -> _Read:
+        return cls(lemmas, " ".join(sorted(lemmas)), max(sum(weight.get(w, 1.0) for w in lemmas), 1e-9))
+
+
+def _score(said: _Read, question: _Read, weight: dict[str, float]) -> float:
     """Half how much of the question was said (by rarity), a fifth how much of what was said is the
     question's, the rest rapidfuzz's token-sort ratio of the two lemma sets."""
-    shared = said & question
-    of_question = sum(weight[w] for w in shared) / sum(weight[w] for w in question)
-    of_said = sum(weight[w] for w in shared) / max(sum(weight.get(w, 1.0) for w in said), 1e-9)
-    similar = fuzz.token_sort_ratio(" ".join(sorted(said)), " ".join(sorted(question))) / 100
-    return 0.5 * of_question + 0.2 * of_said + 0.3 * similar
+    shared = sum(weight[w] for w in said.lemmas & question.lemmas)
+    similar = fuzz.token_sort_ratio(said.text, question.text) / 100
+    return 0.5 * shared / question.weight + 0.2 * shared / said.weight + 0.3 * similar
 
 
 def respondent_questions(turns: Sequence[SpokenTurn], found: Sequence[QuestionFound]) -> dict[int, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -78,14 +79,18 @@ def align_questions(db: Database, transcript: str | None = None) -> int:
         return _store_links(session, links, scoped=transcript is not None)
 
 
+LEMMAS_HELD = 10_000  # texts whose lemmas are kept while a guide is found: its questions, and askings said again
+
+
 def _links(asked: list[GuideQuestion], spoken: dict[int, list[guide_align.SpokenTurn]]) -> dict[int, list]:
     """Where each transcript's interviewer asks the guide's questions (by transcript id)."""
     from workbench.core.suggest.pipeline import analyse, pipeline, terms
 
     nlp = pipeline()
 
-    def lemmas(text: str) -> set[str]:
-        return set(terms(analyse(nlp.nlp, [text])[0], nlp.stop_words)) - nlp.stop_words
+    @functools.lru_cache(maxsize=LEMMAS_HELD)  # the guide's questions are asked of every transcript: read once
+    def lemmas(text: str) -> frozenset[str]:
+        return frozenset(terms(analyse(nlp.nlp, [text])[0], nlp.stop_words)) - nlp.stop_words
 
     return {tid: guide_align.align(turns, asked, lemmas) for tid, turns in spoken.items()}
 

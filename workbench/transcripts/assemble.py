@@ -9,6 +9,7 @@ from workbench.transcripts.labels import is_unknown
 from workbench.transcripts.model import Fragment, ParsedTurn, RawTranscript
 
 TURN_SEPARATOR = "\n\n"
+_GAP = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\t\u00a0\u2007\u202f]")
 
 
@@ -20,11 +21,22 @@ def clean(text: str) -> str:
     return "\n".join(line for line in map(str.strip, text.split("\n")) if line)
 
 
-def find_start(words: str, text: str, position: int = 0) -> re.Match[str] | None:
+def find_start(words: str, text: str, position: int = 0) -> int | None:
     """Where text, from position on, holds the first six of these words, whatever the white space
     between them (how a turn is found again in the text it came from)."""
-    first = words.split()[:6]
-    return re.compile(r"\s+".join(map(re.escape, first))).search(text, position) if first else None
+    first, *rest = words.split()[:6] or [""]
+    at = text.find(first, position) if first else -1
+    while at >= 0:
+        end = at + len(first)
+        for word in rest:
+            gap = _GAP.match(text, end)
+            if not gap or not text.startswith(word, gap.end()):
+                break
+            end = gap.end() + len(word)
+        else:
+            return at
+        at = text.find(first, at + 1)
+    return None
 
 
 def in_time_order(fragments: list[Fragment]) -> list[Fragment]:

@@ -81,7 +81,7 @@ def _with_preamble(raw: RawTranscript, text: str) -> RawTranscript:
     if first is None:
         return raw
     found = find_start(first.text, text)
-    before = text[: found.start()] if found else ""
+    before = text[:found] if found is not None else ""
     lines = before.rstrip().split("\n")
     if lines and first.speaker in lines[-1]:  # its speaker line
         lines.pop()
@@ -114,7 +114,8 @@ def _words_lost(text: str, raw: RawTranscript) -> int:
 def words_not_kept(source: str, kept: str, speakers: Sequence[str]) -> int:
     """Characters of the source's words (with a letter) that are neither in kept nor a speaker's label."""
     def words(value: str) -> Counter[str]:
-        return Counter(w for w in (t.strip(_NOT_WORD) for t in value.split()) if any(c.isalpha() for c in w))
+        stripped = (t.strip(_NOT_WORD) for t in value.split())
+        return Counter(w for w in stripped if w.isalpha() or any(map(str.isalpha, w)))
 
     missing = words(source) - words(kept)
     for speaker in set(speakers):

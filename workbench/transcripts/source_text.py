@@ -61,7 +61,7 @@ class ExportText:
 
 
 _CHANGED = regex.compile(r"(?P<dropped>\r(?=\n)|[\ufeff\u200b\u200e\u200f\x00-\x08\x0e-\x1f\x7f-\x9f])|(?s:.)\p{M}+")
-_LINE_ENDS = str.maketrans({"\r": "\n", "\u2028": "\n", "\f": "\n", "\v": "\n"})
+_LINE_ENDS = ("\r", "\u2028", "\f", "\v")  # each read as '\n'
 
 
 def clean_map(raw: str) -> tuple[str, Callable[[int], int]]:
@@ -79,7 +79,13 @@ def clean_map(raw: str) -> tuple[str, Callable[[int], int]]:
     def convert(offset: int) -> int:
         return offset - bisect.bisect_left(removed, offset)
 
-    return "".join(pieces).translate(_LINE_ENDS), convert
+    text = "".join(pieces)
+    for line_end in _LINE_ENDS:  # one scan each: translate() looks up every character
+        text = text.replace(line_end, "\n")
+    return text, convert
+
+
+_STRETCHES = (64, 8)  # characters compared at once while source and canonical agree
 
 
 def _aligned(source: str, canonical: str) -> tuple[list[int], list[int]]:
@@ -88,9 +94,11 @@ def _aligned(source: str, canonical: str) -> tuple[list[int], list[int]]:
     sources, canonicals = [0], [0]
     i = j = 0
     while i < len(source) and j < len(canonical):
-        if source[i] == canonical[j]:
-            i, j = i + 1, j + 1
-        elif canonical[j].isspace() and not source[i].isspace():  # a line break where the source had none
+        if source[i] == canonical[j]:  # a stretch that agrees moves no offset: skipped whole where it can be
+            step = next((size for size in _STRETCHES if source[i : i + size] == canonical[j : j + size]), 1)
+            i, j = i + step, j + step
+            continue
+        if canonical[j].isspace() and not source[i].isspace():  # a line break where the source had none
             j += 1
         else:  # a character the transcript does not have (a collapsed space)
             i += 1
@@ -112,10 +120,10 @@ class SourceMap:
         for turn in parsed.turns:
             # by its first line (a turn merged from fragments has speaker lines between them)
             found = find_start(self.canonical[turn.start : turn.end].split("\n", 1)[0], source, position)
-            if found:
-                found_turns.append((found.start(), turn.start, turn.end))
+            if found is not None:
+                found_turns.append((found, turn.start, turn.end))
                 # cleaning never lengthens text: the next turn starts at least this far on
-                position = found.start() + turn.end - turn.start
+                position = found + turn.end - turn.start
         self._sources = [at for at, _, _ in found_turns]
         self._turns = []
         for n, (at, start, end) in enumerate(found_turns):
