@@ -59,6 +59,18 @@ def test_crlf_offsets_point_at_the_same_characters(raw, bom, data):
     assert convert(len(raw)) == len(text) and convert(0) == 0
 
 
+
+@given(st.lists(st.sampled_from(["a", "e", "e\u0301", "\u0301", "\u00e9", "\r\n", "\r", "\n", " ", "\u2028"]),
+                max_size=30).map("".join))
+def test_accents_are_composed_and_line_ends_made_one_wherever_they_stand(raw):
+    text, convert = clean_map(raw)
+    assert unicodedata.is_normalized("NFC", text) and not {"\r", "\u2028"} & set(text)
+    line_ends_made_one = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    assert unicodedata.normalize("NFD", text) == unicodedata.normalize("NFD", line_ends_made_one)  # nothing else
+    for offset in (i for i, c in enumerate(raw) if c == " "):
+        assert text[convert(offset)] == " "
+
+
 def test_plain_text_without_speakers_is_a_document_of_paragraphs():
     parsed = parse_source("Een memo zonder sprekers.\n\nTweede alinea.\nNog een regel.", "memo")
     assert parsed.layout == "plain" and [t.speaker for t in parsed.turns] == [unknown_speaker()] * 2

@@ -114,8 +114,12 @@ def _words_lost(text: str, raw: RawTranscript) -> int:
 def words_not_kept(source: str, kept: str, speakers: Sequence[str]) -> int:
     """Characters of the source's words (with a letter) that are neither in kept nor a speaker's label."""
     def words(value: str) -> Counter[str]:
-        stripped = (t.strip(_NOT_WORD) for t in value.split())
-        return Counter(w for w in stripped if w.isalpha() or any(map(str.isalpha, w)))
+        found: Counter[str] = Counter()
+        for token, n in Counter(value.split()).items():  # each different token stripped once
+            word = token.strip(_NOT_WORD)
+            if word.isalpha() or any(map(str.isalpha, word)):
+                found[word] += n
+        return found
 
     missing = words(source) - words(kept)
     for speaker in set(speakers):

@@ -61,6 +61,7 @@ class ExportText:
 
 
 _CHANGED = regex.compile(r"(?P<dropped>\r(?=\n)|[\ufeff\u200b\u200e\u200f\x00-\x08\x0e-\x1f\x7f-\x9f])|(?s:.)\p{M}+")
+_MAY_CHANGE = regex.compile(r"[\r\ufeff\u200b\u200e\u200f\x00-\x08\x0e-\x1f\x7f-\x9f\p{M}]")
 _LINE_ENDS = ("\r", "\u2028", "\f", "\v")  # each read as '\n'
 
 
@@ -68,7 +69,8 @@ def clean_map(raw: str) -> tuple[str, Callable[[int], int]]:
     """The text as a transcript is read (one '\n' per line end; no BOM, zero-width or control
     characters; letters and their accents composed, NFC), and raw offsets converted into it."""
     pieces, removed, done = [], [], 0
-    for found in _CHANGED.finditer(raw):
+    first = _MAY_CHANGE.search(raw)  # no change starts before the character ahead of the first of these
+    for found in _CHANGED.finditer(raw, max(first.start() - 1, 0)) if first else ():
         piece = found.group()
         composed = "" if found["dropped"] else unicodedata.normalize("NFC", piece)
         pieces += [raw[done : found.start()], composed]
