@@ -9,10 +9,12 @@ SAMPLE := transcripts/sample-study
 
 setup: $(VENV)/.installed
 
+# --no-compile: Python compiles a module when it is first imported; pip would compile every file of every
+# package (half of the set-up's time)
 $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-compile -c requirements.lock -e '.[test]'
 	touch $@
 
 ## Pin what is installed now as the versions every setup uses (after a dependency change).
