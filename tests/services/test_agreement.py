@@ -5,7 +5,6 @@ import random
 from types import SimpleNamespace
 
 import pytest
-from sklearn.metrics import cohen_kappa_score
 
 from workbench.errors import WorkbenchError
 from workbench.services import agreement, codebook, codings, transcripts
@@ -19,6 +18,8 @@ def respondent_turns(db, name="interview-01"):
 
 
 def test_two_coders_on_one_transcript(sample_db):
+    from sklearn.metrics import cohen_kappa_score  # 2 s to load: only in the test that asks it
+
     turns = respondent_turns(sample_db)
     a, b, c = turns[1], turns[2], turns[3]
     for coder, turn in (("anna", a), ("anna", b), ("bea", a), ("bea", c)):

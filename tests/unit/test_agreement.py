@@ -6,7 +6,6 @@ import krippendorff
 import numpy as np
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from sklearn.metrics import cohen_kappa_score
 
 from workbench.core.agreement import cohen_kappa, krippendorff_alpha, percent_agreement
 
@@ -31,6 +30,8 @@ def test_alpha_matches_the_krippendorff_package(units):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 1)), min_size=2, max_size=60))
 def test_kappa_matches_scikit_learn(pairs):
+    from sklearn.metrics import cohen_kappa_score  # 2 s to load: only in the test that asks it
+
     first, second = [a for a, _ in pairs], [b for _, b in pairs]
     ours = cohen_kappa(first, second)
     assume(ours is not None)
