@@ -228,7 +228,7 @@ def test_a_list_read_before_a_pick_and_shown_after_it_does_not_undo_it(app):
         async with app.run_test(size=(110, 36)) as pilot:
             screen = await open_quotes(app, pilot, DELAY)
             first = screen.shown[0].guid
-            stale = QuotesScreen.Loaded(app.db.version(), quotes.quotes(app.db, DELAY))
+            stale = QuotesScreen.Loaded(app.db.version(), quotes.quotes(app.db, DELAY), quotes.masker(app.db))
             await pilot.press("space")
             await written(pilot)
             await wait_for(pilot, lambda: screen.shown[0].picked and not screen.asked)
@@ -500,3 +500,39 @@ def test_a_slow_count_begun_before_the_last_key_is_not_shown_over_the_one_the_ke
             return screen.consensus, screen.report.provenance.consensus
 
     assert run(scenario()) == (False, False)
+
+
+def test_the_quotes_list_and_the_chosen_quote_mask_registered_names(db, tmp_path):
+    """The list draws its rows as a report prints them: a respondent naming the interviewer or an institution
+    shows [naam] or [instelling] in the row and in the quote under the list."""
+    from tests.conftest import CODEBOOK
+    from tests.tui.test_long_table import screen_text
+    from workbench.services import participants
+    from workbench.tui.app import WorkbenchApp
+
+    (tmp_path / "t.txt").write_text(
+        "Anouk   0:01\nWaarom niet?\n\nBram   0:05\nStudievertraging, zegt Anouk.\n\nAnouk   0:10\nEn verder?\n\n"
+        "Bram   0:12\nStudievertraging, op Hogeschool Noordkust.\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text("transcript,speaker,respondent,role,institution,programme\n,Anouk,I1,interviewer,,"
+                                    "\n,Bram,R01,respondent,Hogeschool Noordkust,pabo\n", encoding="utf-8")
+    transcripts.import_paths(db, [tmp_path / "t.txt"], replace=False, coder="c")
+    participants.import_registry(db, tmp_path / "p.csv")
+    codebook.import_codebook(db, CODEBOOK, "lead")
+    for turn in (t for t in transcripts.show_transcript(db, "t").turns if t.role == "respondent"):
+        codings.code_turn(db, "anna", "t", turn.index, DELAY)
+    app = WorkbenchApp(db, "anna")
+
+    async def scenario():
+        async with app.run_test(size=(150, 30)) as pilot:
+            screen = await open_quotes(app, pilot, DELAY)
+            await pilot.pause()
+            first = "\n".join(screen_text(app))
+            await pilot.press("down")
+            await pilot.pause()
+            return first, "\n".join(screen_text(app)), len(screen.shown)
+
+    first, second, rows = run(scenario())
+    assert rows == 2
+    for shown, said in ((first, "Studievertraging, zegt [naam]."), (second, "op [instelling].")):
+        assert shown.count(said) == 2, shown  # in its row and under the list
+        assert "Anouk." not in shown and "Noordkust." not in shown

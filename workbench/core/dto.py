@@ -264,7 +264,7 @@ class QuoteView:
     respondent: str
     programmes: tuple[str, ...]
     start_ms: int | None
-    text: str  # anonymised: no names of people or institutions
+    text: str  # anonymised: no names of people or institutions (unless read unmasked: services.quotes.masker)
     coder: str
     start: int  # offset of the coded span in the transcript text
     source: str  # the transcript's name as reports show it: a real name in a file name masked

@@ -53,24 +53,36 @@ def ordinary_word(word: str) -> bool:
     return word in known_lemmas() or lemma(word) in known_lemmas()
 
 
+def masker(db: Database) -> Anonymiser:
+    """The study's masking, for quotes read unmasked and masked where they are drawn (a list of thousands
+    draws the few in view); the word tables it may ask are loaded here, not at the first row drawn."""
+    from workbench.core.suggest.lemmas import known_lemmas
+
+    with db.read() as session:
+        mask = anonymiser(session)
+    known_lemmas()
+    return mask
+
+
 def quotes(db: Database, code_path: str | None = None, programme: str | None = None,
            coders: Sequence[str] | None = None, reviewed: bool = False, consensus: bool = False,
-           passages: bool = True) -> list[QuoteView]:
+           passages: bool = True, masked: bool = True) -> list[QuoteView]:
     """Codings on respondent turns (a code includes its subcodes), in transcript order; coders, reviewed,
-    consensus: only the codings a report counts (see services/counted.py); passages: see each_quote."""
-    return list(each_quote(db, code_path, programme, coders, reviewed, consensus, passages))
+    consensus: only the codings a report counts (see services/counted.py); passages, masked: see each_quote."""
+    return list(each_quote(db, code_path, programme, coders, reviewed, consensus, passages, masked))
 
 
 def each_quote(db: Database, code_path: str | None = None, programme: str | None = None,
                coders: Sequence[str] | None = None, reviewed: bool = False,
-               consensus: bool = False, passages: bool = True) -> Iterator[QuoteView]:
+               consensus: bool = False, passages: bool = True, masked: bool = True) -> Iterator[QuoteView]:
     """The quotes as quotes() finds them, one at a time as they are read (a spreadsheet of millions writes
     them as they come); the study is read in one transaction until the last. Without passages: the coded
-    words only (a spreadsheet's quotes), no passage or evidence worked out."""
+    words only (a spreadsheet's quotes), no passage or evidence worked out. Not masked: the words as said,
+    for a list that masks what it draws (see masker)."""
     with db.read() as session:
         basis = Basis(coder_ids(session, coders), reviewed, consensus)
         tree = CodeTree(session)
-        mask = anonymiser(session)
+        mask = anonymiser(session) if masked else str  # str(text): the text as it is
         programmes = defaultdict(list)
         for pid, name in session.execute(
             select(participant_programme.c.participant_id, Programme.name).join(Programme)

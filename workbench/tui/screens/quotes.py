@@ -3,6 +3,8 @@ a report quote (★: the Word report quotes it first)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
@@ -34,9 +36,9 @@ class QuotesScreen(WorkbenchScreen):
     ]
 
     class Loaded(StudyRead):
-        def __init__(self, version: int, found: list[QuoteView]):
+        def __init__(self, version: int, found: list[QuoteView], mask: Callable[[str], str]):
             super().__init__(version)
-            self.found = found
+            self.found, self.mask = found, mask
 
     def __init__(self, code_path: str, programme: str | None = None, coders: list[str] | None = None,
                  reviewed: bool = False, consensus: bool = False):
@@ -45,13 +47,14 @@ class QuotesScreen(WorkbenchScreen):
         super().__init__()
         self.code_path, self.programme, self.coder, self.coders = code_path, programme, None, coders
         self.reviewed, self.consensus = reviewed, consensus
-        self.found: list[QuoteView] | None = None
+        self.found: list[QuoteView] | None = None  # their words as said: masked as they are drawn
+        self.mask: Callable[[str], str] = str  # until the study's masking is read (nothing is drawn before)
         self.shown: list[QuoteView] = []
         self.asked: dict[str, bool] = {}  # guid -> picked, as the coder's last key asked
 
     def compose(self) -> ComposeResult:
         yield StudyHeader()
-        yield LongTable(_cells, id="quotes")
+        yield LongTable(self._cells, id="quotes")
         yield Static("", id="quote")
         yield KeyFooter()
 
@@ -67,9 +70,9 @@ class QuotesScreen(WorkbenchScreen):
         coders = self.app.counted_coders or self.coders
         try:
             version = self.app.db.version()  # before the read: a write between them makes the read stale
-            self.post_message(self.Loaded(version, quotes.quotes(self.app.db, self.code_path, coders=coders,
-                                                                 reviewed=self.reviewed, consensus=self.consensus,
-                                                                 passages=False)))  # the list shows the codings
+            found = quotes.quotes(self.app.db, self.code_path, coders=coders, reviewed=self.reviewed,
+                                  consensus=self.consensus, passages=False, masked=False)  # the codings' words
+            self.post_message(self.Loaded(version, found, quotes.masker(self.app.db)))
         except WorkbenchError as exc:  # the code is gone: merged, renamed or removed elsewhere
             self.app.call_from_thread(self._cannot_show, str(exc))
 
@@ -81,7 +84,7 @@ class QuotesScreen(WorkbenchScreen):
     def _loaded(self, message: Loaded) -> None:
         if not self.fresh(message):
             return
-        self.found = message.found
+        self.found, self.mask = message.found, message.mask
         self.asked = {guid: picked for guid, picked in self.asked.items()  # writes still on their way
                       if any(q.guid == guid and q.picked != picked for q in self.found)}
         self._fill()
@@ -107,7 +110,8 @@ class QuotesScreen(WorkbenchScreen):
     def _show_quote(self) -> None:
         quote = self._current()
         self.query_one("#quote", Static).update(
-            f"[b]{escape(quote.respondent)}[/b] · {escape(quote.transcript)}\n{escape(quote.text)}" if quote else "")
+            f"[b]{escape(quote.respondent)}[/b] · {escape(quote.transcript)}\n{escape(self.mask(quote.text))}" if quote
+            else "")
 
     def _current(self) -> QuoteView | None:
         table = self.query_one(LongTable)
@@ -151,9 +155,8 @@ class QuotesScreen(WorkbenchScreen):
         if self.app.screen is self:
             self.app.pop_screen()
 
-
-def _cells(quote: QuoteView) -> tuple:
-    """A quote's row in the list (★: picked for the report)."""
-    return ("★" if quote.picked else "", quote.respondent, ", ".join(quote.programmes), quote.transcript,
-            format_clock(quote.start_ms) if quote.start_ms is not None else "", quote.coder,
-            " ".join(quote.text.split())[:LINE])
+    def _cells(self, quote: QuoteView) -> tuple:
+        """A quote's row in the list (★: picked for the report), its words masked as it is drawn."""
+        return ("★" if quote.picked else "", quote.respondent, ", ".join(quote.programmes), quote.transcript,
+                format_clock(quote.start_ms) if quote.start_ms is not None else "", quote.coder,
+                " ".join(self.mask(quote.text).split())[:LINE])
