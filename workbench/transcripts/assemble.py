@@ -24,8 +24,11 @@ def clean(text: str) -> str:
 def find_start(words: str, text: str, position: int = 0) -> int | None:
     """Where text, from position on, holds the first six of these words, whatever the white space
     between them (how a turn is found again in the text it came from)."""
-    first, *rest = words.split()[:6] or [""]
-    at = text.find(first, position) if first else -1
+    said = words.split()[:6]
+    if not said:
+        return None
+    first, *rest = said
+    at = text.find(first, position)
     while at >= 0:
         end = at + len(first)
         for word in rest:

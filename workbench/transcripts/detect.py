@@ -117,7 +117,7 @@ def words_not_kept(source: str, kept: str, speakers: Sequence[str]) -> int:
         found: Counter[str] = Counter()
         for token, n in Counter(value.split()).items():  # each different token stripped once
             word = token.strip(_NOT_WORD)
-            if word.isalpha() or any(map(str.isalpha, word)):
+            if any(map(str.isalpha, word)):
                 found[word] += n
         return found
 
