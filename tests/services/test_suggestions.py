@@ -145,3 +145,27 @@ def test_two_refreshes_of_one_transcript_at_once_leave_one_set_of_pending_sugges
         assert failed == []
         spans = [(s.start, s.end, s.path) for s in suggestions.pending(sample_db, "interview-03", "anna")]
         assert spans and len(spans) == len(set(spans))
+
+
+def test_a_refresh_that_finds_what_is_stored_writes_nothing(sample_db):
+    """Opening a transcript refreshes its suggestions: each open replaced them all with equal ones, which moved
+    the study's version, so every other screen (and every other coder's, on a shared server) read itself
+    again. Now an unchanged suggestion stays as it is (its id too); only what differs is written."""
+    first = suggestions.refresh(sample_db, "interview-03", coder="anna")
+    version = sample_db.version()
+    again = suggestions.refresh(sample_db, "interview-03", coder="anna")
+    assert sample_db.version() == version
+    assert [(s.id, s.start, s.end, s.path, s.score) for s in again] == [
+        (s.id, s.start, s.end, s.path, s.score) for s in first]
+    dropped = first[0]
+    codings.add_coding(sample_db, "anna", "interview-03", dropped.path, dropped.start, dropped.end)
+    changed = suggestions.refresh(sample_db, "interview-03", coder="anna")
+    assert sample_db.version() > version
+    assert (dropped.start, dropped.end, dropped.path) not in {(s.start, s.end, s.path) for s in changed}
+    assert changed == suggestions.pending(sample_db, "interview-03", "anna")
+    made = suggestions.suggest(sample_db, "interview-03", coder="anna")
+    assert sorted((s.turn, s.start, s.end, s.path, s.score, s.method) for s in changed) == sorted(
+        (s.turn, s.start, s.end, s.path, s.score, s.method) for s in made)
+    kept = {s.id for s in first} & {s.id for s in changed}
+    assert kept and all(s.id in kept for s in changed if (s.start, s.end, s.path, s.score) in {
+        (f.start, f.end, f.path, f.score) for f in first})

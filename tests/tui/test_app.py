@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.tui.conftest import notified, run, wait_for
+from tests.tui.conftest import notified, run, wait_for, written
 from workbench.config import Settings
 from workbench.core.db import Database, resolve_url
 from workbench.tui.app import WorkbenchApp
@@ -316,3 +316,45 @@ def test_the_command_palette_speaks_the_coders_language(app):
             return app.screen.query_one(CommandInput).placeholder
 
     assert run(scenario()) == "Zoek een opdracht…"
+
+
+def test_back_from_a_transcript_the_overview_reads_again_only_when_the_study_changed(app):
+    """Back from a transcript the overview read all transcripts again (0.5 s at 1,000 interviews), changed or not;
+    now when the study's version says something changed: the first open stores the transcript's suggestions
+    (a change), a second open stores nothing, and a coding made there shows in its coded share."""
+    from workbench.tui.screens.dialogs import CodePicker
+    from workbench.tui.screens.transcript import TranscriptScreen
+
+    async def visit(pilot, *keys: str) -> None:
+        app.open_transcript("interview-02")
+        await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen) and app.screen.suggestions)
+        if keys:
+            await pilot.press("n", "t")
+            await wait_for(pilot, lambda: isinstance(app.screen, CodePicker))
+            await pilot.press(*keys)
+            await wait_for(pilot, lambda: isinstance(app.screen, TranscriptScreen))
+            await written(pilot)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen))
+
+    async def scenario():
+        async with app.run_test(size=(140, 40)) as pilot:
+            await wait_for(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.summaries)
+            overview = app.screen
+            share = {s.name: s.coded_respondent_turns for s in overview.summaries}
+            first = overview.summaries
+            await visit(pilot)  # its suggestions stored: the study changed, so it is read again
+            await wait_for(pilot, lambda: overview.summaries is not first)
+            await pilot.pause(0.5)
+            read = overview.summaries
+            await visit(pilot)
+            await pilot.pause(0.5)  # the version check, and a read if one was asked for
+            unchanged = overview.summaries is read
+            await visit(pilot, *"studvert", "enter")
+            await wait_for(pilot, lambda: overview.summaries is not read)
+            now = {s.name: s.coded_respondent_turns for s in overview.summaries}
+            return unchanged, share, now
+
+    unchanged, share, now = run(scenario())
+    assert unchanged  # nothing written: nothing read again
+    assert {name for name in now if now[name] != share[name]} == {"interview-02"}

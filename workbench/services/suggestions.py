@@ -116,8 +116,9 @@ def suggest(db: Database, transcript: str | None = None, min_score: float = SHOW
 
 def refresh(db: Database, transcript: str, min_score: float = SHOWN, top: int = 3,
             coder: str | None = None) -> list[SuggestionView]:
-    """Compute a transcript's suggestions for coder and store them as pending (replacing their older pending
-    ones; another coder's stay as they are)."""
+    """Compute a transcript's suggestions for coder and store them as pending: a stored one made again stays as
+    it is (its id too), the rest of coder's older pending ones go (another coder's stay). Nothing changed,
+    nothing is written: opening a transcript moves no other screen."""
     made = suggest(db, transcript, min_score, top, coder=coder)
     with db.write() as session:
         target = transcript_named(session, transcript)
@@ -125,14 +126,30 @@ def refresh(db: Database, transcript: str, min_score: float = SHOWN, top: int = 
         session.execute(select(Transcript.id).where(Transcript.id == target.id).with_for_update())
         tree = CodeTree(session)
         me = None if coder is None else coder_named(session, coder).id
-        old = session.scalars(select(Suggestion.id).where(Suggestion.transcript_id == target.id,
-                                                          Suggestion.status == "pending", *_mine(me))).all()
-        session.add_all(Suggestion(transcript_id=target.id, turn_index=s.turn, code_id=tree.get(s.path),
-                                   start=s.start, end=s.end, score=s.score, raw_score=s.raw, method=s.method,
-                                   evidence=s.evidence, model_version=s.model_version, coder_id=me) for s in made)
+        stored: dict[tuple, list[int]] = {}
+        for row in session.execute(select(Suggestion.id, *_SAME).where(
+                Suggestion.transcript_id == target.id, Suggestion.status == "pending", *_mine(me))):
+            stored.setdefault(tuple(row[1:]), []).append(row[0])
+        new = []
+        for s in made:
+            same = (s.turn, tree.get(s.path), s.start, s.end, s.score, s.raw, s.method, s.evidence, s.model_version)
+            if stored.get(same):
+                stored[same].pop()
+            else:
+                new.append(Suggestion(transcript_id=target.id, turn_index=s.turn, code_id=same[1], start=s.start,
+                                      end=s.end, score=s.score, raw_score=s.raw, method=s.method,
+                                      evidence=s.evidence, model_version=s.model_version, coder_id=me))
+        session.add_all(new)
         session.flush()  # the new ones first: SQLite would give a deleted suggestion's id to a new one, and a
-        session.execute(delete(Suggestion).where(Suggestion.id.in_(old)))  # screen's stale id would take it
+        gone = [i for ids in stored.values() for i in ids]  # screen's stale id would take it
+        if gone:
+            session.execute(delete(Suggestion).where(Suggestion.id.in_(gone)))
     return pending(db, transcript, coder)
+
+
+# what makes a stored suggestion the same as one made again
+_SAME = (Suggestion.turn_index, Suggestion.code_id, Suggestion.start, Suggestion.end, Suggestion.score,
+         Suggestion.raw_score, Suggestion.method, Suggestion.evidence, Suggestion.model_version)
 
 
 def pending(db: Database, transcript: str | None = None, coder: str | None = None) -> list[SuggestionView]:

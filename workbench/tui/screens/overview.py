@@ -122,10 +122,6 @@ class OverviewScreen(WorkbenchScreen):
             table.add_column(_(labels[key]), key=key, width=widths[key])
         return True
 
-    def on_screen_resume(self) -> None:
-        if self.summaries:  # back from a transcript: coded shares changed (the first load is on_mount's)
-            self.action_reload()
-
     def study_changed(self) -> None:
         self.action_reload()
 
@@ -140,6 +136,7 @@ class OverviewScreen(WorkbenchScreen):
         if not self.fresh(message):
             return
         self.summaries = message.summaries
+        self.seen_version = message.version  # back from a transcript, the study's version says if shares changed
         self.cells = [_cells(s) for s in self.summaries]
         self._fill()
 
