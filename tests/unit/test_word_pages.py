@@ -12,8 +12,9 @@ from docx.shared import Cm
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.reports.faces import text_cm
 from workbench.reports.word_layout import keep_rows
-from workbench.reports.word_pages import GAP_CM, Block, blocks, pages, place, settle, text_cm, wrap
+from workbench.reports.word_pages import GAP_CM, Block, blocks, pages, place, settle, wrap
 
 PAGE = (17.0, 20.0)  # a text area (width, height) in cm
 LINE = 0.5

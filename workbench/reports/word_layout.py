@@ -4,8 +4,9 @@ every page it runs over."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
+
+from workbench.reports.faces import text_cm as face_cm
 
 TABLE_FONT = "Calibri"  # Word's own sans; LibreOffice shows it as Carlito, metric for metric
 SIZES_PT = (8.5, 7.5)  # a table's type, smaller where that keeps it upright
@@ -15,28 +16,9 @@ PADDING_CM = 0.38 + 0.12  # a cell's margins left and right (Word's default, 0.1
 KEEP_ROWS = 25  # a table up to this many rows is kept on one page (a longer one runs on, its header repeated)
 
 
-@functools.cache
-def _metrics():
-    """The bold face the widths are measured in: Calibri or Carlito where this machine has it (as the reader's
-    Word or LibreOffice will), else DejaVu Sans Bold (matplotlib's, wider than either: a column too wide, never
-    a word broken)."""
-    import os
-
-    import matplotlib
-    from matplotlib import font_manager, ft2font
-
-    found = [path for path in font_manager.findSystemFonts()
-             if os.path.splitext(os.path.basename(path))[0].lower() in ("calibrib", "carlito-bold")]
-    return ft2font.FT2Font(found[0] if found else
-                           os.path.join(matplotlib.get_data_path(), "fonts", "ttf", "DejaVuSans-Bold.ttf"))
-
-
 def word_cm(text: str, size: float) -> float:
     """How wide text is in the table's bold type of size points (cm)."""
-    face = _metrics()
-    face.set_size(size, 72)
-    face.set_text(text)
-    return face.get_width_height()[0] / 64 / 72 * 2.54
+    return face_cm(text, TABLE_FONT, "bold", size)
 
 
 def _longest(texts: Sequence[str], size: float) -> float:

@@ -9,47 +9,17 @@ table that would leave as much empty runs on over the two pages."""
 
 from __future__ import annotations
 
-import functools
-import json
-import math
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from docx.oxml.ns import qn
 
+from workbench.reports.faces import PT, TWIP, faces, line_cm, text_cm
 from workbench.reports.word_layout import keep_rows
 
-PT = 2.54 / 72  # cm in a point
-TWIP = PT / 20
 EMU = 1 / 360000  # cm in an EMU
 THEME = {"majorHAnsi": "Calibri", "minorHAnsi": "Cambria"}  # python-docx's template's theme fonts
 BODY = {"after": 10.0, "before": 0.0, "line": 1.15, "size": 11.0}  # its document defaults (pt, a multiple)
 ROW_RULE_PT = 1.0  # a table row's border (the report's table style draws 1 pt lines)
-
-
-@functools.cache
-def _faces() -> dict:
-    return json.loads((Path(__file__).with_name("fonts.json")).read_text(encoding="utf-8"))
-
-
-@functools.cache
-def _widths(family: str, style: str) -> dict[str, float]:
-    face = _faces()[family][style]
-    return dict(zip(face["chars"], face["em"]))
-
-
-def text_cm(text: str, family: str, style: str, size: float) -> float:
-    """How wide text is set in family's style ('regular', 'bold', 'italic', 'bold italic') at size points."""
-    widths = _widths(family, style)
-    return sum(widths.get(c, 0.55) for c in text) * size * PT  # 0.55 em: a glyph the table lacks
-
-
-def line_cm(family: str, size: float, multiple: float = 1.0) -> float:
-    """The height of one line: the face's ascent, descent and gap, each rounded to whole twips as LibreOffice
-    counts them, times the paragraph's line spacing, in whole twips."""
-    face = _faces()[family]
-    single = sum(round(face[part] * size * 20) for part in ("ascent", "descent", "gap"))
-    return math.floor(single * multiple) * TWIP
 
 
 def wrap(words: list[tuple[str, float, float]], width: float) -> int:
@@ -132,7 +102,7 @@ class Styles:
         bold = next((f.bold for f in fonts if f.bold is not None), False)
         italic = next((f.italic for f in fonts if f.italic is not None), False)
         family = next((f.name for f in fonts if f.name), None) or self._theme(paragraph)
-        return (family if family in _faces() else "Cambria",
+        return (family if family in faces() else "Cambria",
                 " ".join(filter(None, ("bold" if bold else "", "italic" if italic else ""))) or "regular", size)
 
     def _theme(self, paragraph) -> str:
