@@ -289,6 +289,28 @@ def test_a_coding_over_two_respondents_turns_is_quoted_once_beside_another_of_th
     assert found.count(both.guid) == found.count(first.guid) == 1
 
 
+def test_every_codes_quotes_read_some_transcripts_at_a_time_are_each_codes_quotes_read_at_once(sample_db,
+                                                                                                monkeypatch):
+    """Every code's quotes are read a few transcripts at a time (the first at once: one query sorted 1.5 million
+    rows before the first), one code's in one query through its index: the same quotes in the same order,
+    whatever the number of transcripts a query reads; and read in a process beside this one (a spreadsheet's),
+    the same again, masked alike."""
+    each = {}
+    for size in (1, 7, 10_000):
+        monkeypatch.setattr(quotes, "TRANSCRIPTS", size)
+        each[size] = quotes.quotes(sample_db, passages=False)
+    found = each[1]
+    assert found and each[7] == found and each[10_000] == found
+    tops = {q.code_path.split(" > ")[0] for q in found}
+    for top in tops:
+        assert [q for q in found if q.code_path.split(" > ")[0] == top] == quotes.quotes(sample_db, top, passages=False)
+    assert len(tops) > 1 and list(quotes.each_quote_aside(sample_db)) == found
+    add_coding(sample_db, "anna", "interview-02", CODE, *next((t.start, t.end) for t in transcripts.show_transcript(
+        sample_db, "interview-02").turns if t.role == "respondent"))
+    assert list(quotes.each_quote_aside(sample_db, coders=["anna"])) == quotes.quotes(sample_db, coders=["anna"],
+                                                                                      passages=False) != []
+
+
 def test_a_coding_over_two_turns_of_one_respondent_counts_once_in_each_matrix(small):
     """The matrices count codings per code in the database and add them up the code tree: a coding linked to
     two turns of the same respondent (Carlijn, with the interviewer between) is one coding of hers."""

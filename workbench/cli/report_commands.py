@@ -125,12 +125,13 @@ def frequencies(
     elif fmt == "xlsx":
         from workbench.reports.excel import frequency_xlsx
 
+        # the quotes are read in a process beside this one from the start, while the figures are worked out
+        found = (quotes_service.attributed(q, attribution) for q in quotes_service.each_quote_aside(db, **basis))
         respondents = matrices_service.respondent_matrix(db, real_names=real_names, **basis)
         quoted = (tuple(row.programmes) for row in respondents.rows if any(row.counts.values()))
         report = replace(report, notes=(*report.notes, *_small_groups(db, quoted, attribution, small_group)))
         reports = [report] + [frequencies_service.frequencies(db, unit=u, by=by, real_names=real_names, **basis)
                               for u in ("respondent", "institution", "quotation") if u != unit]
-        found = (quotes_service.attributed(q, attribution) for q in quotes_service.each_quote(db, **basis, passages=False))
         frequency_xlsx(reports, matrices_service.code_document_matrix(db, **basis), respondents, found,
                        _needs_out(fmt, out))  # the quotes written as they are read: millions fit
         typer.echo(_("wrote {file}").format(file=out), err=True)
