@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import threading
@@ -67,6 +68,27 @@ def _sqlite_hooks(engine: Engine, busy_seconds: float) -> None:
     def _on_begin(conn):
         immediate = conn.get_execution_options().get("sqlite_begin") == "IMMEDIATE"
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def driver_rows(session: Session, query, size: int) -> Iterator[tuple]:
+    """The query's rows as the driver gives them, in the session's transaction, size at a time (on PostgreSQL
+    from a cursor on the server: not all in memory). Plain tuples: SQLAlchemy's rows cost 0.8 µs each, 2.5 s of
+    an export's 3 million codings. Only for columns the driver gives as they are meant (numbers, text); the
+    query's values are written into its SQL (numbers and the program's own words, never a file's)."""
+    connection = session.connection()
+    sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    driver = connection.connection.dbapi_connection
+    named = connection.dialect.name == "postgresql"
+    cursor = driver.cursor(name=f"rows_{next(_CURSORS)}") if named else driver.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(size):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+_CURSORS = itertools.count()  # names of cursors on the server, one per query
 
 
 def insert_unless_there(session: Session, model, keys: Sequence[str]):

@@ -220,22 +220,27 @@ def _refuse_taken(tree: CodeTree, path: str, code_id: int | None = None) -> None
 
 def export_codebook(db: Database) -> Codebook:
     with db.read() as session:
-        tree = CodeTree(session)
-        codes = {c.id: c for c in session.scalars(select(Code))}
+        return codebook_of(session)
 
-        def spec(code_id: int) -> CodeSpec:
-            code = codes[code_id]
-            return CodeSpec(
-                name=code.name, description=code.description, colour=code.colour,
-                keywords=list(code.keywords), patterns=list(code.patterns), exclusions=list(code.exclusions or ()),
-                codable=code.codable, guid=code.guid, guide=list(code.guide_questions or []),
-                children=[spec(child) for child in tree.children.get(code_id, [])],
-            )
 
-        guids = {code.id: code.guid for code in codes.values()}
-        groups = [CodeGroupSpec(group.name, group.guid, [guids[code.id] for code in group.codes], group.description)
-                  for group in session.scalars(select(CodeGroup).order_by(CodeGroup.name))]
-        return Codebook("", [spec(code_id) for code_id in tree.children.get(None, [])], groups)
+def codebook_of(session: Session) -> Codebook:
+    """The study's codebook as a file holds it (in the transaction of a larger read: a project's export)."""
+    tree = CodeTree(session)
+    codes = {c.id: c for c in session.scalars(select(Code))}
+
+    def spec(code_id: int) -> CodeSpec:
+        code = codes[code_id]
+        return CodeSpec(
+            name=code.name, description=code.description, colour=code.colour,
+            keywords=list(code.keywords), patterns=list(code.patterns), exclusions=list(code.exclusions or ()),
+            codable=code.codable, guid=code.guid, guide=list(code.guide_questions or []),
+            children=[spec(child) for child in tree.children.get(code_id, [])],
+        )
+
+    guids = {code.id: code.guid for code in codes.values()}
+    groups = [CodeGroupSpec(group.name, group.guid, [guids[code.id] for code in group.codes], group.description)
+              for group in session.scalars(select(CodeGroup).order_by(CodeGroup.name))]
+    return Codebook("", [spec(code_id) for code_id in tree.children.get(None, [])], groups)
 
 
 def show_codebook(db: Database, coders: Sequence[str] | None = None, counted: bool = True) -> list[CodeView]:

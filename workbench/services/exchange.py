@@ -9,10 +9,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.core.db import Database
+from workbench.core.db import Database, driver_rows
 from workbench.core.models import (
     Code,
     Coder,
@@ -28,12 +28,12 @@ from workbench.core.models import (
 )
 from workbench.core.reanchor import find_quote
 from workbench.errors import WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import _, current, use
 from workbench.interop import refi_xml
 from workbench.interop.positions import CODE_POINTS
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiMemo, RefiProject, RefiSource, Value
 from workbench.services import backups
-from workbench.services.codebook import export_codebook, merge_codebook
+from workbench.services.codebook import codebook_of, merge_codebook
 from workbench.services.coding_writer import CodingWriter, NewCoding
 from workbench.services.lookup import CodeTree, coder_named, named
 from workbench.services.participants import institution_labels, resolve_speakers
@@ -85,27 +85,52 @@ def _coder_guid(name: str) -> str:
 def export_project(db: Database, path: Path, name: str, mask_institutions: bool = False) -> ExportOutcome:
     """Write a .qdpx of everything: coders, codebook, transcripts, codings, memos, cases, sets. The text is
     as stored but for registered names of people (and of institutions, when asked), masked letter for
-    letter; institutions are named by pseudonym. Transcripts are read and written one at a time."""
-    project, outcome = RefiProject(name, export_codebook(db)), ExportOutcome()
-    with db.read() as session:
-        memos = session.scalars(select(StudyMemo).order_by(StudyMemo.created_at, StudyMemo.id)).all()
-        authors = set(session.scalars(select(Coder.name))) | {m.author for m in memos if m.author}
-        project.users = {_coder_guid(n): n for n in sorted(authors)}
-        mask = anonymiser(session)
-        documents = session.execute(select(Transcript.id, Transcript.guid, Transcript.name, Transcript.layout,
-                                           Transcript.memo, Transcript.meta).order_by(Transcript.id)).all()
-        variables = {d.id: _masked_values(mask, (d.meta or {}).get("variables", {})) for d in documents}
-        project.cases, project.sets = _cases_and_sets(session, documents, mask)
-        project.memos = [RefiMemo(m.guid, m.name, mask(m.text), _coder_guid(m.author) if m.author else None,
-                                  m.created_at, list(m.sets)) for m in memos]
-        types = refi_xml.variable_types([*(c.variables for c in project.cases), *variables.values()])
-        sources = _sources(session, documents, variables, mask, mask_institutions, outcome)
-        try:
-            refi_xml.write_qdpx(path, project, sources, types)
-        except OSError as exc:
-            raise WorkbenchError(_("cannot write: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
+    letter; institutions are named by pseudonym. Everything is read in one transaction, by a process beside
+    this one (a second CPU) while this one writes: the project first, then the transcripts one at a time."""
+    from workbench.streams import made_aside
+
+    read = made_aside(_project_at, db.url, current(), name, mask_institutions, batch=1)
+    project, types = next(read)
+    outcome = ExportOutcome()
+
+    def sources() -> Iterator[RefiSource]:
+        for guid, shown, text, memo, variables, codings, selection_memos, masked in read:
+            outcome.sources += 1
+            outcome.codings += len(codings)
+            outcome.names_masked += masked
+            yield RefiSource(guid, shown, text, [RefiCoding(*coding) for coding in codings], memo=memo,
+                             selection_memos=selection_memos, variables=variables)
+
+    try:
+        refi_xml.write_qdpx(path, project, sources(), types)
+    except OSError as exc:
+        raise WorkbenchError(_("cannot write: {strerror}").format(strerror=exc.strerror), where=str(path)) from exc
     outcome.cases, outcome.sets = len(project.cases), len(project.sets)
     return outcome
+
+
+def _project_at(url: str, language: str, name: str, mask_institutions: bool) -> Iterator[tuple]:
+    """The project of the study at url (in a process of its own): (project, variable types), then each
+    transcript as _sources gives it."""
+    use(language)
+    db = Database(url)
+    try:
+        with db.read() as session:
+            project = RefiProject(name, codebook_of(session))
+            memos = session.scalars(select(StudyMemo).order_by(StudyMemo.created_at, StudyMemo.id)).all()
+            authors = set(session.scalars(select(Coder.name))) | {m.author for m in memos if m.author}
+            project.users = {_coder_guid(n): n for n in sorted(authors)}
+            mask = anonymiser(session)
+            documents = session.execute(select(Transcript.id, Transcript.guid, Transcript.name, Transcript.layout,
+                                               Transcript.memo, Transcript.meta).order_by(Transcript.id)).all()
+            variables = {d.id: _masked_values(mask, (d.meta or {}).get("variables", {})) for d in documents}
+            project.cases, project.sets = _cases_and_sets(session, documents, mask)
+            project.memos = [RefiMemo(m.guid, m.name, mask(m.text), _coder_guid(m.author) if m.author else None,
+                                      m.created_at, list(m.sets)) for m in memos]
+            yield project, refi_xml.variable_types([*(c.variables for c in project.cases), *variables.values()])
+            yield from _sources(session, documents, variables, mask, mask_institutions)
+    finally:
+        db.close()
 
 
 def _cases_and_sets(session: Session, documents, mask) -> tuple[list[RefiCase], dict[str, list[str]]]:
@@ -143,18 +168,18 @@ def _cases_and_sets(session: Session, documents, mask) -> tuple[list[RefiCase], 
     return list(cases.values()), {name: sorted(found, key=ranked.__getitem__) for name, found in members.items()}
 
 
-def _sources(session: Session, documents, variables: dict[int, dict[str, Value]], mask, mask_institutions: bool,
-             outcome: ExportOutcome) -> Iterator[RefiSource]:
-    """The transcripts as sources, one at a time: the text with speaker lines (names masked, offsets kept), the
-    codings, the turns' memos; counted in the outcome as they are read. The codings come in one pass over the
-    table, sorted by the database (per transcript through the index, each row was a read of its own page)."""
+def _sources(session: Session, documents, variables: dict[int, dict[str, Value]], mask,
+             mask_institutions: bool) -> Iterator[tuple]:
+    """The transcripts as sources, one at a time, as plain values (they cross to another process): guid, name,
+    the text with speaker lines (names masked, offsets kept), memo, variables, the codings as RefiCoding's
+    fields, the turns' memos, and how many names were masked. The codings come in one pass over the table,
+    sorted by the database (per transcript through the index, each row was a read of its own page)."""
     code_guids = dict(session.execute(select(Code.id, Code.guid)).all())
     users = {i: _coder_guid(n) for i, n in session.execute(select(Coder.id, Coder.name)).all()}
-    codings = session.connection().execution_options(yield_per=CHUNK).execute(
-        select(Coding.transcript_id, Coding.guid, Coding.code_id, Coding.coder_id, Coding.start, Coding.end,
-               type_coerce(Coding.created_at, String), Coding.memo)  # no parsing of SQLite's text: _stamp cuts it
-        .order_by(Coding.transcript_id + 0, Coding.start, Coding.id))
-    rows = itertools.groupby(itertools.chain.from_iterable(codings.partitions()), key=lambda row: row[0])
+    codings = driver_rows(session, select(  # created as stored: no parsing of SQLite's text (_stamp cuts it)
+        Coding.transcript_id, Coding.guid, Coding.code_id, Coding.coder_id, Coding.start, Coding.end,
+        Coding.created_at, Coding.memo).order_by(Coding.transcript_id + 0, Coding.start, Coding.id), CHUNK)
+    rows = itertools.groupby(codings, key=lambda row: row[0])
     held = next(rows, None)
     for document in documents:
         turns = session.execute(
@@ -168,22 +193,15 @@ def _sources(session: Session, documents, variables: dict[int, dict[str, Value]]
         export = ExportText(text, [SpeakerTurn(pseudonym or mask(label), start_ms, start, end)
                                    for start_ms, start, end, _, label, pseudonym in turns],
                             plain=document.layout == "plain")
-        source = RefiSource(document.guid, mask.unique_name(document.name, document.guid), export.text,
-                            memo=document.memo and mask(document.memo), variables=variables[document.id])
-        offset = export.offset
+        offset, coded = export.offset, []
         if held is not None and held[0] == document.id:
-            source.codings = [
-                RefiCoding(guid, code_guids[code_id], offset(start), offset(end, True), users[coder_id], created,
-                           memo and mask(memo))
-                for _, guid, code_id, coder_id, start, end, created, memo in held[1]
-            ]
+            coded = [(guid, code_guids[code_id], offset(start), offset(end, True), users[coder_id], created,
+                      memo and mask(memo))
+                     for _, guid, code_id, coder_id, start, end, created, memo in held[1]]
             held = next(rows, None)
-        source.selection_memos = [(offset(start), offset(end, True), mask(memo))
-                                  for _, start, end, memo, _, _ in turns if memo]
-        outcome.sources += 1
-        outcome.codings += len(source.codings)
-        outcome.names_masked += masked
-        yield source
+        yield (document.guid, mask.unique_name(document.name, document.guid), export.text,
+               document.memo and mask(document.memo), variables[document.id], coded,
+               [(offset(start), offset(end, True), mask(memo)) for _, start, end, memo, _, _ in turns if memo], masked)
 
 
 CHUNK = 5_000  # codings read from the database at a time

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence, Set
@@ -12,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.anonymise import Anonymiser
-from workbench.core.db import Database
+from workbench.core.db import Database, driver_rows
 from workbench.core.dto import QuoteView
 from workbench.core.models import (
     Code,
@@ -166,8 +165,7 @@ def _rows(session: Session, query, all_codes: bool) -> Iterator[tuple]:
         chunks = (query.where(CodingTurn.speaker_id.in_(select(Speaker.id).where(
             Speaker.transcript_id.in_(order[i:i + TRANSCRIPTS])))) for i in range(0, len(order), TRANSCRIPTS))
     for chunk in chunks:
-        yield from itertools.chain.from_iterable(
-            session.connection().execution_options(yield_per=ROWS).execute(chunk).partitions())
+        yield from driver_rows(session, chunk, ROWS)
 
 
 ROWS = 5_000  # quotes' rows read from the database at a time
