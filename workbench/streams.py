@@ -116,7 +116,8 @@ def _received(ours, maker) -> Iterator:
 
 
 def _roomy(pipe) -> None:
-    """A pipe that holds a few batches (Linux: 64 KB, else): the maker goes on while this process works."""
+    """A pipe that holds a few batches, so that the maker goes on while this process works (Linux makes it
+    64 KB, a batch of quotes is about 300 KB: each side waited for the other); elsewhere the pipe as it is."""
     try:
         import fcntl
 
