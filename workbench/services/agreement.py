@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 
 from workbench.core import agreement as measures
-from workbench.core.db import Database
+from workbench.core.db import Database, driver_rows
 from workbench.core.dto import AgreementRow, Disagreement
 from workbench.core.models import Coding, Participant, Speaker, Transcript, Turn
 from workbench.core.spans import sentences
@@ -162,10 +162,11 @@ class Comparison:
 
 def _values(session, transcript_id: int, compared: _Compared) -> tuple[str | None, _Values]:
     """The transcript's units and the coders' codes on them (and its text, where units needed it)."""
-    turns = session.execute(
-        select(Turn.index, Turn.start, Turn.end, Participant.pseudonym, Turn.start_ms)
-        .join(Speaker, Turn.speaker_id == Speaker.id).join(Participant, Speaker.participant_id == Participant.id)
-        .where(Turn.transcript_id == transcript_id, Participant.role == "respondent").order_by(Turn.index)).all()
+    turns = list(driver_rows(session, select(Turn.index, Turn.start, Turn.end, Participant.pseudonym, Turn.start_ms)
+                             .join(Speaker, Turn.speaker_id == Speaker.id)
+                             .join(Participant, Speaker.participant_id == Participant.id)
+                             .where(Turn.transcript_id == transcript_id, Participant.role == "respondent")
+                             .order_by(Turn.index), 10_000))
     text = None
     if compared.unit == "sentence" and turns:
         text = _text(session, transcript_id)
@@ -180,9 +181,9 @@ def _values(session, transcript_id: int, compared: _Compared) -> tuple[str | Non
     found: dict[int, list[set[int]]] = {}
     applied: dict[int, list[set[int]]] = {}
     coding, under, n = Coding.__table__.c, compared.under, len(units)  # table columns, all rows at once: a third less
-    for coder_id, code_id, start, end in session.execute(
-            select(coding.coder_id, coding.code_id, coding.start, coding.end)
-            .where(coding.transcript_id == transcript_id, coding.coder_id.in_(compared.ids))).all():
+    for coder_id, code_id, start, end in driver_rows(session, select(
+            coding.coder_id, coding.code_id, coding.start, coding.end)
+            .where(coding.transcript_id == transcript_id, coding.coder_id.in_(compared.ids)), 10_000):
         k = position[coder_id]
         coded[k] = True
         counted = under.get(code_id)
