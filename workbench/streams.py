@@ -76,12 +76,15 @@ class HandedText:
 CHUNK = 2**20  # characters per chunk handed to the writing thread
 
 
-def made_aside(make: Callable[..., Iterable], *args, batch: int = 1_000) -> Iterator:
+def made_aside(make: Callable[..., Iterable], *args, batch: int = 1_000, aside: bool = True) -> Iterator:
     """The items of make(*args), made in a process of their own (a second CPU, started now) while this one uses
     them: in batches through a pipe, so that neither side holds more than a batch or two. make and args go to
     the new process by pickle (make: a module's function). A WorkbenchError there is raised here as itself,
     anything else as a RuntimeError with its traceback; a process that stops without saying why is a
-    WorkbenchError. Left before the end, the process is stopped (a daemon: it also ends with this one)."""
+    WorkbenchError. Left before the end, the process is stopped (a daemon: it also ends with this one).
+    Not aside: made here, as they are used (a process costs about a second to start: for a small study)."""
+    if not aside:
+        return iter(make(*args))
     context = multiprocessing.get_context("spawn")  # a new interpreter: no threads or connections copied
     ours, theirs = context.Pipe(duplex=False)
     maker = context.Process(target=_make, args=(theirs, make, args, batch), name="made-aside", daemon=True)

@@ -363,6 +363,30 @@ def test_an_export_masks_registered_people_only_and_says_how_many(db, tmp_path):
     assert wrote.names_masked == 2 and "bij ▒▒▒▒▒▒▒▒▒▒ ▒▒▒▒▒▒▒▒?" in source.text
 
 
+def test_a_large_studys_export_read_in_a_second_process_is_the_same_project(sample_db, tmp_path, monkeypatch):
+    """A study of millions of codings is read by a process beside the one writing the XML: the same project (but
+    for the moment it was written), masks and counts included, as one read in this process."""
+    from workbench.services import codings, lookup
+
+    turn = next(t for t in transcripts.show_transcript(sample_db, "interview-02").turns if t.role == "respondent")
+    codings.set_turn_memo(sample_db, "interview-02", turn.index, "a memo, on one turn")
+
+    def exported(name: str) -> tuple[exchange.ExportOutcome, dict[str, bytes]]:
+        wrote = exchange.export_project(sample_db, tmp_path / name, "S", mask_institutions=True)
+        with zipfile.ZipFile(tmp_path / name) as archive:
+            members = {member: archive.read(member) for member in archive.namelist()}
+        now = refi_xml.etree.fromstring(members["project.qde"]).get("creationDateTime").encode()
+        members["project.qde"] = members["project.qde"].replace(now, b"NOW")
+        return wrote, members
+
+    here = exported("here.qdpx")
+    monkeypatch.setattr(lookup, "ASIDE_FROM", 1)
+    assert lookup.worth_a_second_process(sample_db)
+    beside = exported("beside.qdpx")
+    assert beside == here and here[0].codings > 100 and here[0].sources == 30
+    assert b"a memo, on one turn" in here[1]["project.qde"]
+
+
 def test_a_coding_s_time_with_an_offset_goes_out_again_as_the_same_moment(db, tmp_path):
     """A time another tool wrote with its zone (10:00+02:00) was stored as its clock time on SQLite, which keeps
     no zone, and read back as 10:00 UTC: two hours off in the next export."""

@@ -34,7 +34,7 @@ from workbench.reports.charts import (
 )
 from workbench.reports.excel import frequency_xlsx
 from workbench.reports.word import frequency_docx, quotes_docx
-from workbench.services import codebook, codings, cooccurrence, participants, quotes, transcripts
+from workbench.services import codebook, codings, cooccurrence, lookup, participants, quotes, transcripts
 from workbench.services.codings import add_coding
 from workbench.services.frequencies import frequencies
 from workbench.services.matrices import code_document_matrix, respondent_matrix
@@ -293,8 +293,8 @@ def test_every_codes_quotes_read_some_transcripts_at_a_time_are_each_codes_quote
                                                                                                 monkeypatch):
     """Every code's quotes are read a few transcripts at a time (the first at once: one query sorted 1.5 million
     rows before the first), one code's in one query through its index: the same quotes in the same order,
-    whatever the number of transcripts a query reads; and read in a process beside this one (a spreadsheet's),
-    the same again, masked alike."""
+    whatever the number of transcripts a query reads; and for a spreadsheet, read in this process or (in a large
+    study) in a process beside it, the same again, masked alike."""
     each = {}
     for size in (1, 7, 10_000):
         monkeypatch.setattr(quotes, "TRANSCRIPTS", size)
@@ -304,7 +304,9 @@ def test_every_codes_quotes_read_some_transcripts_at_a_time_are_each_codes_quote
     tops = {q.code_path.split(" > ")[0] for q in found}
     for top in tops:
         assert [q for q in found if q.code_path.split(" > ")[0] == top] == quotes.quotes(sample_db, top, passages=False)
-    assert len(tops) > 1 and list(quotes.each_quote_aside(sample_db)) == found
+    assert len(tops) > 1 and list(quotes.each_quote_aside(sample_db)) == found  # a small study: read here
+    monkeypatch.setattr(lookup, "ASIDE_FROM", 1)  # as large as 3 million codings: read in a second process
+    assert lookup.worth_a_second_process(sample_db) and list(quotes.each_quote_aside(sample_db)) == found
     add_coding(sample_db, "anna", "interview-02", CODE, *next((t.start, t.end) for t in transcripts.show_transcript(
         sample_db, "interview-02").turns if t.role == "respondent"))
     assert list(quotes.each_quote_aside(sample_db, coders=["anna"])) == quotes.quotes(sample_db, coders=["anna"],

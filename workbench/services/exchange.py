@@ -35,7 +35,7 @@ from workbench.interop.refi_model import RefiCase, RefiCoding, RefiMemo, RefiPro
 from workbench.services import backups
 from workbench.services.codebook import codebook_of, merge_codebook
 from workbench.services.coding_writer import CodingWriter, NewCoding
-from workbench.services.lookup import CodeTree, coder_named, named
+from workbench.services.lookup import CodeTree, coder_named, named, worth_a_second_process
 from workbench.services.participants import institution_labels, resolve_speakers
 from workbench.services.quotes import anonymiser
 from workbench.services.transcripts import store_parsed
@@ -85,11 +85,12 @@ def _coder_guid(name: str) -> str:
 def export_project(db: Database, path: Path, name: str, mask_institutions: bool = False) -> ExportOutcome:
     """Write a .qdpx of everything: coders, codebook, transcripts, codings, memos, cases, sets. The text is
     as stored but for registered names of people (and of institutions, when asked), masked letter for
-    letter; institutions are named by pseudonym. Everything is read in one transaction, by a process beside
-    this one (a second CPU) while this one writes: the project first, then the transcripts one at a time."""
+    letter; institutions are named by pseudonym. Everything is read in one transaction (of a large study by a
+    process beside this one, a second CPU, while this one writes): the project, then the transcripts one by one."""
     from workbench.streams import made_aside
 
-    read = made_aside(_project_at, db.url, current(), name, mask_institutions, batch=1)
+    read = made_aside(_project_at, db.url, current(), name, mask_institutions, batch=1,
+                      aside=worth_a_second_process(db))
     project, types = next(read)
     outcome = ExportOutcome()
 

@@ -6,17 +6,28 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.core.codes import join_path, split_path
-from workbench.core.db import insert_unless_there
+from workbench.core.db import Database, insert_unless_there
 from workbench.core.faults import StudyDamaged
-from workbench.core.models import Code, Coder, Participant, Speaker, Transcript, Turn
+from workbench.core.models import Code, Coder, Coding, Participant, Speaker, Transcript, Turn
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
 CODER_NAME = 64  # characters
+
+
+ASIDE_FROM = 100_000  # codings: a study this large is read beside its writing, in a second process
+
+
+def worth_a_second_process(db: Database) -> bool:
+    """Whether the study is large enough that a report or export should read it in a second process while the
+    first writes (streams.made_aside): one costs about a second to start. Judged by the highest coding id (one
+    look in the index, not a count of millions)."""
+    with db.read() as session:
+        return (session.scalar(select(func.max(Coding.id))) or 0) >= ASIDE_FROM
 
 
 def transcript_named(session: Session, name: str) -> Transcript:

@@ -31,7 +31,7 @@ from workbench.core.spans import PASSAGE_WORDS, passage
 from workbench.errors import WorkbenchError
 from workbench.i18n import _, current, ngettext, use
 from workbench.services.counted import Basis
-from workbench.services.lookup import CodeTree, coder_ids
+from workbench.services.lookup import CodeTree, coder_ids, worth_a_second_process
 
 
 def anonymiser(session: Session) -> Anonymiser:
@@ -85,10 +85,11 @@ def each_quote(db: Database, code_path: str | None = None, programme: str | None
 def each_quote_aside(db: Database, coders: Sequence[str] | None = None, reviewed: bool = False,
                      consensus: bool = False) -> Iterator[QuoteView]:
     """Every quote as each_quote finds it without passages, read and masked in a process of its own (a second
-    CPU, started now) while this one writes them: a spreadsheet of 1.5 million quotes."""
+    CPU, started now) while this one writes them, for a spreadsheet of a large study (1.5 million quotes)."""
     from workbench.streams import made_aside
 
-    read = made_aside(_quote_fields_at, db.url, current(), None, None, coders, reviewed, consensus, False, True)
+    read = made_aside(_quote_fields_at, db.url, current(), None, None, coders, reviewed, consensus, False, True,
+                      aside=worth_a_second_process(db))
     return (QuoteView(*fields) for fields in read)
 
 
