@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.core.faults import StudyDamaged, StudyFault, study_fault
 from workbench.errors import WorkbenchError, is_busy
-from workbench.i18n import _
+from workbench.i18n import _, use
 
 DEFAULT_PATH = Path("db") / "workbench.sqlite"
 CHANGED = "workbench_changed"  # connection.info key: a statement in this unit of work changed rows
@@ -68,6 +68,18 @@ def _sqlite_hooks(engine: Engine, busy_seconds: float) -> None:
     def _on_begin(conn):
         immediate = conn.get_execution_options().get("sqlite_begin") == "IMMEDIATE"
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextmanager
+def study_at(url: str, language: str) -> Iterator[Database]:
+    """The study at url, opened by a process of its own (streams.made_aside) in the language of the one that
+    asked, and closed when done."""
+    use(language)
+    db = Database(url)
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def driver_rows(session: Session, query, size: int) -> Iterator[tuple]:

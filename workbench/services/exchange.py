@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from workbench.core.db import Database, driver_rows
+from workbench.core.db import Database, driver_rows, study_at
 from workbench.core.models import (
     Code,
     Coder,
@@ -28,7 +28,7 @@ from workbench.core.models import (
 )
 from workbench.core.reanchor import find_quote
 from workbench.errors import WorkbenchError
-from workbench.i18n import _, current, use
+from workbench.i18n import _, current
 from workbench.interop import refi_xml
 from workbench.interop.positions import CODE_POINTS
 from workbench.interop.refi_model import RefiCase, RefiCoding, RefiMemo, RefiProject, RefiSource, Value
@@ -113,25 +113,20 @@ def export_project(db: Database, path: Path, name: str, mask_institutions: bool 
 def _project_at(url: str, language: str, name: str, mask_institutions: bool) -> Iterator[tuple]:
     """The project of the study at url (in a process of its own): (project, variable types), then each
     transcript as _sources gives it."""
-    use(language)
-    db = Database(url)
-    try:
-        with db.read() as session:
-            project = RefiProject(name, codebook_of(session))
-            memos = session.scalars(select(StudyMemo).order_by(StudyMemo.created_at, StudyMemo.id)).all()
-            authors = set(session.scalars(select(Coder.name))) | {m.author for m in memos if m.author}
-            project.users = {_coder_guid(n): n for n in sorted(authors)}
-            mask = anonymiser(session)
-            documents = session.execute(select(Transcript.id, Transcript.guid, Transcript.name, Transcript.layout,
-                                               Transcript.memo, Transcript.meta).order_by(Transcript.id)).all()
-            variables = {d.id: _masked_values(mask, (d.meta or {}).get("variables", {})) for d in documents}
-            project.cases, project.sets = _cases_and_sets(session, documents, mask)
-            project.memos = [RefiMemo(m.guid, m.name, mask(m.text), _coder_guid(m.author) if m.author else None,
-                                      m.created_at, list(m.sets)) for m in memos]
-            yield project, refi_xml.variable_types([*(c.variables for c in project.cases), *variables.values()])
-            yield from _sources(session, documents, variables, mask, mask_institutions)
-    finally:
-        db.close()
+    with study_at(url, language) as db, db.read() as session:
+        project = RefiProject(name, codebook_of(session))
+        memos = session.scalars(select(StudyMemo).order_by(StudyMemo.created_at, StudyMemo.id)).all()
+        authors = set(session.scalars(select(Coder.name))) | {m.author for m in memos if m.author}
+        project.users = {_coder_guid(n): n for n in sorted(authors)}
+        mask = anonymiser(session)
+        documents = session.execute(select(Transcript.id, Transcript.guid, Transcript.name, Transcript.layout,
+                                           Transcript.memo, Transcript.meta).order_by(Transcript.id)).all()
+        variables = {d.id: _masked_values(mask, (d.meta or {}).get("variables", {})) for d in documents}
+        project.cases, project.sets = _cases_and_sets(session, documents, mask)
+        project.memos = [RefiMemo(m.guid, m.name, mask(m.text), _coder_guid(m.author) if m.author else None,
+                                  m.created_at, list(m.sets)) for m in memos]
+        yield project, refi_xml.variable_types([*(c.variables for c in project.cases), *variables.values()])
+        yield from _sources(session, documents, variables, mask, mask_institutions)
 
 
 def _cases_and_sets(session: Session, documents, mask) -> tuple[list[RefiCase], dict[str, list[str]]]:

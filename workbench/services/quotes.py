@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.anonymise import Anonymiser
-from workbench.core.db import Database, driver_rows
+from workbench.core.db import Database, driver_rows, study_at
 from workbench.core.dto import QuoteView
 from workbench.core.models import (
     Code,
@@ -29,7 +29,7 @@ from workbench.core.models import (
 )
 from workbench.core.spans import PASSAGE_WORDS, passage
 from workbench.errors import WorkbenchError
-from workbench.i18n import _, current, ngettext, use
+from workbench.i18n import _, current, ngettext
 from workbench.services.counted import Basis
 from workbench.services.lookup import CodeTree, coder_ids, worth_a_second_process
 
@@ -95,12 +95,8 @@ def each_quote_aside(db: Database, coders: Sequence[str] | None = None, reviewed
 
 def _quote_fields_at(url: str, language: str, *asked) -> Iterator[tuple]:
     """_quote_fields of the study at url, in the language asked (in a process of its own)."""
-    use(language)
-    db = Database(url)
-    try:
+    with study_at(url, language) as db:
         yield from _quote_fields(db, *asked)
-    finally:
-        db.close()
 
 
 def _quote_fields(db: Database, code_path: str | None, programme: str | None, coders: Sequence[str] | None,
