@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import zipfile
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+
+if TYPE_CHECKING:  # lxml only for its type: a command that reads no XML does not load it
+    from lxml import etree
 
 UNPACKED_BYTES = 100_000_000  # all of a .docx, or one member of a .qdpx: 100x a three-hour transcript
 ZIP_MEMBERS = 10_000

@@ -426,10 +426,11 @@ def test_the_installed_command_runs_as_a_process(tmp_path):
 
 @pytest.mark.sqlite_only
 @pytest.mark.parametrize("command", [["report", "frequencies"], ["report", "frequencies", "--unit", "quotation"],
-                                     ["transcripts", "list", "--format", "json"]])
+                                     ["transcripts", "list", "--format", "json"],
+                                     ["codings", "list", "--code", "Studenten", "--format", "json"]])
 def test_reports_and_lists_load_no_parser_ui_or_validation_library(loaded, command):
     """What every figure command pays on start (issue 19's one second): no pydantic (typer 0.29 coerced every
-    option through it), no transcript parsers, no Textual, spaCy or report writers; and a report reads table
+    option through it), no transcript parsers, no Textual, spaCy, YAML reader or report writers; and a report reads table
     columns, so that the ORM's mappers are not configured for it."""
     heavy = ("pydantic", "lxml", "docx", "textual", "spacy", "openpyxl", "matplotlib", "ruamel")
     code = (f"import sys\nfrom workbench.cli import main\nfrom workbench.core.models import Code\n"

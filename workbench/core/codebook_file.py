@@ -21,18 +21,16 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.nodes import Node
-from ruamel.yaml.reader import ReaderError
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.codes import join_path, normalise_colour
 from workbench.core.patterns import Pattern
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.limits import GRAPH_NODES, NESTING
+
+if TYPE_CHECKING:  # ruamel is loaded where YAML is read or written: a command that reads none does not pay for it
+    from ruamel.yaml.nodes import Node
 
 _BRACKET = re.compile(r"[\[\]{}]")
 _KEYS = {"name", "description", "colour", "color", "keywords", "exclude", "patterns", "codable", "guid", "guide",
@@ -107,6 +105,10 @@ def parse_codebook(text: str) -> Codebook:
 
 def load_yaml(text: str) -> object:
     """YAML from a file someone sent: bombs, cycles and deep nesting refused first; errors name the line."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.reader import ReaderError
+
     _refuse_deep_brackets(text)
     yaml = YAML(typ="rt")
     try:
@@ -322,6 +324,8 @@ def dump_codebook(book: Codebook) -> str:
         if spec.children:
             data["children"] = [as_data(child) for child in spec.children]
         return data
+
+    from ruamel.yaml import YAML
 
     yaml = YAML()
     yaml.default_flow_style = False
