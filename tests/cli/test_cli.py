@@ -430,8 +430,8 @@ def test_the_installed_command_runs_as_a_process(tmp_path):
                                      ["codings", "list", "--code", "Studenten", "--format", "json"]])
 def test_reports_and_lists_load_no_parser_ui_or_validation_library(loaded, command):
     """What every figure command pays on start (issue 19's one second): no pydantic (typer 0.29 coerced every
-    option through it), no transcript parsers, no Textual, spaCy, YAML reader or report writers; and a report reads table
-    columns, so that the ORM's mappers are not configured for it."""
+    option through it), no transcript parsers, no Textual, spaCy, YAML reader or report writers; and a report
+    reads table columns, so that the ORM's mappers are not configured for it."""
     heavy = ("pydantic", "lxml", "docx", "textual", "spacy", "openpyxl", "matplotlib", "ruamel")
     code = (f"import sys\nfrom workbench.cli import main\nfrom workbench.core.models import Code\n"
             f"try:\n    main({['--db', str(loaded.dbfile), *command]!r})\n"
