@@ -9,6 +9,8 @@ import time
 
 from bench.paint import paint_clock
 
+WAIT = 60.0  # seconds for the overview's rows
+
 
 def main() -> None:
     path, launched = sys.argv[1], float(sys.argv[2])
@@ -23,7 +25,10 @@ def main() -> None:
 
         async def run():
             async with app.run_test(size=(140, 40)) as pilot:
+                deadline = time.perf_counter() + WAIT
                 while not (isinstance(app.screen, OverviewScreen) and app.screen.query_one(DataTable).row_count):
+                    if time.perf_counter() > deadline:  # a study without transcripts shows no rows: not a hang
+                        raise SystemExit(f"no overview rows after {WAIT:.0f} s: does {path} hold transcripts?")
                     await asyncio.sleep(0.001)
                 await pilot.pause()
                 now_wall, now = time.time(), time.perf_counter()
